@@ -1,0 +1,101 @@
+/**
+ * Every failure of an API call reaches callers as a {@link PurgeApiError}: the API's code and message, the
+ * request id to quote to support, whether trying again can help, and a hint that says what to do.
+ */
+
+/** Codes that mean "too many requests": wait and try again. */
+const THROTTLING = new Set(["UnauthorizedOperation.OperationTooOften", "RequestLimitExceeded"]);
+
+/** Server-side faults worth another try. `InternalError.CdnDbError` and friends are documented as transient. */
+const TRANSIENT_PREFIXES = ["InternalError", "ServiceUnavailable", "ResourceUnavailable"];
+
+const HINTS: Record<string, string> = {
+    "UnauthorizedOperation.CdnCamUnauthorized":
+        "the sub-account has no CAM policy for CDN purges: grant it cdn:DescribePurgeTasks (and cdn:PurgeUrlsCache, " +
+        "cdn:PurgePathCache, cdn:DescribePurgeQuota for purge resources), e.g. with the QcloudCDNFullAccess policy",
+    "UnauthorizedOperation.OpNoAuth": "this operation is not enabled for the account; open a ticket with Tencent Cloud",
+    "ResourceNotFound.CdnUserNotExists": "the CDN service is not activated for this account: activate it in the CDN console",
+    "AuthFailure.SecretIdNotFound":
+        "the SecretId is unknown: check TENCENTCLOUD_SECRET_ID or the stack config tencentcloud-purge:secretId",
+    "AuthFailure.SignatureFailure": "the signature was rejected: the SecretKey does not belong to the SecretId",
+    "AuthFailure.SignatureExpire": "the request's timestamp is too far from the server's clock: sync this machine's clock",
+    "AuthFailure.TokenFailure":
+        "the session token was rejected: it is expired or does not match the temporary SecretId/SecretKey",
+    "AuthFailure.InvalidAuthorization": "the Authorization header was malformed",
+    "UnauthorizedOperation.OperationTooOften":
+        "the API allows 20 DescribePurgeTasks requests per second per account; other programs share that budget",
+    "RequestLimitExceeded": "the account's request rate limit was exceeded",
+    "InvalidParameter.CdnParamError": "the API rejected a parameter; check the arguments against the documentation",
+    "LimitExceeded.CdnPurgeExceedDayLimit": "today's purge quota is used up; see DescribePurgeQuota or wait for tomorrow",
+    "LimitExceeded.CdnPurgeExceedBatchLimit": "too many URLs or paths in one request; submit fewer per call",
+    "InvalidParameter.CdnUrlInvalid": "a URL is not a full http:// or https:// URL",
+    Timeout: "no answer in time: check the endpoint and the network, or raise the request timeout",
+    ConnectionFailed: "could not reach the endpoint: check TENCENTCLOUD_CDN_ENDPOINT and the network",
+    InvalidResponse: "the endpoint answered something that is not the CDN API; check TENCENTCLOUD_CDN_ENDPOINT",
+};
+
+/** Options for {@link PurgeApiError}. */
+export interface PurgeApiErrorInit {
+    readonly action: string;
+    readonly code: string;
+    readonly message: string;
+    readonly requestId?: string;
+    readonly httpStatus?: number;
+    readonly retryable: boolean;
+}
+
+/**
+ * A failed call to the CDN API, after any retries.
+ *
+ * @example
+ * try { await getPurgeTasks({ taskId: "1" }); }
+ * catch (e) { if (e instanceof PurgeApiError && e.code === "ResourceNotFound.CdnUserNotExists") { ... } }
+ */
+export class PurgeApiError extends Error {
+    readonly action: string;
+    readonly code: string;
+    readonly apiMessage: string;
+    readonly requestId?: string;
+    readonly httpStatus?: number;
+    readonly retryable: boolean;
+    readonly hint?: string;
+
+    constructor(init: PurgeApiErrorInit) {
+        const hint = hintFor(init.code);
+        const where = init.requestId ? ` (RequestId ${init.requestId})` : "";
+        super(`${init.action} failed: ${init.code}: ${init.message}${where}${hint ? `. Hint: ${hint}` : ""}`);
+        this.name = "PurgeApiError";
+        this.action = init.action;
+        this.code = init.code;
+        this.apiMessage = init.message;
+        this.requestId = init.requestId;
+        this.httpStatus = init.httpStatus;
+        this.retryable = init.retryable;
+        this.hint = hint;
+    }
+}
+
+/** The hint for an error code, if we know a useful one. */
+export function hintFor(code: string): string | undefined {
+    if (HINTS[code]) {
+        return HINTS[code];
+    }
+    if (code.startsWith("InternalError")) {
+        return "a fault on Tencent Cloud's side; retried already. If it persists, open a ticket quoting the RequestId";
+    }
+    if (code.startsWith("HTTP5")) {
+        return "the endpoint answered a server error; retried already";
+    }
+    return undefined;
+}
+
+/** True for codes that mean the request was throttled. */
+export function isThrottling(code: string): boolean {
+    return THROTTLING.has(code);
+}
+
+/** True for API codes that a later try may not get. Parameter, auth and permission codes are not. */
+export function isRetryableCode(code: string): boolean {
+    return isThrottling(code) || TRANSIENT_PREFIXES.some((p) => code === p || code.startsWith(`${p}.`)) ||
+        code.startsWith("HTTP5") || code === "Timeout" || code === "ConnectionFailed" || code === "InvalidResponse";
+}

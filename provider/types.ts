@@ -1,0 +1,93 @@
+/**
+ * The shapes of the CDN purge API as this package presents them: camel-case, lower-case status, and
+ * `null` where the API may leave a field out.
+ */
+
+/** A purge task's state. The API documents these three; its own example answers `Done`, so we lower-case. */
+export type PurgeStatus = "done" | "process" | "fail";
+/** What a purge record is for: a single URL, or a directory (path) prefix. */
+export type PurgeType = "url" | "path";
+/** How a directory purge treats cached content: `flush` only changed resources, `delete` everything under the path. */
+export type FlushType = "flush" | "delete";
+/** Where a purge applies. */
+export type PurgeArea = "mainland" | "overseas" | "global";
+
+export const PURGE_STATUSES: readonly PurgeStatus[] = ["done", "process", "fail"];
+export const PURGE_TYPES: readonly PurgeType[] = ["url", "path"];
+export const FLUSH_TYPES: readonly FlushType[] = ["flush", "delete"];
+export const PURGE_AREAS: readonly PurgeArea[] = ["mainland", "overseas", "global"];
+
+/**
+ * One record of a purge task. A task submitted with many URLs shows as many records sharing a `taskId`.
+ *
+ * @example
+ * const t: PurgeTask = { taskId: "1533", url: "https://www.example.com/", status: "done",
+ *     purgeType: "url", flushType: "flush", createTime: "2026-11-29 10:00:00" };
+ */
+export interface PurgeTask {
+    readonly taskId: string | null;
+    readonly url: string | null;
+    /** Lower-cased; `null` when the API gives none. Anything but `done` or `fail` means not finished. */
+    readonly status: PurgeStatus | null;
+    readonly purgeType: PurgeType | null;
+    readonly flushType: FlushType | null;
+    /** As the API gives it: `YYYY-MM-DD HH:mm:ss`, Beijing time. */
+    readonly createTime: string | null;
+}
+
+/** The API's DescribePurgeTasks filters, already validated and in the API's own formats. */
+export interface DescribePurgeTasksQuery {
+    readonly taskId?: string;
+    readonly startTime?: string;
+    readonly endTime?: string;
+    readonly purgeType?: PurgeType;
+    readonly status?: PurgeStatus;
+    readonly area?: PurgeArea;
+    readonly keyword?: string;
+    readonly offset?: number;
+    readonly limit?: number;
+}
+
+/** One page of DescribePurgeTasks. */
+export interface PurgeTaskPage {
+    readonly purgeLogs: readonly PurgeTask[];
+    /** All matching records, on every page; `null` when the API gives none. */
+    readonly totalCount: number | null;
+    readonly requestId: string;
+}
+
+/** What a submission (PurgeUrlsCache or PurgePathCache) answers. */
+export interface PurgeSubmission {
+    readonly taskId: string;
+    readonly requestId: string;
+}
+
+/** One line of DescribePurgeQuota. */
+export interface PurgeQuota {
+    /** Most URLs or paths in one request. */
+    readonly batch: number;
+    /** Daily allowance. */
+    readonly total: number;
+    /** What is left of it today. */
+    readonly available: number;
+    readonly area: string;
+}
+
+export interface PurgeQuotas {
+    readonly urlPurge: readonly PurgeQuota[];
+    readonly pathPurge: readonly PurgeQuota[];
+    readonly requestId: string;
+}
+
+/**
+ * The calls the rest of the package makes to the API. {@link PurgeClient} implements it over the official
+ * SDK; tests may pass their own.
+ */
+export interface PurgeApi {
+    describePurgeTasks(query: DescribePurgeTasksQuery, signal?: AbortSignal): Promise<PurgeTaskPage>;
+    purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }): Promise<PurgeSubmission>;
+    purgePathCache(req: {
+        paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
+    }): Promise<PurgeSubmission>;
+    describePurgeQuota(): Promise<PurgeQuotas>;
+}
