@@ -1,0 +1,115 @@
+/**
+ * The data source over DescribePurgeTasks. Dynamic providers cannot serve invokes, so this runs in the
+ * program's own process.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { clientFor } from "../provider/clients";
+import { ConnectionInput } from "../provider/connection";
+import { iteratePages, readAllPages } from "../provider/paging";
+import { isSinglePage, MAX_LIMIT, toTaskQuery } from "../provider/taskQuery";
+import { optionalInteger } from "../provider/validation";
+import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/types";
+
+/** Filters of DescribePurgeTasks. Give `taskId` or `startTime`. */
+export interface GetPurgeTasksArgs {
+    /** A task id as PurgeUrlsCache or PurgePathCache returned it. */
+    readonly taskId?: string;
+    /** A `Date`, Beijing time `"YYYY-MM-DD HH:mm:ss"`, or ISO-8601 with a zone. */
+    readonly startTime?: Date | string;
+    readonly endTime?: Date | string;
+    readonly purgeType?: PurgeType;
+    readonly status?: PurgeStatus;
+    readonly area?: PurgeArea;
+    /** A domain (`www.example.com`) or a full URL starting with `http://` or `https://`. */
+    readonly keyword?: string;
+    /** With `offset` or `limit`, one page is returned as the API gives it; without both, every page. */
+    readonly offset?: number;
+    /** Records in the one page, 1..1000. */
+    readonly limit?: number;
+}
+
+/** {@link GetPurgeTasksArgs} whose fields may be Outputs. */
+export type GetPurgeTasksOutputArgs = { readonly [K in keyof GetPurgeTasksArgs]?: pulumi.Input<GetPurgeTasksArgs[K]> };
+
+/** How to reach the API; everything else comes from stack config or the environment. */
+export interface GetPurgeTasksOptions {
+    readonly connection?: ConnectionInput;
+    /** Records per request when reading every page, 1..1000. Default 100. */
+    readonly pageSize?: number;
+    readonly signal?: AbortSignal;
+}
+
+/** {@link GetPurgeTasksOptions} for {@link getPurgeTasksOutput}: connection values may be (secret) Outputs. */
+export interface GetPurgeTasksOutputOptions {
+    readonly connection?: { readonly [K in keyof ConnectionInput]?: pulumi.Input<ConnectionInput[K]> };
+    readonly pageSize?: number;
+}
+
+/** What DescribePurgeTasks found. */
+export interface GetPurgeTasksResult {
+    readonly purgeLogs: readonly PurgeTask[];
+    /** Matching records in all; when the API gives no count, the number of records read. */
+    readonly totalCount: number;
+    /** The RequestId of the first request, to quote to Tencent Cloud support. */
+    readonly requestId: string;
+    /** The RequestId of every page read. */
+    readonly requestIds: readonly string[];
+}
+
+const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
+
+/**
+ * Reads purge tasks. Arguments are checked before any request; without `offset`/`limit` every page is read.
+ *
+ * @example
+ * const { purgeLogs } = await getPurgeTasks({ keyword: "www.example.com", startTime: "2026-11-29 00:00:00" });
+ * const failed = purgeLogs.filter((t) => t.status === "fail");
+ */
+export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasksOptions = {}): Promise<GetPurgeTasksResult> {
+    const query = toTaskQuery(args);
+    const pageSize = checkPageSize(opts.pageSize);
+    const client = clientFor(opts.connection, programConfig);
+    if (isSinglePage(query)) {
+        const page = await client.describePurgeTasks(query, opts.signal);
+        return {
+            purgeLogs: page.purgeLogs,
+            totalCount: page.totalCount ?? (query.offset ?? 0) + page.purgeLogs.length,
+            requestId: page.requestId,
+            requestIds: [page.requestId],
+        };
+    }
+    const { purgeLogs, requestIds } = await readAllPages(client, query, { pageSize, signal: opts.signal });
+    return { purgeLogs, totalCount: purgeLogs.length, requestId: requestIds[0] ?? "", requestIds };
+}
+
+/**
+ * {@link getPurgeTasks} for Outputs: waits for its inputs and keeps their secretness.
+ *
+ * @example
+ * const recent = getPurgeTasksOutput({ keyword: site.domain, startTime: "2026-11-29 00:00:00" });
+ * export const failed = recent.purgeLogs.apply((l) => l.filter((t) => t.status === "fail"));
+ */
+export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurgeTasksOutputOptions = {}): pulumi.Output<GetPurgeTasksResult> {
+    return pulumi.all([pulumi.output(args), pulumi.output(opts.connection ?? {})]).apply(([a, connection]) =>
+        getPurgeTasks(a as GetPurgeTasksArgs, { connection: connection as ConnectionInput, pageSize: opts.pageSize }));
+}
+
+/**
+ * Every matching record, one at a time, fetching pages as they are needed: memory stays flat however many
+ * records match. `offset` and `limit` are ignored.
+ *
+ * @example
+ * for await (const task of iteratePurgeTasks({ startTime: new Date(Date.now() - 86400e3) })) { if (task.status === "fail") ... }
+ */
+export async function* iteratePurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasksOptions = {}): AsyncGenerator<PurgeTask> {
+    const query = toTaskQuery({ ...args, offset: undefined, limit: undefined });
+    const pageSize = checkPageSize(opts.pageSize);
+    const client = clientFor(opts.connection, programConfig);
+    for await (const page of iteratePages(client, query, { pageSize, signal: opts.signal })) {
+        yield* page.purgeLogs;
+    }
+}
+
+function checkPageSize(pageSize: unknown): number | undefined {
+    return optionalInteger("pageSize", pageSize, 1, MAX_LIMIT);
+}
