@@ -1,0 +1,95 @@
+/**
+ * The control API under `/_emulator/`, for tests and demos in another process. It is unsigned: the emulator
+ * listens on loopback by default, and the API can be turned off with `controlApi: false`.
+ *
+ * - `GET  /_emulator/stats`                   request statistics
+ * - `GET  /_emulator/tasks`                   every record with its current status (hidden ones flagged)
+ * - `GET  /_emulator/faults`                  pending fault rules
+ * - `POST /_emulator/faults`                  add a rule or a list of rules (JSON body)
+ * - `DELETE /_emulator/faults`                drop pending rules
+ * - `POST /_emulator/tasks/{id}/complete`     `{"status":"done"|"fail"}` (default done)
+ * - `POST /_emulator/tasks/{id}/vanish`       hide a task from answers
+ * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows
+ */
+import * as http from "http";
+import { EmulatorContext } from "./handler";
+import { parseFaultRule } from "./faults";
+import { readBody, sendJson } from "./http-io";
+
+/** The path prefix of the control API. */
+export const CONTROL_PREFIX = "/_emulator/";
+
+/** Something the control API answers with an HTTP error status. */
+class ControlError extends Error {
+    constructor(readonly status: number, message: string) {
+        super(message);
+    }
+}
+
+async function jsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
+    const { body, tooLarge } = await readBody(req, maxBytes);
+    if (tooLarge) {
+        throw new ControlError(413, "body too large");
+    }
+    try {
+        return body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
+    } catch {
+        throw new ControlError(400, "body is not JSON");
+    }
+}
+
+async function route(ctx: EmulatorContext, reset: () => void, req: http.IncomingMessage): Promise<unknown> {
+    const path = (req.url ?? "").split("?")[0].slice(CONTROL_PREFIX.length).replace(/\/+$/, "");
+    const method = req.method ?? "GET";
+    const task = /^tasks\/([^/]+)\/(complete|vanish)$/.exec(path);
+    if (method === "GET" && path === "stats") {
+        return ctx.stats.snapshot();
+    } else if (method === "GET" && path === "tasks") {
+        return { tasks: ctx.store.allRecords() };
+    } else if (method === "GET" && path === "faults") {
+        return { faults: ctx.faults.pending() };
+    } else if (method === "POST" && path === "faults") {
+        const value = await jsonBody(req, ctx.maxBodyBytes);
+        try {
+            const rules = (Array.isArray(value) ? value : [value]).map(parseFaultRule);
+            ctx.faults.add(rules);
+        } catch (e) {
+            throw new ControlError(400, (e as Error).message);
+        }
+        return { faults: ctx.faults.pending() };
+    } else if (method === "DELETE" && path === "faults") {
+        ctx.faults.clear();
+        return { faults: [] };
+    } else if (method === "POST" && task) {
+        const taskId = decodeURIComponent(task[1]);
+        const status = ((await jsonBody(req, ctx.maxBodyBytes)) as { status?: unknown } | null)?.status ?? "done";
+        if (task[2] === "complete" && status !== "done" && status !== "fail") {
+            throw new ControlError(400, "status must be done or fail");
+        }
+        const found = task[2] === "complete" ? ctx.store.complete(taskId, status as "done" | "fail") : ctx.store.vanish(taskId);
+        if (!found) {
+            throw new ControlError(404, `no task ${taskId}`);
+        }
+        return { taskId, ok: true };
+    } else if (method === "POST" && path === "reset") {
+        reset();
+        return { ok: true };
+    }
+    throw new ControlError(404, `no control route ${method} ${CONTROL_PREFIX}${path}`);
+}
+
+/**
+ * Serves one control API request.
+ *
+ * @example
+ * if (req.url?.startsWith(CONTROL_PREFIX)) await handleControlRequest(ctx, () => emulator.reset(), req, res);
+ */
+export async function handleControlRequest(ctx: EmulatorContext, reset: () => void, req: http.IncomingMessage,
+    res: http.ServerResponse): Promise<void> {
+    try {
+        sendJson(res, 200, await route(ctx, reset, req));
+    } catch (e) {
+        const status = e instanceof ControlError ? e.status : 500;
+        sendJson(res, status, { error: (e as Error).message });
+    }
+}

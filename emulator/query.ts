@@ -1,0 +1,77 @@
+/**
+ * DescribePurgeTasks: filters, ordering and paging over the task store, as the real API answers them.
+ */
+import { paramError } from "./errors";
+import { optionalApiTime, optionalEnum, optionalInteger, optionalString, Params } from "./params";
+import { parseApiTime } from "../provider/time";
+import { TaskRecord } from "./store";
+
+/** How statuses are spelled in answers: `done` (default) or `Done` as the vendor's example shows. */
+export type StatusCase = "lower" | "title";
+
+/** The body of a DescribePurgeTasks answer, before RequestId is added. */
+export interface PurgeTasksAnswer {
+    readonly PurgeLogs: Array<Record<string, string>>;
+    readonly TotalCount: number;
+}
+
+/**
+ * True when a record matches the Keyword filter: a full-URL keyword (http:// or https://) matches URLs that start
+ * with it; any other keyword is a domain that must equal the URL's host.
+ *
+ * @example
+ * keywordMatches("https://www.a.com/x.png", "www.a.com"); // true
+ */
+export function keywordMatches(url: string, keyword: string): boolean {
+    if (/^https?:\/\//i.test(keyword)) {
+        return url.startsWith(keyword);
+    }
+    const host = /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1] ?? "";
+    return host.toLowerCase() === keyword.toLowerCase();
+}
+
+const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Answers DescribePurgeTasks from the visible records (already newest first). Throws
+ * `InvalidParameter.CdnParamError` for bad input, or when neither TaskId nor StartTime is given.
+ *
+ * @example
+ * describePurgeTasks(store.records(), { TaskId: id }, "lower"); // { PurgeLogs: [...], TotalCount: 1 }
+ */
+export function describePurgeTasks(records: readonly TaskRecord[], params: Params, statusCase: StatusCase): PurgeTasksAnswer {
+    const taskId = optionalString(params, "TaskId");
+    const start = optionalApiTime(params, "StartTime");
+    const end = optionalApiTime(params, "EndTime");
+    const purgeType = optionalEnum(params, "PurgeType", ["url", "path"] as const);
+    const status = optionalEnum(params, "Status", ["fail", "done", "process"] as const);
+    const area = optionalEnum(params, "Area", ["mainland", "overseas", "global"] as const);
+    const keyword = optionalString(params, "Keyword");
+    const offset = optionalInteger(params, "Offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
+    const limit = optionalInteger(params, "Limit", 1, 1000) ?? 20;
+    if (!taskId && start === undefined) {
+        throw paramError("Either TaskId or StartTime is required.");
+    }
+    if (start !== undefined && end !== undefined && end < start) {
+        throw paramError("EndTime must not be before StartTime.");
+    }
+    const matches = records.filter((r) => {
+        const created = parseApiTime(r.createTime)?.getTime() ?? r.createdAtMs;
+        return (!taskId || r.taskId === taskId) &&
+            (start === undefined || created >= start) &&
+            (end === undefined || created <= end) &&
+            (!purgeType || r.purgeType === purgeType) &&
+            (!status || r.status === status) &&
+            (!area || r.area === area) &&
+            (!keyword || keywordMatches(r.url, keyword));
+    });
+    const page = matches.slice(offset, offset + limit).map((r) => ({
+        TaskId: r.taskId,
+        Url: r.url,
+        Status: statusCase === "title" ? title(r.status) : r.status,
+        PurgeType: r.purgeType,
+        FlushType: r.flushType,
+        CreateTime: r.createTime,
+    }));
+    return { PurgeLogs: page, TotalCount: matches.length };
+}

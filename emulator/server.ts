@@ -1,0 +1,132 @@
+/**
+ * Starts the emulator: a node:http server speaking the CDN purge API (POST /, TC3-HMAC-SHA256 signed), plus
+ * `GET /healthz` and the optional control API under `/_emulator/`.
+ */
+import * as http from "http";
+import { AddressInfo } from "net";
+import { EmulatorCredential } from "./auth";
+import { CONTROL_PREFIX, handleControlRequest } from "./control";
+import { FaultInjector } from "./faults";
+import { EmulatorContext, handleApiRequest } from "./handler";
+import { sendText } from "./http-io";
+import { StatusCase } from "./query";
+import { PurgeQuota, QuotaLimits } from "./quota";
+import { RateLimiter } from "./rate-limit";
+import { EmulatorStats } from "./stats";
+import { StoreOptions, TaskStore } from "./store";
+
+/**
+ * The key pair the emulator accepts unless told otherwise. Not a secret: it only opens the local emulator.
+ *
+ * @example
+ * new cdn.v20180606.Client({ credential: EMULATOR_CREDENTIALS, region: "", profile: { ... } });
+ */
+export const EMULATOR_CREDENTIALS: EmulatorCredential = Object.freeze({
+    secretId: "AKIDemulator0000000000000000000000",
+    secretKey: "emulator-secret-key-do-not-use",
+});
+
+/** Options of {@link startEmulator}; all optional. */
+export interface EmulatorOptions extends StoreOptions, QuotaLimits {
+    /** Interface to listen on. Default `127.0.0.1` (loopback only). */
+    readonly host?: string;
+    /** Port; default 0 (any free port). */
+    readonly port?: number;
+    /** Accepted key pairs. Default `[EMULATOR_CREDENTIALS]`. */
+    readonly credentials?: readonly EmulatorCredential[];
+    /** Status spelling in answers. Default `lower`. */
+    readonly statusCase?: StatusCase;
+    /** Requests per action in any 1-second window. Default 20. */
+    readonly rateLimitPerSecond?: number;
+    /** Largest accepted body. Default 1 MiB. */
+    readonly maxBodyBytes?: number;
+    /** Serve `/_emulator/`. Default true. */
+    readonly controlApi?: boolean;
+    /** Receives one line per request. Default: no logging. */
+    readonly log?: (line: string) => void;
+}
+
+/** A started emulator. */
+export interface RunningEmulator {
+    /** `http://127.0.0.1:PORT` */
+    readonly url: string;
+    readonly host: string;
+    readonly port: number;
+    /** `127.0.0.1:PORT`, for the SDK's `httpProfile.endpoint` (with `protocol: "http://"`). */
+    readonly endpoint: string;
+    readonly credentials: readonly EmulatorCredential[];
+    readonly store: TaskStore;
+    readonly quota: PurgeQuota;
+    readonly faults: FaultInjector;
+    readonly stats: EmulatorStats;
+    /** Forgets tasks, quota use, pending faults, statistics and rate-limit windows. */
+    reset(): void;
+    /** Stops listening and closes open connections. */
+    close(): Promise<void>;
+}
+
+/**
+ * Starts an emulator and resolves once it listens.
+ *
+ * @example
+ * const emu = await startEmulator({ completeAfterMs: 500 });
+ * const client = new cdn.v20180606.Client({ credential: EMULATOR_CREDENTIALS, region: "",
+ *     profile: { httpProfile: { endpoint: emu.endpoint, protocol: "http://", agent: new http.Agent() } } });
+ * await emu.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+    const now = options.now ?? Date.now;
+    const ctx: EmulatorContext = {
+        store: new TaskStore({ ...options, now }),
+        quota: new PurgeQuota(options, now),
+        statusCase: options.statusCase ?? "lower",
+        credentials: options.credentials ?? [EMULATOR_CREDENTIALS],
+        faults: new FaultInjector(),
+        stats: new EmulatorStats(),
+        limiter: new RateLimiter(options.rateLimitPerSecond ?? 20, now),
+        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+        now,
+        log: options.log,
+    };
+    const reset = (): void => {
+        ctx.store.clear();
+        ctx.quota.reset();
+        ctx.faults.clear();
+        ctx.stats.reset();
+        ctx.limiter.reset();
+    };
+    const server = http.createServer((req, res) => {
+        const path = (req.url ?? "/").split("?")[0];
+        const work = options.controlApi !== false && path.startsWith(CONTROL_PREFIX)
+            ? handleControlRequest(ctx, reset, req, res)
+            : req.method === "GET" && path === "/healthz"
+                ? Promise.resolve(sendText(res, 200, "text/plain", "ok\n"))
+                : req.method === "POST" && path === "/"
+                    ? handleApiRequest(ctx, req, res)
+                    : Promise.resolve(sendText(res, 404, "text/plain", "not found: the API is POST /\n"));
+        work.catch((e: unknown) => {
+            ctx.log?.(`request failed: ${String(e)}`);
+            if (!res.headersSent && !res.destroyed) {
+                sendText(res, 500, "text/plain", "emulator error\n");
+            }
+        });
+    });
+    const host = options.host ?? "127.0.0.1";
+    await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port ?? 0, host, () => {
+            server.off("error", reject);
+            resolve();
+        });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const hostForUrl = host.includes(":") ? `[${host}]` : host;
+    return {
+        url: `http://${hostForUrl}:${port}`, host, port, endpoint: `${hostForUrl}:${port}`,
+        credentials: ctx.credentials, store: ctx.store, quota: ctx.quota, faults: ctx.faults, stats: ctx.stats, reset,
+        close: () => new Promise<void>((resolve, reject) => {
+            server.close((e) => (e ? reject(e) : resolve()));
+            server.closeAllConnections();
+        }),
+    };
+}

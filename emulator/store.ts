@@ -1,0 +1,133 @@
+/**
+ * The task store: each submission gets one TaskId and one record per URL or path. A record's status is computed
+ * from the clock: `process` until `completeAfterMs` has passed, then `done` (or `fail` when its URL matches
+ * `failPattern`), unless a test forced the task. Tasks may be hidden for `visibleAfterMs` or made to vanish.
+ */
+import { formatApiTime } from "../provider/time";
+
+export type PurgeType = "url" | "path";
+export type FlushType = "flush" | "delete";
+export type TaskStatus = "process" | "done" | "fail";
+export type Area = "mainland" | "overseas" | "global";
+
+/** Store settings; every field has a default. */
+export interface StoreOptions {
+    /** Milliseconds from submission until a record finishes. Default 2000. */
+    readonly completeAfterMs?: number;
+    /** Milliseconds from submission until a task shows in queries (eventual consistency). Default 0. */
+    readonly visibleAfterMs?: number;
+    /** URLs that finish as `fail`: a RegExp, or a substring. Default: URLs containing `/fail`. */
+    readonly failPattern?: RegExp | string;
+    /** The clock, in epoch milliseconds. Default `Date.now`. */
+    readonly now?: () => number;
+}
+
+/** One submission: the URLs (or directory URLs) of one purge call. */
+export interface Submission {
+    readonly purgeType: PurgeType;
+    readonly flushType: FlushType;
+    readonly area: Area;
+    readonly urls: readonly string[];
+}
+
+/** A record as the store sees it at one instant. */
+export interface TaskRecord {
+    readonly taskId: string;
+    readonly url: string;
+    readonly status: TaskStatus;
+    readonly purgeType: PurgeType;
+    readonly flushType: FlushType;
+    readonly area: Area;
+    /** Beijing time `YYYY-MM-DD HH:mm:ss`. */
+    readonly createTime: string;
+    readonly createdAtMs: number;
+    /** False while hidden by `visibleAfterMs` or after {@link TaskStore.vanish}. */
+    readonly visible: boolean;
+}
+
+interface Task extends Submission {
+    readonly taskId: string;
+    readonly createdAtMs: number;
+    forced?: TaskStatus;
+    vanished: boolean;
+}
+
+/**
+ * In-memory purge tasks with clock-driven status.
+ *
+ * @example
+ * let t = 0;
+ * const store = new TaskStore({ now: () => t, completeAfterMs: 1000 });
+ * const id = store.submit({ purgeType: "url", flushType: "flush", area: "mainland", urls: ["https://a.com/x"] });
+ * t = 1000; store.records()[0].status; // "done"
+ */
+export class TaskStore {
+    private readonly tasks: Task[] = [];
+    private lastId = 0n;
+    private readonly completeAfterMs: number;
+    private readonly visibleAfterMs: number;
+    private readonly failPattern: RegExp | string;
+    public readonly now: () => number;
+
+    constructor(options: StoreOptions = {}) {
+        this.completeAfterMs = options.completeAfterMs ?? 2000;
+        this.visibleAfterMs = options.visibleAfterMs ?? 0;
+        this.failPattern = options.failPattern ?? "/fail";
+        this.now = options.now ?? Date.now;
+    }
+
+    /** Records a submission and returns its new, unique, numeric-looking TaskId. */
+    submit(submission: Submission): string {
+        const createdAtMs = this.now();
+        const candidate = BigInt(Math.max(0, Math.floor(createdAtMs))) * 1000n;
+        this.lastId = candidate > this.lastId ? candidate : this.lastId + 1n;
+        const taskId = this.lastId.toString();
+        this.tasks.push({ ...submission, urls: [...submission.urls], taskId, createdAtMs, vanished: false });
+        return taskId;
+    }
+
+    /** Every record, newest first (CreateTime desc, TaskId desc, then URL order), hidden ones included. */
+    allRecords(): TaskRecord[] {
+        const now = this.now();
+        const tasks = [...this.tasks].sort((a, b) =>
+            b.createdAtMs - a.createdAtMs || (BigInt(b.taskId) > BigInt(a.taskId) ? 1 : -1));
+        return tasks.flatMap((task) => task.urls.map((url) => this.record(task, url, now)));
+    }
+
+    /** The records queries may answer: visible and not vanished, newest first. */
+    records(): TaskRecord[] {
+        return this.allRecords().filter((r) => r.visible);
+    }
+
+    /** Forces every record of a task to finish now; false when the task is unknown. */
+    complete(taskId: string, status: "done" | "fail" = "done"): boolean {
+        return this.update(taskId, (task) => { task.forced = status; });
+    }
+
+    /** Makes a task disappear from query answers; false when the task is unknown. */
+    vanish(taskId: string): boolean {
+        return this.update(taskId, (task) => { task.vanished = true; });
+    }
+
+    /** Forgets every task. */
+    clear(): void {
+        this.tasks.length = 0;
+    }
+
+    private update(taskId: string, change: (task: Task) => void): boolean {
+        const matching = this.tasks.filter((t) => t.taskId === taskId);
+        matching.forEach(change);
+        return matching.length > 0;
+    }
+
+    private record(task: Task, url: string, now: number): TaskRecord {
+        const age = now - task.createdAtMs;
+        const fails = typeof this.failPattern === "string" ? url.includes(this.failPattern) : url.search(this.failPattern) >= 0;
+        const status: TaskStatus = task.forced ?? (age < this.completeAfterMs ? "process" : fails ? "fail" : "done");
+        return {
+            taskId: task.taskId, url, status, purgeType: task.purgeType, flushType: task.flushType, area: task.area,
+            createTime: formatApiTime(new Date(task.createdAtMs)), createdAtMs: task.createdAtMs,
+            visible: !task.vanished && age >= this.visibleAfterMs,
+        };
+    }
+}
