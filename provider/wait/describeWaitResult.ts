@@ -1,0 +1,63 @@
+/**
+ * One-line messages for users about how a wait ended: what failed or is still pending, and why, in words
+ * that fit an error shown by `pulumi up`.
+ */
+import { PurgeTask } from "../types";
+import { tallyRecords } from "./tally";
+import { WaitResult } from "./waitResult";
+
+/** A message lists this many URLs at most; the result itself keeps every record. */
+const MAX_URLS_IN_MESSAGE = 20;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
+
+function listUrls(records: readonly PurgeTask[]): string {
+    const urls = records.map((r) => r.url ?? "(no URL)");
+    const shown = urls.slice(0, MAX_URLS_IN_MESSAGE).join(", ");
+    const more = urls.length - MAX_URLS_IN_MESSAGE;
+    return more > 0 ? `${shown} and ${more} more` : shown;
+}
+
+function errorText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Turns a wait's outcome into one line for users. `what` names what was waited on.
+ *
+ * @example
+ * describeWaitResult(result, "purge task 123");
+ * // "purge task 123 failed: 2 of 5 URLs failed: https://a/x, https://a/y"
+ * // "timed out after 600 s waiting for purge task 123: 3 of 5 URLs still pending (last error: ...)"
+ */
+export function describeWaitResult(result: WaitResult, what: string): string {
+    switch (result.state) {
+        case "done":
+            return `${what} is done: ${plural(result.records.length, "URL")} purged in ${seconds(result.elapsedMs)}`;
+        case "failed":
+            return `${what} failed: ${result.failed.length} of ${plural(result.records.length, "URL")} failed: ` +
+                listUrls(result.failed);
+        case "timedOut": {
+            const tally = tallyRecords(result.records);
+            const total = Math.max(result.records.length, result.expectedRecords ?? 0);
+            const pendingCount = total - tally.done.length - tally.failed.length;
+            const progress = total === 0
+                ? "no URL of it was listed yet"
+                : `${pendingCount} of ${plural(total, "URL")} still pending` +
+                    (result.pending.length > 0 ? `: ${listUrls(result.pending)}` : "");
+            const cause = result.lastError === undefined ? "" : ` (last error: ${errorText(result.lastError)})`;
+            return `timed out after ${seconds(result.elapsedMs)} waiting for ${what}: ${progress}${cause}`;
+        }
+        case "notFound": {
+            const cause = result.lastError === undefined ? "" : ` (last error: ${errorText(result.lastError)})`;
+            return `${what} was not found: the API listed no record of it within ${seconds(result.graceMs)}` +
+                ` of the start of the wait; check the task id and the account${cause}`;
+        }
+        case "error":
+            return `stopped waiting for ${what}: ${errorText(result.error)}`;
+        case "aborted":
+            return `stopped waiting for ${what} after ${seconds(result.elapsedMs)}: the wait was cancelled` +
+                (result.reason === undefined ? "" : ` (${errorText(result.reason)})`);
+    }
+}
