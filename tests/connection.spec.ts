@@ -1,0 +1,60 @@
+import * as assert from "assert";
+import { parseEndpoint, resolveConnection } from "../provider/connection";
+
+const env = { TENCENTCLOUD_SECRET_ID: "AKIDenv", TENCENTCLOUD_SECRET_KEY: "envkey" };
+const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
+
+describe("resolveConnection", () => {
+    it("reads the environment when nothing else is given", () => {
+        const c = resolveConnection({}, undefined, env);
+        assert.deepStrictEqual([c.secretId, c.secretKey, c.protocol, c.host], ["AKIDenv", "envkey", "https://", "cdn.tencentcloudapi.com"]);
+    });
+    it("prefers explicit values over config and environment", () => {
+        const c = resolveConnection({ secretId: "AKIDx", secretKey: "xkey" },
+            config({ "tencentcloud-purge:secretId": "AKIDc", "tencentcloud-purge:secretKey": "ckey" }), env);
+        assert.strictEqual(c.secretId, "AKIDx");
+    });
+    it("prefers tencentcloud-purge config over tencentcloud config", () => {
+        const c = resolveConnection({}, config({
+            "tencentcloud-purge:secretId": "AKIDp", "tencentcloud-purge:secretKey": "pkey",
+            "tencentcloud:secretId": "AKIDt", "tencentcloud:secretKey": "tkey",
+        }), env);
+        assert.deepStrictEqual([c.secretId, c.secretKey], ["AKIDp", "pkey"]);
+    });
+    it("reads the official provider's tencentcloud config keys", () => {
+        const c = resolveConnection({}, config({ "tencentcloud:secretId": "AKIDt", "tencentcloud:secretKey": "tkey",
+            "tencentcloud:securityToken": "ttok", "tencentcloud:region": "ap-guangzhou" }), {});
+        assert.deepStrictEqual([c.secretId, c.securityToken, c.region], ["AKIDt", "ttok", "ap-guangzhou"]);
+    });
+    it("never pairs a token from another source with the chosen keys", () => {
+        const c = resolveConnection({}, config({ "tencentcloud-purge:secretId": "AKIDp", "tencentcloud-purge:secretKey": "pkey" }),
+            { ...env, TENCENTCLOUD_SECURITY_TOKEN: "envtoken" });
+        assert.strictEqual(c.securityToken, undefined);
+    });
+    it("takes the endpoint from TENCENTCLOUD_CDN_ENDPOINT", () => {
+        const c = resolveConnection({}, undefined, { ...env, TENCENTCLOUD_CDN_ENDPOINT: "http://127.0.0.1:9000" });
+        assert.deepStrictEqual([c.protocol, c.host], ["http://", "127.0.0.1:9000"]);
+    });
+    it("says what to set when no credentials are found", () => {
+        assert.throws(() => resolveConnection({}, undefined, {}), /TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/);
+    });
+    it("names the source that has an id but no key, without echoing the id", () => {
+        assert.throws(() => resolveConnection({}, undefined, { TENCENTCLOUD_SECRET_ID: "AKIDlonely" }),
+            (e: Error) => /environment/.test(e.message) && !e.message.includes("AKIDlonely"));
+    });
+    it("rejects a request timeout out of range", () => {
+        assert.throws(() => resolveConnection({ requestTimeoutSeconds: 0 }, undefined, env), /requestTimeoutSeconds/);
+    });
+});
+
+describe("parseEndpoint", () => {
+    it("defaults a bare host to https", () => {
+        assert.deepStrictEqual(parseEndpoint("cdn.intl.tencentcloudapi.com"), { protocol: "https://", host: "cdn.intl.tencentcloudapi.com" });
+    });
+    it("rejects other protocols", () => {
+        assert.throws(() => parseEndpoint("ftp://127.0.0.1:21"), /TENCENTCLOUD_CDN_ENDPOINT.*http or https/);
+    });
+    it("rejects a path", () => {
+        assert.throws(() => parseEndpoint("http://127.0.0.1:9000/api"), /bare origin/);
+    });
+});

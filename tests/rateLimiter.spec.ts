@@ -1,0 +1,60 @@
+import * as assert from "assert";
+import { RateLimiter } from "../provider/rateLimiter";
+
+/** A clock that only moves when told; sleeps resolve when the clock passes their end. */
+class ManualClock {
+    t = 0;
+    private timers: { at: number; resolve: () => void }[] = [];
+    now = () => this.t;
+    sleep = (ms: number) => new Promise<void>((resolve) => this.timers.push({ at: this.t + ms, resolve }));
+    async advanceTo(t: number) {
+        this.t = t;
+        const due = this.timers.filter((x) => x.at <= t);
+        this.timers = this.timers.filter((x) => x.at > t);
+        due.forEach((x) => x.resolve());
+        await new Promise((r) => setImmediate(r));
+    }
+}
+
+describe("RateLimiter", () => {
+    it("grants up to the limit at once", async () => {
+        const clock = new ManualClock();
+        const limiter = new RateLimiter(20, 1000, clock);
+        let granted = 0;
+        for (let i = 0; i < 25; i++) {
+            limiter.acquire().then(() => granted++);
+        }
+        await clock.advanceTo(0);
+        assert.strictEqual(granted, 20);
+    });
+    it("never grants more than the limit in any window, however many callers", async () => {
+        const clock = new ManualClock();
+        const limiter = new RateLimiter(20, 1000, clock);
+        const grants: number[] = [];
+        for (let i = 0; i < 200; i++) {
+            limiter.acquire().then(() => grants.push(clock.t));
+        }
+        for (let t = 0; t <= 10_000; t += 50) {
+            await clock.advanceTo(t);
+        }
+        assert.strictEqual(grants.length, 200);
+        for (const start of grants) {
+            assert.ok(grants.filter((g) => g >= start && g < start + 1000).length <= 20, `window at ${start} overshoots`);
+        }
+    });
+    it("paces a steady stream at the limit, not slower", async () => {
+        const clock = new ManualClock();
+        const limiter = new RateLimiter(20, 1000, clock);
+        const grants: number[] = [];
+        for (let i = 0; i < 100; i++) {
+            limiter.acquire().then(() => grants.push(clock.t));
+        }
+        for (let t = 0; t <= 10_000; t += 10) {
+            await clock.advanceTo(t);
+        }
+        assert.strictEqual(Math.max(...grants), 4000);
+    });
+    it("rejects a non-positive limit", () => {
+        assert.throws(() => new RateLimiter(0, 1000, new ManualClock()), /positive integer/);
+    });
+});
