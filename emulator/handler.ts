@@ -23,6 +23,8 @@ export interface EmulatorContext extends ActionContext {
     readonly limiter: RateLimiter;
     readonly maxBodyBytes: number;
     readonly now: () => number;
+    /** The clock signature timestamps are checked against. */
+    readonly authClock: () => number;
     readonly log?: (line: string) => void;
 }
 
@@ -50,7 +52,7 @@ function answer(ctx: EmulatorContext, req: http.IncomingMessage, action: string,
         throw new ApiError(ERROR_CODES.missingParameter, "The X-TC-Action header is missing.");
     }
     const [path, query = ""] = (req.url ?? "/").split("?", 2);
-    verifyRequest({ method: req.method ?? "POST", path, query, headers: req.headers, body }, ctx.credentials, ctx.now());
+    verifyRequest({ method: req.method ?? "POST", path, query, headers: req.headers, body }, ctx.credentials, ctx.authClock());
     if (header(req, "x-tc-version") !== API_VERSION) {
         throw new ApiError(ERROR_CODES.noSuchVersion, `The API version '${header(req, "x-tc-version")}' does not exist; use ${API_VERSION}.`);
     }

@@ -42,6 +42,11 @@ export interface EmulatorOptions extends StoreOptions, QuotaLimits {
     readonly maxBodyBytes?: number;
     /** Serve `/_emulator/`. Default true. */
     readonly controlApi?: boolean;
+    /**
+     * The clock request timestamps are checked against (300 s). Default `Date.now`, not `now`: the SDK signs with
+     * the wall clock, so tests may move `now` by hours without their requests expiring.
+     */
+    readonly authClock?: () => number;
     /** Receives one line per request. Default: no logging. */
     readonly log?: (line: string) => void;
 }
@@ -86,6 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         limiter: new RateLimiter(options.rateLimitPerSecond ?? 20, now),
         maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
         now,
+        authClock: options.authClock ?? Date.now,
         log: options.log,
     };
     const reset = (): void => {
