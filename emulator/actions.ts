@@ -7,7 +7,12 @@ import { describePurgeTasks, StatusCase } from "./query";
 import { PurgeQuota } from "./quota";
 import { Area, PurgeType, TaskStore } from "./store";
 
-/** The actions the emulator serves. */
+/**
+ * The actions the emulator serves.
+ *
+ * @example
+ * ACTIONS.includes("DescribePurgeTasks"); // true
+ */
 export const ACTIONS = ["DescribePurgeTasks", "PurgeUrlsCache", "PurgePathCache", "DescribePurgeQuota"] as const;
 
 /** One of {@link ACTIONS}. */

@@ -21,10 +21,16 @@ export interface SignedRequest {
     readonly body: Buffer;
 }
 
-/** The largest distance, in seconds, between a request's timestamp and the emulator's clock. */
+/**
+ * The largest distance, in seconds, between a request's timestamp and the emulator's clock.
+ *
+ * @example
+ * const tooOld = Math.floor(Date.now() / 1000) - MAX_CLOCK_SKEW_SECONDS - 1; // answers AuthFailure.SignatureExpire
+ */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
-const AUTH = /^TC3-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request\s*,\s*SignedHeaders=([a-z0-9;-]+)\s*,\s*Signature=([0-9a-f]{64})$/i;
+const AUTH = new RegExp("^TC3-HMAC-SHA256\\s+Credential=([^/,\\s]+)/(\\d{4}-\\d{2}-\\d{2})/([^/,\\s]+)/tc3_request\\s*,\\s*" +
+    "SignedHeaders=([a-z0-9;-]+)\\s*,\\s*Signature=([0-9a-f]{64})$", "i");
 
 const header = (req: SignedRequest, name: string): string | undefined => {
     const v = req.headers[name];
@@ -49,7 +55,8 @@ function hostName(hostHeader: string): string {
  * @example
  * const cred = verifyRequest(req, [EMULATOR_CREDENTIALS], Date.now());
  */
-export function verifyRequest(req: SignedRequest, credentials: readonly EmulatorCredential[], nowMs: number): EmulatorCredential {
+export function verifyRequest(req: SignedRequest, credentials: readonly EmulatorCredential[],
+    nowMs: number): EmulatorCredential {
     const m = AUTH.exec((header(req, "authorization") ?? "").trim());
     if (!m) {
         return fail(ERROR_CODES.invalidAuthorization, "Authorization header is missing or not TC3-HMAC-SHA256.");
@@ -84,7 +91,8 @@ export function verifyRequest(req: SignedRequest, credentials: readonly Emulator
     });
     const sorted = expected.signedHeaders === signed.join(";");
     if (date !== utcDate(timestamp) || !sorted || !constantTimeEqual(expected.signature, signature.toLowerCase())) {
-        fail(ERROR_CODES.signatureFailure, "The provided credentials could not be validated. Please check your signature is correct.");
+        fail(ERROR_CODES.signatureFailure,
+            "The provided credentials could not be validated. Please check your signature is correct.");
     }
     if (credential.token !== undefined && !constantTimeEqual(credential.token, header(req, "x-tc-token") ?? "")) {
         fail(ERROR_CODES.tokenFailure, "The provided token is missing or invalid.");

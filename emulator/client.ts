@@ -26,12 +26,15 @@ export type CdnClient = InstanceType<typeof cdn.v20180606.Client>;
  * const client = emulatorClient(emu);
  * const { TaskId } = await client.PurgeUrlsCache({ Urls: ["https://www.example.com/a.png"] });
  */
-export function emulatorClient(emu: EmulatorAddress, options: { credential?: EmulatorCredential; reqTimeout?: number } = {}): CdnClient {
+export function emulatorClient(emu: EmulatorAddress,
+    options: { credential?: EmulatorCredential; reqTimeout?: number } = {}): CdnClient {
     const c = options.credential ?? emu.credentials[0];
     return new cdn.v20180606.Client({
         credential: { secretId: c.secretId, secretKey: c.secretKey, token: c.token },
         region: "",
-        profile: { httpProfile: { endpoint: emu.endpoint, protocol: "http://", reqTimeout: options.reqTimeout ?? 5, agent: new http.Agent() } },
+        profile: {
+            httpProfile: { endpoint: emu.endpoint, protocol: "http://", reqTimeout: options.reqTimeout ?? 5, agent: new http.Agent() },
+        },
     });
 }
 
@@ -88,7 +91,8 @@ export function signedRequest(emu: EmulatorAddress, action: string, body: string
 export function rawRequest(emu: EmulatorAddress, method: string, path: string, body?: string | Buffer,
     headers: http.OutgoingHttpHeaders = {}): Promise<RawAnswer> {
     return new Promise((resolve, reject) => {
-        const req = http.request({ host: emu.host, port: emu.port, method, path, headers, agent: new http.Agent() }, (res) => {
+        const options = { host: emu.host, port: emu.port, method, path, headers, agent: new http.Agent() };
+        const req = http.request(options, (res) => {
             const chunks: Buffer[] = [];
             res.on("data", (c: Buffer) => chunks.push(c));
             res.on("end", () => {

@@ -16,7 +16,12 @@ import { EmulatorContext } from "./handler";
 import { parseFaultRule } from "./faults";
 import { readBody, sendJson } from "./http-io";
 
-/** The path prefix of the control API. */
+/**
+ * The path prefix of the control API.
+ *
+ * @example
+ * await fetch(`${emu.url}${CONTROL_PREFIX}stats`);
+ */
 export const CONTROL_PREFIX = "/_emulator/";
 
 /** Something the control API answers with an HTTP error status. */
@@ -66,7 +71,9 @@ async function route(ctx: EmulatorContext, reset: () => void, req: http.Incoming
         if (task[2] === "complete" && status !== "done" && status !== "fail") {
             throw new ControlError(400, "status must be done or fail");
         }
-        const found = task[2] === "complete" ? ctx.store.complete(taskId, status as "done" | "fail") : ctx.store.vanish(taskId);
+        const found = task[2] === "complete"
+            ? ctx.store.complete(taskId, status as "done" | "fail")
+            : ctx.store.vanish(taskId);
         if (!found) {
             throw new ControlError(404, `no task ${taskId}`);
         }

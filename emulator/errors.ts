@@ -30,7 +30,12 @@ export function paramError(message: string): ApiError {
     return new ApiError("InvalidParameter.CdnParamError", message);
 }
 
-/** Codes the emulator itself answers (faults may answer any other code too). */
+/**
+ * Codes the emulator itself answers (faults may answer any other code too).
+ *
+ * @example
+ * assert.strictEqual(err.code, ERROR_CODES.signatureExpire); // "AuthFailure.SignatureExpire"
+ */
 export const ERROR_CODES = {
     invalidAuthorization: "AuthFailure.InvalidAuthorization",
     secretIdNotFound: "AuthFailure.SecretIdNotFound",

@@ -12,7 +12,9 @@ export type FaultOutcome =
     | { readonly handled: true; readonly code?: string }
     | { readonly handled: false };
 
-const STATUS_TEXT: Readonly<Record<number, string>> = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+    500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+};
 
 /** The answer body with every field null, shaped like the action's real answer. */
 function nullAnswer(action: string, nullList: boolean): Record<string, unknown> {

@@ -15,7 +15,12 @@ export type FaultKind =
     | "nullFields"  // HTTP 200 with every field of the answer (and of each PurgeLogs record) null
     | "nullList";   // HTTP 200 with PurgeLogs and TotalCount null
 
-/** The kinds, for validation. */
+/**
+ * Every fault kind, for validation and iteration.
+ *
+ * @example
+ * FAULT_KINDS.includes("reset"); // true
+ */
 export const FAULT_KINDS: readonly FaultKind[] =
     ["throttle", "apiError", "http", "slow", "reset", "badJson", "emptyJson", "nullFields", "nullList"];
 

@@ -12,7 +12,12 @@ import { errorEnvelope, okEnvelope, readBody, sendJson } from "./http-io";
 import { RateLimiter } from "./rate-limit";
 import { EmulatorStats } from "./stats";
 
-/** The API version the emulator serves. */
+/**
+ * The API version the emulator serves (the `X-TC-Version` header); any other answers `NoSuchVersion`.
+ *
+ * @example
+ * new cdn.v20180606.Client(...); // sends X-TC-Version: API_VERSION
+ */
 export const API_VERSION = "2018-06-06";
 
 /** Everything a request may touch. */
@@ -54,7 +59,8 @@ function answer(ctx: EmulatorContext, req: http.IncomingMessage, action: string,
     const [path, query = ""] = (req.url ?? "/").split("?", 2);
     verifyRequest({ method: req.method ?? "POST", path, query, headers: req.headers, body }, ctx.credentials, ctx.authClock());
     if (header(req, "x-tc-version") !== API_VERSION) {
-        throw new ApiError(ERROR_CODES.noSuchVersion, `The API version '${header(req, "x-tc-version")}' does not exist; use ${API_VERSION}.`);
+        throw new ApiError(ERROR_CODES.noSuchVersion,
+            `The API version '${header(req, "x-tc-version")}' does not exist; use ${API_VERSION}.`);
     }
     if (!isAction(action)) {
         throw new ApiError(ERROR_CODES.invalidAction, `The action '${action}' is not supported by this emulator.`);
@@ -72,7 +78,8 @@ function answer(ctx: EmulatorContext, req: http.IncomingMessage, action: string,
  * @example
  * server.on("request", (req, res) => void handleApiRequest(ctx, req, res));
  */
-export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingMessage,
+    res: http.ServerResponse): Promise<void> {
     const started = ctx.now();
     const requestId = randomUUID();
     const action = header(req, "x-tc-action");

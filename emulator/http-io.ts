@@ -61,7 +61,8 @@ export function sendText(res: http.ServerResponse, status: number, contentType: 
  * @example
  * okEnvelope({ TaskId: "1" }, requestId); // { Response: { TaskId: "1", RequestId: requestId } }
  */
-export function okEnvelope(body: Readonly<Record<string, unknown>>, requestId: string): { Response: Record<string, unknown> } {
+export function okEnvelope(body: Readonly<Record<string, unknown>>,
+    requestId: string): { Response: Record<string, unknown> } {
     return { Response: { ...body, RequestId: requestId } };
 }
 

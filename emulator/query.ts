@@ -39,7 +39,8 @@ const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * @example
  * describePurgeTasks(store.records(), { TaskId: id }, "lower"); // { PurgeLogs: [...], TotalCount: 1 }
  */
-export function describePurgeTasks(records: readonly TaskRecord[], params: Params, statusCase: StatusCase): PurgeTasksAnswer {
+export function describePurgeTasks(records: readonly TaskRecord[], params: Params,
+    statusCase: StatusCase): PurgeTasksAnswer {
     const taskId = optionalString(params, "TaskId");
     const start = optionalApiTime(params, "StartTime");
     const end = optionalApiTime(params, "EndTime");

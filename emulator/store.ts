@@ -122,7 +122,8 @@ export class TaskStore {
 
     private record(task: Task, url: string, now: number): TaskRecord {
         const age = now - task.createdAtMs;
-        const fails = typeof this.failPattern === "string" ? url.includes(this.failPattern) : url.search(this.failPattern) >= 0;
+        const pattern = this.failPattern;
+        const fails = typeof pattern === "string" ? url.includes(pattern) : url.search(pattern) >= 0;
         const status: TaskStatus = task.forced ?? (age < this.completeAfterMs ? "process" : fails ? "fail" : "done");
         return {
             taskId: task.taskId, url, status, purgeType: task.purgeType, flushType: task.flushType, area: task.area,
