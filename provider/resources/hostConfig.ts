@@ -1,0 +1,24 @@
+/**
+ * The provider host's connection. The engine hands the stack's config to `configure`; it is kept here, in
+ * the host's memory only, never in anything that is serialized into the state.
+ */
+import { ConfigSource } from "../connection";
+import { clientFor } from "../clients";
+import { PurgeApi } from "../types";
+
+let stackConfig: ConfigSource | undefined;
+
+/**
+ * Keeps the stack config for later calls.
+ *
+ * @example
+ * await configureHost({ config: { get: (k) => undefined } });
+ */
+export async function configureHost(req: { config: ConfigSource }): Promise<void> {
+    stackConfig = req.config;
+}
+
+/** The API client, from stack config or the host's environment. */
+export function hostApi(): PurgeApi {
+    return clientFor({}, stackConfig);
+}

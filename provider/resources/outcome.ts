@@ -1,0 +1,29 @@
+/**
+ * Shared pieces of the resource providers: the overall status of a set of records, change detection, and the
+ * error that keeps a partly created resource in the state.
+ */
+import { PurgeTask } from "../types";
+
+/** `done` when every record is done, `fail` when any failed, `process` otherwise (also when none are seen). */
+export function overallStatus(records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
+    if (records.some((r) => r.status === "fail")) {
+        return "fail";
+    }
+    return records.length >= expected && records.every((r) => r.status === "done") ? "done" : "process";
+}
+
+/** The names among `keys` whose values differ between the old state and the new inputs. */
+export function changedKeys(olds: Record<string, unknown>, news: Record<string, unknown>, keys: readonly string[]): string[] {
+    return keys.filter((k) => JSON.stringify(olds[k] ?? null) !== JSON.stringify(news[k] ?? null));
+}
+
+/**
+ * An error the dynamic-provider host reports as "created, but not finished": the engine keeps `properties`
+ * (with the task ids) in the state, and the next `pulumi up` updates the resource instead of creating it.
+ *
+ * @example
+ * throw partialFailure("timed out waiting for purge task 1533", "1533", { ...outs, status: "process" });
+ */
+export function partialFailure(message: string, id: string, properties: Record<string, unknown>): Error {
+    return Object.assign(new Error(message), { id, properties, reasons: [message] });
+}

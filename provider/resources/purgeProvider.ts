@@ -1,0 +1,96 @@
+/**
+ * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
+ * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
+ */
+import { describeWaitResult } from "../wait/waitForPurge";
+import { readAllPages } from "../paging";
+import { hostApi } from "./hostConfig";
+import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
+import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { submitPurge, SubmittedPurge } from "./submitPurge";
+import { tasksCheck, waitWithSettings } from "./waitForTasks";
+
+type Props = Record<string, any>;
+/** Inputs whose change means "purge again". */
+const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
+const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
+
+/**
+ * The provider for `kind` ("url" for UrlPurge, "path" for PathPurge).
+ *
+ * @example
+ * const provider = purgeProvider("url"); await provider.create({ urls: ["https://www.example.com/"] });
+ */
+export function purgeProvider(kind: "url" | "path") {
+    const request = (inputs: Props): PurgeRequest => {
+        const r = purgeRequest(kind, inputs);
+        if (!r.items) {
+            throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
+        }
+        return r as PurgeRequest;
+    };
+
+    async function run(inputs: Props, already: SubmittedPurge) {
+        const req = request(inputs);
+        const settings = waitSettings(inputs);
+        const api = hostApi();
+        let sent = already;
+        const outs = (status: string, extra: Props = {}) => ({
+            ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, status, ...extra,
+        });
+        try {
+            sent = await submitPurge(api, req, already, (s) => { sent = s; });
+        } catch (e) {
+            if (sent.taskIds.length > 0) {
+                throw partialFailure(`${(e as Error).message} (after submitting tasks ${sent.taskIds.join(", ")})`, sent.taskIds[0], outs("process"));
+            }
+            throw e;
+        }
+        const id = sent.taskIds[0];
+        if (inputs.wait === false) {
+            return { id, outs: outs("process") };
+        }
+        const what = `purge task${sent.taskIds.length > 1 ? "s" : ""} ${sent.taskIds.join(", ")}`;
+        const result = await waitWithSettings(tasksCheck(api, sent.taskIds), settings, what, req.items.length);
+        if (result.state === "done") {
+            return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
+        }
+        throw partialFailure(describeWaitResult(result, what), id, outs(result.state === "failed" ? "fail" : "process"));
+    }
+
+    return {
+        async check(_olds: Props, news: Props) {
+            return { inputs: news, failures: checkFailures(() => { purgeRequest(kind, news); waitSettings(news); }) };
+        },
+        async diff(_id: string, olds: Props, news: Props) {
+            const changed = changedKeys(olds, news, PURGE_KEYS);
+            const unfinished = olds.status !== "done" && news.wait !== false;
+            return { changes: changed.length > 0 || unfinished };
+        },
+        async create(inputs: Props) {
+            return run(inputs, NOTHING_SENT);
+        },
+        async update(_id: string, olds: Props, news: Props) {
+            if (changedKeys(olds, news, PURGE_KEYS).length > 0 || olds.status === "fail" || !Array.isArray(olds.taskIds)) {
+                return { outs: (await run(news, NOTHING_SENT)).outs };
+            }
+            if (olds.status !== "done" && news.wait !== false) {
+                return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 })).outs };
+            }
+            return { outs: { ...olds, ...news } };
+        },
+        async read(id: string, props: Props) {
+            const api = hostApi();
+            const taskIds: string[] = Array.isArray(props.taskIds) ? props.taskIds : [id];
+            const records = [];
+            for (const taskId of taskIds) {
+                records.push(...(await readAllPages(api, { taskId })).purgeLogs);
+            }
+            const expected = Array.isArray(props.urls ?? props.paths) ? (props.urls ?? props.paths).length : 1;
+            return { id, props: { ...props, status: overallStatus(records, expected) } };
+        },
+        async delete() {
+            // A purge cannot be undone: deleting the resource only forgets it.
+        },
+    };
+}

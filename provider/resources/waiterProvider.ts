@@ -1,0 +1,58 @@
+/**
+ * The engine side of PurgeTaskWaiter: waits for one task, or every task matching a filter, to be done.
+ */
+import { randomUUID } from "crypto";
+import { describeWaitResult } from "../wait/waitForPurge";
+import { readAllPages } from "../paging";
+import { hostApi } from "./hostConfig";
+import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
+import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { targetCheck, waitWithSettings } from "./waitForTasks";
+
+type Props = Record<string, any>;
+/** Inputs whose change means "wait again". */
+const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "area", "triggers"];
+
+const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
+    `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
+
+async function waitFor(id: string, inputs: Props) {
+    const target = waitTarget(inputs);
+    const what = describeTarget(target);
+    const result = await waitWithSettings(targetCheck(hostApi(), target), waitSettings(inputs), what);
+    const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
+    if (result.state === "done") {
+        return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
+    }
+    throw partialFailure(describeWaitResult(result, what), id, { ...outs, status: result.state === "failed" ? "fail" : "process" });
+}
+
+/**
+ * The PurgeTaskWaiter provider.
+ *
+ * @example
+ * await waiterProvider().create({ taskId: "1533", timeoutSeconds: 600 });
+ */
+export function waiterProvider() {
+    return {
+        async check(_olds: Props, news: Props) {
+            return { inputs: news, failures: checkFailures(() => { waitTarget(news); waitSettings(news); }) };
+        },
+        async diff(_id: string, olds: Props, news: Props) {
+            return { changes: changedKeys(olds, news, TARGET_KEYS).length > 0 || olds.status !== "done" };
+        },
+        async create(inputs: Props) {
+            return waitFor(inputs.taskId ?? `wait-${randomUUID()}`, inputs);
+        },
+        async update(id: string, _olds: Props, news: Props) {
+            return { outs: (await waitFor(id, news)).outs };
+        },
+        async read(id: string, props: Props) {
+            const { purgeLogs } = await readAllPages(hostApi(), waitTarget(props));
+            return { id, props: { ...props, purgeLogs, status: overallStatus(purgeLogs) } };
+        },
+        async delete() {
+            // Nothing to undo: a waiter only observes.
+        },
+    };
+}

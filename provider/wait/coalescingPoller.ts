@@ -1,0 +1,162 @@
+/**
+ * One poller for every wait in a process (issue 5): each round reads all the tasks being waited on at once
+ * (one range query, or as few calls as {@link readManyTasks} finds), instead of one query per wait.
+ *
+ * Interplay with {@link waitForPurge}: the poller sets the pace. A watch's `check` waits for the next round
+ * that starts after it is called, so the wait loop runs with `pacing: { kind: "checkWaits" }` and adds no
+ * sleep of its own; it still keeps its own deadline, grace period and verdicts. Round timing: a short gather
+ * window lets checks that arrive together share a round; while nothing changes the interval backs off
+ * (jittered, min..max); any change of a task's state, or a new task, brings it back to the minimum, since
+ * tasks submitted together tend to finish together.
+ */
+import { PurgeApi } from "../types";
+import { PendingChecks, Waiter } from "./pendingChecks";
+import { Clock } from "./realClock";
+import { RoundSchedule } from "./roundSchedule";
+import { readManyTasks } from "./taskReader";
+import { PurgeCheck, WaitPacing } from "./waitOptions";
+import { WatchRegistry } from "./watchRegistry";
+
+/** Options of {@link CoalescingPoller}; the delays default to 1 s .. 10 s, the gather window to 50 ms. */
+export interface CoalescingPollerOptions {
+    readonly api: PurgeApi;
+    readonly clock: Clock;
+    readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+    readonly random: () => number;
+    readonly minDelayMs?: number;
+    readonly maxDelayMs?: number;
+    readonly gatherWindowMs?: number;
+    /** Rounds are spaced so the poller alone stays under this rate (the API allows 20/s per account). */
+    readonly maxCallsPerSecond?: number;
+}
+
+/** A task being watched: the `check` and `pacing` to give {@link waitForPurge}, and `unwatch` for the end. */
+export interface TaskWatch {
+    readonly check: PurgeCheck;
+    readonly pacing: WaitPacing;
+    unwatch(): void;
+}
+
+/**
+ * The shared poller. Use {@link getDefaultPoller} in the provider host; construct one directly in tests.
+ *
+ * @example
+ * const watch = poller.watch(taskId, { since: submittedAt });
+ * try { return await waitForPurge({ ...options, check: watch.check, pacing: watch.pacing }); }
+ * finally { watch.unwatch(); }
+ */
+export class CoalescingPoller {
+    private readonly watched = new WatchRegistry();
+    private readonly pending = new PendingChecks();
+    private readonly schedule: RoundSchedule;
+    private lastRange?: { since: string; total: number };
+    private looping = false;
+    private wake?: AbortController;
+    /** API calls made by all rounds so far. */
+    apiCalls = 0;
+    rounds = 0;
+
+    constructor(private readonly options: CoalescingPollerOptions) {
+        this.schedule = new RoundSchedule({ minDelayMs: options.minDelayMs ?? 1000,
+            maxDelayMs: options.maxDelayMs ?? 10_000, random: options.random,
+            gatherWindowMs: options.gatherWindowMs ?? 50, maxCallsPerSecond: options.maxCallsPerSecond ?? 10 });
+    }
+
+    /** How many distinct tasks are watched. */
+    get watchedTasks(): number {
+        return this.watched.size;
+    }
+
+    /** Starts watching a task (again). `since` (API time) lets rounds find it by a time-range query. */
+    watch(taskId: string, opts: { since?: string; signal?: AbortSignal } = {}): TaskWatch {
+        if (this.watched.hold(taskId, opts.since)) {
+            this.schedule.reset();
+            this.wake?.abort(); // re-plan a round that was scheduled far out
+        }
+        let active = true;
+        const handle = {};
+        const unwatch = (): void => {
+            if (!active) {
+                return;
+            }
+            active = false;
+            opts.signal?.removeEventListener("abort", unwatch);
+            this.pending.rejectOwnedBy(handle, new Error(`stopped watching purge task ${taskId}`));
+            this.watched.release(taskId);
+        };
+        opts.signal?.addEventListener("abort", unwatch, { once: true });
+        const check: PurgeCheck = (signal) => active
+            ? this.enqueue(taskId, handle, signal)
+            : Promise.reject(new Error(`purge task ${taskId} is no longer watched`));
+        return { check, pacing: { kind: "checkWaits", nextCheckInMs: () => this.nextRoundInMs() }, unwatch };
+    }
+
+    /** Time until the next round is planned to start. */
+    nextRoundInMs(): number {
+        return Math.max(0, this.plannedRoundAt() - this.options.clock.now());
+    }
+
+    private enqueue(taskId: string, owner: object, signal?: AbortSignal): ReturnType<PurgeCheck> {
+        const answer = this.pending.add(taskId, owner, this.options.clock.now(), signal);
+        if (!this.looping) {
+            this.looping = true;
+            void this.loop();
+        }
+        return answer;
+    }
+
+    private plannedRoundAt(): number {
+        return this.schedule.plannedAt(this.pending.earliestArrival() ?? this.options.clock.now());
+    }
+
+    /** Runs rounds while checks are waiting; stops (holding no timer) when none is. */
+    private async loop(): Promise<void> {
+        try {
+            while (this.pending.size > 0) {
+                const delayMs = this.plannedRoundAt() - this.options.clock.now();
+                if (delayMs > 0) {
+                    this.wake = new AbortController();
+                    // Woken early by a new task: loop round and plan again.
+                    await this.options.sleep(delayMs, this.wake.signal).catch(() => undefined);
+                    this.wake = undefined;
+                    continue;
+                }
+                await this.round(this.pending.takeAll());
+            }
+        } finally {
+            // Cleared in the same step as the last emptiness test, so a check that arrives next restarts the loop.
+            this.looping = false;
+        }
+    }
+
+    private async round(batch: readonly Waiter[]): Promise<void> {
+        const { tasks, since } = this.watched.toRead(batch.map((w) => w.taskId));
+        if (tasks.length === 0) {
+            return;
+        }
+        this.schedule.roundStarted(this.options.clock.now());
+        this.rounds += 1;
+        if (this.lastRange?.since !== since) {
+            this.lastRange = undefined; // A range from another start tells nothing about this one's size.
+        }
+        let changed = false;
+        let apiCalls = 0;
+        try {
+            const read = await readManyTasks(this.options.api, tasks, undefined, this.lastRange?.total);
+            apiCalls = read.apiCalls;
+            if (since !== undefined && read.rangeTotal !== undefined) {
+                this.lastRange = { since, total: read.rangeTotal };
+            }
+            for (const { taskId } of tasks) {
+                changed = this.watched.noteRecords(taskId, read.records.get(taskId) ?? []) || changed;
+            }
+            batch.forEach((w) => w.resolve(read.records.get(w.taskId) ?? []));
+        } catch (error) {
+            // A failed round still cost at least one call; each wait decides whether the error is worth retrying.
+            apiCalls = 1;
+            batch.forEach((w) => w.reject(error));
+        }
+        this.apiCalls += apiCalls;
+        this.schedule.roundEnded(apiCalls, changed);
+    }
+}

@@ -1,0 +1,75 @@
+/**
+ * The tasks the poller watches: how many waits hold each, the earliest `since` to find it by, and the
+ * status counts seen last, so a round can tell whether anything changed.
+ */
+import { PurgeTask } from "../types";
+import { tallyRecords } from "./tally";
+import { TaskToRead } from "./taskReader";
+
+interface Watched {
+    since?: string;
+    holders: number;
+    digest?: string;
+}
+
+/** API times sort as text: the first is the earliest. */
+const earliest = (times: ReadonlyArray<string | undefined>): string | undefined =>
+    times.filter((t): t is string => !!t).sort()[0];
+
+/**
+ * Reference-counted watched tasks.
+ *
+ * @example
+ * const isNew = registry.hold("1533", "2026-11-29 10:00:00");
+ * registry.release("1533");
+ */
+export class WatchRegistry {
+    private readonly watched = new Map<string, Watched>();
+
+    get size(): number {
+        return this.watched.size;
+    }
+
+    has(taskId: string): boolean {
+        return this.watched.has(taskId);
+    }
+
+    /** Adds a holder; returns true when the task was not watched before. */
+    hold(taskId: string, since?: string): boolean {
+        const entry = this.watched.get(taskId);
+        if (entry) {
+            entry.holders += 1;
+            entry.since = earliest([entry.since, since]);
+            return false;
+        }
+        this.watched.set(taskId, { since, holders: 1 });
+        return true;
+    }
+
+    /** Drops a holder; the task stops being watched with its last holder. */
+    release(taskId: string): void {
+        const entry = this.watched.get(taskId);
+        if (entry && --entry.holders === 0) {
+            this.watched.delete(taskId);
+        }
+    }
+
+    /** The watched ones among `taskIds`, as {@link readManyTasks} takes them, and their earliest `since`. */
+    toRead(taskIds: Iterable<string>): { readonly tasks: readonly TaskToRead[]; readonly since?: string } {
+        const tasks = [...new Set(taskIds)].filter((id) => this.watched.has(id))
+            .map((taskId) => ({ taskId, since: this.watched.get(taskId)?.since }));
+        return { tasks, since: earliest(tasks.map((t) => t.since)) };
+    }
+
+    /** Stores what a round saw of a task; true when its status counts differ from the last round's. */
+    noteRecords(taskId: string, records: readonly PurgeTask[]): boolean {
+        const entry = this.watched.get(taskId);
+        const t = tallyRecords(records);
+        const digest = `${t.done.length}/${t.failed.length}/${t.pending.length}`;
+        if (!entry || entry.digest === digest) {
+            return false;
+        }
+        entry.digest = digest;
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * pulumi-tencentcloud-purge: read Tencent Cloud CDN purge tasks, and hold a deployment until a purge is done.
+ *
+ * @example
+ * import * as purge from "pulumi-tencentcloud-purge";
+ * const p = new purge.UrlPurge("site", { urls: ["https://www.example.com/index.html"] });
+ * const gate = new purge.PurgeTaskWaiter("gate", { taskId: p.taskId });
+ */
+export { getPurgeTasks, getPurgeTasksOutput, iteratePurgeTasks } from "./getPurgeTasks";
+export type { GetPurgeTasksArgs, GetPurgeTasksOutputArgs, GetPurgeTasksOptions, GetPurgeTasksOutputOptions, GetPurgeTasksResult } from "./getPurgeTasks";
+export { UrlPurge } from "./urlPurge";
+export type { UrlPurgeArgs } from "./urlPurge";
+export { PathPurge } from "./pathPurge";
+export type { PathPurgeArgs } from "./pathPurge";
+export { PurgeTaskWaiter } from "./purgeTaskWaiter";
+export type { PurgeTaskWaiterArgs } from "./purgeTaskWaiter";
+export type { WaitArgs } from "./waitOptions";
+export type { PurgeTask, PurgeStatus, PurgeType, FlushType, PurgeArea } from "../provider/types";
+export type { ConnectionInput } from "../provider/connection";
+export { PurgeApiError } from "../provider/errors";
+export { InvalidArgumentError } from "../provider/validation";

@@ -1,0 +1,43 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PurgeArea, PurgeTask, PurgeType } from "../provider/types";
+import { hostedProvider } from "./hostedProvider";
+import { WaitArgs } from "./waitOptions";
+
+/** Inputs of {@link PurgeTaskWaiter}: a `taskId`, or a filter with at least `startTime`. */
+export interface PurgeTaskWaiterArgs extends WaitArgs {
+    readonly taskId?: pulumi.Input<string>;
+    /** With a filter, the waiter waits for every matching task. A domain or a full URL. */
+    readonly keyword?: pulumi.Input<string>;
+    /** A `Date`, Beijing time `"YYYY-MM-DD HH:mm:ss"`, or ISO-8601 with a zone. */
+    readonly startTime?: pulumi.Input<string | Date>;
+    readonly endTime?: pulumi.Input<string | Date>;
+    readonly purgeType?: pulumi.Input<PurgeType>;
+    readonly area?: pulumi.Input<PurgeArea>;
+}
+
+/**
+ * A gate: created only once the purge task (or every task matching the filter) is done. Anything with
+ * `dependsOn` the waiter is created after that; a failed or timed-out purge fails the update.
+ *
+ * @example
+ * const gate = new PurgeTaskWaiter("gate", { taskId: purge.taskId, timeoutSeconds: 600 });
+ * new SwitchTraffic("go-live", {...}, { dependsOn: [gate] });
+ */
+export class PurgeTaskWaiter extends pulumi.dynamic.Resource {
+    public readonly taskId!: pulumi.Output<string | null>;
+    /** `done` once finished. */
+    public readonly status!: pulumi.Output<string>;
+    /** The records as last seen. */
+    public readonly purgeLogs!: pulumi.Output<PurgeTask[]>;
+    /** When the wait saw everything done (ISO-8601). */
+    public readonly completedAt!: pulumi.Output<string>;
+
+    constructor(name: string, args: PurgeTaskWaiterArgs, opts?: pulumi.CustomResourceOptions) {
+        const time = (t: pulumi.Input<string | Date> | undefined) =>
+            t === undefined ? undefined : pulumi.output(t).apply((v) => (v instanceof Date ? v.toISOString() : v));
+        super(hostedProvider("waiter"), name, {
+            ...args, taskId: args.taskId, startTime: time(args.startTime), endTime: time(args.endTime),
+            status: undefined, purgeLogs: undefined, completedAt: undefined,
+        }, opts, "tencentcloud-purge", "PurgeTaskWaiter");
+    }
+}
