@@ -59,17 +59,23 @@ async function main(): Promise<void> {
         process.exit(2);
     }
     const emu = await startEmulator(options);
+    let stopping = false;
+    const stop = (signal: string): void => {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        console.log(`received ${signal}, stopping`);
+        emu.close().then(() => process.exit(0), () => process.exit(1));
+    };
+    // Handlers first: a script may send the signal as soon as it has read the lines below.
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
     const [credential] = emu.credentials;
     console.log(`Tencent Cloud CDN purge emulator listening on ${emu.url}`);
     console.log(`TENCENTCLOUD_SECRET_ID=${credential.secretId}`);
     console.log(`TENCENTCLOUD_SECRET_KEY=${credential.secretKey}`);
     console.log(`TENCENTCLOUD_CDN_ENDPOINT=${emu.url}`);
-    const stop = (signal: string): void => {
-        console.log(`received ${signal}, stopping`);
-        emu.close().then(() => process.exit(0), () => process.exit(1));
-    };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
 }
 
 if (require.main === module) {
