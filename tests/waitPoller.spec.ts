@@ -173,6 +173,17 @@ describe("wait: coalescing poller", () => {
         assert.deepStrictEqual([result.state, result.elapsedMs, before < 1500], ["done", seen, true]);
     });
 
+    it("remembers a busy range and reads by id from the next round on", async () => {
+        const { clock, api, poller } = setup();
+        api.set("a", "process");
+        api.set("b", "process");
+        Array.from({ length: 300 }, (_, i) => api.set(`other${i}`, "done"));
+        const [a, b] = ["a", "b"].map((id) => poller.watch(id, { since: SINCE }));
+        await clock.run(Promise.all([a.check(), b.check()]));
+        await clock.run(Promise.all([a.check(), b.check()]));
+        assert.deepStrictEqual(api.calls.map((c) => c.query.taskId ?? "range"), ["range", "a", "b", "a", "b"]);
+    });
+
     it("spaces rounds by their cost to stay under the call rate", () => {
         const schedule = new RoundSchedule({ minDelayMs: 1000, maxDelayMs: 8000, random: () => 0,
             gatherWindowMs: 50, maxCallsPerSecond: 10 });

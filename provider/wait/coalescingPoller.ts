@@ -9,33 +9,14 @@
  * (jittered, min..max); any change of a task's state, or a new task, brings it back to the minimum, since
  * tasks submitted together tend to finish together.
  */
-import { PurgeApi } from "../types";
 import { PendingChecks, Waiter } from "./pendingChecks";
-import { Clock } from "./realClock";
 import { RoundSchedule } from "./roundSchedule";
 import { readManyTasks } from "./taskReader";
-import { PurgeCheck, WaitPacing } from "./waitOptions";
+import { PurgeCheck } from "./waitOptions";
+import { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 import { WatchRegistry } from "./watchRegistry";
 
-/** Options of {@link CoalescingPoller}; the delays default to 1 s .. 10 s, the gather window to 50 ms. */
-export interface CoalescingPollerOptions {
-    readonly api: PurgeApi;
-    readonly clock: Clock;
-    readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-    readonly random: () => number;
-    readonly minDelayMs?: number;
-    readonly maxDelayMs?: number;
-    readonly gatherWindowMs?: number;
-    /** Rounds are spaced so the poller alone stays under this rate (the API allows 20/s per account). */
-    readonly maxCallsPerSecond?: number;
-}
-
-/** A task being watched: the `check` and `pacing` to give {@link waitForPurge}, and `unwatch` for the end. */
-export interface TaskWatch {
-    readonly check: PurgeCheck;
-    readonly pacing: WaitPacing;
-    unwatch(): void;
-}
+export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 
 /**
  * The shared poller. Use {@link getDefaultPoller} in the provider host; construct one directly in tests.

@@ -7,7 +7,12 @@
  * (the poller stops scheduling rounds when no check is outstanding), so an idle process is never held open.
  */
 
-/** A source of the current time in milliseconds. `Date` itself fits. */
+/**
+ * A source of the current time in milliseconds. `Date` itself fits.
+ *
+ * @example
+ * const clock: Clock = Date;
+ */
 export interface Clock {
     now(): number;
 }

@@ -1,0 +1,29 @@
+/**
+ * Waiting for purges: the pure wait loop, its schedule, the task readers, and the shared poller. The
+ * provider host imports from here.
+ *
+ * @example
+ * import { getDefaultPoller, waitForTask, describeWaitResult, realClock, realSleep } from "../wait";
+ * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
+ *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${taskId}`));
+ */
+export { backoffCapMs, backoffDelayMs, validateBackoff } from "./backoff";
+export type { BackoffOptions } from "./backoff";
+export { CoalescingPoller } from "./coalescingPoller";
+export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
+export { getDefaultPoller } from "./defaultPoller";
+export { describeWaitResult } from "./describeWaitResult";
+export { PAGE_SIZE, purgeTaskPages, readAllPages } from "./pagedRead";
+export type { PagedRecords } from "./pagedRead";
+export { realClock, realSleep } from "./realClock";
+export type { Clock } from "./realClock";
+export { chooseReadPlan, readManyTasks, readTaskRecords } from "./taskReader";
+export type { ManyTaskRecords, TaskToRead } from "./taskReader";
+export { VirtualClock } from "./virtualClock";
+export { waitForPurge } from "./waitForPurge";
+export { waitForTask } from "./waitForTask";
+export type { WaitForTaskOptions } from "./waitForTask";
+export { isPermanentError, validateWaitOptions } from "./waitOptions";
+export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitOptions";
+export type { WaitProgress, WaitResult, WaitState } from "./waitResult";
