@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as fc from "fast-check";
 import { PurgeApiError } from "../provider/errors";
 import { PurgeStatus, PurgeTask } from "../provider/types";
 import { VirtualClock } from "../provider/wait/virtualClock";
@@ -193,6 +194,18 @@ describe("wait: waitForPurge", () => {
         const { check } = scripted(clock, [all("process"), all("done")]);
         const result = await run(clock, check, { onProgress: () => { throw new Error("broken logger"); } });
         assert.strictEqual(result.state, "done");
+    });
+
+    it("reports done only when the last answer lists every record done", async () => {
+        const status = fc.constantFrom<PurgeStatus | null>("done", "process", null);
+        const answer = fc.array(status, { maxLength: 3 }).map((s) => s.map((st, i) => rec(`https://a/${i}`, st)));
+        await fc.assert(fc.asyncProperty(fc.array(answer, { minLength: 1, maxLength: 8 }), async (script) => {
+            const clock = new VirtualClock();
+            const { check, calledAt } = scripted(clock, script);
+            const result = await run(clock, check, { timeoutMs: 30_000, notVisibleGraceMs: 60_000 });
+            const last = script[Math.min(calledAt.length, script.length) - 1];
+            return result.state !== "done" || (last.length > 0 && last.every((r) => r.status === "done"));
+        }), { numRuns: 200 });
     });
 
     it("rejects a negative timeout", async () => {

@@ -21,7 +21,7 @@ export type PurgeCheck = (signal?: AbortSignal) => Promise<readonly PurgeTask[]>
  * - `backoff` (the default): `check` answers at once and the loop sleeps between checks by the backoff schedule.
  * - `checkWaits`: `check` itself waits for fresh data (as a {@link CoalescingPoller} check does, until its next
  *   shared round), so the loop never sleeps on top of it; a check still running at the deadline is abandoned.
- *   `nextCheckInMs` only feeds progress reports.
+ *   Such a check must not answer at once every time (the loop would spin). `nextCheckInMs` only feeds progress.
  *
  * @example
  * const pacing: WaitPacing = { kind: "checkWaits", nextCheckInMs: () => poller.nextRoundInMs() };
