@@ -15,7 +15,16 @@ let stackConfig: ConfigSource | undefined;
  * await configureHost({ config: { get: (k) => undefined } });
  */
 export async function configureHost(req: { config: ConfigSource }): Promise<void> {
-    stackConfig = req.config;
+    // A host started without a Configure call has no config bag behind `get`: fall back to the environment.
+    stackConfig = {
+        get: (key) => {
+            try {
+                return req.config.get(key);
+            } catch {
+                return undefined;
+            }
+        },
+    };
 }
 
 /** The API client, from stack config or the host's environment. */

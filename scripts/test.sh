@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite: compile, unit and integration tests (emulator, SDK, Pulumi's provider host), then the
+# end-to-end tests on the real Pulumi engine. Ends with one line "tests: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "== build" >&2
+npx tsc -p tsconfig.json || { echo "tests: 0 passed, 1 failed"; exit 1; }
+
+status=0
+echo "== unit and integration tests" >&2
+npx mocha "$@" 2>&1 | tee -a "$log" || status=1
+echo "== end-to-end tests on the Pulumi engine" >&2
+npx mocha --config .mocharc.e2e.json "$@" 2>&1 | tee -a "$log" || status=1
+
+passed=$(grep -Eo '^ +[0-9]+ passing' "$log" | awk '{s+=$1} END {print s+0}')
+failed=$(grep -Eo '^ +[0-9]+ failing' "$log" | awk '{s+=$1} END {print s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    failed=1 # a suite that crashed before reporting counts as a failure
+fi
+echo "tests: ${passed} passed, ${failed} failed"
+exit "$status"
