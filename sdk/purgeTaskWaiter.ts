@@ -33,8 +33,9 @@ export class PurgeTaskWaiter extends pulumi.dynamic.Resource {
     public readonly completedAt!: pulumi.Output<string>;
 
     constructor(name: string, args: PurgeTaskWaiterArgs, opts?: pulumi.CustomResourceOptions) {
-        const time = (t: pulumi.Input<string | Date> | undefined) =>
-            t === undefined ? undefined : pulumi.output(t).apply((v) => (v instanceof Date ? v.toISOString() : v));
+        // Dates go to the engine as ISO-8601 text (pulumi.output would flatten a Date into {}).
+        const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
+        const time = (t: pulumi.Input<string | Date> | undefined) => (pulumi.Output.isInstance(t) ? t.apply(iso) : iso(t));
         super(hostedProvider("waiter"), name, {
             ...args, taskId: args.taskId, startTime: time(args.startTime), endTime: time(args.endTime),
             status: undefined, purgeLogs: undefined, completedAt: undefined,
