@@ -43,14 +43,17 @@ export async function* iteratePages(
     try {
         const first = await fetchAt(0);
         let total = first.totalCount;
-        let nextOffset = pageSize;
+        // A server that caps Limit below our page size shows it on the first page: page by its size instead.
+        const served = first.purgeLogs.length;
+        const pageStep = total !== null && served > 0 && served < pageSize && served < total ? served : pageSize;
+        let nextOffset = pageStep;
         const inFlight: Promise<PurgeTaskPage>[] = [];
         const plan = () => {
             // Without a total, read one page at a time until a short one.
             const limit = total === null ? 1 : lookahead;
             while (inFlight.length < limit && (total === null || nextOffset < total)) {
                 inFlight.push(fetchAt(nextOffset));
-                nextOffset += pageSize;
+                nextOffset += pageStep;
             }
         };
         let page: PurgeTaskPage | undefined = first;
@@ -62,7 +65,7 @@ export async function* iteratePages(
                 total = page.totalCount;
             }
             yield fresh.length === page.purgeLogs.length ? page : { ...page, purgeLogs: fresh };
-            if (total === null && page.purgeLogs.length < pageSize) {
+            if (total === null && page.purgeLogs.length < pageStep) {
                 return;
             }
             plan();
@@ -74,20 +77,29 @@ export async function* iteratePages(
     }
 }
 
+/** Every record of a query, the RequestId of each page (one per API call), and the last total the API gave. */
+export interface PagedRecords {
+    readonly purgeLogs: PurgeTask[];
+    readonly requestIds: string[];
+    readonly totalCount: number | null;
+}
+
 /**
  * Every record of `query`, read through all pages.
  *
  * @example
- * const { purgeLogs } = await readAllPages(client, { taskId: "1533" });
+ * const { purgeLogs, requestIds } = await readAllPages(client, { taskId: "1533" }); // 1,000 records: 10 calls
  */
 export async function readAllPages(
     api: PurgeApi, query: DescribePurgeTasksQuery, options: PagingOptions = {},
-): Promise<{ purgeLogs: PurgeTask[]; requestIds: string[] }> {
+): Promise<PagedRecords> {
     const purgeLogs: PurgeTask[] = [];
     const requestIds: string[] = [];
+    let totalCount: number | null = null;
     for await (const page of iteratePages(api, query, options)) {
         purgeLogs.push(...page.purgeLogs);
         requestIds.push(page.requestId);
+        totalCount = page.totalCount;
     }
-    return { purgeLogs, requestIds };
+    return { purgeLogs, requestIds, totalCount };
 }

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../provider/types";
-import { purgeTaskPages, readAllPages } from "../provider/wait/pagedRead";
+import { iteratePages, readAllPages } from "../provider/paging";
 import { chooseReadPlan, readManyTasks, readTaskRecords } from "../provider/wait/taskReader";
 
 /** An in-memory DescribePurgeTasks that counts its calls. Records are kept newest first, as the API answers. */
@@ -36,12 +36,12 @@ describe("wait: task reader", () => {
     it("reads until a short page when totalCount is null", async () => {
         const api = new FakeApi(task("t", 250), { nullTotal: true });
         const read = await readAllPages(api, { taskId: "t" });
-        assert.deepStrictEqual([read.records.length, read.apiCalls], [250, 3]);
+        assert.deepStrictEqual([read.purgeLogs.length, read.requestIds.length], [250, 3]);
     });
 
     it("asks for one more page when a null-total answer ends exactly on a page boundary", async () => {
         const api = new FakeApi(task("t", 200), { nullTotal: true });
-        assert.strictEqual((await readAllPages(api, { taskId: "t" })).apiCalls, 3);
+        assert.strictEqual((await readAllPages(api, { taskId: "t" })).requestIds.length, 3);
     });
 
     it("keeps paging when the server caps Limit below the page size", async () => {
@@ -51,7 +51,7 @@ describe("wait: task reader", () => {
 
     it("yields pages one at a time", async () => {
         const api = new FakeApi(task("t", 300));
-        const iterator = purgeTaskPages(api, { taskId: "t" });
+        const iterator = iteratePages(api, { taskId: "t" });
         await iterator.next();
         assert.strictEqual(api.queries.length, 1);
     });

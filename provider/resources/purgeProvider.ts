@@ -8,7 +8,8 @@ import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
-import { tasksCheck, waitWithSettings } from "./waitForTasks";
+import { waitForTaskIds } from "./waitForTasks";
+import { formatApiTime } from "../time";
 
 type Props = Record<string, any>;
 /** Inputs whose change means "purge again". */
@@ -35,6 +36,8 @@ export function purgeProvider(kind: "url" | "path") {
         const settings = waitSettings(inputs);
         const api = hostApi();
         let sent = already;
+        // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
+        const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
         const outs = (status: string, extra: Props = {}) => ({
             ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, status, ...extra,
         });
@@ -51,7 +54,7 @@ export function purgeProvider(kind: "url" | "path") {
             return { id, outs: outs("process") };
         }
         const what = `purge task${sent.taskIds.length > 1 ? "s" : ""} ${sent.taskIds.join(", ")}`;
-        const result = await waitWithSettings(tasksCheck(api, sent.taskIds), settings, what, req.items.length);
+        const result = await waitForTaskIds(api, sent.taskIds, since, settings, what, req.items.length);
         if (result.state === "done") {
             return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
         }

@@ -1,44 +1,26 @@
 /**
- * Runs the pure wait loop for the provider host: real clock and sleep, the user's pacing and deadline, and
- * progress shown in `pulumi up`.
+ * Runs the pure wait loop for the provider host: real clock and sleep, the user's deadline, and progress shown
+ * in `pulumi up`. Waits for task ids share the process's coalescing poller, so many resources waiting at once
+ * cost one round of reads; a wait with its own delay tuning, or for a filter, reads on its own schedule.
  */
-import { PurgeApi, PurgeTask } from "../types";
+import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
+import { getDefaultPoller } from "../wait/defaultPoller";
 import { realClock, realSleep } from "../wait/realClock";
-import { PurgeCheck, waitForPurge, WaitResult } from "../wait/waitForPurge";
-import { WaitSettings, WaitTarget } from "./inputs";
+import { PurgeCheck, waitForPurge, WaitPacing, WaitResult } from "../wait/waitForPurge";
+import { DEFAULT_WAIT, WaitSettings, WaitTarget } from "./inputs";
 import { reportProgress } from "./progress";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
 
-/** Reads every record of the given task ids. */
-export function tasksCheck(api: PurgeApi, taskIds: readonly string[]): PurgeCheck {
-    return async (signal) => {
-        const all: PurgeTask[] = [];
-        for (const taskId of taskIds) {
-            all.push(...(await readAllPages(api, { taskId }, { signal })).purgeLogs);
-        }
-        return all;
-    };
-}
+const ownPacing = (s: WaitSettings) =>
+    s.minDelaySeconds !== DEFAULT_WAIT.minDelaySeconds || s.maxDelaySeconds !== DEFAULT_WAIT.maxDelaySeconds;
 
-/** Reads every record matching a waiter's target. */
-export function targetCheck(api: PurgeApi, target: WaitTarget): PurgeCheck {
-    return async (signal) => (await readAllPages(api, target, { signal })).purgeLogs;
-}
-
-/**
- * Waits with the user's settings; `label` names the resource in progress lines and messages.
- *
- * @example
- * const result = await waitWithSettings(tasksCheck(api, ["1533"]), settings, "UrlPurge site", 1);
- */
-export async function waitWithSettings(
-    check: PurgeCheck, settings: WaitSettings, label: string, expectedRecords?: number,
-): Promise<WaitResult> {
+function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, label: string, expectedRecords?: number) {
     return waitForPurge({
         check,
+        pacing,
         clock: realClock,
         sleep: realSleep,
         random: Math.random,
@@ -49,4 +31,44 @@ export async function waitWithSettings(
         expectedRecords,
         onProgress: (p) => reportProgress(label, p),
     });
+}
+
+/**
+ * Waits until every record of `taskIds` is done (or one fails, or time runs out). `since` is the submission
+ * time in API form, which lets the shared poller find many tasks with one time-range query.
+ *
+ * @example
+ * const result = await waitForTaskIds(api, ["1533"], "2026-11-29 10:00:00", settings, "purge task 1533", 1);
+ */
+export async function waitForTaskIds(
+    api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, label: string,
+    expectedRecords?: number,
+): Promise<WaitResult> {
+    if (ownPacing(settings)) {
+        const check: PurgeCheck = async (signal) =>
+            (await Promise.all(taskIds.map((taskId) => readAllPages(api, { taskId }, { signal })))).flatMap((r) => r.purgeLogs);
+        return run(check, undefined, settings, label, expectedRecords);
+    }
+    const poller = getDefaultPoller(api);
+    const watches = taskIds.map((taskId) => poller.watch(taskId, { since }));
+    try {
+        // Checks made together join the same round, so a many-batch purge still costs one round per check.
+        const check: PurgeCheck = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
+        return await run(check, watches[0].pacing, settings, label, expectedRecords);
+    } finally {
+        watches.forEach((w) => w.unwatch());
+    }
+}
+
+/**
+ * Waits until every record matching a waiter's target is done.
+ *
+ * @example
+ * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, "purges");
+ */
+export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, label: string): Promise<WaitResult> {
+    if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
+        return waitForTaskIds(api, [target.taskId], undefined, settings, label);
+    }
+    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, undefined, settings, label);
 }

@@ -7,7 +7,7 @@ import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
-import { targetCheck, waitWithSettings } from "./waitForTasks";
+import { waitForTarget } from "./waitForTasks";
 
 type Props = Record<string, any>;
 /** Inputs whose change means "wait again". */
@@ -19,7 +19,7 @@ const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
 async function waitFor(id: string, inputs: Props) {
     const target = waitTarget(inputs);
     const what = describeTarget(target);
-    const result = await waitWithSettings(targetCheck(hostApi(), target), waitSettings(inputs), what);
+    const result = await waitForTarget(hostApi(), target, waitSettings(inputs), what);
     const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };

@@ -14,8 +14,6 @@ export { CoalescingPoller } from "./coalescingPoller";
 export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 export { getDefaultPoller } from "./defaultPoller";
 export { describeWaitResult } from "./describeWaitResult";
-export { PAGE_SIZE, purgeTaskPages, readAllPages } from "./pagedRead";
-export type { PagedRecords } from "./pagedRead";
 export { realClock, realSleep } from "./realClock";
 export type { Clock } from "./realClock";
 export { chooseReadPlan, readManyTasks, readTaskRecords } from "./taskReader";

@@ -3,7 +3,7 @@
  * "one query per task id" and "one time-range query for all" costs fewer API calls.
  */
 import { PurgeApi, PurgeTask } from "../types";
-import { PAGE_SIZE, purgeTaskPages, readAllPages } from "./pagedRead";
+import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages } from "../paging";
 
 /**
  * Every record of one task (a task with many URLs has many records), all pages.
@@ -12,7 +12,7 @@ import { PAGE_SIZE, purgeTaskPages, readAllPages } from "./pagedRead";
  * const check: PurgeCheck = (signal) => readTaskRecords(api, "1533", signal);
  */
 export async function readTaskRecords(api: PurgeApi, taskId: string, signal?: AbortSignal): Promise<readonly PurgeTask[]> {
-    return (await readAllPages(api, { taskId }, signal)).records;
+    return (await readAllPages(api, { taskId }, { signal })).purgeLogs;
 }
 
 /** A task to read; `since` (API time, e.g. its submission time) lets it be found by a time-range query. */
@@ -46,7 +46,7 @@ export function chooseReadPlan(tasksWithSince: number, lastRangeTotal?: number):
     return lastRangeTotal === undefined || rangePages(lastRangeTotal) < tasksWithSince ? "range" : "byId";
 }
 
-const rangePages = (total: number): number => Math.max(1, Math.ceil(total / PAGE_SIZE));
+const rangePages = (total: number): number => Math.max(1, Math.ceil(total / DEFAULT_PAGE_SIZE));
 
 /**
  * Reads many tasks at once. Tasks without `since`, and tasks the range answer did not list (not visible yet,
@@ -68,7 +68,7 @@ export async function readManyTasks(
         const seen = new Set<string>();
         let received = 0;
         // API times sort as text, so the first is the earliest.
-        for await (const page of purgeTaskPages(api, { startTime: sinces[0] }, signal)) {
+        for await (const page of iteratePages(api, { startTime: sinces[0] }, { signal })) {
             apiCalls += 1;
             received += page.purgeLogs.length;
             rangeTotal = page.totalCount ?? received;
@@ -96,9 +96,9 @@ export async function readManyTasks(
         if (listed) {
             records.set(taskId, listed);
         } else {
-            const read = await readAllPages(api, { taskId }, signal);
-            apiCalls += read.apiCalls;
-            records.set(taskId, read.records);
+            const read = await readAllPages(api, { taskId }, { signal });
+            apiCalls += read.requestIds.length;
+            records.set(taskId, read.purgeLogs);
         }
     }
     return { records, apiCalls, plan, rangeTotal };
