@@ -127,9 +127,19 @@ start=$SECONDS
 phase_start=$SECONDS
 phase() { phase_start=$SECONDS; log "[$((SECONDS - start))s] $*"; }
 done_phase() { log "[$((SECONDS - start))s] $* (took $((SECONDS - phase_start))s)"; }
-# A line every 30s so a long compile does not look hung.
+# A line every 30s so a long compile does not look hung. The subshell drops the lock's fd and
+# takes its sleep down with it, so nothing outlives the script holding the lock or stderr.
 start_heartbeat() {
-  ( while sleep 30; do log "[$((SECONDS - start))s] still $1..."; done ) &
+  (
+    exec 9>&-
+    s=""
+    trap '[ -n "$s" ] && kill "$s" 2>/dev/null; exit 0' TERM
+    while :; do
+      sleep 30 & s=$!
+      wait "$s"
+      log "[$((SECONDS - start))s] still $1..."
+    done
+  ) &
   heartbeat=$!
 }
 stop_heartbeat() { kill "$heartbeat" 2>/dev/null || true; wait "$heartbeat" 2>/dev/null || true; heartbeat=""; }
@@ -155,7 +165,7 @@ EOF
 
 phase "resolving modules (go mod tidy)"
 start_heartbeat "resolving modules"
-if ! (cd "$work" && "$GO" mod tidy) >"$work/tidy.log" 2>&1; then
+if ! (cd "$work" && "$GO" mod tidy) >"$work/tidy.log" 2>&1 9>&-; then
   stop_heartbeat
   tail -n 20 "$work/tidy.log" >&2
   tried+=("building $PULUMI_VERSION: \`go mod tidy\` failed (is the Go module proxy reachable?)")
@@ -168,7 +178,7 @@ phase "compiling github.com/pulumi/pulumi/pkg/v3/cmd/pulumi (go build)"
 start_heartbeat "compiling"
 if ! (cd "$work" && CGO_ENABLED=0 "$GO" build \
       -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${PULUMI_VERSION}" \
-      -o "$tmp_bin" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) >"$work/build.log" 2>&1; then
+      -o "$tmp_bin" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) >"$work/build.log" 2>&1 9>&-; then
   stop_heartbeat
   tail -n 20 "$work/build.log" >&2
   tried+=("building $PULUMI_VERSION: \`go build\` failed")
