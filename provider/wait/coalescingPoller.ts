@@ -13,10 +13,28 @@ import { PendingChecks, Waiter } from "./pendingChecks";
 import { RoundSchedule } from "./roundSchedule";
 import { readManyTasks } from "./taskReader";
 import { PurgeCheck } from "./waitOptions";
-import { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
+import { CoalescingPollerOptions as BaseOptions, TaskWatch } from "./pollerTypes";
 import { WatchRegistry } from "./watchRegistry";
 
-export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
+export type { TaskWatch } from "./pollerTypes";
+
+/**
+ * {@link BaseOptions} plus the quiet-interval cap for a single task (see `RoundTiming.singleTaskMaxDelayMs`).
+ *
+ * @example
+ * new CoalescingPoller({ api, clock, sleep, random, singleTaskMaxDelayMs: 5000, maxDelayMs: 20_000 });
+ */
+export interface CoalescingPollerOptions extends BaseOptions {
+    readonly singleTaskMaxDelayMs?: number;
+}
+
+/**
+ * The round delays of a poller constructed without `minDelayMs`/`maxDelayMs`: 3 s after any change, backing off
+ * while quiet up to 6 s for one watched task, 6 s x sqrt(n) for n tasks, at most 30 s. Chosen with `npm run
+ * bench`: a single wait releases as fast as a fixed 5 s poll, fifty gated waits cost about a tenth of the
+ * thriftiest per-task waiter's calls.
+ */
+export const DEFAULT_ROUND_DELAYS = { minDelayMs: 3000, maxDelayMs: 30_000, singleTaskMaxDelayMs: 6000 } as const;
 
 /**
  * The shared poller. Use {@link getDefaultPoller} in the provider host; construct one directly in tests.
@@ -38,9 +56,14 @@ export class CoalescingPoller {
     rounds = 0;
 
     constructor(private readonly options: CoalescingPollerOptions) {
-        this.schedule = new RoundSchedule({ minDelayMs: options.minDelayMs ?? 1000,
-            maxDelayMs: options.maxDelayMs ?? 10_000, random: options.random,
-            gatherWindowMs: options.gatherWindowMs ?? 50, maxCallsPerSecond: options.maxCallsPerSecond ?? 10 });
+        // Delays given by the caller are taken as they are (a plain min..max back-off); without them the poller
+        // uses the timing tuned by the benchmark (bench/README.md).
+        const ownDelays = options.minDelayMs !== undefined || options.maxDelayMs !== undefined;
+        this.schedule = new RoundSchedule({ minDelayMs: options.minDelayMs ?? DEFAULT_ROUND_DELAYS.minDelayMs,
+            maxDelayMs: options.maxDelayMs ?? DEFAULT_ROUND_DELAYS.maxDelayMs, random: options.random,
+            gatherWindowMs: options.gatherWindowMs ?? 50, maxCallsPerSecond: options.maxCallsPerSecond ?? 10,
+            singleTaskMaxDelayMs: options.singleTaskMaxDelayMs
+                ?? (ownDelays ? undefined : DEFAULT_ROUND_DELAYS.singleTaskMaxDelayMs) });
     }
 
     /** How many distinct tasks are watched. */
@@ -138,6 +161,6 @@ export class CoalescingPoller {
             batch.forEach((w) => w.reject(error));
         }
         this.apiCalls += apiCalls;
-        this.schedule.roundEnded(apiCalls, changed);
+        this.schedule.roundEnded(apiCalls, changed, this.watched.size);
     }
 }

@@ -9,6 +9,27 @@ import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
 export interface RoundTiming extends BackoffOptions {
     readonly gatherWindowMs: number;
     readonly maxCallsPerSecond: number;
+    /**
+     * When set, the quiet back-off is capped at `min(maxDelayMs, singleTaskMaxDelayMs * sqrt(watched tasks))`
+     * instead of `maxDelayMs`: one task gains nothing from a long interval, while many tasks submitted together
+     * can afford it (the first of them to change brings the interval back to the minimum for the rest).
+     */
+    readonly singleTaskMaxDelayMs?: number;
+}
+
+/**
+ * The cap of the quiet back-off while `watchedTasks` tasks are watched (see {@link RoundTiming}).
+ *
+ * @example
+ * quietCapMs({ minDelayMs: 1000, maxDelayMs: 20_000, singleTaskMaxDelayMs: 5000, ... }, 4); // 10000
+ */
+export function quietCapMs(timing: RoundTiming, watchedTasks: number): number {
+    const single = timing.singleTaskMaxDelayMs;
+    if (single === undefined) {
+        return timing.maxDelayMs;
+    }
+    const scaled = single * Math.sqrt(Math.max(1, watchedTasks));
+    return Math.max(timing.minDelayMs, Math.min(timing.maxDelayMs, scaled));
 }
 
 /**
@@ -28,6 +49,9 @@ export class RoundSchedule {
         validateBackoff(timing);
         if (!(timing.maxCallsPerSecond > 0) || !(timing.gatherWindowMs >= 0)) {
             throw new RangeError("maxCallsPerSecond must be > 0 and gatherWindowMs >= 0");
+        }
+        if (timing.singleTaskMaxDelayMs !== undefined && !(timing.singleTaskMaxDelayMs > 0)) {
+            throw new RangeError("singleTaskMaxDelayMs must be > 0 when given");
         }
         this.intervalMs = timing.minDelayMs;
     }
@@ -55,13 +79,17 @@ export class RoundSchedule {
         this.lastRound = { startedAt: now, apiCalls: 0 };
     }
 
-    /** Records a finished round: what it cost and whether any task's state changed. */
-    roundEnded(apiCalls: number, changed: boolean): void {
+    /**
+     * Records a finished round: what it cost, whether any task's state changed, and how many tasks are still
+     * watched (only used with `singleTaskMaxDelayMs`).
+     */
+    roundEnded(apiCalls: number, changed: boolean, watchedTasks = 1): void {
         if (this.lastRound) {
             this.lastRound = { ...this.lastRound, apiCalls };
         }
         this.quietRounds = changed ? 0 : this.quietRounds + 1;
-        this.intervalMs = changed ? this.timing.minDelayMs : backoffDelayMs(this.quietRounds + 1, this.timing);
+        const backoff = { ...this.timing, maxDelayMs: quietCapMs(this.timing, watchedTasks) };
+        this.intervalMs = changed ? this.timing.minDelayMs : backoffDelayMs(this.quietRounds + 1, backoff);
     }
 
     /** Back to the minimum interval: a task was added or changed, more changes are likely soon. */
