@@ -1,0 +1,82 @@
+/**
+ * A simulated DescribePurgeTasks on a {@link VirtualClock}: it knows when each task turns done, answers by task
+ * id or by time range with paging, counts calls, and throttles like the real API (20 accepted calls in any
+ * 1-second window; a throttled call counts but is not accepted).
+ */
+import { formatApiTime } from "../../provider/time";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/types";
+import { VirtualClock } from "../../provider/wait/virtualClock";
+import { SimTask } from "./workloads";
+
+/** Trials start at this instant (any fixed time works; API times need a real date). */
+export const SIM_EPOCH = Date.UTC(2026, 10, 29, 2, 0, 0);
+
+/** The error a throttled call throws, shaped like the client's (retryable) API error. */
+export class SimThrottled extends Error {
+    readonly code = "UnauthorizedOperation.OperationTooOften";
+    readonly retryable = true;
+}
+
+/**
+ * The fake API of one trial.
+ *
+ * @example
+ * const api = new SimApi(clock, tasks, { latencyMs: 50 });
+ * await api.describePurgeTasks({ taskId: tasks[0].taskId });
+ */
+export class SimApi implements PurgeApi {
+    calls = 0;
+    throttled = 0;
+    private readonly accepted: number[] = [];
+    private readonly byNewest: readonly SimTask[];
+    private readonly createTimes = new Map<string, string>();
+
+    constructor(private readonly clock: VirtualClock, tasks: readonly SimTask[],
+        private readonly options: { latencyMs: number; perSecond?: number } = { latencyMs: 50 }) {
+        this.byNewest = [...tasks].sort((a, b) => b.submitAt - a.submitAt || (a.taskId < b.taskId ? 1 : -1));
+        tasks.forEach((t) => this.createTimes.set(t.taskId, SimApi.apiTime(t.submitAt)));
+    }
+
+    /** The API time of an instant of the trial. */
+    static apiTime(atMs: number): string {
+        return formatApiTime(new Date(SIM_EPOCH + atMs));
+    }
+
+    async describePurgeTasks(query: DescribePurgeTasksQuery): Promise<PurgeTaskPage> {
+        const at = this.clock.now();
+        this.calls += 1;
+        const windowStart = at - 1000;
+        while (this.accepted.length > 0 && this.accepted[0] <= windowStart) {
+            this.accepted.shift();
+        }
+        const limit = this.options.perSecond ?? 20;
+        const throttled = this.accepted.length >= limit;
+        if (!throttled) {
+            this.accepted.push(at);
+        }
+        // The answer reflects the moment the call arrived; it comes back one latency later.
+        const page = throttled ? undefined : this.answer(query, at);
+        await this.clock.sleep(this.options.latencyMs);
+        if (!page) {
+            this.throttled += 1;
+            throw new SimThrottled("UnauthorizedOperation.OperationTooOften: request limit exceeded");
+        }
+        return page;
+    }
+
+    private answer(query: DescribePurgeTasksQuery, at: number): PurgeTaskPage {
+        const matching = this.byNewest.filter((t) => t.submitAt <= at &&
+            (query.taskId === undefined || t.taskId === query.taskId) &&
+            (query.startTime === undefined || this.createTimes.get(t.taskId)! >= query.startTime));
+        const offset = query.offset ?? 0;
+        const records: PurgeTask[] = matching.slice(offset, offset + (query.limit ?? 20)).map((t) => ({
+            taskId: t.taskId, url: `https://www.example.com/${t.taskId}`, status: at >= t.doneAt ? "done" : "process",
+            purgeType: "url", flushType: "flush", createTime: this.createTimes.get(t.taskId)!,
+        }));
+        return { purgeLogs: records, totalCount: matching.length, requestId: `sim-${this.calls}` };
+    }
+
+    purgeUrlsCache(): never { throw new Error("not simulated"); }
+    purgePathCache(): never { throw new Error("not simulated"); }
+    describePurgeQuota(): never { throw new Error("not simulated"); }
+}

@@ -1,0 +1,72 @@
+/**
+ * The simulated workloads: when each purge task is submitted and when it turns done. Every workload is a list
+ * of independent trials ("deployments"); each trial is drawn from a fixed seed, so runs repeat exactly.
+ */
+import { logUniform, seededRandom, uniform } from "./random";
+
+/** One purge task in a trial, times in ms from the start of the trial. */
+export interface SimTask {
+    readonly taskId: string;
+    readonly submitAt: number;
+    readonly doneAt: number;
+}
+
+/** A named workload: its trials, and the words that describe how they were drawn. */
+export interface Workload {
+    readonly key: string;
+    readonly title: string;
+    readonly description: string;
+    readonly trials: readonly (readonly SimTask[])[];
+}
+
+const S = 1000;
+
+function trials(count: number, seed: number, draw: (random: () => number, trial: number) => SimTask[]): SimTask[][] {
+    const random = seededRandom(seed);
+    return Array.from({ length: count }, (_, i) => draw(random, i));
+}
+
+const task = (trial: number, i: number, submitAt: number, durationMs: number): SimTask =>
+    ({ taskId: `${trial}${String(i).padStart(3, "0")}`, submitAt: Math.round(submitAt), doneAt: Math.round(submitAt + durationMs) });
+
+/**
+ * The workloads of the benchmark. `scale` shrinks the number of trials for a quick run.
+ *
+ * @example
+ * const [one, gated, gatedIndependent, spread] = workloads(20260101);
+ */
+export function workloads(seed: number, scale = 1): Workload[] {
+    const n = (count: number) => Math.max(1, Math.round(count * scale));
+    return [
+        {
+            key: "one",
+            title: "(a) one task",
+            description: "one task per trial, done 30-180 s (uniform) after submission; 101 trials",
+            trials: trials(n(101), seed + 1, (r, t) => [task(t + 1, 0, 0, uniform(r, 30 * S, 180 * S))]),
+        },
+        {
+            key: "gated50",
+            title: "(b) 50 gated",
+            description: "50 tasks submitted over 0-5 s; a trial's purges take D = 30-180 s (uniform), each task " +
+                "D x 0.85-1.15 (tasks submitted together finish together); 20 trials",
+            trials: trials(n(20), seed + 2, (r, t) => {
+                const d = uniform(r, 30 * S, 180 * S);
+                return Array.from({ length: 50 }, (_, i) => task(t + 1, i, uniform(r, 0, 5 * S), d * uniform(r, 0.85, 1.15)));
+            }),
+        },
+        {
+            key: "gated50indep",
+            title: "(b') 50 gated, independent",
+            description: "50 tasks submitted over 0-5 s, each done 30-180 s (uniform, independent) after submission; 20 trials",
+            trials: trials(n(20), seed + 3, (r, t) => Array.from({ length: 50 }, (_, i) =>
+                task(t + 1, i, uniform(r, 0, 5 * S), uniform(r, 30 * S, 180 * S)))),
+        },
+        {
+            key: "spread50",
+            title: "(c) 50 spread",
+            description: "50 tasks submitted over 0-5 s, each done 5 s-15 min (log-uniform) after submission; 10 trials",
+            trials: trials(n(10), seed + 4, (r, t) => Array.from({ length: 50 }, (_, i) =>
+                task(t + 1, i, uniform(r, 0, 5 * S), logUniform(r, 5 * S, 900 * S)))),
+        },
+    ];
+}
