@@ -38,9 +38,21 @@ version_ge() {
   [ "$(printf '%s\n%s\n' "$b" "$a" | sort -V | head -n1)" = "$b" ]
 }
 
+# Every pulumi command writes a log file under $PULUMI_HOME/logs: probe versions with a
+# throwaway home so nothing lands in the user's ~/.pulumi.
+scratch="$(mktemp -d "${TMPDIR:-/tmp}/ensure-pulumi.XXXXXX")"
+work=""
+tmp_bin=""
+heartbeat=""
+cleanup() {
+  [ -n "$heartbeat" ] && kill "$heartbeat" 2>/dev/null
+  rm -rf "$scratch" ${work:+"$work"} ${tmp_bin:+"$tmp_bin"}
+}
+trap cleanup EXIT
+
 # cli_version BIN: print the version a CLI reports, or fail.
 cli_version() {
-  PULUMI_SKIP_UPDATE_CHECK=true "$1" version 2>/dev/null | head -n1
+  PULUMI_HOME="$scratch/home" PULUMI_SKIP_UPDATE_CHECK=true "$1" version 2>/dev/null | head -n1
 }
 
 abs_path() { (cd "$(dirname "$1")" && printf '%s/%s\n' "$(pwd -P)" "$(basename "$1")"); }
@@ -116,12 +128,6 @@ fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-cli-build.XXXXXX")"
 tmp_bin="${CACHE_DIR}/.pulumi.tmp.$$"
-heartbeat=""
-cleanup() {
-  [ -n "$heartbeat" ] && kill "$heartbeat" 2>/dev/null || true
-  rm -rf "$work" "$tmp_bin"
-}
-trap cleanup EXIT
 
 start=$SECONDS
 phase_start=$SECONDS

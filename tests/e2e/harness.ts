@@ -90,6 +90,24 @@ function linkCli(cli: string, dir: string): void {
     fs.symlinkSync(path.join(dynamicProviderPluginDir, plugin), path.join(dir, plugin));
 }
 
+/**
+ * Runs `f` with `vars` set in this process's environment, then restores it. For
+ * PulumiCommand.get, whose `pulumi version` takes no env of ours and would otherwise write a
+ * log file into the user's ~/.pulumi.
+ */
+async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, vars);
+    try {
+        return await f();
+    } finally {
+        for (const [k, v] of Object.entries(saved)) {
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+        }
+    }
+}
+
 /** What to run and how. */
 export interface PulumiTestStackOptions {
     /** The inline Pulumi program; what it returns becomes the stack outputs. */
@@ -153,7 +171,9 @@ export class PulumiTestStack {
                 ...opts.envVars,
             };
             const projectName = opts.projectName ?? "purge-e2e";
-            const pulumiCommand = await PulumiCommand.get({ root: path.join(tempDir, "cli"), skipVersionCheck: true });
+            const pulumiCommand = await withEnv({ PULUMI_HOME: env.PULUMI_HOME }, () =>
+                PulumiCommand.get({ root: path.join(tempDir, "cli"), skipVersionCheck: true }),
+            );
             const stack = await LocalWorkspace.createOrSelectStack(
                 { stackName: opts.stackName ?? "e2e", projectName, program: opts.program },
                 {

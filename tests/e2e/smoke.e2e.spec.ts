@@ -120,14 +120,16 @@ describe("e2e harness smoke (real engine, dynamic provider)", function () {
         const diag = infoEvents(up).filter((d) => d.message.includes("smoke-info: created"));
         assert.strictEqual(diag.length, 1);
         assert.match(diag[0].urn ?? "", /::pulumi-nodejs:dynamic:Resource::smoke$/);
-        assert.ok(up.lines.some((l) => /dynamic:Resource smoke creating .*smoke-info: created/.test(l)), up.lines.join("\n"));
+        assert.ok(up.lines.some((l) => /dynamic:Resource smoke create(d|ing) .*smoke-info: created/.test(l)), up.lines.join("\n"));
     });
 
     it("ephemeral Log RPC messages show on the resource's progress line while create runs", function () {
         const eph = infoEvents(up).filter((d) => d.message.includes("smoke-ephemeral"));
         assert.strictEqual(eph.length, 3);
         assert.ok(eph.every((d) => d.ephemeral === true && d.urn?.endsWith("::smoke")));
-        assert.ok(up.lines.some((l) => /dynamic:Resource smoke creating .*smoke-ephemeral: waiting 2\/3/.test(l)));
+        // The display redraws the row per message; a busy machine may merge redraws, so ask for one.
+        const rows = up.lines.filter((l) => /dynamic:Resource smoke creating .*smoke-ephemeral: waiting [1-3]\/3/.test(l));
+        assert.ok(rows.length >= 1, up.lines.join("\n"));
     });
 
     it("destroy removes the resource", async function () {
