@@ -1,0 +1,71 @@
+import * as assert from "assert";
+import { VirtualClock } from "../provider/wait/virtualClock";
+import { awsDelay, PEERS } from "../bench/sim/schedules";
+import { SimApi } from "../bench/sim/simApi";
+import { SimTask } from "../bench/sim/workloads";
+
+/** A SimApi that logs when each call arrives. */
+function setup(tasks: SimTask[], latencyMs = 0) {
+    const clock = new VirtualClock();
+    const api = new SimApi(clock, tasks, { latencyMs });
+    const at: number[] = [];
+    const describe = api.describePurgeTasks.bind(api);
+    api.describePurgeTasks = (q) => { at.push(clock.now()); return describe(q); };
+    return { clock, api, at };
+}
+
+const peer = (key: string) => PEERS.find((p) => p.key === key)!;
+
+describe("bench: peer schedules", () => {
+    it("Terraform checks at once, then after 0.5 s doubling to a 10 s cap", async () => {
+        const { clock, api, at } = setup([{ taskId: "1", submitAt: 0, doneAt: 40_000 }]);
+        const [outcome] = await clock.run(peer("terraform").run(api, clock, [{ taskId: "1", submitAt: 0, doneAt: 40_000 }], Math.random));
+        assert.deepStrictEqual(at, [0, 500, 1500, 3500, 7500, 15_500, 25_500, 35_500, 45_500]);
+        assert.deepStrictEqual([outcome.releasedAt, outcome.calls], [45_500, 9]);
+    });
+
+    it("Terraform gives up after 6 minutes", async () => {
+        const task = { taskId: "1", submitAt: 0, doneAt: 3_600_000 };
+        const { clock, api } = setup([task]);
+        const [outcome] = await clock.run(peer("terraform").run(api, clock, [task], Math.random));
+        assert.strictEqual(outcome.releasedAt, undefined);
+        assert.ok(clock.now() <= 360_000);
+    });
+
+    it("tccli checks every 5 s from its start", async () => {
+        const task = { taskId: "1", submitAt: 2000, doneAt: 13_000 };
+        const { clock, api, at } = setup([task]);
+        await clock.run(peer("tccli").run(api, clock, [task], Math.random));
+        assert.deepStrictEqual(at, [2000, 7000, 12_000, 17_000]);
+    });
+
+    it("the AWS delay after check k lies between minDelay and min(maxDelay, minDelay * 2^(k-1))", () => {
+        assert.deepStrictEqual([awsDelay(1, 20, 120, () => 0.99), awsDelay(2, 20, 120, () => 1), awsDelay(5, 20, 120, () => 1),
+            awsDelay(5, 20, 120, () => 0)], [20, 40, 120, 20]);
+    });
+});
+
+describe("bench: simulated API", () => {
+    it("throttles the 21st call within a second and does not count it toward the window", async () => {
+        const { clock, api } = setup([{ taskId: "1", submitAt: 0, doneAt: 0 }]);
+        const answers = await clock.run(Promise.allSettled(Array.from({ length: 21 }, () => api.describePurgeTasks({ taskId: "1" }))));
+        await clock.advance(1000);
+        const later = await clock.run(api.describePurgeTasks({ taskId: "1" }));
+        assert.deepStrictEqual([answers.filter((a) => a.status === "rejected").length, api.throttled, api.calls,
+            later.purgeLogs[0].status], [1, 1, 22, "done"]);
+    });
+
+    it("answers a time range newest first, with paging and the total", async () => {
+        const tasks = [0, 1000, 2000].map((t, i) => ({ taskId: `${i}`, submitAt: t, doneAt: 5000 }));
+        const { clock, api } = setup(tasks);
+        await clock.advance(3000);
+        const page = await clock.run(api.describePurgeTasks({ startTime: SimApi.apiTime(1000), offset: 0, limit: 1 }));
+        assert.deepStrictEqual([page.purgeLogs.map((r) => [r.taskId, r.status]), page.totalCount], [[["2", "process"]], 2]);
+    });
+
+    it("does not list a task before it is submitted", async () => {
+        const { clock, api } = setup([{ taskId: "1", submitAt: 5000, doneAt: 6000 }]);
+        const page = await clock.run(api.describePurgeTasks({ taskId: "1" }));
+        assert.strictEqual(page.purgeLogs.length, 0);
+    });
+});
