@@ -167,7 +167,12 @@ export class PulumiTestStack {
                 PULUMI_ACCESS_TOKEN: "",
                 // The provider host runs in the temp work dir; let it resolve this repo's packages.
                 NODE_PATH: path.join(repoRoot, "node_modules"),
-                PATH: [path.join(tempDir, dirs.cliRoot), path.dirname(fs.realpathSync(cli)), dynamicProviderPluginDir, process.env.PATH ?? ""].join(path.delimiter),
+                PATH: [
+                    path.join(tempDir, dirs.cliRoot),
+                    path.dirname(fs.realpathSync(cli)),
+                    dynamicProviderPluginDir,
+                    process.env.PATH ?? "",
+                ].join(path.delimiter),
                 ...opts.envVars,
             };
             const projectName = opts.projectName ?? "purge-e2e";
