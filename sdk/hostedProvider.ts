@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/host";
 
 /** Where the compiled host module is: beside this file when installed, under `bin/` when run from source. */
@@ -37,4 +37,18 @@ export function hostedProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvi
         read: (id, props) => require(modulePath).providers[kind].read(id, props),
         delete: (id, props) => require(modulePath).providers[kind].delete(id, props),
     };
+}
+
+/** The module of this package's type tokens: `pulumi-nodejs:dynamic/tencentcloud-purge:<Type>`. */
+export const TOKEN_MODULE = "tencentcloud-purge";
+
+/**
+ * The resource's own URN, given to the provider as an input so its progress messages can name the resource
+ * (the dynamic-provider host does not tell a provider which resource it works on).
+ *
+ * @example
+ * const urn = urnInput("site", "UrlPurge", opts);
+ */
+export function urnInput(name: string, type: string, opts?: pulumi.CustomResourceOptions): pulumi.Output<string> {
+    return pulumi.createUrn(name, `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${type}`, opts?.parent);
 }

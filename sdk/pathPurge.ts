@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { FlushType, PurgeArea } from "../provider/types";
-import { hostedProvider } from "./hostedProvider";
+import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
 import { WaitArgs } from "./waitOptions";
 
 /** Inputs of {@link PathPurge}. */
@@ -30,7 +30,8 @@ export class PathPurge extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: PathPurgeArgs, opts?: pulumi.CustomResourceOptions) {
         super(hostedProvider("pathPurge"), name,
-            { ...args, taskId: undefined, taskIds: undefined, status: undefined, completedAt: undefined },
-            opts, "tencentcloud-purge", "PathPurge");
+            { ...args, resourceUrn: urnInput(name, "PathPurge", opts), taskId: undefined, taskIds: undefined, status: undefined,
+                completedAt: undefined },
+            opts, TOKEN_MODULE, "PathPurge");
     }
 }

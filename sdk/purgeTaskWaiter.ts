@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PurgeArea, PurgeTask, PurgeType } from "../provider/types";
-import { hostedProvider } from "./hostedProvider";
+import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
 import { WaitArgs } from "./waitOptions";
 
 /** Inputs of {@link PurgeTaskWaiter}: a `taskId`, or a filter with at least `startTime`. */
@@ -37,8 +37,8 @@ export class PurgeTaskWaiter extends pulumi.dynamic.Resource {
         const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
         const time = (t: pulumi.Input<string | Date> | undefined) => (pulumi.Output.isInstance(t) ? t.apply(iso) : iso(t));
         super(hostedProvider("waiter"), name, {
-            ...args, taskId: args.taskId, startTime: time(args.startTime), endTime: time(args.endTime),
+            ...args, startTime: time(args.startTime), endTime: time(args.endTime), resourceUrn: urnInput(name, "PurgeTaskWaiter", opts),
             status: undefined, purgeLogs: undefined, completedAt: undefined,
-        }, opts, "tencentcloud-purge", "PurgeTaskWaiter");
+        }, opts, TOKEN_MODULE, "PurgeTaskWaiter");
     }
 }

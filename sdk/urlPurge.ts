@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PurgeArea } from "../provider/types";
-import { hostedProvider } from "./hostedProvider";
+import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
 import { WaitArgs } from "./waitOptions";
 
 /** Inputs of {@link UrlPurge}. */
@@ -35,7 +35,8 @@ export class UrlPurge extends pulumi.dynamic.Resource {
 
     constructor(name: string, args: UrlPurgeArgs, opts?: pulumi.CustomResourceOptions) {
         super(hostedProvider("urlPurge"), name,
-            { ...args, taskId: undefined, taskIds: undefined, status: undefined, completedAt: undefined },
-            opts, "tencentcloud-purge", "UrlPurge");
+            { ...args, resourceUrn: urnInput(name, "UrlPurge", opts), taskId: undefined, taskIds: undefined, status: undefined,
+                completedAt: undefined },
+            opts, TOKEN_MODULE, "UrlPurge");
     }
 }
