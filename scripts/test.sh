@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# A fresh clone has no node_modules yet: install exactly what the lock file says.
+[ -d node_modules ] || npm ci --no-audit --no-fund >&2
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -8,7 +8,7 @@
  */
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { OpOutcome, PulumiTestStack } from "./harness";
+import { OpOutcome, LocalStack } from "../../scripts/localStack";
 import type { DiagnosticEvent, UpResult } from "@pulumi/pulumi/automation";
 
 /** Runs in the provider host (serialized into the state): no captured imports, `require` inside. */
@@ -67,11 +67,11 @@ class SmokeResource extends pulumi.dynamic.Resource {
 
 describe("e2e harness smoke (real engine, dynamic provider)", function () {
     this.timeout(300000);
-    let h: PulumiTestStack;
+    let h: LocalStack;
     let up: OpOutcome<UpResult>;
 
     before(async function () {
-        h = await PulumiTestStack.create({
+        h = await LocalStack.create({
             projectName: "purge-smoke",
             program: async () => {
                 const r = new SmokeResource("smoke");

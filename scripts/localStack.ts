@@ -8,10 +8,10 @@
  *
  * The CLI comes from `scripts/ensure-pulumi.sh` (the one on PATH, a cached build, or a build from
  * the Go module proxy); the dynamic-provider plugin from `node_modules/@pulumi/pulumi`. If the CLI
- * cannot be had, {@link PulumiTestStack.create} throws with the script's explanation.
+ * cannot be had, {@link LocalStack.create} throws with the script's explanation.
  *
  * @example
- * const h = await PulumiTestStack.create({ program: async () => ({ answer: 42 }) });
+ * const h = await LocalStack.create({ program: async () => ({ answer: 42 }) });
  * try {
  *     const up = await h.up();
  *     assert.strictEqual(up.result.outputs.answer.value, 42);
@@ -36,8 +36,8 @@ import {
     UpResult,
 } from "@pulumi/pulumi/automation";
 
-/** The repository root (this file lives in `tests/e2e/`). */
-export const repoRoot = path.resolve(__dirname, "..", "..");
+/** The repository root (this file lives in `scripts/`). */
+export const repoRoot = path.resolve(__dirname, "..");
 /** The folder holding `pulumi-resource-pulumi-nodejs`, the dynamic-provider plugin. */
 export const dynamicProviderPluginDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 /** The passphrase of every test stack's secrets provider. Test-only; it protects nothing. */
@@ -109,7 +109,7 @@ async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Pr
 }
 
 /** What to run and how. */
-export interface PulumiTestStackOptions {
+export interface LocalStackOptions {
     /** The inline Pulumi program; what it returns becomes the stack outputs. */
     readonly program: PulumiFn;
     /** Default `purge-e2e`. */
@@ -118,6 +118,8 @@ export interface PulumiTestStackOptions {
     readonly stackName?: string;
     /** Extra environment for the CLI, the program's engine and the provider host (e.g. emulator URL). */
     readonly envVars?: Record<string, string>;
+    /** Receives each output line as it arrives (the demo shows them live). */
+    readonly onLine?: (line: string) => void;
 }
 
 /** One operation's result with everything it printed. */
@@ -130,7 +132,7 @@ export interface OpOutcome<T> {
 }
 
 /** An isolated stack driven through the Automation API. Call {@link cleanup} when done. */
-export class PulumiTestStack {
+export class LocalStack {
     /** Output lines of the last operation, also after it threw (the error carries them too). */
     lastLines: string[] = [];
     /** Engine events of the last operation, also after it threw. */
@@ -145,10 +147,11 @@ export class PulumiTestStack {
         readonly cli: string,
         /** The full environment overrides passed to every CLI call. */
         readonly env: Readonly<Record<string, string>>,
+        private readonly onLine?: (line: string) => void,
     ) {}
 
     /** Creates the temp folders and the stack. Throws if no CLI can be had. */
-    static async create(opts: PulumiTestStackOptions): Promise<PulumiTestStack> {
+    static async create(opts: LocalStackOptions): Promise<LocalStack> {
         const cli = await pulumiCliPath();
         const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "purge-e2e-"));
         try {
@@ -189,7 +192,7 @@ export class PulumiTestStack {
                     projectSettings: { name: projectName, runtime: "nodejs", backend: { url: backendUrl } },
                 },
             );
-            return new PulumiTestStack(stack, tempDir, cli, env);
+            return new LocalStack(stack, tempDir, cli, env, opts.onLine);
         } catch (e) {
             fs.rmSync(tempDir, { recursive: true, force: true });
             throw e;
@@ -247,8 +250,8 @@ export class PulumiTestStack {
         const events: EngineEvent[] = [];
         this.lastLines = lines;
         this.lastEvents = events;
-        const out = lineSplitter(lines);
-        const err = lineSplitter(lines);
+        const out = lineSplitter(lines, this.onLine);
+        const err = lineSplitter(lines, this.onLine);
         try {
             const result = await run({ onOutput: out.push, onError: err.push, onEvent: (e) => events.push(e), color: "never" });
             return { result, lines, events };
@@ -267,16 +270,20 @@ interface CaptureOptions {
 }
 
 /** Appends the complete lines of a chunked stream to `lines`. */
-function lineSplitter(lines: string[]): { push(chunk: string): void; flush(): void } {
+function lineSplitter(lines: string[], onLine?: (line: string) => void): { push(chunk: string): void; flush(): void } {
     let partial = "";
+    const add = (line: string) => {
+        lines.push(line);
+        onLine?.(line);
+    };
     return {
         push(chunk: string) {
             const parts = (partial + chunk).split(/\r?\n/);
             partial = parts.pop() ?? "";
-            lines.push(...parts);
+            parts.forEach(add);
         },
         flush() {
-            if (partial !== "") lines.push(partial);
+            if (partial !== "") add(partial);
             partial = "";
         },
     };
