@@ -9,6 +9,7 @@ import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./input
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./waitForTasks";
+import { reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 
 type Props = Record<string, any>;
@@ -54,7 +55,7 @@ export function purgeProvider(kind: "url" | "path") {
             return { id, outs: outs("process") };
         }
         const what = `purge task${sent.taskIds.length > 1 ? "s" : ""} ${sent.taskIds.join(", ")}`;
-        const result = await waitForTaskIds(api, sent.taskIds, since, settings, what, req.items.length);
+        const result = await waitForTaskIds(api, sent.taskIds, since, settings, (p) => reportProgress(what, p, inputs.resourceUrn), req.items.length);
         if (result.state === "done") {
             return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
         }

@@ -8,6 +8,7 @@ import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
 import { waitForTarget } from "./waitForTasks";
+import { reportProgress } from "./progress";
 
 type Props = Record<string, any>;
 /** Inputs whose change means "wait again". */
@@ -19,7 +20,7 @@ const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
 async function waitFor(id: string, inputs: Props) {
     const target = waitTarget(inputs);
     const what = describeTarget(target);
-    const result = await waitForTarget(hostApi(), target, waitSettings(inputs), what);
+    const result = await waitForTarget(hostApi(), target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
     const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
