@@ -6,22 +6,41 @@
 import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
 import { getDefaultPoller } from "../wait/defaultPoller";
+import { checkBeforeDeadline, DEADLINE_REACHED } from "../wait/deadlineRace";
 import { realClock, realSleep } from "../wait/realClock";
-import { PurgeCheck, waitForPurge, WaitPacing, WaitProgress, WaitResult } from "../wait/waitForPurge";
+import { PurgeCheck, waitForPurge, WaitPacing, WaitResult } from "../wait/waitForPurge";
 import { DEFAULT_WAIT, WaitSettings, WaitTarget } from "./inputs";
+import { reportProgress } from "./progress";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
 
+/**
+ * How long the final check (made at the deadline) may still take. A check is one API read, which the client
+ * retries on its own; without a bound a slow or failing endpoint would hold the wait far past its deadline.
+ */
+const FINAL_CHECK_GRACE_MS = 2000;
+
+/** `check`, abandoned (and aborted) when it is still running `FINAL_CHECK_GRACE_MS` after `deadline`. */
+function boundedByDeadline(check: PurgeCheck, deadline: number): PurgeCheck {
+    return async (signal) => {
+        const remainingMs = Math.max(0, deadline - realClock.now()) + FINAL_CHECK_GRACE_MS;
+        const answer = await checkBeforeDeadline(check, realSleep, remainingMs, signal);
+        if (answer === DEADLINE_REACHED) {
+            throw new Error("no answer from the API before the wait's deadline (the read was still being retried)");
+        }
+        return answer;
+    };
+}
+
 const ownPacing = (s: WaitSettings) =>
     s.minDelaySeconds !== DEFAULT_WAIT.minDelaySeconds || s.maxDelaySeconds !== DEFAULT_WAIT.maxDelaySeconds;
 
-/** Receives the wait's progress after each check. */
-export type ProgressSink = (progress: WaitProgress) => void;
-
-function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
+function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, label: string, expectedRecords?: number) {
+    // A check paced by the poller is already abandoned at the deadline; one paced by backoff is bounded here.
+    const deadline = realClock.now() + settings.timeoutSeconds * 1000;
     return waitForPurge({
-        check,
+        check: pacing ? check : boundedByDeadline(check, deadline),
         pacing,
         clock: realClock,
         sleep: realSleep,
@@ -31,7 +50,7 @@ function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSe
         maxDelayMs: settings.maxDelaySeconds * 1000,
         notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
         expectedRecords,
-        onProgress,
+        onProgress: (p) => reportProgress(label, p),
     });
 }
 
@@ -40,23 +59,23 @@ function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSe
  * time in API form, which lets the shared poller find many tasks with one time-range query.
  *
  * @example
- * const result = await waitForTaskIds(api, ["1533"], "2026-11-29 10:00:00", settings, (p) => reportProgress("purge task 1533", p), 1);
+ * const result = await waitForTaskIds(api, ["1533"], "2026-11-29 10:00:00", settings, "purge task 1533", 1);
  */
 export async function waitForTaskIds(
-    api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, onProgress: ProgressSink,
+    api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, label: string,
     expectedRecords?: number,
 ): Promise<WaitResult> {
     if (ownPacing(settings)) {
         const check: PurgeCheck = async (signal) =>
             (await Promise.all(taskIds.map((taskId) => readAllPages(api, { taskId }, { signal })))).flatMap((r) => r.purgeLogs);
-        return run(check, undefined, settings, onProgress, expectedRecords);
+        return run(check, undefined, settings, label, expectedRecords);
     }
     const poller = getDefaultPoller(api);
     const watches = taskIds.map((taskId) => poller.watch(taskId, { since }));
     try {
         // Checks made together join the same round, so a many-batch purge still costs one round per check.
         const check: PurgeCheck = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
-        return await run(check, watches[0].pacing, settings, onProgress, expectedRecords);
+        return await run(check, watches[0].pacing, settings, label, expectedRecords);
     } finally {
         watches.forEach((w) => w.unwatch());
     }
@@ -66,11 +85,11 @@ export async function waitForTaskIds(
  * Waits until every record matching a waiter's target is done.
  *
  * @example
- * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
+ * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, "purges");
  */
-export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
+export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, label: string): Promise<WaitResult> {
     if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
-        return waitForTaskIds(api, [target.taskId], undefined, settings, onProgress);
+        return waitForTaskIds(api, [target.taskId], undefined, settings, label);
     }
-    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, undefined, settings, onProgress);
+    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, undefined, settings, label);
 }
