@@ -8,9 +8,8 @@ import { readAllPages } from "../paging";
 import { getDefaultPoller } from "../wait/defaultPoller";
 import { checkBeforeDeadline, DEADLINE_REACHED } from "../wait/deadlineRace";
 import { realClock, realSleep } from "../wait/realClock";
-import { PurgeCheck, waitForPurge, WaitPacing, WaitResult } from "../wait/waitForPurge";
+import { PurgeCheck, waitForPurge, WaitPacing, WaitProgress, WaitResult } from "../wait/waitForPurge";
 import { DEFAULT_WAIT, WaitSettings, WaitTarget } from "./inputs";
-import { reportProgress } from "./progress";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
@@ -36,7 +35,10 @@ function boundedByDeadline(check: PurgeCheck, deadline: number): PurgeCheck {
 const ownPacing = (s: WaitSettings) =>
     s.minDelaySeconds !== DEFAULT_WAIT.minDelaySeconds || s.maxDelaySeconds !== DEFAULT_WAIT.maxDelaySeconds;
 
-function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, label: string, expectedRecords?: number) {
+/** Receives the wait's progress after each check. */
+export type ProgressSink = (progress: WaitProgress) => void;
+
+function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
     // A check paced by the poller is already abandoned at the deadline; one paced by backoff is bounded here.
     const deadline = realClock.now() + settings.timeoutSeconds * 1000;
     return waitForPurge({
@@ -50,7 +52,7 @@ function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSe
         maxDelayMs: settings.maxDelaySeconds * 1000,
         notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
         expectedRecords,
-        onProgress: (p) => reportProgress(label, p),
+        onProgress,
     });
 }
 
@@ -59,23 +61,23 @@ function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSe
  * time in API form, which lets the shared poller find many tasks with one time-range query.
  *
  * @example
- * const result = await waitForTaskIds(api, ["1533"], "2026-11-29 10:00:00", settings, "purge task 1533", 1);
+ * const result = await waitForTaskIds(api, ["1533"], "2026-11-29 10:00:00", settings, (p) => reportProgress("purge task 1533", p), 1);
  */
 export async function waitForTaskIds(
-    api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, label: string,
+    api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, onProgress: ProgressSink,
     expectedRecords?: number,
 ): Promise<WaitResult> {
     if (ownPacing(settings)) {
         const check: PurgeCheck = async (signal) =>
             (await Promise.all(taskIds.map((taskId) => readAllPages(api, { taskId }, { signal })))).flatMap((r) => r.purgeLogs);
-        return run(check, undefined, settings, label, expectedRecords);
+        return run(check, undefined, settings, onProgress, expectedRecords);
     }
     const poller = getDefaultPoller(api);
     const watches = taskIds.map((taskId) => poller.watch(taskId, { since }));
     try {
         // Checks made together join the same round, so a many-batch purge still costs one round per check.
         const check: PurgeCheck = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
-        return await run(check, watches[0].pacing, settings, label, expectedRecords);
+        return await run(check, watches[0].pacing, settings, onProgress, expectedRecords);
     } finally {
         watches.forEach((w) => w.unwatch());
     }
@@ -85,11 +87,11 @@ export async function waitForTaskIds(
  * Waits until every record matching a waiter's target is done.
  *
  * @example
- * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, "purges");
+ * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
  */
-export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, label: string): Promise<WaitResult> {
+export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
     if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
-        return waitForTaskIds(api, [target.taskId], undefined, settings, label);
+        return waitForTaskIds(api, [target.taskId], undefined, settings, onProgress);
     }
-    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, undefined, settings, label);
+    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, undefined, settings, onProgress);
 }
