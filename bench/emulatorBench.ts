@@ -1,0 +1,161 @@
+/**
+ * Measurements on the real emulator over HTTP with the real client (official SDK, shared rate limiter,
+ * retries): paging through many records, and end-to-end waits through the provider host's path.
+ */
+import * as v8 from "v8";
+import * as vm from "vm";
+import { EMULATOR_CREDENTIALS, startEmulator } from "../emulator";
+import { startEmulatorProcess } from "./emulatorChild";
+import { PurgeClient } from "../provider/client";
+import { resolveConnection } from "../provider/connection";
+import { REQUESTS_PER_SECOND } from "../provider/limits";
+import { DEFAULT_PAGE_SIZE } from "../provider/paging";
+import { DEFAULT_WAIT } from "../provider/resources/inputs";
+import { getDefaultPoller } from "../provider/wait/defaultPoller";
+import { realClock, realSleep } from "../provider/wait/realClock";
+import { waitForTask } from "../provider/wait/waitForTask";
+import { formatApiTime } from "../provider/time";
+import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";
+import { seededRandom, uniform } from "./sim/random";
+import { median, percentile } from "./sim/stats";
+
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Paging figures for one record count. */
+export interface PagingFigures {
+    readonly records: number;
+    /** The first read in the process: the SDK is loaded and connections are opened on the way. */
+    readonly firstUse: boolean;
+    readonly pages: number;
+    readonly seconds: number;
+    /** N / pageSize / 20 per second. */
+    readonly boundSeconds: number;
+    readonly ratioToBound: number;
+    readonly calls: number;
+    readonly throttled: number;
+}
+
+/** Heap retained while reading 10,000 records both ways. */
+export interface MemoryFigures {
+    readonly records: number;
+    /** Heap in use (after GC) holding getPurgeTasks' result, above the baseline. */
+    readonly getPurgeTasksRetainedMB: number;
+    /** Highest heap in use (after GC, sampled every page) while iterating, above the baseline. */
+    readonly iteratePeakMB: number;
+}
+
+const connectionFor = (emu: { url: string }) => ({ ...EMULATOR_CREDENTIALS, endpoint: emu.url });
+
+/**
+ * Times getPurgeTasks over `counts` records each, then the memory of both ways over the largest. The emulator
+ * runs in its own process (see emulatorChild.ts), its store seeded directly.
+ *
+ * @example
+ * const { paging, memory } = await benchPaging([3000, 10_000]);
+ */
+export async function benchPaging(counts: readonly number[]): Promise<{ paging: PagingFigures[]; memory: MemoryFigures }> {
+    const emu = await startEmulatorProcess();
+    const connection = connectionFor(emu);
+    const since = new Date(Date.now() - 3_600_000);
+    try {
+        const paging: PagingFigures[] = [];
+        for (const [i, records] of counts.entries()) {
+            await emu.reset();
+            await emu.seed(records);
+            await sleep(1100); // the client's and the emulator's rate windows start empty
+            const started = process.hrtime.bigint();
+            const result = await getPurgeTasks({ startTime: since }, { connection });
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            if (result.purgeLogs.length !== records) {
+                throw new Error(`paging read ${result.purgeLogs.length} of ${records} records`);
+            }
+            const stats = await emu.stats();
+            const pages = Math.ceil(records / DEFAULT_PAGE_SIZE);
+            const boundSeconds = pages / REQUESTS_PER_SECOND;
+            paging.push({ records, firstUse: i === 0, pages, seconds, boundSeconds, ratioToBound: seconds / boundSeconds,
+                calls: stats.requests.DescribePurgeTasks ?? 0, throttled: stats.throttled });
+        }
+        const records = Math.max(...counts);
+        await emu.reset();
+        await emu.seed(records);
+        await sleep(1100);
+        gc();
+        const base = process.memoryUsage().heapUsed;
+        let peak = 0;
+        let seen = 0;
+        for await (const task of iteratePurgeTasks({ startTime: since }, { connection })) {
+            if (++seen % DEFAULT_PAGE_SIZE === 0 && task) {
+                gc();
+                peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+            }
+        }
+        await sleep(1100);
+        gc();
+        const base2 = process.memoryUsage().heapUsed;
+        const held = await getPurgeTasks({ startTime: since }, { connection });
+        gc();
+        const retained = process.memoryUsage().heapUsed - base2;
+        if (seen !== records || held.purgeLogs.length !== records) {
+            throw new Error("memory run did not read every record");
+        }
+        return { paging, memory: { records, getPurgeTasksRetainedMB: retained / 2 ** 20, iteratePeakMB: peak / 2 ** 20 } };
+    } finally {
+        await emu.close();
+    }
+}
+
+/** End-to-end wait figures for one number of concurrent waits. */
+export interface WaitFigures {
+    readonly waits: number;
+    readonly states: Record<string, number>;
+    /** From `store.complete` to the wait returning, seconds. */
+    readonly overshootMedianS: number;
+    readonly overshootP95S: number;
+    readonly overshootMaxS: number;
+    readonly describeCalls: number;
+    readonly callsPerWait: number;
+    readonly throttled: number;
+    readonly wallSeconds: number;
+}
+
+/**
+ * Submits `waits` purges with the real client, waits for each as the provider host does (`waitForTask` on the
+ * client's shared default poller, real clock), and turns each task done at a seeded time `doneAfterMs` after its submission.
+ *
+ * @example
+ * await benchWaits(50, [10_000, 20_000], 7);
+ */
+export async function benchWaits(waits: number, doneAfterMs: readonly [number, number], seedValue: number): Promise<WaitFigures> {
+    const emu = await startEmulator({ completeAfterMs: 3_600_000 });
+    const client = new PurgeClient(resolveConnection(connectionFor(emu), undefined, {}));
+    const random = seededRandom(seedValue);
+    const started = Date.now();
+    try {
+        await sleep(1100);
+        const outcomes = await Promise.all(Array.from({ length: waits }, async (_, i) => {
+            const since = formatApiTime(new Date(Date.now() - 1000));
+            const { taskId } = await client.purgeUrlsCache({ urls: [`https://www.example.com/e2e/${i}.html`] });
+            let doneAt = Infinity;
+            const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); },
+                uniform(random, doneAfterMs[0], doneAfterMs[1]));
+            // As the provider host waits for a task id (waitForTaskIds): through the process's shared poller.
+            const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
+                random: Math.random, timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, minDelayMs: DEFAULT_WAIT.minDelaySeconds * 1000,
+                maxDelayMs: DEFAULT_WAIT.maxDelaySeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
+            clearTimeout(timer);
+            return { state: result.state, overshootMs: Date.now() - doneAt };
+        }));
+        const stats = emu.stats.snapshot();
+        const overshoots = outcomes.filter((o) => o.state === "done").map((o) => o.overshootMs / 1000);
+        const states: Record<string, number> = {};
+        outcomes.forEach((o) => { states[o.state] = (states[o.state] ?? 0) + 1; });
+        const describeCalls = stats.requests.DescribePurgeTasks ?? 0;
+        return { waits, states, overshootMedianS: median(overshoots), overshootP95S: percentile(overshoots, 95),
+            overshootMaxS: Math.max(...overshoots), describeCalls, callsPerWait: describeCalls / waits,
+            throttled: stats.throttled, wallSeconds: (Date.now() - started) / 1000 };
+    } finally {
+        await emu.close();
+    }
+}

@@ -1,0 +1,81 @@
+/** The benchmark's report as Markdown tables (printed, written to bench/out/table.md, pasted in the README). */
+import { MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
+import { ImportFigures, SerializedFigures } from "./footprint";
+import { Goal } from "./goals";
+import { SimFigures } from "./sim/runSim";
+import { Workload } from "./sim/workloads";
+
+/** The parts of the results the tables show. */
+export interface Report {
+    readonly generatedAt: string;
+    readonly seed: number;
+    readonly node: string;
+    readonly runSeconds: number;
+    readonly sim: readonly SimFigures[];
+    readonly bounds: readonly { workload: string; targetMedianS: number; clairvoyantRoundsPerTrial: number;
+        distributionRoundsPerTrial?: number }[];
+    readonly robustness: readonly SimFigures[];
+    readonly paging: readonly PagingFigures[];
+    readonly memory: MemoryFigures;
+    readonly waits: readonly WaitFigures[];
+    readonly imports?: readonly ImportFigures[];
+    readonly serialized?: SerializedFigures;
+    readonly goals: readonly Goal[];
+}
+
+const table = (head: string[], rows: (string | number)[][]): string =>
+    [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+const n = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : "-");
+
+function simTable(rows: readonly SimFigures[], titles: Map<string, string>): string {
+    return table(["workload", "schedule", "delay median s", "delay p95 s", "calls/wait", "calls/trial", "throttled", "gave up"],
+        rows.map((f) => [titles.get(f.workload) ?? f.workload, f.label, n(f.delayMedianS), n(f.delayP95S), n(f.callsPerWait, 1),
+            n(f.callsPerTrial, 1), f.throttled, f.gaveUp ? `${f.gaveUp}/${f.waits}` : "0"]));
+}
+
+/**
+ * The whole report.
+ *
+ * @example
+ * process.stdout.write(renderTable(results, workloads(1), ["bench/out/calls-vs-delay.svg"]));
+ */
+export function renderTable(r: Report, list: readonly Workload[], plots: readonly string[]): string {
+    const titles = new Map(list.map((w) => [w.key, w.title]));
+    const parts: string[] = [];
+    parts.push(`## Benchmark results (seed ${r.seed}, Node ${r.node}, ${r.generatedAt}, ${r.runSeconds.toFixed(0)} s)`);
+    parts.push("### Wait schedules on a simulated clock\n");
+    parts.push(list.map((w) => `- ${w.title}: ${w.description}`).join("\n") + "\n");
+    parts.push(simTable(r.sim, titles));
+    parts.push("\nLower bounds on the rounds (= calls) of ANY shared polling schedule that matches the fastest peer's median:\n");
+    parts.push(table(["workload", "fastest peer median s", "clairvoyant rounds/trial", "distribution-only rounds/trial"],
+        r.bounds.map((b) => [titles.get(b.workload) ?? b.workload, n(b.targetMedianS), n(b.clairvoyantRoundsPerTrial, 1),
+            b.distributionRoundsPerTrial === undefined ? "n/a (completions correlated)" : n(b.distributionRoundsPerTrial, 1)])));
+    parts.push("\n(b) on two other seeds:\n");
+    parts.push(simTable(r.robustness, titles));
+    parts.push("\n### Paging on the emulator (HTTP, official SDK, shared limiter)\n");
+    parts.push(table(["records", "pages", "seconds", "bound N/100/20 s", "ratio", "calls", "throttled"],
+        r.paging.map((p) => [`${p.records}${p.firstUse ? " (first use in process)" : ""}`, p.pages, n(p.seconds),
+            n(p.boundSeconds), n(p.ratioToBound), p.calls, p.throttled])));
+    parts.push(`\nMemory over ${r.memory.records} records: iteratePurgeTasks peak heap growth ${n(r.memory.iteratePeakMB)} MB; ` +
+        `getPurgeTasks result retained ${n(r.memory.getPurgeTasksRetainedMB)} MB (heap after GC).`);
+    parts.push("\n### End-to-end waits on the emulator (as waitForTaskIds does: waitForTask on the shared default poller, real clock)\n");
+    parts.push(table(["concurrent waits", "outcome", "overshoot median s", "p95 s", "max s", "DescribePurgeTasks calls", "calls/wait", "throttled", "wall s"],
+        r.waits.map((w) => [w.waits, Object.entries(w.states).map(([k, v]) => `${v} ${k}`).join(", "), n(w.overshootMedianS),
+            n(w.overshootP95S), n(w.overshootMaxS), w.describeCalls, n(w.callsPerWait), w.throttled, n(w.wallSeconds, 1)])));
+    parts.push("\n### Footprint\n");
+    if (r.imports) {
+        parts.push(table(["import", "node -e require() median ms", "require() alone median ms", "modules loaded", "Tencent SDK modules"],
+            r.imports.map((i) => [i.target, n(i.wallMedianMs, 0), n(i.requireMedianMs, 0), i.modules, i.sdkModules])));
+    } else {
+        parts.push("Import times not measured: the build failed.");
+    }
+    if (r.serialized) {
+        const s = r.serialized;
+        parts.push(`\nSerialized provider stored per resource: ${Object.entries(s.storedBytes).map(([k, v]) => `${k} ${v} B`).join(", ")}` +
+            ` (serializeFunction(() => hostedProvider("urlPurge")): ${s.factoryClosureBytes} B); secret-like text: ${s.containsSecretLikeText ? "FOUND" : "none"}.`);
+    }
+    parts.push("\n### Goals\n");
+    parts.push(table(["", "goal", "figures"], r.goals.map((g) => [g.met ? "met" : "NOT met", g.goal, g.detail])));
+    parts.push(`\nPlot: ${plots.join(", ")}\n`);
+    return parts.join("\n") + "\n";
+}

@@ -1,0 +1,42 @@
+import * as assert from "assert";
+import { evaluateGoals } from "../bench/goals";
+import { SimFigures } from "../bench/sim/runSim";
+
+const row = (workload: string, schedule: string, delayMedianS: number, callsPerTrial: number, throttled = 0): SimFigures =>
+    ({ workload, schedule, label: schedule, waits: 50, released: 50, gaveUp: 0, delayMedianS, delayP95S: 0,
+        callsPerWait: callsPerTrial / 50, callsPerTrial, throttled, trials: 1 });
+
+const paging = [{ records: 3000, firstUse: false, pages: 30, seconds: 1.6, boundSeconds: 1.5, ratioToBound: 1.6 / 1.5,
+    calls: 30, throttled: 0 }];
+
+describe("bench: goals", () => {
+    const sim = [row("gated50", "ours", 2, 20), row("gated50", "tccli", 2.5, 1000), row("gated50", "aws20", 30, 220),
+        row("gated50", "ours-1-10", 0.5, 50)];
+    const met = (id: string, s = sim) => evaluateGoals({ sim: s, paging }).find((g) => g.id === id)?.met;
+
+    it("compares our median delay with the fastest peer's, leaving our other variants out", () => {
+        assert.strictEqual(met("delay:gated50"), true);
+    });
+
+    it("asks for a tenth of the thriftiest peer's calls", () => {
+        assert.deepStrictEqual([met("calls:gated50"), met("calls:gated50", [...sim.slice(1), row("gated50", "ours", 2, 23)])],
+            [true, false]);
+    });
+
+    it("fails on any throttled call of ours", () => {
+        assert.strictEqual(met("throttled:gated50", [row("gated50", "ours", 2, 20, 1), ...sim.slice(1)]), false);
+    });
+
+    it("holds paging to 1.1x of the bound", () => {
+        assert.strictEqual(met("paging:3000"), true);
+    });
+
+    it("holds import time to 1.15x of @pulumi/pulumi and needs no SDK module loaded", () => {
+        const imp = (ms: number, sdk = 0) => [
+            { target: "pulumi-tencentcloud-purge (bin/sdk/index.js)", runs: 7, wallMedianMs: ms, requireMedianMs: 0, modules: 1, sdkModules: sdk },
+            { target: "@pulumi/pulumi", runs: 7, wallMedianMs: 1000, requireMedianMs: 0, modules: 1, sdkModules: 0 },
+        ];
+        const importMet = (ms: number, sdk?: number) => evaluateGoals({ sim: [], paging: [], imports: imp(ms, sdk) })[0].met;
+        assert.deepStrictEqual([importMet(1150), importMet(1151), importMet(1000, 3)], [true, false, false]);
+    });
+});
