@@ -12,6 +12,8 @@ trap 'rm -f "$log"' EXIT
 
 echo "== build" >&2
 npx tsc -p tsconfig.json || { echo "tests: 0 passed, 1 failed"; exit 1; }
+echo "== type check of tests, examples, scripts and bench" >&2
+npx tsc -p tsconfig.check.json || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 status=0
 echo "== unit and integration tests" >&2
