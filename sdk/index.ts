@@ -15,6 +15,8 @@ export type { PathPurgeArgs } from "./pathPurge";
 export { PurgeTaskWaiter } from "./purgeTaskWaiter";
 export type { PurgeTaskWaiterArgs } from "./purgeTaskWaiter";
 export type { WaitArgs } from "./waitOptions";
+export { CachePurge } from "./cachePurge";
+export type { CachePurgeArgs } from "./cachePurge";
 export type { PurgeTask, PurgeStatus, PurgeType, FlushType, PurgeArea } from "../provider/types";
 export type { ConnectionInput } from "../provider/connection";
 export { PurgeApiError } from "../provider/errors";

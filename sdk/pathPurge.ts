@@ -1,18 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FlushType, PurgeArea } from "../provider/types";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
-import { WaitArgs } from "./waitOptions";
+import { FlushType } from "../provider/types";
+import { CachePurge, CachePurgeArgs } from "./cachePurge";
 
 /** Inputs of {@link PathPurge}. */
-export interface PathPurgeArgs extends WaitArgs {
+export interface PathPurgeArgs extends CachePurgeArgs {
     /** Directory URLs to purge, e.g. `https://www.example.com/static/`. */
     readonly paths: pulumi.Input<pulumi.Input<string>[]>;
     /** `flush`: only resources that changed; `delete`: everything under the path. */
     readonly flushType: pulumi.Input<FlushType>;
-    readonly area?: pulumi.Input<PurgeArea>;
-    readonly urlEncode?: pulumi.Input<boolean>;
-    /** Wait until the purge is done (default). With `false`, only submit. */
-    readonly wait?: pulumi.Input<boolean>;
 }
 
 /**
@@ -22,16 +17,8 @@ export interface PathPurgeArgs extends WaitArgs {
  * @example
  * const p = new PathPurge("assets", { paths: ["https://www.example.com/static/"], flushType: "flush" });
  */
-export class PathPurge extends pulumi.dynamic.Resource {
-    public readonly taskId!: pulumi.Output<string>;
-    public readonly taskIds!: pulumi.Output<string[]>;
-    public readonly status!: pulumi.Output<string>;
-    public readonly completedAt!: pulumi.Output<string | undefined>;
-
+export class PathPurge extends CachePurge {
     constructor(name: string, args: PathPurgeArgs, opts?: pulumi.CustomResourceOptions) {
-        super(hostedProvider("pathPurge"), name,
-            { ...args, resourceUrn: urnInput(name, "PathPurge", opts), taskId: undefined, taskIds: undefined, status: undefined,
-                completedAt: undefined },
-            opts, TOKEN_MODULE, "PathPurge");
+        super("pathPurge", "PathPurge", name, args, opts);
     }
 }
