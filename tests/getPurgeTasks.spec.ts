@@ -3,7 +3,8 @@ import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulato
 import { PurgeApiError } from "../provider/errors";
 import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
-import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";
+import * as pulumi from "@pulumi/pulumi";
+import { getPurgeTasks, getPurgeTasksOutput, iteratePurgeTasks } from "../sdk/getPurgeTasks";
 
 describe("getPurgeTasks against the emulator", () => {
     let emu: RunningEmulator;
@@ -55,6 +56,12 @@ describe("getPurgeTasks against the emulator", () => {
         await submit(["https://a.example.com/1", "https://b.example.com/2"]);
         const result = await getPurgeTasks({ startTime: new Date(Date.now() - 3_600_000), keyword: "b.example.com" }, { connection });
         assert.deepStrictEqual(result.purgeLogs.map((t) => t.url), ["https://b.example.com/2"]);
+    });
+    it("getPurgeTasksOutput waits for Output arguments and resolves to the result", async () => {
+        const { taskId } = await submit(["https://www.example.com/o.png"]);
+        const result = getPurgeTasksOutput({ taskId: pulumi.output(Promise.resolve(taskId)) }, { connection });
+        const urls = await new Promise<(string | null)[]>((resolve) => result.purgeLogs.apply((l) => resolve(l.map((t) => t.url))));
+        assert.deepStrictEqual(urls, ["https://www.example.com/o.png"]);
     });
     it("iterates records one at a time", async () => {
         await submit(Array.from({ length: 250 }, (_, j) => `https://www.example.com/${j}`));
