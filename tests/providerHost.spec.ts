@@ -147,4 +147,26 @@ describe("providers in Pulumi's dynamic-provider host", function () {
             assert.strictEqual(slowEmu.stats.snapshot().requests.PurgeUrlsCache ?? 0, 1);
         });
     });
+
+    describe("with an emulator that takes 1,000 URLs in one batch", () => {
+        let bigEmu: RunningEmulator;
+        let bigHost: ProviderHost;
+        before(async () => {
+            bigEmu = await startEmulator({ completeAfterMs: 1500 });
+            bigHost = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
+                TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: bigEmu.url });
+        });
+        after(async () => {
+            bigHost?.stop();
+            await bigEmu?.close();
+        });
+
+        it("waits for a 1,000-URL task, reading all its pages each round, without a throttled call", async () => {
+            const urls = Array.from({ length: 1000 }, (_, i) => `https://www.example.com/asset/${i}.png`);
+            const { properties } = await bigHost.create(urlPurge({ urls }));
+            const stats = bigEmu.stats.snapshot();
+            assert.deepStrictEqual([properties.status, (properties.taskIds as string[]).length, stats.throttled], ["done", 1, 0]);
+            assert.ok((stats.requests.DescribePurgeTasks ?? 0) >= 10, "every round reads all ten pages");
+        });
+    });
 });
