@@ -75,7 +75,12 @@ export class PurgeApiError extends Error {
     }
 }
 
-/** The hint for an error code, if we know a useful one. */
+/**
+ * The hint for an error code, if we know a useful one.
+ *
+ * @example
+ * hintFor("ResourceNotFound.CdnUserNotExists"); // "the CDN service is not activated ..."
+ */
 export function hintFor(code: string): string | undefined {
     if (HINTS[code]) {
         return HINTS[code];
@@ -89,12 +94,23 @@ export function hintFor(code: string): string | undefined {
     return undefined;
 }
 
-/** True for codes that mean the request was throttled. */
+/**
+ * True for codes that mean the request was throttled.
+ *
+ * @example
+ * isThrottling("UnauthorizedOperation.OperationTooOften"); // true
+ */
 export function isThrottling(code: string): boolean {
     return THROTTLING.has(code);
 }
 
-/** True for API codes that a later try may not get. Parameter, auth and permission codes are not. */
+/**
+ * True for API codes that a later try may not get. Parameter, auth and permission codes are not.
+ *
+ * @example
+ * isRetryableCode("InternalError.CdnDbError"); // true
+ * isRetryableCode("AuthFailure.SignatureFailure"); // false
+ */
 export function isRetryableCode(code: string): boolean {
     return isThrottling(code) || TRANSIENT_PREFIXES.some((p) => code === p || code.startsWith(`${p}.`)) ||
         code.startsWith("HTTP5") || code === "Timeout" || code === "ConnectionFailed" || code === "InvalidResponse";

@@ -7,9 +7,20 @@ import { configureHost } from "./resources/hostConfig";
 import { purgeProvider } from "./resources/purgeProvider";
 import { waiterProvider } from "./resources/waiterProvider";
 
+/**
+ * Called once per provider the host deserializes, with the stack's config.
+ *
+ * @example
+ * await configure({ config: { get: (key) => stackConfig[key] } });
+ */
 export const configure = configureHost;
 
-/** The providers by resource kind. */
+/**
+ * The providers by resource kind.
+ *
+ * @example
+ * await providers.urlPurge.create({ urls: ["https://www.example.com/"] });
+ */
 export const providers = {
     waiter: waiterProvider(),
     urlPurge: purgeProvider("url"),

@@ -1,6 +1,10 @@
 /**
  * A sliding-window limiter: at most `limit` grants in any window of `windowMs`. Reservations are made
  * synchronously in call order, so concurrent callers can never overshoot, however many there are.
+ *
+ * @example
+ * const limiter = new RateLimiter(20, 1050, { now: Date.now, sleep });
+ * await limiter.acquire(); // resolves when one more request fits in the window
  */
 
 /** The clock and sleep a limiter runs on; tests inject fakes. */

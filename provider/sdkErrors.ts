@@ -16,7 +16,12 @@ interface SdkFailure {
 
 const NETWORK = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|other side closed/i;
 
-/** True when `e` is the abort of an AbortSignal, which must pass through untouched. */
+/**
+ * True when `e` is the abort of an AbortSignal, which must pass through untouched.
+ *
+ * @example
+ * if (signal?.aborted && isAbort(e)) throw e;
+ */
 export function isAbort(e: unknown): boolean {
     const f = e as SdkFailure | undefined;
     return f?.name === "AbortError" || /aborted/i.test(String(f?.message ?? "")) && f?.code === undefined;

@@ -42,7 +42,12 @@ export function toTaskQuery(args: unknown): DescribePurgeTasksQuery {
     return query;
 }
 
-/** True when the caller asked for one page (offset or limit given), false to read every page. */
+/**
+ * True when the caller asked for one page (offset or limit given), false to read every page.
+ *
+ * @example
+ * isSinglePage({ taskId: "1", limit: 5 }); // true
+ */
 export function isSinglePage(query: DescribePurgeTasksQuery): boolean {
     return query.offset !== undefined || query.limit !== undefined;
 }

@@ -41,7 +41,12 @@ export function parseApiTime(text: string): Date | undefined {
     return new Date(utc - BEIJING_OFFSET_MS);
 }
 
-/** True when the text is the API's `YYYY-MM-DD HH:mm:ss` form and names a real time. */
+/**
+ * True when the text is the API's `YYYY-MM-DD HH:mm:ss` form and names a real time.
+ *
+ * @example
+ * isApiTime("2026-02-30 00:00:00"); // false
+ */
 export function isApiTime(text: string): boolean {
     return parseApiTime(text) !== undefined;
 }

@@ -4,7 +4,12 @@
  */
 import { formatApiTime, parseApiTime } from "./time";
 
-/** A bad argument. `argument` names it as the caller spelled it. */
+/**
+ * A bad argument. `argument` names it as the caller spelled it.
+ *
+ * @example
+ * throw new InvalidArgumentError("limit", "must be a whole number from 1 to 1000, got 0");
+ */
 export class InvalidArgumentError extends Error {
     constructor(readonly argument: string, message: string) {
         super(`Invalid argument "${argument}": ${message}`);

@@ -27,7 +27,12 @@ export async function configureHost(req: { config: ConfigSource }): Promise<void
     };
 }
 
-/** The API client, from stack config or the host's environment. */
+/**
+ * The API client, from stack config or the host's environment.
+ *
+ * @example
+ * const page = await hostApi().describePurgeTasks({ taskId: "1533" });
+ */
 export function hostApi(): PurgeApi {
     return clientFor({}, stackConfig);
 }

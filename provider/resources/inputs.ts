@@ -8,7 +8,12 @@ import { InvalidArgumentError, optionalEnum, optionalText, optionalTime } from "
 /** The engine's placeholder for a value not known yet (preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** True when `v` is unknown, or holds something unknown. */
+/**
+ * True when `v` is unknown, or holds something unknown.
+ *
+ * @example
+ * isUnknown(["https://a/", UNKNOWN]); // true
+ */
 export function isUnknown(v: unknown): boolean {
     return v === UNKNOWN || (Array.isArray(v) && v.some(isUnknown));
 }
@@ -158,7 +163,12 @@ export function purgeRequest(kind: "url" | "path", inputs: Record<string, unknow
     };
 }
 
-/** Runs `validate` and turns an {@link InvalidArgumentError} into the engine's check failures. */
+/**
+ * Runs `validate` and turns an {@link InvalidArgumentError} into the engine's check failures.
+ *
+ * @example
+ * checkFailures(() => urlList("urls", ["ftp://x"])); // [{ property: "urls", reason: "..." }]
+ */
 export function checkFailures(validate: () => unknown): { property: string; reason: string }[] {
     try {
         validate();

@@ -4,7 +4,12 @@
  */
 import { PurgeTask } from "../types";
 
-/** `done` when every record is done, `fail` when any failed, `process` otherwise (also when none are seen). */
+/**
+ * `done` when every record is done, `fail` when any failed, `process` otherwise (also when none are seen).
+ *
+ * @example
+ * overallStatus(records, urls.length); // "process"
+ */
 export function overallStatus(records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
     if (records.some((r) => r.status === "fail")) {
         return "fail";
@@ -12,7 +17,12 @@ export function overallStatus(records: readonly PurgeTask[], expected = 1): "don
     return records.length >= expected && records.every((r) => r.status === "done") ? "done" : "process";
 }
 
-/** The names among `keys` whose values differ between the old state and the new inputs. */
+/**
+ * The names among `keys` whose values differ between the old state and the new inputs.
+ *
+ * @example
+ * changedKeys({ urls: ["a"] }, { urls: ["b"] }, ["urls", "area"]); // ["urls"]
+ */
 export function changedKeys(olds: Record<string, unknown>, news: Record<string, unknown>, keys: readonly string[]): string[] {
     return keys.filter((k) => JSON.stringify(olds[k] ?? null) !== JSON.stringify(news[k] ?? null));
 }
