@@ -87,9 +87,11 @@ export class PurgeClient implements PurgeApi {
         const limiter = (this.options.limiterFor ?? limiterFor)(action, timing);
         const secrets = [this.settings.secretKey, this.settings.securityToken];
         const once = async () => {
+            // The SDK is loaded before the grant, so loading it cannot delay a granted request into the next one's slot.
+            const sdk = this.client();
             await limiter.acquire(signal);
             try {
-                const answer = await this.client().request(action, withoutUndefined(params), { signal });
+                const answer = await sdk.request(action, withoutUndefined(params), { signal });
                 if (answer === null || typeof answer !== "object") {
                     throw new TypeError("empty answer");
                 }

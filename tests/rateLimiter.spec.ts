@@ -17,15 +17,25 @@ class ManualClock {
 }
 
 describe("RateLimiter", () => {
-    it("grants up to the limit at once", async () => {
+    it("grants the first request at once", async () => {
         const clock = new ManualClock();
         const limiter = new RateLimiter(20, 1000, clock);
         let granted = 0;
-        for (let i = 0; i < 25; i++) {
-            limiter.acquire().then(() => granted++);
-        }
+        limiter.acquire().then(() => granted++);
         await clock.advanceTo(0);
-        assert.strictEqual(granted, 20);
+        assert.strictEqual(granted, 1);
+    });
+    it("spaces grants evenly, one every window / limit", async () => {
+        const clock = new ManualClock();
+        const limiter = new RateLimiter(20, 1000, clock);
+        const grants: number[] = [];
+        for (let i = 0; i < 4; i++) {
+            limiter.acquire().then(() => grants.push(clock.t));
+        }
+        for (let t = 0; t <= 200; t += 10) {
+            await clock.advanceTo(t);
+        }
+        assert.deepStrictEqual(grants, [0, 50, 100, 150]);
     });
     it("never grants more than the limit in any window, however many callers", async () => {
         const clock = new ManualClock();
@@ -52,7 +62,7 @@ describe("RateLimiter", () => {
         for (let t = 0; t <= 10_000; t += 10) {
             await clock.advanceTo(t);
         }
-        assert.strictEqual(Math.max(...grants), 4000);
+        assert.strictEqual(Math.max(...grants), 4950);
     });
     it("rejects a non-positive limit", () => {
         assert.throws(() => new RateLimiter(0, 1000, new ManualClock()), /positive integer/);

@@ -23,21 +23,28 @@ export interface WaitSettings {
     readonly timeoutSeconds: number;
     readonly minDelaySeconds: number;
     readonly maxDelaySeconds: number;
+    /**
+     * True when the user set either delay: the wait then reads on its own schedule. Otherwise it shares the
+     * process's coalescing poller, whose adaptive rounds serve every wait at once.
+     */
+    readonly ownPacing: boolean;
 }
 
-export const DEFAULT_WAIT: WaitSettings = { timeoutSeconds: 600, minDelaySeconds: 1, maxDelaySeconds: 10 };
+/** Defaults: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. */
+export const DEFAULT_WAIT = { timeoutSeconds: 600, minDelaySeconds: 1, maxDelaySeconds: 10 } as const;
 const MAX_TIMEOUT_SECONDS = 24 * 3600;
 
 /**
  * Validates the wait settings common to every resource.
  *
  * @example
- * waitSettings({ timeoutSeconds: 900 }).maxDelaySeconds; // 10
+ * waitSettings({ timeoutSeconds: 900 }).ownPacing; // false: shares the poller
  */
 export function waitSettings(inputs: Record<string, unknown>): WaitSettings {
-    const seconds = (name: keyof WaitSettings, min: number, max: number) => {
+    const given = (name: keyof typeof DEFAULT_WAIT) => inputs[name] !== undefined && inputs[name] !== null && !isUnknown(inputs[name]);
+    const seconds = (name: keyof typeof DEFAULT_WAIT, min: number, max: number) => {
         const v = inputs[name];
-        if (v === undefined || v === null || isUnknown(v)) {
+        if (!given(name)) {
             return DEFAULT_WAIT[name];
         }
         if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max) {
@@ -49,6 +56,7 @@ export function waitSettings(inputs: Record<string, unknown>): WaitSettings {
         timeoutSeconds: seconds("timeoutSeconds", 1, MAX_TIMEOUT_SECONDS),
         minDelaySeconds: seconds("minDelaySeconds", 0.1, 600),
         maxDelaySeconds: seconds("maxDelaySeconds", 0.1, 3600),
+        ownPacing: given("minDelaySeconds") || given("maxDelaySeconds"),
     };
     if (s.minDelaySeconds > s.maxDelaySeconds) {
         throw new InvalidArgumentError("maxDelaySeconds", `must not be below minDelaySeconds (${s.minDelaySeconds}), got ${s.maxDelaySeconds}`);

@@ -9,7 +9,7 @@ import { getDefaultPoller } from "../wait/defaultPoller";
 import { checkBeforeDeadline, DEADLINE_REACHED } from "../wait/deadlineRace";
 import { realClock, realSleep } from "../wait/realClock";
 import { PurgeCheck, waitForPurge, WaitPacing, WaitProgress, WaitResult } from "../wait/waitForPurge";
-import { DEFAULT_WAIT, WaitSettings, WaitTarget } from "./inputs";
+import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
@@ -31,9 +31,6 @@ function boundedByDeadline(check: PurgeCheck, deadline: number): PurgeCheck {
         return answer;
     };
 }
-
-const ownPacing = (s: WaitSettings) =>
-    s.minDelaySeconds !== DEFAULT_WAIT.minDelaySeconds || s.maxDelaySeconds !== DEFAULT_WAIT.maxDelaySeconds;
 
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
@@ -67,7 +64,7 @@ export async function waitForTaskIds(
     api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, onProgress: ProgressSink,
     expectedRecords?: number,
 ): Promise<WaitResult> {
-    if (ownPacing(settings)) {
+    if (settings.ownPacing) {
         const check: PurgeCheck = async (signal) =>
             (await Promise.all(taskIds.map((taskId) => readAllPages(api, { taskId }, { signal })))).flatMap((r) => r.purgeLogs);
         return run(check, undefined, settings, onProgress, expectedRecords);

@@ -13,20 +13,10 @@ import { PendingChecks, Waiter } from "./pendingChecks";
 import { RoundSchedule } from "./roundSchedule";
 import { readManyTasks } from "./taskReader";
 import { PurgeCheck } from "./waitOptions";
-import { CoalescingPollerOptions as BaseOptions, TaskWatch } from "./pollerTypes";
+import { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 import { WatchRegistry } from "./watchRegistry";
 
-export type { TaskWatch } from "./pollerTypes";
-
-/**
- * {@link BaseOptions} plus the quiet-interval cap for a single task (see `RoundTiming.singleTaskMaxDelayMs`).
- *
- * @example
- * new CoalescingPoller({ api, clock, sleep, random, singleTaskMaxDelayMs: 5000, maxDelayMs: 20_000 });
- */
-export interface CoalescingPollerOptions extends BaseOptions {
-    readonly singleTaskMaxDelayMs?: number;
-}
+export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 
 /**
  * The round delays of a poller constructed without `minDelayMs`/`maxDelayMs`: 3 s after any change, backing off

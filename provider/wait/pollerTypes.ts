@@ -6,8 +6,9 @@ import { Clock } from "./realClock";
 import { PurgeCheck, WaitPacing } from "./waitOptions";
 
 /**
- * Options of {@link CoalescingPoller}; the delays default to 1 s .. 10 s, the gather window to 50 ms, the
- * call rate to 10/s (half the API's 20/s, leaving room for other programs on the same account).
+ * Options of {@link CoalescingPoller}; the delays default to `DEFAULT_ROUND_DELAYS` (3 s after a change, backing
+ * off while quiet to 6 s x sqrt(watched tasks), at most 30 s), the gather window to 50 ms, the call rate to 10/s
+ * (half the API's 20/s, leaving room for other programs on the same account).
  *
  * @example
  * new CoalescingPoller({ api, clock: realClock, sleep: realSleep, random: Math.random, maxDelayMs: 5000 });
@@ -22,6 +23,8 @@ export interface CoalescingPollerOptions {
     readonly gatherWindowMs?: number;
     /** Rounds are spaced so the poller alone stays under this rate (the API allows 20/s per account). */
     readonly maxCallsPerSecond?: number;
+    /** The quiet-interval cap for one watched task; n tasks get this x sqrt(n), at most `maxDelayMs`. */
+    readonly singleTaskMaxDelayMs?: number;
 }
 
 /**
