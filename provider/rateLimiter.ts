@@ -1,3 +1,9 @@
+/** The clock and sleep a limiter runs on; tests inject fakes. */
+export interface LimiterTiming {
+    now(): number;
+    sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
 /**
  * At most `limit` grants in any window of `windowMs`, spaced evenly: one grant every `windowMs / limit`.
  * Bursts would be faster for a handful of calls, but requests granted together can reach the server bunched
