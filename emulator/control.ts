@@ -7,6 +7,8 @@
  * - `GET  /_emulator/faults`                  pending fault rules
  * - `POST /_emulator/faults`                  add a rule or a list of rules (JSON body)
  * - `DELETE /_emulator/faults`                drop pending rules
+ * - `POST /_emulator/tasks`                   create a task without the API: `{"urls": [...], "purgeType"?: "url"|"path",
+ *                                             "flushType"?: "flush"|"delete", "area"?: ...}` -> `{"taskId"}`
  * - `POST /_emulator/tasks/{id}/complete`     `{"status":"done"|"fail"}` (default done)
  * - `POST /_emulator/tasks/{id}/vanish`       hide a task from answers
  * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows
@@ -65,6 +67,28 @@ async function route(ctx: EmulatorContext, reset: () => void, req: http.Incoming
     } else if (method === "DELETE" && path === "faults") {
         ctx.faults.clear();
         return { faults: [] };
+    } else if (method === "POST" && path === "tasks") {
+        const b = (await jsonBody(req, ctx.maxBodyBytes)) as Record<string, unknown> | null;
+        const urls = b?.urls;
+        if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === "string")) {
+            throw new ControlError(400, "urls must be a non-empty list of strings");
+        }
+        const pick = <T extends string>(v: unknown, allowed: readonly T[], fallback: T): T => {
+            if (v === undefined) {
+                return fallback;
+            }
+            if (!allowed.includes(v as T)) {
+                throw new ControlError(400, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+            }
+            return v as T;
+        };
+        const taskId = ctx.store.submit({
+            purgeType: pick(b?.purgeType, ["url", "path"] as const, "url"),
+            flushType: pick(b?.flushType, ["flush", "delete"] as const, "flush"),
+            area: pick(b?.area, ["mainland", "overseas", "global"] as const, "mainland"),
+            urls: urls as string[],
+        });
+        return { taskId };
     } else if (method === "POST" && task) {
         const taskId = decodeURIComponent(task[1]);
         const status = ((await jsonBody(req, ctx.maxBodyBytes)) as { status?: unknown } | null)?.status ?? "done";

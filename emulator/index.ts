@@ -27,5 +27,7 @@ export type { StatusCase } from "./query";
 export { ApiError, INTERNAL_ERROR_CODES, ERROR_CODES } from "./errors";
 export { API_VERSION } from "./handler";
 export { CONTROL_PREFIX } from "./control";
+export { startEmulatorProcess } from "./process";
+export type { EmulatorProcess } from "./process";
 export { emulatorClient, signedRequest, rawRequest } from "./client";
 export type { CdnClient, EmulatorAddress, RawAnswer, RawRequestOptions } from "./client";

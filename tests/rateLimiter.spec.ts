@@ -64,6 +64,22 @@ describe("RateLimiter", () => {
         }
         assert.strictEqual(Math.max(...grants), 4950);
     });
+    it("drops an aborted caller from the queue and serves the next in its place", async () => {
+        const clock = new ManualClock();
+        const limiter = new RateLimiter(20, 1000, clock);
+        const stop = new AbortController();
+        const order: string[] = [];
+        limiter.acquire().then(() => order.push("first"));
+        const aborted = limiter.acquire(stop.signal).then(() => order.push("aborted"), () => order.push("rejected"));
+        limiter.acquire().then(() => order.push("third"));
+        await clock.advanceTo(0);
+        stop.abort();
+        await aborted;
+        for (let t = 0; t <= 200; t += 10) {
+            await clock.advanceTo(t);
+        }
+        assert.deepStrictEqual(order, ["first", "rejected", "third"]);
+    });
     it("rejects a non-positive limit", () => {
         assert.throws(() => new RateLimiter(0, 1000, new ManualClock()), /positive integer/);
     });

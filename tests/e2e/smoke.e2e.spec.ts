@@ -113,7 +113,8 @@ describe("e2e harness smoke (real engine, dynamic provider)", function () {
         assert.ok(out.some((l) => l.includes("smoke-stdout: create started")), up.lines.join("\n"));
         assert.ok(out.some((l) => l.includes("smoke-stderr: create started")), up.lines.join("\n"));
         const diag = infoEvents(up).filter((d) => d.message.startsWith("smoke-std"));
-        assert.deepStrictEqual(diag.map((d) => [d.urn, d.severity]), [[undefined, "info"], [undefined, "info#err"]]);
+        // stdout and stderr are separate pipes: their lines may arrive in either order.
+        assert.deepStrictEqual(diag.map((d) => `${d.urn}:${d.severity}`).sort(), ["undefined:info", "undefined:info#err"]);
     });
 
     it("a Log RPC with the resource's URN shows under that resource in up's output", function () {
