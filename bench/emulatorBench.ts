@@ -4,8 +4,7 @@
  */
 import * as v8 from "v8";
 import * as vm from "vm";
-import { EMULATOR_CREDENTIALS, startEmulator } from "../emulator";
-import { startEmulatorProcess } from "./emulatorChild";
+import { EMULATOR_CREDENTIALS, startEmulator, startEmulatorProcess } from "../emulator";
 import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
 import { REQUESTS_PER_SECOND } from "../provider/limits";
@@ -50,20 +49,26 @@ const connectionFor = (emu: { url: string }) => ({ ...EMULATOR_CREDENTIALS, endp
 
 /**
  * Times getPurgeTasks over `counts` records each, then the memory of both ways over the largest. The emulator
- * runs in its own process (see emulatorChild.ts), its store seeded directly.
+ * runs in its own process (its page building must not share the client's event loop), seeded through its control
+ * API in tasks of 100 URLs.
  *
  * @example
  * const { paging, memory } = await benchPaging([3000, 10_000]);
  */
 export async function benchPaging(counts: readonly number[]): Promise<{ paging: PagingFigures[]; memory: MemoryFigures }> {
-    const emu = await startEmulatorProcess();
+    const emu = await startEmulatorProcess(["--complete-after", "0"]);
+    const seed = async (records: number) => {
+        for (let i = 0; i < records; i += 100) {
+            await emu.createTask(Array.from({ length: Math.min(100, records - i) }, (_, j) => `https://www.example.com/${i + j}.png`));
+        }
+    };
     const connection = connectionFor(emu);
     const since = new Date(Date.now() - 3_600_000);
     try {
         const paging: PagingFigures[] = [];
         for (const [i, records] of counts.entries()) {
             await emu.reset();
-            await emu.seed(records);
+            await seed(records);
             await sleep(1100); // the client's and the emulator's rate windows start empty
             const started = process.hrtime.bigint();
             const result = await getPurgeTasks({ startTime: since }, { connection });
@@ -79,7 +84,7 @@ export async function benchPaging(counts: readonly number[]): Promise<{ paging: 
         }
         const records = Math.max(...counts);
         await emu.reset();
-        await emu.seed(records);
+        await seed(records);
         await sleep(1100);
         gc();
         const base = process.memoryUsage().heapUsed;
