@@ -11,6 +11,10 @@ import { ProviderHost } from "./support/providerHost";
 
 const HOST_MODULE = path.join(__dirname, "..", "bin", "provider", "host.js");
 
+/** A provider host whose environment points at `emu`. */
+const hostFor = (emu: RunningEmulator) => ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
+    TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: emu.url });
+
 describe("providers in Pulumi's dynamic-provider host", function () {
     this.timeout(30_000);
     let emu: RunningEmulator;
@@ -122,8 +126,7 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         let slowHost: ProviderHost;
         before(async () => {
             slowEmu = await startEmulator({ completeAfterMs: 60_000, urlTotal: 3 });
-            slowHost = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
-                TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: slowEmu.url });
+            slowHost = await hostFor(slowEmu);
         });
         after(async () => {
             slowHost?.stop();
@@ -153,8 +156,7 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         let bigHost: ProviderHost;
         before(async () => {
             bigEmu = await startEmulator({ completeAfterMs: 1500 });
-            bigHost = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
-                TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: bigEmu.url });
+            bigHost = await hostFor(bigEmu);
         });
         after(async () => {
             bigHost?.stop();
