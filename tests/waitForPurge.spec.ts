@@ -97,6 +97,18 @@ describe("wait: waitForPurge", () => {
         assert.ok(clock.sleeps.every(([at, ms]) => at + ms <= 20_000));
     });
 
+    it("abandons a check still running after the deadline's grace, and times out naming it", async () => {
+        const clock = new VirtualClock();
+        // A read that retries for a minute against a failing endpoint; the wait's deadline is 5 s.
+        const check: PurgeCheck = async (signal) => {
+            await clock.sleep(60_000, signal);
+            return all("done");
+        };
+        const result = await run(clock, check, { timeoutMs: 5000, finalCheckGraceMs: 2000 });
+        assert.deepStrictEqual([result.state, result.elapsedMs], ["timedOut", 7000]);
+        assert.match(String((result as { lastError?: Error }).lastError?.message), /no answer from the API before the wait's deadline/);
+    });
+
     it("makes one final check exactly at the deadline", async () => {
         const clock = new VirtualClock();
         const { check, calledAt } = scripted(clock, [all("process")]);

@@ -6,7 +6,6 @@
 import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
 import { getDefaultPoller } from "../wait/defaultPoller";
-import { checkBeforeDeadline, DEADLINE_REACHED } from "../wait/deadlineRace";
 import { realClock, realSleep } from "../wait/realClock";
 import { PurgeCheck, waitForPurge, WaitPacing, WaitProgress, WaitResult } from "../wait/waitForPurge";
 import { WaitSettings, WaitTarget } from "./inputs";
@@ -14,32 +13,12 @@ import { WaitSettings, WaitTarget } from "./inputs";
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
 
-/**
- * How long the final check (made at the deadline) may still take. A check is one API read, which the client
- * retries on its own; without a bound a slow or failing endpoint would hold the wait far past its deadline.
- */
-const FINAL_CHECK_GRACE_MS = 2000;
-
-/** `check`, abandoned (and aborted) when it is still running `FINAL_CHECK_GRACE_MS` after `deadline`. */
-function boundedByDeadline(check: PurgeCheck, deadline: number): PurgeCheck {
-    return async (signal) => {
-        const remainingMs = Math.max(0, deadline - realClock.now()) + FINAL_CHECK_GRACE_MS;
-        const answer = await checkBeforeDeadline(check, realSleep, remainingMs, signal);
-        if (answer === DEADLINE_REACHED) {
-            throw new Error("no answer from the API before the wait's deadline (the read was still being retried)");
-        }
-        return answer;
-    };
-}
-
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
 
 function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
-    // A check paced by the poller is already abandoned at the deadline; one paced by backoff is bounded here.
-    const deadline = realClock.now() + settings.timeoutSeconds * 1000;
     return waitForPurge({
-        check: pacing ? check : boundedByDeadline(check, deadline),
+        check,
         pacing,
         clock: realClock,
         sleep: realSleep,

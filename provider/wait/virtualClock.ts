@@ -25,7 +25,10 @@ export class VirtualClock {
     private time: number;
     private timers: Timer[] = [];
     private created = 0;
-    /** Every sleep asked for, in order: `[startedAt, ms]`. Tests read schedules from it. */
+    /**
+     * Every sleep that ran to its end, in the order they ended: `[startedAt, ms]`. Tests read schedules from it;
+     * sleeps cut short by their signal (such as a deadline timer that lost its race) are not in it.
+     */
     readonly sleeps: Array<readonly [number, number]> = [];
 
     constructor(startMs = 0) {
@@ -44,10 +47,14 @@ export class VirtualClock {
             reject(signal.reason);
             return;
         }
-        this.sleeps.push([this.time, ms]);
+        const startedAt = this.time;
         const timer: Timer = {
             dueAt: this.time + Math.max(0, ms), order: this.created++,
-            wake: () => { signal?.removeEventListener("abort", onAbort); resolve(); },
+            wake: () => {
+                signal?.removeEventListener("abort", onAbort);
+                this.sleeps.push([startedAt, ms]);
+                resolve();
+            },
         };
         const onAbort = (): void => {
             this.timers = this.timers.filter((t) => t !== timer);

@@ -11,6 +11,9 @@ import { isPermanentError, validateWaitOptions, WaitForPurgeOptions } from "./wa
 import { WaitResult } from "./waitResult";
 
 export { describeWaitResult } from "./describeWaitResult";
+
+/** How long the check made at the deadline may still take before the wait gives up on it. */
+export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
 export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitOptions";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";
 
@@ -60,10 +63,16 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
         attempts += 1;
         let answer: readonly PurgeTask[] | undefined;
         try {
-            const reply = pacing.kind === "checkWaits"
-                ? await checkBeforeDeadline(options.check, options.sleep, deadline - clock.now(), signal)
-                : await options.check(signal);
+            // A check must not hold the wait past its deadline: a poller round may start after it, and a read
+            // against a failing endpoint retries for longer than the deadline leaves. The last backoff check is
+            // made at the deadline itself, so it gets a short grace.
+            const graceMs = pacing.kind === "checkWaits" ? 0 : options.finalCheckGraceMs ?? DEFAULT_FINAL_CHECK_GRACE_MS;
+            const reply = await checkBeforeDeadline(options.check, options.sleep, deadline - clock.now() + graceMs, signal);
             if (reply === DEADLINE_REACHED) {
+                // An error an earlier check ended with names the cause better than the abandoned check can.
+                if (pacing.kind === "backoff" && lastError === undefined) {
+                    lastError = new Error("no answer from the API before the wait's deadline (the read was still being retried)");
+                }
                 report(tallyRecords(lastSeen), null);
                 return timedOut();
             }

@@ -55,6 +55,8 @@ export interface WaitForPurgeOptions {
     /** Called after each check. Errors it throws are ignored: reporting must never break the wait. */
     readonly onProgress?: (progress: WaitProgress) => void;
     readonly pacing?: WaitPacing;
+    /** With backoff pacing, how long a check may run past the deadline before it is abandoned. Default 2000. */
+    readonly finalCheckGraceMs?: number;
 }
 
 /**
