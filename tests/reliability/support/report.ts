@@ -103,7 +103,9 @@ export function render(): string {
         "",
     ];
     for (const section of Object.keys(TITLES) as Section[]) {
-        out.push(`## ${TITLES[section]}`, "", table(rows[section]), "");
+        // Secrets rows come from checks that run concurrently: sorted, so the file only changes with behaviour.
+        const sectionRows = section === "secrets" ? [...rows[section]].sort((a, b) => a.tried.localeCompare(b.tried)) : rows[section];
+        out.push(`## ${TITLES[section]}`, "", table(sectionRows), "");
         for (const n of notes[section] ?? []) {
             out.push(n, "");
         }
