@@ -3,7 +3,7 @@
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
  */
 import { describeWaitResult } from "../wait/waitForPurge";
-import { readAllPages } from "../paging";
+import { readTasksRecords } from "../wait/taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
@@ -84,12 +84,7 @@ export function purgeProvider(kind: "url" | "path") {
             return { outs: { ...olds, ...news } };
         },
         async read(id: string, props: Props) {
-            const api = hostApi();
-            const taskIds: string[] = Array.isArray(props.taskIds) ? props.taskIds : [id];
-            const records = [];
-            for (const taskId of taskIds) {
-                records.push(...(await readAllPages(api, { taskId })).purgeLogs);
-            }
+            const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
             const expected = Array.isArray(props.urls ?? props.paths) ? (props.urls ?? props.paths).length : 1;
             return { id, props: { ...props, status: overallStatus(records, expected) } };
         },

@@ -7,7 +7,9 @@ import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
 import { getDefaultPoller } from "../wait/defaultPoller";
 import { realClock, realSleep } from "../wait/realClock";
-import { PurgeCheck, waitForPurge, WaitPacing, WaitProgress, WaitResult } from "../wait/waitForPurge";
+import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
+import { readTasksRecords } from "../wait/taskReader";
+import { waitForTasks } from "../wait/waitForTask";
 import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
@@ -16,10 +18,9 @@ const NOT_VISIBLE_GRACE_MS = 60_000;
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
 
-function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
-    return waitForPurge({
-        check,
-        pacing,
+/** The options every wait in the host shares: real time, the user's settings, progress. */
+function common(settings: WaitSettings, onProgress: ProgressSink) {
+    return {
         clock: realClock,
         sleep: realSleep,
         random: Math.random,
@@ -27,9 +28,13 @@ function run(check: PurgeCheck, pacing: WaitPacing | undefined, settings: WaitSe
         minDelayMs: settings.minDelaySeconds * 1000,
         maxDelayMs: settings.maxDelaySeconds * 1000,
         notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
-        expectedRecords,
         onProgress,
-    });
+    };
+}
+
+/** A wait on its own schedule (jittered backoff), reading with `check`. */
+function run(check: PurgeCheck, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
+    return waitForPurge({ check, ...common(settings, onProgress), expectedRecords });
 }
 
 /**
@@ -44,19 +49,9 @@ export async function waitForTaskIds(
     expectedRecords?: number,
 ): Promise<WaitResult> {
     if (settings.ownPacing) {
-        const check: PurgeCheck = async (signal) =>
-            (await Promise.all(taskIds.map((taskId) => readAllPages(api, { taskId }, { signal })))).flatMap((r) => r.purgeLogs);
-        return run(check, undefined, settings, onProgress, expectedRecords);
+        return run((signal) => readTasksRecords(api, taskIds, signal), settings, onProgress, expectedRecords);
     }
-    const poller = getDefaultPoller(api);
-    const watches = taskIds.map((taskId) => poller.watch(taskId, { since }));
-    try {
-        // Checks made together join the same round, so a many-batch purge still costs one round per check.
-        const check: PurgeCheck = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
-        return await run(check, watches[0].pacing, settings, onProgress, expectedRecords);
-    } finally {
-        watches.forEach((w) => w.unwatch());
-    }
+    return waitForTasks(getDefaultPoller(api), { taskIds, since, ...common(settings, onProgress), expectedRecords });
 }
 
 /**
@@ -69,5 +64,5 @@ export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitS
     if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
         return waitForTaskIds(api, [target.taskId], undefined, settings, onProgress);
     }
-    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, undefined, settings, onProgress);
+    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, settings, onProgress);
 }

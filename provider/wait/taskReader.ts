@@ -15,6 +15,16 @@ export async function readTaskRecords(api: PurgeApi, taskId: string, signal?: Ab
     return (await readAllPages(api, { taskId }, { signal })).purgeLogs;
 }
 
+/**
+ * Every record of several tasks (the batches of one purge), read by id.
+ *
+ * @example
+ * const records = await readTasksRecords(api, ["1533", "1534"], signal);
+ */
+export async function readTasksRecords(api: PurgeApi, taskIds: readonly string[], signal?: AbortSignal): Promise<PurgeTask[]> {
+    return (await Promise.all(taskIds.map((taskId) => readTaskRecords(api, taskId, signal)))).flat();
+}
+
 /** A task to read; `since` (API time, e.g. its submission time) lets it be found by a time-range query. */
 export interface TaskToRead {
     readonly taskId: string;

@@ -1,17 +1,46 @@
 /**
- * The usual way to wait for one task in the provider host: through a shared poller, watching the task for
- * exactly as long as the wait runs.
+ * The usual way to wait for tasks in the provider host: through a shared poller, watching them for exactly as
+ * long as the wait runs.
  */
 import { CoalescingPoller } from "./coalescingPoller";
 import { waitForPurge } from "./waitForPurge";
-import { WaitForPurgeOptions } from "./waitOptions";
+import { PurgeCheck, WaitForPurgeOptions } from "./waitOptions";
 import { WaitResult } from "./waitResult";
 
-/** {@link waitForPurge}'s options without `check`/`pacing` (the poller gives them), plus what to watch. */
-export interface WaitForTaskOptions extends Omit<WaitForPurgeOptions, "check" | "pacing"> {
-    readonly taskId: string;
-    /** When the task was submitted (API time), so the poller can find it with a time-range query. */
+/** {@link waitForPurge}'s options without `check`/`pacing` (the poller gives them), plus when the tasks began. */
+interface PollerWaitOptions extends Omit<WaitForPurgeOptions, "check" | "pacing"> {
+    /** When the tasks were submitted (API time), so the poller can find them with a time-range query. */
     readonly since?: string;
+}
+
+/** Options of {@link waitForTask}. */
+export interface WaitForTaskOptions extends PollerWaitOptions {
+    readonly taskId: string;
+}
+
+/** Options of {@link waitForTasks}. */
+export interface WaitForTasksOptions extends PollerWaitOptions {
+    /** Every task of one purge (a long list is submitted in several batches); at least one. */
+    readonly taskIds: readonly string[];
+}
+
+/**
+ * Waits until every record of all `taskIds` is done, through `poller`, then stops watching them whatever the
+ * outcome. Their checks are made together, so they join the same round.
+ *
+ * @example
+ * const result = await waitForTasks(getDefaultPoller(client), { taskIds, since, clock: realClock, sleep: realSleep,
+ *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ */
+export async function waitForTasks(poller: CoalescingPoller, options: WaitForTasksOptions): Promise<WaitResult> {
+    const { taskIds, since, ...waitOptions } = options;
+    const watches = taskIds.map((taskId) => poller.watch(taskId, { since }));
+    try {
+        const check: PurgeCheck = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
+        return await waitForPurge({ ...waitOptions, check, pacing: watches[0].pacing });
+    } finally {
+        watches.forEach((w) => w.unwatch());
+    }
 }
 
 /**
@@ -22,12 +51,7 @@ export interface WaitForTaskOptions extends Omit<WaitForPurgeOptions, "check" | 
  *     sleep: realSleep, timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random,
  *     notVisibleGraceMs: 30_000, expectedRecords: urls.length });
  */
-export async function waitForTask(poller: CoalescingPoller, options: WaitForTaskOptions): Promise<WaitResult> {
-    const { taskId, since, ...waitOptions } = options;
-    const watch = poller.watch(taskId, { since });
-    try {
-        return await waitForPurge({ ...waitOptions, check: watch.check, pacing: watch.pacing });
-    } finally {
-        watch.unwatch();
-    }
+export function waitForTask(poller: CoalescingPoller, options: WaitForTaskOptions): Promise<WaitResult> {
+    const { taskId, ...rest } = options;
+    return waitForTasks(poller, { ...rest, taskIds: [taskId] });
 }
