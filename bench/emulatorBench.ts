@@ -20,7 +20,6 @@ import { median, percentile } from "./sim/stats";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Paging figures for one record count. */
 export interface PagingFigures {
@@ -69,7 +68,7 @@ export async function benchPaging(counts: readonly number[]): Promise<{ paging: 
         for (const [i, records] of counts.entries()) {
             await emu.reset();
             await seed(records);
-            await sleep(1100); // the client's and the emulator's rate windows start empty
+            await realSleep(1100); // the client's and the emulator's rate windows start empty
             const started = process.hrtime.bigint();
             const result = await getPurgeTasks({ startTime: since }, { connection });
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -85,7 +84,7 @@ export async function benchPaging(counts: readonly number[]): Promise<{ paging: 
         const records = Math.max(...counts);
         await emu.reset();
         await seed(records);
-        await sleep(1100);
+        await realSleep(1100);
         gc();
         const base = process.memoryUsage().heapUsed;
         let peak = 0;
@@ -96,7 +95,7 @@ export async function benchPaging(counts: readonly number[]): Promise<{ paging: 
                 peak = Math.max(peak, process.memoryUsage().heapUsed - base);
             }
         }
-        await sleep(1100);
+        await realSleep(1100);
         gc();
         const base2 = process.memoryUsage().heapUsed;
         const held = await getPurgeTasks({ startTime: since }, { connection });
@@ -138,7 +137,7 @@ export async function benchWaits(waits: number, doneAfterMs: readonly [number, n
     const random = seededRandom(seedValue);
     const started = Date.now();
     try {
-        await sleep(1100);
+        await realSleep(1100);
         const outcomes = await Promise.all(Array.from({ length: waits }, async (_, i) => {
             const since = formatApiTime(new Date(Date.now() - 1000));
             const { taskId } = await client.purgeUrlsCache({ urls: [`https://www.example.com/e2e/${i}.html`] });

@@ -8,14 +8,20 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/host";
 
+let foundHostModule: string | undefined;
+
 /** Where the compiled host module is: beside this file when installed, under `bin/` when run from source. */
 function hostModulePath(): string {
+    if (foundHostModule) {
+        return foundHostModule;
+    }
     const candidates = [path.join(__dirname, "..", "provider", "host.js"), path.join(__dirname, "..", "bin", "provider", "host.js")];
     const found = candidates.find((c) => fs.existsSync(c));
     if (!found) {
         throw new Error(`pulumi-tencentcloud-purge: the compiled provider (provider/host.js) was not found in ` +
             `${candidates.join(" or ")}; run "npm run build"`);
     }
+    foundHostModule = found;
     return found;
 }
 
