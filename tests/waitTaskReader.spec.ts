@@ -1,25 +1,8 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../provider/types";
+import { PurgeTask } from "../provider/types";
 import { iteratePages, readAllPages } from "../provider/paging";
 import { chooseReadPlan, readManyTasks, readTaskRecords } from "../provider/wait/taskReader";
-
-/** An in-memory DescribePurgeTasks that counts its calls. Records are kept newest first, as the API answers. */
-class FakeApi implements PurgeApi {
-    readonly queries: DescribePurgeTasksQuery[] = [];
-    constructor(public records: PurgeTask[], private readonly opts: { nullTotal?: boolean; maxLimit?: number } = {}) {}
-    async describePurgeTasks(q: DescribePurgeTasksQuery) {
-        this.queries.push(q);
-        const matches = this.records.filter((r) =>
-            (!q.taskId || r.taskId === q.taskId) && (!q.startTime || (r.createTime ?? "") >= q.startTime));
-        const limit = Math.min(q.limit ?? 20, this.opts.maxLimit ?? Infinity);
-        const offset = q.offset ?? 0;
-        return { purgeLogs: matches.slice(offset, offset + limit),
-            totalCount: this.opts.nullTotal ? null : matches.length, requestId: "r" };
-    }
-    purgeUrlsCache(): never { throw new Error("not used"); }
-    purgePathCache(): never { throw new Error("not used"); }
-    describePurgeQuota(): never { throw new Error("not used"); }
-}
+import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>
     Array.from({ length: n }, (_, i) => ({ taskId, url: `https://a/${taskId}/${i}`, status: "process",
@@ -27,30 +10,30 @@ const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): Pu
 
 describe("wait: task reader", () => {
     it("reads a 1,000-record task in 10 pages of 100", async () => {
-        const api = new FakeApi(task("t", 1000));
+        const api = new FakePurgeApi(task("t", 1000));
         const records = await readTaskRecords(api, "t");
         assert.deepStrictEqual([records.length, api.queries.length, api.queries[9].offset, api.queries[9].limit],
             [1000, 10, 900, 100]);
     });
 
     it("reads until a short page when totalCount is null", async () => {
-        const api = new FakeApi(task("t", 250), { nullTotal: true });
+        const api = new FakePurgeApi(task("t", 250), { nullTotal: true });
         const read = await readAllPages(api, { taskId: "t" });
         assert.deepStrictEqual([read.purgeLogs.length, read.requestIds.length], [250, 3]);
     });
 
     it("asks for one more page when a null-total answer ends exactly on a page boundary", async () => {
-        const api = new FakeApi(task("t", 200), { nullTotal: true });
+        const api = new FakePurgeApi(task("t", 200), { nullTotal: true });
         assert.strictEqual((await readAllPages(api, { taskId: "t" })).requestIds.length, 3);
     });
 
     it("keeps paging when the server caps Limit below the page size", async () => {
-        const api = new FakeApi(task("t", 120), { maxLimit: 50 });
+        const api = new FakePurgeApi(task("t", 120), { maxLimit: 50 });
         assert.strictEqual((await readTaskRecords(api, "t")).length, 120);
     });
 
     it("yields pages one at a time", async () => {
-        const api = new FakeApi(task("t", 300));
+        const api = new FakePurgeApi(task("t", 300));
         const iterator = iteratePages(api, { taskId: "t" });
         await iterator.next();
         assert.strictEqual(api.queries.length, 1);
@@ -65,7 +48,7 @@ describe("wait: task reader", () => {
     });
 
     it("reads fifty tasks with one range query and groups them by task id", async () => {
-        const api = new FakeApi(Array.from({ length: 50 }, (_, i) => task(`t${i}`, 1)).flat());
+        const api = new FakePurgeApi(Array.from({ length: 50 }, (_, i) => task(`t${i}`, 1)).flat());
         const tasks = Array.from({ length: 50 }, (_, i) => ({ taskId: `t${i}`, since: "2026-11-29 09:59:00" }));
         const read = await readManyTasks(api, tasks);
         assert.deepStrictEqual([read.plan, read.apiCalls, read.records.size, read.records.get("t7")?.length],
@@ -73,7 +56,7 @@ describe("wait: task reader", () => {
     });
 
     it("reads tasks missing from the range answer by id", async () => {
-        const api = new FakeApi([...task("new", 2), ...task("old", 1, "2026-11-28 10:00:00")]);
+        const api = new FakePurgeApi([...task("new", 2), ...task("old", 1, "2026-11-28 10:00:00")]);
         const read = await readManyTasks(api, [{ taskId: "new", since: "2026-11-29 00:00:00" },
             { taskId: "old", since: "2026-11-29 00:00:00" }]);
         assert.deepStrictEqual([read.records.get("old")?.length, read.apiCalls, api.queries[1].taskId], [1, 2, "old"]);
@@ -81,14 +64,14 @@ describe("wait: task reader", () => {
 
     it("drops a range busier than one call per task after its first page", async () => {
         const busy = Array.from({ length: 500 }, (_, i) => task(`other${i}`, 1)).flat();
-        const api = new FakeApi([...task("a", 1), ...task("b", 1), ...busy]);
+        const api = new FakePurgeApi([...task("a", 1), ...task("b", 1), ...busy]);
         const read = await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 00:00:00" },
             { taskId: "b", since: "2026-11-29 00:00:00" }]);
         assert.deepStrictEqual([read.plan, read.apiCalls, read.rangeTotal], ["byId", 3, 502]);
     });
 
     it("gives an empty list for a task not visible yet", async () => {
-        const api = new FakeApi(task("a", 1));
+        const api = new FakePurgeApi(task("a", 1));
         const read = await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 00:00:00" },
             { taskId: "b", since: "2026-11-29 00:00:00" }]);
         assert.deepStrictEqual(read.records.get("b"), []);
@@ -96,12 +79,10 @@ describe("wait: task reader", () => {
 
     it("counts a record shown on two pages once", async () => {
         const records = [...task("a", 100), ...task("b", 1)];
-        const api = new FakeApi(records);
-        const original = api.describePurgeTasks.bind(api);
+        const api = new FakePurgeApi(records);
         // A purge submitted between the two pages pushes every record one place down.
-        api.describePurgeTasks = async (q) => {
+        api.beforeAnswer = (_call, q) => {
             if (q.offset === 100) { api.records = [...task("x", 1), ...records]; }
-            return original(q);
         };
         const read = await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 00:00:00" },
             { taskId: "b", since: "2026-11-29 00:00:00" }, { taskId: "c", since: "2026-11-29 00:00:00" }]);

@@ -1,21 +1,33 @@
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/types";
 
-/** A PurgeApi over an in-memory list of records, newest first, counting calls. */
+/** How {@link FakePurgeApi} deviates from a plain answer. */
+export interface FakeApiOptions {
+    /** Answer `TotalCount: null`, as the API may. */
+    readonly nullTotal?: boolean;
+    /** The most records a page holds, whatever Limit asks for (a server that caps Limit). */
+    readonly maxLimit?: number;
+}
+
+/** A PurgeApi over an in-memory list of records, newest first, filtering by task id and start time, counting calls. */
 export class FakePurgeApi implements PurgeApi {
     readonly queries: DescribePurgeTasksQuery[] = [];
     /** Called before each answer; may change `records` to model tasks arriving while paging. */
-    beforeAnswer: (call: number) => void = () => undefined;
-    nullTotal = false;
+    beforeAnswer: (call: number, query: DescribePurgeTasksQuery) => void = () => undefined;
+    nullTotal: boolean;
 
-    constructor(public records: PurgeTask[]) {}
+    constructor(public records: PurgeTask[], private readonly options: FakeApiOptions = {}) {
+        this.nullTotal = options.nullTotal ?? false;
+    }
 
     async describePurgeTasks(query: DescribePurgeTasksQuery): Promise<PurgeTaskPage> {
         this.queries.push(query);
-        this.beforeAnswer(this.queries.length);
-        const matching = this.records.filter((r) => !query.taskId || r.taskId === query.taskId);
+        this.beforeAnswer(this.queries.length, query);
+        const matching = this.records.filter((r) =>
+            (!query.taskId || r.taskId === query.taskId) && (!query.startTime || (r.createTime ?? "") >= query.startTime));
         const offset = query.offset ?? 0;
+        const limit = Math.min(query.limit ?? 20, this.options.maxLimit ?? Infinity);
         return {
-            purgeLogs: matching.slice(offset, offset + (query.limit ?? 20)),
+            purgeLogs: matching.slice(offset, offset + limit),
             totalCount: this.nullTotal ? null : matching.length,
             requestId: `req-${this.queries.length}`,
         };
