@@ -1,8 +1,8 @@
 /**
  * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
- * A purge once seen done stays done after the API has forgotten its records; a resumed wait whose tasks the
- * API no longer lists purges again, since nothing else can prove the content was refreshed.
+ * A purge once seen done stays done after the API has forgotten its records; an unfinished purge whose tasks the
+ * API no longer lists is submitted again, since nothing else can prove the content was refreshed.
  */
 import { describeWaitResult } from "../wait/waitForPurge";
 import { readTasksRecords } from "../wait/taskReader";
@@ -58,11 +58,6 @@ export function purgeProvider(kind: "url" | "path") {
         }
         const what = `purge task${sent.taskIds.length > 1 ? "s" : ""} ${sent.taskIds.join(", ")}`;
         const result = await waitForTaskIds(api, sent.taskIds, since, settings, (p) => reportProgress(what, p, inputs.resourceUrn), req.items.length);
-        if (result.state === "notFound" && already.taskIds.length > 0) {
-            // Resuming a wait the API cannot answer any more (its records expired): purge again.
-            reportLine(`${what}: no longer listed by the API (its records expired); purging again`, inputs.resourceUrn);
-            return run(inputs, NOTHING_SENT);
-        }
         if (result.state === "done") {
             return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
         }
@@ -86,6 +81,12 @@ export function purgeProvider(kind: "url" | "path") {
                 return { outs: (await run(news, NOTHING_SENT)).outs };
             }
             if (olds.status !== "done" && news.wait !== false) {
+                if ((await readTasksRecords(hostApi(), olds.taskIds)).length === 0) {
+                    // Nothing proves the content was refreshed, and the API can no longer say: purge again.
+                    reportLine(`purge tasks ${olds.taskIds.join(", ")} are no longer listed by the API (records expire); purging again`,
+                        news.resourceUrn);
+                    return { outs: (await run(news, NOTHING_SENT)).outs };
+                }
                 return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 })).outs };
             }
             return { outs: { ...olds, ...news } };
