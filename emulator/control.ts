@@ -16,7 +16,7 @@
 import * as http from "http";
 import { EmulatorContext } from "./handler";
 import { parseFaultRule } from "./faults";
-import { readBody, sendJson } from "./http-io";
+import { readBody, sendJson } from "./httpIo";
 
 /**
  * The path prefix of the control API.

@@ -6,10 +6,10 @@ import { randomUUID } from "crypto";
 import { isAction, runAction, ActionContext } from "./actions";
 import { EmulatorCredential, verifyRequest } from "./auth";
 import { ApiError, ERROR_CODES } from "./errors";
-import { applyFault } from "./fault-response";
+import { applyFault } from "./faultResponse";
 import { FaultInjector } from "./faults";
-import { errorEnvelope, okEnvelope, readBody, sendJson } from "./http-io";
-import { RateLimiter } from "./rate-limit";
+import { errorEnvelope, okEnvelope, readBody, sendJson } from "./httpIo";
+import { RateLimiter } from "./rateLimit";
 import { EmulatorStats } from "./stats";
 
 /**

@@ -8,10 +8,10 @@ import { EmulatorCredential } from "./auth";
 import { CONTROL_PREFIX, handleControlRequest } from "./control";
 import { FaultInjector } from "./faults";
 import { EmulatorContext, handleApiRequest } from "./handler";
-import { sendText } from "./http-io";
+import { sendText } from "./httpIo";
 import { StatusCase } from "./query";
 import { PurgeQuota, QuotaLimits } from "./quota";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "./rateLimit";
 import { EmulatorStats } from "./stats";
 import { StoreOptions, TaskStore } from "./store";
 
