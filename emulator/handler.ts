@@ -9,7 +9,7 @@ import { ApiError, ERROR_CODES } from "./errors";
 import { applyFault } from "./faultResponse";
 import { FaultInjector } from "./faults";
 import { errorEnvelope, okEnvelope, readBody, sendJson } from "./httpIo";
-import { RateLimiter } from "./rateLimit";
+import { SlidingWindowLimit } from "./slidingWindow";
 import { EmulatorStats } from "./stats";
 
 /**
@@ -25,7 +25,7 @@ export interface EmulatorContext extends ActionContext {
     readonly credentials: readonly EmulatorCredential[];
     readonly faults: FaultInjector;
     readonly stats: EmulatorStats;
-    readonly limiter: RateLimiter;
+    readonly limiter: SlidingWindowLimit;
     readonly maxBodyBytes: number;
     readonly now: () => number;
     /** The clock signature timestamps are checked against. */

@@ -11,7 +11,7 @@ import { EmulatorContext, handleApiRequest } from "./handler";
 import { sendText } from "./httpIo";
 import { StatusCase } from "./query";
 import { PurgeQuota, QuotaLimits } from "./quota";
-import { RateLimiter } from "./rateLimit";
+import { SlidingWindowLimit } from "./slidingWindow";
 import { EmulatorStats } from "./stats";
 import { StoreOptions, TaskStore } from "./store";
 
@@ -88,7 +88,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         credentials: options.credentials ?? [EMULATOR_CREDENTIALS],
         faults: new FaultInjector(),
         stats: new EmulatorStats(),
-        limiter: new RateLimiter(options.rateLimitPerSecond ?? 20, now),
+        limiter: new SlidingWindowLimit(options.rateLimitPerSecond ?? 20, now),
         maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
         now,
         authClock: options.authClock ?? Date.now,
