@@ -3,7 +3,7 @@
  * real API's AuthFailure codes.
  */
 import { ApiError, ERROR_CODES } from "./errors";
-import { computeSignature, constantTimeEqual, utcDate } from "./signature";
+import { computeSignature, constantTimeEqual, utcDate } from "./tc3Signature";
 
 /** A key pair the emulator accepts; with `token`, requests must carry the same `X-TC-Token`. */
 export interface EmulatorCredential {

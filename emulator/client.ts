@@ -5,7 +5,7 @@
 import * as http from "http";
 import { cdn } from "tencentcloud-sdk-nodejs/tencentcloud/services/cdn";
 import { EmulatorCredential } from "./auth";
-import { authorizationHeader } from "./signature";
+import { authorizationHeader } from "./tc3Signature";
 import { API_VERSION } from "./handler";
 
 /** Where an emulator listens (a {@link RunningEmulator} fits). */

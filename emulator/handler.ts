@@ -3,7 +3,7 @@
  */
 import * as http from "http";
 import { randomUUID } from "crypto";
-import { isAction, runAction, ActionContext } from "./actions";
+import { isAction, runAction, ActionContext } from "./cdnActions";
 import { EmulatorCredential, verifyRequest } from "./auth";
 import { ApiError, ERROR_CODES } from "./errors";
 import { applyFault } from "./faultResponse";

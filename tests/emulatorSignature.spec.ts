@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { authorizationHeader, computeSignature } from "../emulator/signature";
+import { authorizationHeader, computeSignature } from "../emulator/tc3Signature";
 import { verifyRequest, SignedRequest } from "../emulator/auth";
 import { ApiError } from "../emulator/errors";
 
