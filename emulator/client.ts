@@ -6,7 +6,7 @@ import * as http from "http";
 import { cdn } from "tencentcloud-sdk-nodejs/tencentcloud/services/cdn";
 import { EmulatorCredential } from "./auth";
 import { authorizationHeader } from "./tc3Signature";
-import { API_VERSION } from "./handler";
+import { API_VERSION } from "./services";
 
 /** Where an emulator listens (a {@link RunningEmulator} fits). */
 export interface EmulatorAddress {

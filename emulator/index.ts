@@ -25,7 +25,7 @@ export type { QuotaLimits, QuotaEntry } from "./quota";
 export { keywordMatches } from "./query";
 export type { StatusCase } from "./query";
 export { ApiError, INTERNAL_ERROR_CODES, ERROR_CODES } from "./errors";
-export { API_VERSION } from "./handler";
+export { API_VERSION, STS_API_VERSION } from "./services";
 export { CONTROL_PREFIX } from "./control";
 export { startEmulatorProcess } from "./process";
 export type { EmulatorProcess } from "./process";

@@ -88,3 +88,79 @@ describe("emulator signature", () => {
         assert.strictEqual(verifyRequest(request({ "x-tc-token": "session-token" }), [withToken], NOW), withToken);
     });
 });
+
+describe("emulator signature: what other clients sign", () => {
+    const ts = String(VECTOR.timestamp);
+    const signedWith = (parts: Partial<typeof VECTOR> & Record<string, unknown>, headers: Record<string, string> = {},
+        method = "POST", query = "", body = VECTOR.payload): SignedRequest => ({
+        method, path: "/", query, body: Buffer.from(body),
+        headers: {
+            "content-type": "application/json", host: "127.0.0.1:9000", "x-tc-timestamp": ts, ...headers,
+            authorization: authorizationHeader("AKIDtestid", { ...VECTOR, ...parts }),
+        },
+    });
+
+    it("matches the published vector that also signs x-tc-action", () => {
+        const s = computeSignature({
+            secretKey: "*".repeat(32), service: "cvm", timestamp: 1551113065, contentType: "application/json; charset=utf-8",
+            host: "cvm.tencentcloudapi.com", extraHeaders: [["x-tc-action", "DescribeInstances"]],
+            payload: '{"Limit": 1, "Filters": [{"Values": ["\\u672a\\u547d\\u540d"], "Name": "instance-name"}]}',
+        });
+        assert.deepStrictEqual([s.signature, s.signedHeaders],
+            ["10b1a37a7301a02ca19a647ad722d5e43b4b3cff309d421d85b46093f6ab6c4f", "content-type;host;x-tc-action"]);
+    });
+
+    it("accepts the host signed with its port, as the Go SDK signs it", () => {
+        assert.strictEqual(verifyRequest(signedWith({ host: "127.0.0.1:9000" }), [CRED], NOW), CRED);
+    });
+
+    it("rejects a host signed with another port as SignatureFailure", () => {
+        assert.strictEqual(codeOf(() => verifyRequest(signedWith({ host: "127.0.0.1:9001" }), [CRED], NOW)),
+            "AuthFailure.SignatureFailure");
+    });
+
+    it("accepts an extra signed header and rejects it changed after signing", () => {
+        const parts = { extraHeaders: [["x-tc-action", "PurgeUrlsCache"]] as const };
+        assert.strictEqual(verifyRequest(signedWith(parts, { "x-tc-action": "PurgeUrlsCache" }), [CRED], NOW), CRED);
+        assert.strictEqual(codeOf(() => verifyRequest(signedWith(parts, { "x-tc-action": "PurgePathCache" }), [CRED], NOW)),
+            "AuthFailure.SignatureFailure");
+    });
+
+    it("accepts a GET whose query string is signed, and rejects a changed query", () => {
+        const query = "Limit=10&TaskId=1700000000";
+        const parts = { method: "GET", query, payload: "", contentType: "application/x-www-form-urlencoded" };
+        const headers = { "content-type": "application/x-www-form-urlencoded" };
+        assert.strictEqual(verifyRequest(signedWith(parts, headers, "GET", query, ""), [CRED], NOW), CRED);
+        assert.strictEqual(codeOf(() => verifyRequest(signedWith(parts, headers, "GET", "Limit=11&TaskId=1700000000", ""), [CRED], NOW)),
+            "AuthFailure.SignatureFailure");
+    });
+
+    it("accepts UNSIGNED-PAYLOAD when X-TC-Content-SHA256 says so, whatever the body", () => {
+        const req = signedWith({ payload: "UNSIGNED-PAYLOAD" }, { "x-tc-content-sha256": "UNSIGNED-PAYLOAD" }, "POST", "", '{"any":1}');
+        assert.strictEqual(verifyRequest(req, [CRED], NOW), CRED);
+    });
+
+    it("checks the timestamp before the SecretId, as the API does", () => {
+        const req = request({ authorization: authorizationHeader("AKIDother", VECTOR) });
+        assert.strictEqual(codeOf(() => verifyRequest(req, [CRED], NOW + 3600_000)), "AuthFailure.SignatureExpire");
+    });
+
+    it("answers MissingParameter without X-TC-Timestamp", () => {
+        assert.strictEqual(codeOf(() => verifyRequest(request({ "x-tc-timestamp": undefined }), [CRED], NOW)), "MissingParameter");
+    });
+
+    it("accepts the credential scope of a known service and rejects any other", () => {
+        const sts = authorizationHeader("AKIDtestid", { ...VECTOR, service: "sts" });
+        assert.strictEqual(verifyRequest(request({ authorization: sts }), [CRED], NOW, ["cdn", "sts"]), CRED);
+        const cvm = authorizationHeader("AKIDtestid", { ...VECTOR, service: "cvm" });
+        assert.strictEqual(codeOf(() => verifyRequest(request({ authorization: cvm }), [CRED], NOW, ["cdn", "sts"])),
+            "AuthFailure.InvalidAuthorization");
+    });
+
+    it("rejects a temporary credential from its expiry on as TokenFailure", () => {
+        const temporary = { ...CRED, token: "session-token", expiresAtMs: NOW + 1000 };
+        const req = request({ "x-tc-token": "session-token" });
+        assert.strictEqual(verifyRequest(req, [temporary], NOW + 999), temporary);
+        assert.strictEqual(codeOf(() => verifyRequest(req, [temporary], NOW + 1000)), "AuthFailure.TokenFailure");
+    });
+});
