@@ -30,4 +30,4 @@ export { CONTROL_PREFIX } from "./control";
 export { startEmulatorProcess } from "./process";
 export type { EmulatorProcess } from "./process";
 export { emulatorClient, signedRequest, rawRequest } from "./client";
-export type { CdnClient, EmulatorAddress, RawAnswer, RawRequestOptions } from "./client";
+export type { CdnClient, EmulatorAddress, EmulatorClientOptions, RawAnswer, RawRequestOptions } from "./client";
