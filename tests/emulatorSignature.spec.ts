@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { authorizationHeader, computeSignature } from "../emulator/tc3Signature";
 import { verifyRequest, SignedRequest } from "../emulator/auth";
-import { ApiError } from "../emulator/errors";
+import { apiErrorCode as codeOf } from "./support/apiErrorCode";
 
 const VECTOR = {
     secretKey: "testkey", service: "cdn", timestamp: 1700000000,
@@ -18,16 +18,6 @@ function request(overrides: Partial<Record<string, string>> = {}, body = VECTOR.
             authorization: authorizationHeader("AKIDtestid", VECTOR), ...overrides,
         },
     };
-}
-
-function codeOf(fn: () => unknown): string {
-    try {
-        fn();
-    } catch (e) {
-        assert.ok(e instanceof ApiError);
-        return e.code;
-    }
-    return "no error";
 }
 
 describe("emulator signature", () => {

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { computeV1Signature, v1StringToSign, V1SignatureMethod } from "../emulator/v1Signature";
 import { verifyV1Request, V1SignedRequest } from "../emulator/auth";
-import { ApiError } from "../emulator/errors";
+import { apiErrorCode as codeOf } from "./support/apiErrorCode";
 
 const CRED = { secretId: "AKIDtestid", secretKey: "testkey" };
 const NOW = 1700000000 * 1000;
@@ -15,16 +15,6 @@ function signed(method: V1SignatureMethod | undefined, overrides: Record<string,
     };
     const signature = computeV1Signature(key, method ?? "HmacSHA1", { method: "POST", host, params });
     return { method: "POST", path: "/", host: "127.0.0.1:9000", params: { ...params, Signature: signature } };
-}
-
-function codeOf(fn: () => unknown): string {
-    try {
-        fn();
-    } catch (e) {
-        assert.ok(e instanceof ApiError);
-        return e.code;
-    }
-    return "no error";
 }
 
 describe("emulator v1 signature (HmacSHA1, HmacSHA256)", () => {
