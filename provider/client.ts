@@ -4,6 +4,7 @@
  */
 import type * as http from "http";
 import { ConnectionSettings } from "./connection";
+import { signingCredential } from "./credentials/signingCredential";
 import { limiterFor } from "./limits";
 import { LimiterTiming } from "./rateLimiter";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
@@ -85,11 +86,15 @@ export class PurgeClient implements PurgeApi {
     private async call(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
         const timing = this.options.timing ?? realTiming;
         const limiter = (this.options.limiterFor ?? limiterFor)(action, timing);
-        const secrets = [this.settings.secretKey, this.settings.securityToken];
         const once = async () => {
             // The SDK is loaded before the grant, so loading it cannot delay a granted request into the next one's slot.
             const sdk = this.client();
             await limiter.acquire(signal);
+            // Asked here, after the grant: temporary credentials are renewed when due, and a source that fails is
+            // reported as such (the SDK would turn its error into a bare message). The SDK then asks the same source
+            // and gets the same credentials.
+            const credential = await signingCredential(action, this.settings.credentials);
+            const secrets = [credential.secretKey, credential.token];
             try {
                 const answer = await sdk.request(action, withoutUndefined(params), { signal });
                 if (answer === null || typeof answer !== "object") {
@@ -115,7 +120,7 @@ export class PurgeClient implements PurgeApi {
             // Our own agent: the SDK would otherwise route through `http_proxy`, ignoring NO_PROXY.
             const mod: typeof http = s.protocol === "http://" ? require("http") : require("https");
             this.sdk = new cdn.v20180606.Client({
-                credential: { secretId: s.secretId, secretKey: s.secretKey, token: s.securityToken },
+                credential: s.credentials,
                 region: s.region ?? "",
                 profile: {
                     httpProfile: {

@@ -15,7 +15,8 @@ const clients = new Map<string, PurgeClient>();
  */
 export function clientFor(explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): PurgeClient {
     const settings = resolveConnection(explicit, config, env);
-    const key = JSON.stringify(settings);
+    // In memory only: the identity of the credentials holds their keys, so two connections never share a client by mistake.
+    const key = JSON.stringify({ ...settings, credentials: settings.credentials.identity });
     let client = clients.get(key);
     if (!client) {
         client = new PurgeClient(settings);

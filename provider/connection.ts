@@ -1,32 +1,72 @@
 /**
- * Where the credentials, region and endpoint come from. First found wins: explicit values, stack config
+ * Where the credentials, region and endpoints come from. First found wins: explicit values, stack config
  * `tencentcloud-purge:*`, stack config `tencentcloud:*` (the official provider's keys), then the environment.
- * Credentials are taken as one group from the first source that names a SecretId, so a key is never paired
- * with another source's id or token.
+ * Credentials come from one source (keys, a role, a web identity, a profile or an instance role; see
+ * credentials/resolveCredentials.ts), so a key is never paired with another source's id or token.
  */
+import { CredentialSource } from "./credentials/credentialSource";
+import { resolveCredentials } from "./credentials/resolveCredentials";
+import { ConfigSource, lookup, SettingInputs, text } from "./credentials/settingLookup";
+import { SETTINGS } from "./credentials/settingNames";
+import { resolveEndpoints } from "./endpoints";
 
-/** Values a caller may give directly. */
+export type { ConfigSource } from "./credentials/settingLookup";
+
+/** A role to assume with STS `AssumeRole`, as the official provider's `assumeRole` block. */
+export interface AssumeRoleInput {
+    /** e.g. `qcs::cam::uin/100000000001:roleName/deploy`. */
+    readonly roleArn: string;
+    /** Default `pulumi-tencentcloud-purge`. */
+    readonly sessionName?: string;
+    /** Seconds the temporary credentials live, 1 to 43200; default 7200. They are renewed before they expire. */
+    readonly sessionDuration?: number;
+    /** A policy (JSON text) that narrows the role's permissions for this session. */
+    readonly policy?: string;
+}
+
+/** A role to assume with an OIDC token (CI identity), as the official provider's `assumeRoleWithWebIdentity`. */
+export interface AssumeRoleWithWebIdentityInput {
+    readonly roleArn: string;
+    /** The identity provider's name in CAM. Default `OIDC`. */
+    readonly providerId?: string;
+    /** The token itself; or `webIdentityTokenFile`, read again at every renewal. */
+    readonly webIdentityToken?: string;
+    readonly webIdentityTokenFile?: string;
+    readonly sessionName?: string;
+    readonly sessionDuration?: number;
+}
+
+/** Values a caller may give directly. Each has a stack config key and mostly an environment variable too. */
 export interface ConnectionInput {
     readonly secretId?: string;
     readonly secretKey?: string;
     readonly securityToken?: string;
     readonly region?: string;
-    /** A full URL such as `http://127.0.0.1:9000`, or a host name (then https). */
+    /** A full URL such as `http://127.0.0.1:9000`, or a host name (then https). Wins over `domain` and `protocol`. */
     readonly endpoint?: string;
+    /** STS for role assumption, a full URL. Default `https://sts.<domain>`. */
+    readonly stsEndpoint?: string;
+    /** The CVM metadata service, a full URL. Default `http://metadata.tencentyun.com`. */
+    readonly metadataEndpoint?: string;
+    /** Root domain of the API, e.g. `intl.tencentcloudapi.com` for the international site. Default `tencentcloudapi.com`. */
+    readonly domain?: string;
+    /** `HTTP` or `HTTPS` (default), for the endpoints built from `domain`. */
+    readonly protocol?: string;
+    readonly assumeRole?: AssumeRoleInput;
+    readonly assumeRoleWithWebIdentity?: AssumeRoleWithWebIdentityInput;
+    /** A `tccli configure` profile name. Default `default`, read only when no keys are set elsewhere. */
+    readonly profile?: string;
+    /** The folder of the profiles. Default `~/.tccli`. */
+    readonly sharedCredentialsDir?: string;
+    /** The CAM role bound to the CVM instance this runs on. */
+    readonly camRoleName?: string;
     /** Seconds one HTTP request may take. Default 10. */
     readonly requestTimeoutSeconds?: number;
 }
 
-/** Anything that can look up a stack config key such as `tencentcloud-purge:secretId`. */
-export interface ConfigSource {
-    get(key: string): string | undefined;
-}
-
-/** A resolved connection. Holds secrets: never log, serialize or put it in an error. */
+/** A resolved connection. Its credentials hold secrets: never log, serialize or put them in an error. */
 export interface ConnectionSettings {
-    readonly secretId: string;
-    readonly secretKey: string;
-    readonly securityToken?: string;
+    readonly credentials: CredentialSource;
     readonly region?: string;
     /** `http://` or `https://`. */
     readonly protocol: string;
@@ -36,36 +76,8 @@ export interface ConnectionSettings {
 }
 
 export const DEFAULT_ENDPOINT = "https://cdn.tencentcloudapi.com";
-
-type Field = "secretId" | "secretKey" | "securityToken" | "region" | "endpoint";
-
-interface Source {
-    readonly name: string;
-    readonly get: (field: Field) => string | undefined;
-}
-
-const ENV_NAMES: Record<Field, string> = {
-    secretId: "TENCENTCLOUD_SECRET_ID",
-    secretKey: "TENCENTCLOUD_SECRET_KEY",
-    securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
-    region: "TENCENTCLOUD_REGION",
-    endpoint: "TENCENTCLOUD_CDN_ENDPOINT",
-};
-
-const nonEmpty = (v: string | undefined): string | undefined => (v === undefined || v === "" ? undefined : v);
-
-function sources(explicit: ConnectionInput, config: ConfigSource | undefined, env: NodeJS.ProcessEnv): Source[] {
-    const fromConfig = (ns: string, fields: Field[]): Source => ({
-        name: `stack config ${ns}:*`,
-        get: (f) => (fields.includes(f) ? nonEmpty(config?.get(`${ns}:${f}`)) : undefined),
-    });
-    return [
-        { name: "explicit values", get: (f) => nonEmpty(explicit[f]) },
-        fromConfig("tencentcloud-purge", ["secretId", "secretKey", "securityToken", "region", "endpoint"]),
-        fromConfig("tencentcloud", ["secretId", "secretKey", "securityToken", "region"]),
-        { name: "environment TENCENTCLOUD_*", get: (f) => nonEmpty(env[ENV_NAMES[f]]) },
-    ];
-}
+/** The region STS is called in when none is set. */
+const DEFAULT_STS_REGION = "ap-guangzhou";
 
 /**
  * Resolves a connection, or throws an error that says what to set. The error never contains a secret.
@@ -77,27 +89,22 @@ function sources(explicit: ConnectionInput, config: ConfigSource | undefined, en
 export function resolveConnection(
     explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env,
 ): ConnectionSettings {
-    const all = sources(explicit, config, env);
-    const credentials = all.find((s) => s.get("secretId") !== undefined);
-    if (!credentials) {
-        throw new Error("No Tencent Cloud credentials found: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, " +
-            "or the stack config tencentcloud-purge:secretId and tencentcloud-purge:secretKey (with --secret)");
-    }
-    const secretKey = credentials.get("secretKey");
-    if (!secretKey) {
-        throw new Error(`A SecretId was found in ${credentials.name} but no SecretKey beside it: set the matching secretKey there`);
-    }
-    const first = (f: Field) => all.map((s) => s.get(f)).find((v) => v !== undefined);
+    const inputs: SettingInputs = { explicit: explicit as Record<string, unknown>, config, env };
     const timeout = explicit.requestTimeoutSeconds ?? 10;
     if (!(Number.isFinite(timeout) && timeout > 0 && timeout <= 600)) {
         throw new Error(`requestTimeoutSeconds must be a number of seconds in (0, 600], got ${timeout}`);
     }
+    const endpoints = resolveEndpoints(inputs);
+    const region = text(lookup(SETTINGS.region, inputs));
+    const credentials = resolveCredentials(inputs, {
+        sts: { ...endpoints.sts, region: region ?? DEFAULT_STS_REGION, requestTimeoutSeconds: timeout },
+        metadata: endpoints.metadata,
+        requestTimeoutSeconds: timeout,
+    });
     return {
-        secretId: credentials.get("secretId")!,
-        secretKey,
-        securityToken: credentials.get("securityToken"),
-        region: first("region"),
-        ...parseEndpoint(first("endpoint") ?? DEFAULT_ENDPOINT),
+        credentials: credentials.source,
+        region: region ?? credentials.region,
+        ...endpoints.cdn,
         requestTimeoutSeconds: timeout,
     };
 }
@@ -108,20 +115,20 @@ export function resolveConnection(
  * @example
  * parseEndpoint("http://127.0.0.1:9000"); // { protocol: "http://", host: "127.0.0.1:9000" }
  */
-export function parseEndpoint(endpoint: string): { protocol: string; host: string } {
+export function parseEndpoint(endpoint: string, place = "endpoint (TENCENTCLOUD_CDN_ENDPOINT)"): { protocol: string; host: string } {
     const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
     let url: URL;
     try {
         url = new URL(text);
     } catch {
-        throw new Error(`endpoint (TENCENTCLOUD_CDN_ENDPOINT) must be a URL such as ${DEFAULT_ENDPOINT} or ` +
+        throw new Error(`${place} must be a URL such as ${DEFAULT_ENDPOINT} or ` +
             `http://127.0.0.1:9000, got "${endpoint}"`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new Error(`endpoint (TENCENTCLOUD_CDN_ENDPOINT) must use http or https, got "${url.protocol}"`);
+        throw new Error(`${place} must use http or https, got "${url.protocol}"`);
     }
     if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
-        throw new Error(`endpoint (TENCENTCLOUD_CDN_ENDPOINT) must be a bare origin such as http://127.0.0.1:9000, ` +
+        throw new Error(`${place} must be a bare origin such as http://127.0.0.1:9000, ` +
             `without path, query or user info`);
     }
     return { protocol: `${url.protocol}//`, host: url.host };

@@ -3,40 +3,45 @@ import { parseEndpoint, resolveConnection } from "../provider/connection";
 
 const env = { TENCENTCLOUD_SECRET_ID: "AKIDenv", TENCENTCLOUD_SECRET_KEY: "envkey" };
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
+/** The keys a static connection signs with. */
+const keys = (c: ReturnType<typeof resolveConnection>) => c.credentials.getCredential();
 
 describe("resolveConnection", () => {
-    it("reads the environment when nothing else is given", () => {
+    it("reads the environment when nothing else is given", async () => {
         const c = resolveConnection({}, undefined, env);
-        assert.deepStrictEqual([c.secretId, c.secretKey, c.protocol, c.host], ["AKIDenv", "envkey", "https://", "cdn.tencentcloudapi.com"]);
+        const k = await keys(c);
+        assert.deepStrictEqual([k.secretId, k.secretKey, c.protocol, c.host], ["AKIDenv", "envkey", "https://", "cdn.tencentcloudapi.com"]);
     });
-    it("prefers explicit values over config and environment", () => {
+    it("prefers explicit values over config and environment", async () => {
         const c = resolveConnection({ secretId: "AKIDx", secretKey: "xkey" },
             config({ "tencentcloud-purge:secretId": "AKIDc", "tencentcloud-purge:secretKey": "ckey" }), env);
-        assert.strictEqual(c.secretId, "AKIDx");
+        assert.strictEqual((await keys(c)).secretId, "AKIDx");
     });
-    it("prefers tencentcloud-purge config over tencentcloud config", () => {
+    it("prefers tencentcloud-purge config over tencentcloud config", async () => {
         const c = resolveConnection({}, config({
             "tencentcloud-purge:secretId": "AKIDp", "tencentcloud-purge:secretKey": "pkey",
             "tencentcloud:secretId": "AKIDt", "tencentcloud:secretKey": "tkey",
         }), env);
-        assert.deepStrictEqual([c.secretId, c.secretKey], ["AKIDp", "pkey"]);
+        const k = await keys(c);
+        assert.deepStrictEqual([k.secretId, k.secretKey], ["AKIDp", "pkey"]);
     });
-    it("reads the official provider's tencentcloud config keys", () => {
+    it("reads the official provider's tencentcloud config keys", async () => {
         const c = resolveConnection({}, config({ "tencentcloud:secretId": "AKIDt", "tencentcloud:secretKey": "tkey",
             "tencentcloud:securityToken": "ttok", "tencentcloud:region": "ap-guangzhou" }), {});
-        assert.deepStrictEqual([c.secretId, c.securityToken, c.region], ["AKIDt", "ttok", "ap-guangzhou"]);
+        const k = await keys(c);
+        assert.deepStrictEqual([k.secretId, k.token, c.region], ["AKIDt", "ttok", "ap-guangzhou"]);
     });
-    it("never pairs a token from another source with the chosen keys", () => {
+    it("never pairs a token from another source with the chosen keys", async () => {
         const c = resolveConnection({}, config({ "tencentcloud-purge:secretId": "AKIDp", "tencentcloud-purge:secretKey": "pkey" }),
             { ...env, TENCENTCLOUD_SECURITY_TOKEN: "envtoken" });
-        assert.strictEqual(c.securityToken, undefined);
+        assert.strictEqual((await keys(c)).token, undefined);
     });
     it("takes the endpoint from TENCENTCLOUD_CDN_ENDPOINT", () => {
         const c = resolveConnection({}, undefined, { ...env, TENCENTCLOUD_CDN_ENDPOINT: "http://127.0.0.1:9000" });
         assert.deepStrictEqual([c.protocol, c.host], ["http://", "127.0.0.1:9000"]);
     });
     it("says what to set when no credentials are found", () => {
-        assert.throws(() => resolveConnection({}, undefined, {}), /TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/);
+        assert.throws(() => resolveConnection({}, undefined, { HOME: "/nonexistent" }), /TENCENTCLOUD_SECRET_ID with TENCENTCLOUD_SECRET_KEY/);
     });
     it("names the source that has an id but no key, without echoing the id", () => {
         assert.throws(() => resolveConnection({}, undefined, { TENCENTCLOUD_SECRET_ID: "AKIDlonely" }),

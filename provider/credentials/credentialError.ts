@@ -1,0 +1,47 @@
+/**
+ * A credential source that could not give credentials: which source, why, and whether trying again can help.
+ * The message names settings and files, never a key, token or web-identity token.
+ */
+
+/**
+ * Raised by a credential source.
+ *
+ * @example
+ * throw new CredentialError("STS AssumeRole (role from stack config tencentcloud:assumeRole)", "connection refused", true);
+ */
+export class CredentialError extends Error {
+    /** True when a later try may succeed (a network fault, a throttled STS, a refresh of credentials that worked). */
+    readonly retryable: boolean;
+    /** The source, as in {@link CredentialSource.description}. */
+    readonly source: string;
+    /** Why, without the source. */
+    readonly reason: string;
+
+    constructor(source: string, reason: string, retryable: boolean) {
+        super(`could not get credentials from ${source}: ${reason}`);
+        this.name = "CredentialError";
+        this.source = source;
+        this.reason = reason;
+        this.retryable = retryable;
+    }
+}
+
+/**
+ * True when `e` says a later try may help: it carries `retryable: true`.
+ *
+ * @example
+ * isRetryable(new CredentialError("x", "y", true)); // true
+ */
+export function isRetryable(e: unknown): boolean {
+    return typeof e === "object" && e !== null && (e as { retryable?: unknown }).retryable === true;
+}
+
+/**
+ * The message of any thrown value.
+ *
+ * @example
+ * messageOf(new Error("boom")); // "boom"
+ */
+export function messageOf(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+}
