@@ -11,7 +11,7 @@ import { CredentialSource, staticCredentials } from "./credentialSource";
 import { cvmRoleCredential } from "./cvmRole";
 import { profileLocation, readProfile } from "./profileFile";
 import { DEFAULT_SESSION_NAME, DEFAULT_SESSION_SECONDS } from "./roleObject";
-import { PLACES, PlaceKind, readIn, SettingInputs, SettingNames, text, whereSet } from "./settingLookup";
+import { PLACES, PlaceKind, readIn, SettingInputs, text, whereSet } from "./settingLookup";
 import { ASSUME_ROLE_ENV, SETTINGS, TKE_ENV } from "./settingNames";
 import { StsConnection } from "./stsCall";
 import { tkeWebIdentity, webIdentityCredential, webIdentityIn } from "./webIdentity";
@@ -32,12 +32,15 @@ export interface ResolvedCredentials {
 
 /** The sources a place can hold, for the list of places tried. */
 function placeTried(place: PlaceKind): string {
-    if (place === "environment") {
-        return `environment variables ${ASSUME_ROLE_ENV.webIdentityToken} (or ${ASSUME_ROLE_ENV.webIdentityTokenFile}), ` +
-            `${SETTINGS.camRoleName.env}, or ${SETTINGS.secretId.env} with ${SETTINGS.secretKey.env}`;
+    switch (place) {
+        case "explicit":
+            return "connection options assumeRoleWithWebIdentity, camRoleName or secretId+secretKey";
+        case "environment":
+            return `environment variables ${ASSUME_ROLE_ENV.webIdentityToken}(_FILE), ${SETTINGS.camRoleName.env} or ` +
+                `${SETTINGS.secretId.env}+${SETTINGS.secretKey.env}`;
+        default:
+            return `stack config ${place}:assumeRoleWithWebIdentity, :camRoleName or :secretId+:secretKey`;
     }
-    const w = (names: SettingNames) => whereSet(names, place);
-    return `${w(SETTINGS.assumeRoleWithWebIdentity)}, ${w(SETTINGS.camRoleName)}, or ${w(SETTINGS.secretId)} with ${w(SETTINGS.secretKey)}`;
 }
 
 /** Keys set in `place`, or undefined; an id without a key is an error that names both places. */
