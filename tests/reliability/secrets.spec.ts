@@ -1,14 +1,18 @@
 /**
  * Secrets audit: distinctive secret keys and session tokens, given as stack config (`tencentcloud-purge:*`
- * and `tencentcloud:*`, as the engine hands them to the host's configure) or as environment, are searched for
+ * and `tencentcloud:*`, as the engine hands them to the host's configure) or as environment, the base keys of
+ * an assumed role, a web-identity token, a profile's keys, and every temporary credential STS issued, are searched for
  * in everything the package produces: outputs and partial states, the serialized providers, the host's stderr
  * (progress lines and errors), error messages of every kind (auth failures included), and the emulator's own
  * request log and statistics. Outputs derived from a secret connection stay secret.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as util from "util";
 import * as pulumi from "@pulumi/pulumi";
-import { FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../emulator";
+import { EMULATOR_ROLE_ARN, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../emulator";
 import { PurgeClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { getPurgeTasks, getPurgeTasksOutput } from "../../sdk/getPurgeTasks";
@@ -20,8 +24,13 @@ import { countSecretSearch, finish, record } from "./support/report";
 const CFG = { secretId: "AKIDsecretsAuditConfig01", secretKey: "SKcfg-SECRET-9f3a7c41e2", token: "TOKcfg-SECRET-51be8d0a" };
 const TC = { secretId: "AKIDsecretsAuditTc00002", secretKey: "SKtc-SECRET-77d0b3c9aa" };
 const ENV = { secretId: "AKIDsecretsAuditEnv0003", secretKey: "SKenv-SECRET-c0ffee1234", token: "TOKenv-SECRET-abcd9876" };
-const WRONG = { key: "SKwrong-SECRET-0badf00d", token: "TOKwrong-SECRET-feedbeef" };
-const SECRETS = [CFG.secretKey, CFG.token, TC.secretKey, ENV.secretKey, ENV.token, WRONG.key, WRONG.token];
+const WRONG = { key: "SKwrong-SECRET-0badf00d", token: "TOKwrong-SECRET-feedbeef", webIdentityToken: "WITwrong-SECRET-deadbeef" };
+/** The keys an assumed role is assumed with, a profile's keys, and the web-identity token. */
+const ROLE_BASE = { secretId: "AKIDsecretsAuditRole004", secretKey: "SKrole-SECRET-5a5a1e2f" };
+const PROFILE = { secretId: "AKIDsecretsAuditProf005", secretKey: "SKprof-SECRET-0ddba11c" };
+const WEB_IDENTITY = { providerId: "audit-oidc", webIdentityToken: "WIT-SECRET-7e1d2c3b4a", roleArn: EMULATOR_ROLE_ARN };
+const SECRETS = [CFG.secretKey, CFG.token, TC.secretKey, ENV.secretKey, ENV.token, WRONG.key, WRONG.token, WRONG.webIdentityToken,
+    ROLE_BASE.secretKey, PROFILE.secretKey, WEB_IDENTITY.webIdentityToken];
 
 /** Every place searched, by name, with what it held. */
 const places: Array<{ name: string; text: string }> = [];
@@ -37,10 +46,16 @@ describe("reliability: secrets audit", function () {
     const emulators: RunningEmulator[] = [];
     const log: string[] = [];
     const credentials = [{ secretId: CFG.secretId, secretKey: CFG.secretKey, token: CFG.token }, TC,
-        { secretId: ENV.secretId, secretKey: ENV.secretKey, token: ENV.token }];
-    /** One emulator per credential source, so the three host runs can go at once without sharing faults. */
+        { secretId: ENV.secretId, secretKey: ENV.secretKey, token: ENV.token }, ROLE_BASE, PROFILE];
+    /** A HOME with a tccli profile, and a web-identity token file. */
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "purge-secrets-"));
+    /**
+     * One emulator per credential source, so the host runs can go at once without sharing faults. Temporary
+     * credentials live 3 s, so they are renewed during the runs.
+     */
     const newEmulator = async () => {
-        const e = await startEmulator({ completeAfterMs: 500, log: (line) => log.push(line), credentials });
+        const e = await startEmulator({ completeAfterMs: 500, log: (line) => log.push(line), credentials,
+            webIdentity: WEB_IDENTITY, temporaryCredentialSeconds: 3 });
         emulators.push(e);
         return e;
     };
@@ -61,6 +76,7 @@ describe("reliability: secrets audit", function () {
     after(async () => {
         hosts.forEach((h) => h.stop());
         await Promise.all(emulators.map((e) => e.close()));
+        fs.rmSync(home, { recursive: true, force: true });
         finish("secrets");
     });
 
@@ -98,19 +114,52 @@ describe("reliability: secrets audit", function () {
 
     const runs: Array<Promise<unknown>> = [];
     before(async () => {
-        const [a, b, c] = await Promise.all([newEmulator(), newEmulator(), newEmulator()]);
+        const [a, b, c, d, e, f] = await Promise.all([newEmulator(), newEmulator(), newEmulator(), newEmulator(), newEmulator(), newEmulator()]);
+        fs.mkdirSync(path.join(home, ".tccli"));
+        fs.writeFileSync(path.join(home, ".tccli", "default.credential"), JSON.stringify(PROFILE));
+        const tokenFile = path.join(home, "oidc-token");
+        fs.writeFileSync(tokenFile, WEB_IDENTITY.webIdentityToken);
         runs.push(
             exercise("config tencentcloud-purge:*", a, {}, { "tencentcloud-purge:secretId": CFG.secretId,
                 "tencentcloud-purge:secretKey": CFG.secretKey, "tencentcloud-purge:securityToken": CFG.token, "tencentcloud-purge:endpoint": a.url }),
             exercise("config tencentcloud:*", b, { TENCENTCLOUD_CDN_ENDPOINT: b.url },
                 { "tencentcloud:secretId": TC.secretId, "tencentcloud:secretKey": TC.secretKey }),
             exercise("environment", c, { TENCENTCLOUD_SECRET_ID: ENV.secretId, TENCENTCLOUD_SECRET_KEY: ENV.secretKey,
-                TENCENTCLOUD_SECURITY_TOKEN: ENV.token, TENCENTCLOUD_CDN_ENDPOINT: c.url }));
+                TENCENTCLOUD_SECURITY_TOKEN: ENV.token, TENCENTCLOUD_CDN_ENDPOINT: c.url }),
+            exercise("assumeRole (tencentcloud:assumeRole)", d, { TENCENTCLOUD_CDN_ENDPOINT: d.url, TENCENTCLOUD_STS_ENDPOINT: d.url },
+                { "tencentcloud:secretId": ROLE_BASE.secretId, "tencentcloud:secretKey": ROLE_BASE.secretKey,
+                    "tencentcloud:assumeRole": JSON.stringify({ roleArn: EMULATOR_ROLE_ARN, sessionName: "audit" }) }),
+            exercise("web identity token file", e, { TENCENTCLOUD_CDN_ENDPOINT: e.url, TENCENTCLOUD_STS_ENDPOINT: e.url,
+                TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE: tokenFile, TENCENTCLOUD_ASSUME_ROLE_ARN: WEB_IDENTITY.roleArn,
+                TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID: WEB_IDENTITY.providerId }),
+            exercise("tccli profile", f, { TENCENTCLOUD_CDN_ENDPOINT: f.url, HOME: home }));
         runs.forEach((r) => r.catch(() => undefined));
     });
     it("stack config tencentcloud-purge:* (key and session token) reaches no output, state, stderr or message", () => runs[0]);
     it("stack config tencentcloud:* reaches no output, state, stderr or message", () => runs[1]);
     it("environment credentials (key and token) reach no output, state, stderr or message", () => runs[2]);
+    it("an assumed role's base keys and temporary credentials reach no output, state, stderr or message", () => runs[3]);
+    it("a web-identity token and its temporary credentials reach no output, state, stderr or message", () => runs[4]);
+    it("a profile's keys reach no output, state, stderr or message", () => runs[5]);
+    it("STS refusing a web-identity token or a role names the problem without the token or the keys", async () => {
+        const tokenFile = path.join(home, "wrong-token");
+        fs.writeFileSync(tokenFile, WRONG.webIdentityToken);
+        for (const [what, env, config] of [
+            ["wrong web-identity token", { TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE: tokenFile, TENCENTCLOUD_ASSUME_ROLE_ARN: WEB_IDENTITY.roleArn,
+                TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID: WEB_IDENTITY.providerId }, {}],
+            ["unknown role", {}, { "tencentcloud:secretId": ROLE_BASE.secretId, "tencentcloud:secretKey": ROLE_BASE.secretKey,
+                "tencentcloud:assumeRole": JSON.stringify({ roleArn: "qcs::cam::uin/1:roleName/none" }) }],
+        ] as const) {
+            const host = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: emu.url,
+                TENCENTCLOUD_STS_ENDPOINT: emu.url, ...env });
+            hosts.push(host);
+            await host.configure(config);
+            const r = await settle(() => host.create({ __provider: providers.urlPurge, urls: ["https://www.example.com/sts"] }));
+            assert.ok(!r.ok && /CredentialsUnavailable/.test((r.error as Error).message), r.ok ? "created" : (r.error as Error).message);
+            collect(`host, ${what}: error`, errorText(r.error));
+            collect(`host, ${what}: stderr`, host.stderr);
+        }
+    });
     it("auth failures (wrong key, wrong token) name the problem without the secret", async () => {
         for (const [what, config] of [
             ["wrong key", { "tencentcloud-purge:secretId": CFG.secretId, "tencentcloud-purge:secretKey": WRONG.key, "tencentcloud-purge:securityToken": CFG.token }],
@@ -176,7 +225,9 @@ describe("reliability: secrets audit", function () {
         }
     });
     it("no secret anywhere: every collected place searched for every secret", () => {
-        const found = places.flatMap((p) => SECRETS.filter((s) => p.text.includes(s)).map((s) => `${s} in ${p.name}`));
+        const issued = emulators.flatMap((e) => e.temporaryCredentials.all().flatMap((c) => [c.secretKey, c.token]));
+        assert.ok(issued.length >= 6, `STS issued only ${issued.length / 2} credential(s)`);
+        const found = places.flatMap((p) => [...SECRETS, ...issued].filter((s) => p.text.includes(s)).map((s) => `${s} in ${p.name}`));
         countSecretSearch(places.length, found.length);
         const groups = new Map<string, number>();
         for (const p of places) {
@@ -185,7 +236,7 @@ describe("reliability: secrets audit", function () {
         }
         for (const [group, n] of groups) {
             const hits = found.filter((f) => f.includes(` in ${group.split(": waits")[0]}`)).length;
-            record("secrets", { tried: group + (n > 1 ? ` (${n} places)` : ""), target: "searched for 7 distinct secrets",
+            record("secrets", { tried: group + (n > 1 ? ` (${n} places)` : ""), target: `searched for ${SECRETS.length} distinct secrets and every temporary credential STS issued`,
                 outcome: hits === 0 ? "none found" : `${hits} FOUND`, detail: "", survived: hits === 0 });
         }
         assert.deepStrictEqual(found, []);
