@@ -18,6 +18,6 @@ export type { WaitArgs } from "./waitOptions";
 export { CachePurge } from "./cachePurge";
 export type { CachePurgeArgs } from "./cachePurge";
 export type { PurgeTask, PurgeStatus, PurgeType, FlushType, PurgeArea } from "../provider/types";
-export type { ConnectionInput } from "../provider/connection";
+export type { AssumeRoleInput, AssumeRoleWithWebIdentityInput, ConnectionInput } from "../provider/connection";
 export { PurgeApiError } from "../provider/errors";
 export { InvalidArgumentError } from "../provider/validation";
