@@ -11,7 +11,7 @@ import { REQUESTS_PER_SECOND } from "../provider/limits";
 import { DEFAULT_PAGE_SIZE } from "../provider/paging";
 import { DEFAULT_WAIT } from "../provider/resources/inputs";
 import { getDefaultPoller } from "../provider/wait/defaultPoller";
-import { realClock, realSleep } from "../provider/wait/realClock";
+import { realClock, realSleep } from "../provider/clock";
 import { waitForTask } from "../provider/wait/waitForTask";
 import { formatApiTime } from "../provider/time";
 import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";

@@ -2,8 +2,8 @@
  * One limiter per API action for the whole process, so every caller (data source, waits, many resources)
  * shares the account's budget of 20 requests per second per action.
  */
-import { LimiterTiming, RateLimiter } from "./rateLimiter";
-import { realTiming } from "./timing";
+import { realTiming, Timing } from "./clock";
+import { RateLimiter } from "./rateLimiter";
 
 /** The documented limit for DescribePurgeTasks; the purge actions get the same. */
 export const REQUESTS_PER_SECOND = 20;
@@ -18,7 +18,7 @@ const limiters = new Map<string, RateLimiter>();
  * @example
  * await limiterFor("DescribePurgeTasks").acquire();
  */
-export function limiterFor(action: string, timing: LimiterTiming = realTiming): RateLimiter {
+export function limiterFor(action: string, timing: Timing = realTiming): RateLimiter {
     let limiter = limiters.get(action);
     if (!limiter) {
         limiter = new RateLimiter(REQUESTS_PER_SECOND, WINDOW_MS, timing);

@@ -1,8 +1,4 @@
-/** The clock and sleep a limiter runs on; tests inject fakes. */
-export interface LimiterTiming {
-    now(): number;
-    sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+import { Timing } from "./clock";
 
 /**
  * At most `limit` grants in any window of `windowMs`, spaced evenly: one grant every `windowMs / limit`, measured
@@ -22,7 +18,7 @@ export class RateLimiter {
     private lastRelease = -Infinity;
     private pumping = false;
 
-    constructor(readonly limit: number, readonly windowMs: number, private readonly timing: LimiterTiming) {
+    constructor(readonly limit: number, readonly windowMs: number, private readonly timing: Timing) {
         if (!(Number.isInteger(limit) && limit > 0)) {
             throw new Error(`limit must be a positive integer, got ${limit}`);
         }

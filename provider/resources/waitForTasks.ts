@@ -6,7 +6,7 @@
 import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
 import { getDefaultPoller } from "../wait/defaultPoller";
-import { realClock, realSleep } from "../wait/realClock";
+import { realClock, realSleep } from "../clock";
 import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
 import { readTasksRecords } from "../wait/taskReader";
 import { waitForTasks } from "../wait/waitForTask";

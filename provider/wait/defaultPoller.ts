@@ -4,7 +4,7 @@
  */
 import { PurgeApi } from "../types";
 import { CoalescingPoller } from "./coalescingPoller";
-import { realClock, realSleep } from "./realClock";
+import { realClock, realSleep } from "../clock";
 
 // Keyed by the API client, so waits under different credentials (accounts) never share reads. Callers should
 // reuse one client per connection; a WeakMap lets a dropped client take its poller with it.

@@ -3,7 +3,7 @@
  * provider host imports from here.
  *
  * @example
- * import { getDefaultPoller, waitForTask, describeWaitResult, realClock, realSleep } from "../wait";
+ * import { getDefaultPoller, waitForTask, describeWaitResult } from "../wait";
  * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
  *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${taskId}`));
@@ -14,8 +14,6 @@ export { CoalescingPoller } from "./coalescingPoller";
 export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 export { getDefaultPoller } from "./defaultPoller";
 export { describeWaitResult } from "./describeWaitResult";
-export { realClock, realSleep } from "./realClock";
-export type { Clock } from "./realClock";
 export { chooseReadPlan, readManyTasks, readTaskRecords, readTasksRecords } from "./taskReader";
 export type { ManyTaskRecords, TaskToRead } from "./taskReader";
 export { VirtualClock } from "./virtualClock";

@@ -2,7 +2,7 @@
  * The shapes the coalescing poller takes and gives.
  */
 import { PurgeApi } from "../types";
-import { Clock } from "./realClock";
+import { Clock } from "../clock";
 import { PurgeCheck, WaitPacing } from "./waitOptions";
 
 /**

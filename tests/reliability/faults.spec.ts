@@ -5,12 +5,13 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../emulator";
+import { realClock, realSleep } from "../../provider/clock";
 import { PurgeClient, PurgeClientOptions } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { RateLimiter } from "../../provider/rateLimiter";
 import { RetryPolicy } from "../../provider/retry";
 import {
-    CoalescingPoller, describeWaitResult, readTaskRecords, realClock, realSleep, waitForPurge, waitForTask, WaitResult,
+    CoalescingPoller, describeWaitResult, readTaskRecords, waitForPurge, waitForTask, WaitResult,
 } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";

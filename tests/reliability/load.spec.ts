@@ -10,7 +10,8 @@ import { EMULATOR_CREDENTIALS, EmulatorProcess, startEmulatorProcess } from "../
 import { PurgeClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { formatApiTime } from "../../provider/time";
-import { CoalescingPoller, realClock, realSleep, waitForTask } from "../../provider/wait";
+import { realClock, realSleep } from "../../provider/clock";
+import { CoalescingPoller, waitForTask } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { guardUnhandled, SOAK } from "./support/guards";
 import { finish, note, record } from "./support/report";
