@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as fc from "fast-check";
 import { PurgeApiError } from "../provider/errors";
 import { PurgeStatus, PurgeTask } from "../provider/types";
-import { VirtualClock } from "../provider/wait/virtualClock";
+import { VirtualClock } from "./support/virtualClock";
 import { PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait/waitForPurge";
 
 const rec = (url: string, status: PurgeStatus | null): PurgeTask =>

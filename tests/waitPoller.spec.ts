@@ -3,7 +3,7 @@ import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../pr
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
 import { getDefaultPoller } from "../provider/wait/defaultPoller";
 import { RoundSchedule } from "../provider/wait/roundSchedule";
-import { VirtualClock } from "../provider/wait/virtualClock";
+import { VirtualClock } from "./support/virtualClock";
 import { waitForTask } from "../provider/wait/waitForTask";
 
 const SINCE = "2026-11-29 10:00:00";

@@ -15,7 +15,7 @@
  * wait, each wait run by `waitForTask` with the host's settings.
  */
 import { CoalescingPoller, CoalescingPollerOptions } from "../../provider/wait/coalescingPoller";
-import { VirtualClock } from "../../provider/wait/virtualClock";
+import { VirtualClock } from "../../tests/support/virtualClock";
 import { waitForTask } from "../../provider/wait/waitForTask";
 import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";

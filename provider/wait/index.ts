@@ -16,7 +16,6 @@ export { getDefaultPoller } from "./defaultPoller";
 export { describeWaitResult } from "./describeWaitResult";
 export { chooseReadPlan, readManyTasks, readTaskRecords, readTasksRecords } from "./taskReader";
 export type { ManyTaskRecords, TaskToRead } from "./taskReader";
-export { VirtualClock } from "./virtualClock";
 export { waitForPurge } from "./waitForPurge";
 export { waitForTask, waitForTasks } from "./waitForTask";
 export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTask";
