@@ -3,7 +3,7 @@
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
  */
 import { describeWaitResult } from "../wait/waitForPurge";
-import { readTasksRecords } from "../wait/taskReader";
+import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";

@@ -8,7 +8,7 @@ import { readAllPages } from "../paging";
 import { getDefaultPoller } from "../wait/defaultPoller";
 import { realClock, realSleep } from "../clock";
 import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
-import { readTasksRecords } from "../wait/taskReader";
+import { readTasksRecords } from "../taskReader";
 import { waitForTasks } from "../wait/waitForTask";
 import { WaitSettings, WaitTarget } from "./inputs";
 

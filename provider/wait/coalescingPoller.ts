@@ -11,7 +11,7 @@
  */
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { RoundSchedule } from "./roundSchedule";
-import { readManyTasks } from "./taskReader";
+import { readManyTasks } from "../taskReader";
 import { PurgeCheck } from "./waitOptions";
 import { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 import { WatchRegistry } from "./watchRegistry";

@@ -1,6 +1,6 @@
 /**
- * Waiting for purges: the pure wait loop, its schedule, the task readers, and the shared poller. The
- * provider host imports from here.
+ * Waiting for purges: the pure wait loop, its backoff, the shared poller, and messages about how a wait ended.
+ * The provider host and the resources import from here only.
  *
  * @example
  * import { getDefaultPoller, waitForTask, describeWaitResult } from "../wait";
@@ -14,8 +14,6 @@ export { CoalescingPoller } from "./coalescingPoller";
 export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 export { getDefaultPoller } from "./defaultPoller";
 export { describeWaitResult } from "./describeWaitResult";
-export { chooseReadPlan, readManyTasks, readTaskRecords, readTasksRecords } from "./taskReader";
-export type { ManyTaskRecords, TaskToRead } from "./taskReader";
 export { waitForPurge } from "./waitForPurge";
 export { waitForTask, waitForTasks } from "./waitForTask";
 export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTask";

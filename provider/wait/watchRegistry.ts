@@ -4,7 +4,7 @@
  */
 import { PurgeTask } from "../types";
 import { tallyRecords } from "./tally";
-import { TaskToRead } from "./taskReader";
+import { TaskToRead } from "../taskReader";
 
 interface Watched {
     since?: string;

@@ -10,8 +10,9 @@ import { PurgeClient, PurgeClientOptions } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { RateLimiter } from "../../provider/rateLimiter";
 import { RetryPolicy } from "../../provider/retry";
+import { readTaskRecords } from "../../provider/taskReader";
 import {
-    CoalescingPoller, describeWaitResult, readTaskRecords, waitForPurge, waitForTask, WaitResult,
+    CoalescingPoller, describeWaitResult, waitForPurge, waitForTask, WaitResult,
 } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";

@@ -2,8 +2,8 @@
  * Reading the records of the tasks being waited on: one task by id, or many at once by whichever of
  * "one query per task id" and "one time-range query for all" costs fewer API calls.
  */
-import { PurgeApi, PurgeTask } from "../types";
-import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages } from "../paging";
+import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages } from "./paging";
+import { PurgeApi, PurgeTask } from "./types";
 
 /**
  * Every record of one task (a task with many URLs has many records), all pages.
