@@ -11,7 +11,7 @@
 export { backoffCapMs, backoffDelayMs, validateBackoff } from "./backoff";
 export type { BackoffOptions } from "./backoff";
 export { CoalescingPoller } from "./coalescingPoller";
-export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
+export type { CoalescingPollerOptions, TaskWatch } from "./coalescingPoller";
 export { getDefaultPoller } from "./defaultPoller";
 export { describeWaitResult } from "./describeWaitResult";
 export { waitForPurge } from "./waitForPurge";
