@@ -8,7 +8,7 @@ import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
-import { waitForTaskIds } from "./waitForTasks";
+import { waitForTaskIds } from "./hostWait";
 import { reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 

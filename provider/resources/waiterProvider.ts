@@ -7,7 +7,7 @@ import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
-import { waitForTarget } from "./waitForTasks";
+import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
 
 type Props = Record<string, any>;
