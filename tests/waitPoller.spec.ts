@@ -1,10 +1,9 @@
 import * as assert from "assert";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../provider/types";
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
-import { getDefaultPoller } from "../provider/wait/defaultPoller";
 import { RoundSchedule } from "../provider/wait/roundSchedule";
 import { VirtualClock } from "./support/virtualClock";
-import { waitForTask } from "../provider/wait/waitForTask";
+import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
 
 const SINCE = "2026-11-29 10:00:00";
 

@@ -16,7 +16,7 @@
  */
 import { CoalescingPoller, CoalescingPollerOptions } from "../../provider/wait/coalescingPoller";
 import { VirtualClock } from "../../tests/support/virtualClock";
-import { waitForTask } from "../../provider/wait/waitForTask";
+import { waitForTask } from "../../provider/wait/waitForTasks";
 import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";
 

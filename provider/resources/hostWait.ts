@@ -5,11 +5,10 @@
  */
 import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
-import { getDefaultPoller } from "../wait/defaultPoller";
 import { realClock, realSleep } from "../clock";
 import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
 import { readTasksRecords } from "../taskReader";
-import { waitForTasks } from "../wait/waitForTask";
+import { getDefaultPoller, waitForTasks } from "../wait/waitForTasks";
 import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
