@@ -14,7 +14,7 @@ import { readManyTasks } from "../taskReader";
 import { PurgeApi } from "../types";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { RoundSchedule } from "./roundSchedule";
-import { PurgeCheck, WaitPacing } from "./waitOptions";
+import { PurgeCheck, WaitPacing } from "./waitForPurge";
 import { WatchRegistry } from "./watchRegistry";
 
 /**

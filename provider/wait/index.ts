@@ -16,6 +16,5 @@ export { describeWaitResult } from "./describeWaitResult";
 export { waitForPurge } from "./waitForPurge";
 export { getDefaultPoller, waitForTask, waitForTasks } from "./waitForTasks";
 export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTasks";
-export { isPermanentError, validateWaitOptions } from "./waitOptions";
-export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitOptions";
+export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitForPurge";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";

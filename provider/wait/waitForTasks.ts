@@ -6,8 +6,7 @@
 import { realClock, realSleep } from "../clock";
 import { PurgeApi } from "../types";
 import { CoalescingPoller } from "./coalescingPoller";
-import { waitForPurge } from "./waitForPurge";
-import { PurgeCheck, WaitForPurgeOptions } from "./waitOptions";
+import { PurgeCheck, waitForPurge, WaitForPurgeOptions } from "./waitForPurge";
 import { WaitResult } from "./waitResult";
 
 // Keyed by the API client, so waits under different credentials (accounts) never share reads. Callers should
