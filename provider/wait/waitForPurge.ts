@@ -7,7 +7,7 @@
 import { Clock, Sleep } from "../clock";
 import { PurgeTask } from "../types";
 import { backoffDelayMs, validateBackoff } from "./backoff";
-import { isAllDone, RecordTally, tallyRecords } from "./tally";
+import { isAllDone, RecordTally, tallyRecords } from "../records";
 import { WaitProgress, WaitResult } from "./waitResult";
 
 export { describeWaitResult } from "./describeWaitResult";

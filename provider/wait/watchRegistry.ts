@@ -3,7 +3,7 @@
  * status counts seen last, so a round can tell whether anything changed.
  */
 import { PurgeTask } from "../types";
-import { tallyRecords } from "./tally";
+import { tallyRecords } from "../records";
 import { TaskToRead } from "../taskReader";
 
 interface Watched {
