@@ -3,7 +3,7 @@ import * as fc from "fast-check";
 import { PurgeApiError } from "../provider/errors";
 import { PurgeStatus, PurgeTask } from "../provider/types";
 import { VirtualClock } from "./support/virtualClock";
-import { PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait/waitForPurge";
+import { PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait";
 
 const rec = (url: string, status: PurgeStatus | null): PurgeTask =>
     ({ taskId: "123", url, status, purgeType: "url", flushType: "flush", createTime: "2026-11-29 10:00:00" });

@@ -6,9 +6,8 @@
 import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
 import { realClock, realSleep } from "../clock";
-import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
+import { getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
-import { getDefaultPoller, waitForTasks } from "../wait/waitForTasks";
 import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */

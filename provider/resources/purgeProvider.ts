@@ -2,7 +2,7 @@
  * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
  */
-import { describeWaitResult } from "../wait/waitForPurge";
+import { describeWaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";

@@ -2,7 +2,7 @@
  * The engine side of PurgeTaskWaiter: waits for one task, or every task matching a filter, to be done.
  */
 import { randomUUID } from "crypto";
-import { describeWaitResult } from "../wait/waitForPurge";
+import { describeWaitResult } from "../wait";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";

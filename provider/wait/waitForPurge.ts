@@ -10,9 +10,6 @@ import { backoffDelayMs, validateBackoff } from "./backoff";
 import { isAllDone, RecordTally, tallyRecords } from "../records";
 import { WaitProgress, WaitResult } from "./waitResult";
 
-export { describeWaitResult } from "./describeWaitResult";
-export type { WaitProgress, WaitResult, WaitState } from "./waitResult";
-
 /**
  * Reads the current records of what is waited on (every record of a task id, every page). An empty array
  * means "not visible yet". Throwing an error with `retryable === false` ends the wait; any other error is
