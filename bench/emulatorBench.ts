@@ -7,7 +7,7 @@ import * as vm from "vm";
 import { EMULATOR_CREDENTIALS, startEmulator, startEmulatorProcess } from "../emulator";
 import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
-import { REQUESTS_PER_SECOND } from "../provider/limits";
+import { REQUESTS_PER_SECOND } from "../provider/actionLimiters";
 import { DEFAULT_PAGE_SIZE } from "../provider/paging";
 import { DEFAULT_WAIT } from "../provider/resources/inputs";
 import { realClock, realSleep } from "../provider/clock";

@@ -5,7 +5,7 @@
 import type * as http from "http";
 import { realTiming, Timing } from "./clock";
 import { ConnectionSettings } from "./connection";
-import { limiterFor } from "./limits";
+import { limiterFor } from "./actionLimiters";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
 import { isAbort, toPurgeApiError } from "./sdkErrors";
 import { toPurgeTask } from "./records";

@@ -8,7 +8,7 @@ import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator,
 import { realClock, realSleep } from "../../provider/clock";
 import { PurgeClient, PurgeClientOptions } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
-import { RateLimiter } from "../../provider/rateLimiter";
+import { SpacedRateLimiter } from "../../provider/spacedRateLimiter";
 import { RetryPolicy } from "../../provider/retry";
 import { readTaskRecords } from "../../provider/taskReader";
 import {
@@ -45,10 +45,10 @@ async function env(completeAfterMs = 60_000): Promise<Env> {
 
 /** Each wait case's client gets its own 20/s limiter: each emulator is a separate account with its own budget. */
 function ownLimiters(): NonNullable<PurgeClientOptions["limiterFor"]> {
-    const limiters = new Map<string, RateLimiter>();
-    return (action: string, timing?: ConstructorParameters<typeof RateLimiter>[2]) => {
+    const limiters = new Map<string, SpacedRateLimiter>();
+    return (action: string, timing?: ConstructorParameters<typeof SpacedRateLimiter>[2]) => {
         if (!limiters.has(action)) {
-            limiters.set(action, new RateLimiter(20, 1050, timing ?? { now: realClock.now, sleep: realSleep }));
+            limiters.set(action, new SpacedRateLimiter(20, 1050, timing ?? { now: realClock.now, sleep: realSleep }));
         }
         return limiters.get(action)!;
     };

@@ -8,10 +8,10 @@ import { Timing } from "./clock";
  * in order.
  *
  * @example
- * const limiter = new RateLimiter(20, 1050, { now: Date.now, sleep });
+ * const limiter = new SpacedRateLimiter(20, 1050, { now: Date.now, sleep });
  * await limiter.acquire(); // resolves when one more request fits
  */
-export class RateLimiter {
+export class SpacedRateLimiter {
     private readonly intervalMs: number;
     /** Waiting callers, in order; `go` lets one proceed and is told how to report that it did. */
     private readonly queue: { go: (resumed: () => void) => void }[] = [];
