@@ -30,10 +30,6 @@ export class WatchRegistry {
         return this.watched.size;
     }
 
-    has(taskId: string): boolean {
-        return this.watched.has(taskId);
-    }
-
     /** Adds a holder; returns true when the task was not watched before. */
     hold(taskId: string, since?: string): boolean {
         const entry = this.watched.get(taskId);
