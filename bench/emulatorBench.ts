@@ -145,8 +145,7 @@ export async function benchWaits(waits: number, doneAfterMs: readonly [number, n
                 uniform(random, doneAfterMs[0], doneAfterMs[1]));
             // As the provider host waits for a task id (waitForTaskIds): through the process's shared poller.
             const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
-                random: Math.random, timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, minDelayMs: DEFAULT_WAIT.minDelaySeconds * 1000,
-                maxDelayMs: DEFAULT_WAIT.maxDelaySeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
+                timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
             clearTimeout(timer);
             return { state: result.state, overshootMs: Date.now() - doneAt };
         }));

@@ -36,8 +36,7 @@ function setup(latencyMs = 0, random = () => 1) {
     const api = new FakeApi(clock, latencyMs);
     const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random, minDelayMs: 1000,
         maxDelayMs: 8000, gatherWindowMs: 50 });
-    const waitOptions = { clock, sleep: clock.sleep, timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 8000,
-        random, notVisibleGraceMs: 30_000 };
+    const waitOptions = { clock, sleep: clock.sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000 };
     return { clock, api, poller, waitOptions };
 }
 

@@ -110,8 +110,8 @@ export function coalesced(key: string, label: string, pollerOptions: Partial<Coa
             return Promise.all(tasks.map(async (task): Promise<WaitOutcome> => {
                 await clock.sleep(task.submitAt);
                 const result = await waitForTask(poller, {
-                    taskId: task.taskId, since: SimApi.apiTime(task.submitAt), clock, sleep: clock.sleep, random,
-                    timeoutMs: USER_DEADLINE_MS, minDelayMs: 1000, maxDelayMs: 10_000, notVisibleGraceMs: 60_000,
+                    taskId: task.taskId, since: SimApi.apiTime(task.submitAt), clock, sleep: clock.sleep,
+                    timeoutMs: USER_DEADLINE_MS, notVisibleGraceMs: 60_000,
                     expectedRecords: 1,
                 });
                 return { taskId: task.taskId, releasedAt: result.state === "done" ? clock.now() : undefined };

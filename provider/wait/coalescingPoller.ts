@@ -14,7 +14,7 @@ import { readManyTasks } from "../taskReader";
 import { PurgeApi } from "../types";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { RoundSchedule } from "./roundSchedule";
-import { PurgeCheck, WaitPacing } from "./waitForPurge";
+import { CheckWaitsPacing, PurgeCheck } from "./waitForPurge";
 import { WatchRegistry } from "./watchRegistry";
 
 /**
@@ -56,7 +56,7 @@ export interface CoalescingPollerOptions {
  */
 export interface TaskWatch {
     readonly check: PurgeCheck;
-    readonly pacing: WaitPacing;
+    readonly pacing: CheckWaitsPacing;
     unwatch(): void;
 }
 

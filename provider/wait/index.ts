@@ -5,7 +5,7 @@
  * @example
  * import { getDefaultPoller, waitForTask, describeWaitResult } from "../wait";
  * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
- *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${taskId}`));
  */
 export { backoffCapMs, backoffDelayMs, validateBackoff } from "./backoff";
@@ -16,5 +16,5 @@ export { describeWaitResult } from "./describeWaitResult";
 export { waitForPurge } from "./waitForPurge";
 export { getDefaultPoller, waitForTask, waitForTasks } from "./waitForTasks";
 export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTasks";
-export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitForPurge";
+export type { BackoffPacing, CheckWaitsPacing, PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitForPurge";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";

@@ -6,7 +6,7 @@
  */
 import { Clock, Sleep } from "../clock";
 import { PurgeTask } from "../types";
-import { backoffDelayMs, validateBackoff } from "./backoff";
+import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
 import { isAllDone, RecordTally, tallyRecords } from "../records";
 import { WaitProgress, WaitResult } from "./waitResult";
 
@@ -21,25 +21,45 @@ import { WaitProgress, WaitResult } from "./waitResult";
 export type PurgeCheck = (signal?: AbortSignal) => Promise<readonly PurgeTask[]>;
 
 /**
- * Who sets the pace of checks.
- * - `backoff` (the default): `check` answers at once and the loop sleeps between checks by the backoff schedule.
- * - `checkWaits`: `check` itself waits for fresh data (as a {@link CoalescingPoller} check does, until its next
- *   shared round), so the loop never sleeps on top of it; a check still running at the deadline is abandoned.
- *   Such a check must not answer at once every time (the loop would spin). `nextCheckInMs` only feeds progress.
+ * The wait's own schedule: `check` answers at once and the loop sleeps between checks by the jittered backoff.
  *
  * @example
- * const pacing: WaitPacing = { kind: "checkWaits", nextCheckInMs: () => poller.nextRoundInMs() };
+ * const pacing: BackoffPacing = { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random };
  */
-export type WaitPacing =
-    | { readonly kind: "backoff" }
-    | { readonly kind: "checkWaits"; nextCheckInMs(): number };
+export interface BackoffPacing extends BackoffOptions {
+    readonly kind: "backoff";
+    /** How long the check made at the deadline may run past it before it is abandoned. Default 2000. */
+    readonly finalCheckGraceMs?: number;
+}
+
+/**
+ * A pace set by the check: `check` itself waits for fresh data (as a {@link CoalescingPoller} check does, until
+ * its next shared round), so the loop never sleeps on top of it; a check still running at the deadline is
+ * abandoned. Such a check must not answer at once every time (the loop would spin). `nextCheckInMs` only feeds
+ * progress.
+ *
+ * @example
+ * const pacing: CheckWaitsPacing = { kind: "checkWaits", nextCheckInMs: () => poller.nextRoundInMs() };
+ */
+export interface CheckWaitsPacing {
+    readonly kind: "checkWaits";
+    nextCheckInMs(): number;
+}
+
+/**
+ * Who sets the pace of checks, with the settings that pace needs and no others.
+ *
+ * @example
+ * const pacing: WaitPacing = watch.pacing; // or { kind: "backoff", minDelayMs, maxDelayMs, random }
+ */
+export type WaitPacing = BackoffPacing | CheckWaitsPacing;
 
 /**
  * Options of {@link waitForPurge}.
  *
  * @example
- * const options: WaitForPurgeOptions = { check, clock: Date, sleep, timeoutMs: 600_000, minDelayMs: 1000,
- *     maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 };
+ * const options: WaitForPurgeOptions = { check, clock: Date, sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000,
+ *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } };
  */
 export interface WaitForPurgeOptions {
     readonly check: PurgeCheck;
@@ -48,9 +68,6 @@ export interface WaitForPurgeOptions {
     readonly sleep: Sleep;
     /** The wait's own deadline: the engine's dynamic-provider host ignores `customTimeouts`. */
     readonly timeoutMs: number;
-    readonly minDelayMs: number;
-    readonly maxDelayMs: number;
-    readonly random: () => number;
     /** How long an empty answer still means "submitted but not visible yet" rather than "no such task". */
     readonly notVisibleGraceMs: number;
     /** When given, `done` also needs at least this many records (e.g. the number of URLs submitted). */
@@ -58,9 +75,7 @@ export interface WaitForPurgeOptions {
     readonly signal?: AbortSignal;
     /** Called after each check. Errors it throws are ignored: reporting must never break the wait. */
     readonly onProgress?: (progress: WaitProgress) => void;
-    readonly pacing?: WaitPacing;
-    /** With backoff pacing, how long a check may run past the deadline before it is abandoned. Default 2000. */
-    readonly finalCheckGraceMs?: number;
+    readonly pacing: WaitPacing;
 }
 
 /**
@@ -70,7 +85,9 @@ export interface WaitForPurgeOptions {
  * validateWaitOptions({ ...options, timeoutMs: -1 }); // throws RangeError
  */
 function validateWaitOptions(options: WaitForPurgeOptions): void {
-    validateBackoff(options);
+    if (options.pacing.kind === "backoff") {
+        validateBackoff(options.pacing);
+    }
     if (!Number.isFinite(options.timeoutMs) || options.timeoutMs < 0) {
         throw new RangeError(`timeoutMs must be a finite number >= 0, got ${options.timeoutMs}`);
     }
@@ -104,13 +121,13 @@ export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
  *
  * @example
  * const result = await waitForPurge({ check: (s) => readTaskRecords(api, id, s), clock: Date, sleep,
- *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ *     timeoutMs: 600_000, notVisibleGraceMs: 30_000,
+ *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${id}`));
  */
 export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitResult> {
     validateWaitOptions(options);
-    const { clock, signal, expectedRecords } = options;
-    const pacing = options.pacing ?? { kind: "backoff" };
+    const { clock, signal, expectedRecords, pacing } = options;
     const start = clock.now();
     const deadline = start + options.timeoutMs;
     const elapsed = (): number => clock.now() - start;
@@ -146,7 +163,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             // A check must not hold the wait past its deadline: a poller round may start after it, and a read
             // against a failing endpoint retries for longer than the deadline leaves. The last backoff check is
             // made at the deadline itself, so it gets a short grace.
-            const graceMs = pacing.kind === "checkWaits" ? 0 : options.finalCheckGraceMs ?? DEFAULT_FINAL_CHECK_GRACE_MS;
+            const graceMs = pacing.kind === "checkWaits" ? 0 : pacing.finalCheckGraceMs ?? DEFAULT_FINAL_CHECK_GRACE_MS;
             const reply = await checkBeforeDeadline(options.check, options.sleep, deadline - clock.now() + graceMs, signal);
             if (reply === DEADLINE_REACHED) {
                 // An error an earlier check ended with names the cause better than the abandoned check can.
@@ -194,7 +211,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             report(tally, Math.min(Math.max(0, pacing.nextCheckInMs()), remainingMs));
             continue;
         }
-        const delayMs = Math.min(backoffDelayMs(attempts + 1, options), remainingMs);
+        const delayMs = Math.min(backoffDelayMs(attempts + 1, pacing), remainingMs);
         report(tally, delayMs);
         try {
             await options.sleep(delayMs, signal);

@@ -51,7 +51,7 @@ export interface WaitForTasksOptions extends PollerWaitOptions {
  *
  * @example
  * const result = await waitForTasks(getDefaultPoller(client), { taskIds, since, clock: realClock, sleep: realSleep,
- *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  */
 export async function waitForTasks(poller: CoalescingPoller, options: WaitForTasksOptions): Promise<WaitResult> {
     const { taskIds, since, ...waitOptions } = options;
@@ -69,8 +69,7 @@ export async function waitForTasks(poller: CoalescingPoller, options: WaitForTas
  *
  * @example
  * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock,
- *     sleep: realSleep, timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random,
- *     notVisibleGraceMs: 30_000, expectedRecords: urls.length });
+ *     sleep: realSleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000, expectedRecords: urls.length });
  */
 export function waitForTask(poller: CoalescingPoller, options: WaitForTaskOptions): Promise<WaitResult> {
     const { taskId, ...rest } = options;

@@ -207,15 +207,15 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                 let checks = 0;
                 let firstAnswered!: () => void;
                 const answered = new Promise<void>((resolve) => { firstAnswered = resolve; });
-                const common = { clock: realClock, sleep: realSleep, random: Math.random, timeoutMs: opts.timeoutMs,
-                    minDelayMs: 300, maxDelayMs: 1000, notVisibleGraceMs: 30_000, expectedRecords: 1,
+                const common = { clock: realClock, sleep: realSleep, timeoutMs: opts.timeoutMs, notVisibleGraceMs: 30_000, expectedRecords: 1,
                     onProgress: () => { if (++checks === 1) { firstAnswered(); } } };
                 e.emu.faults.add(opts.rules ?? []);
                 const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random,
                     minDelayMs: 300, maxDelayMs: 1000 });
                 const r = settle(() => mode === "poller"
                     ? waitForTask(poller, { ...common, taskId: e.taskId })
-                    : waitForPurge({ ...common, check: (s) => readTaskRecords(client, e.taskId, s) }));
+                    : waitForPurge({ ...common, check: (s) => readTaskRecords(client, e.taskId, s),
+                        pacing: { kind: "backoff", minDelayMs: 300, maxDelayMs: 1000, random: Math.random } }));
                 if (opts.during) {
                     await Promise.race([answered, r]);
                     await opts.during(e);
