@@ -2,17 +2,19 @@
  * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
  */
+import type { dynamic } from "@pulumi/pulumi";
+import { PurgeStatus } from "../types";
 import { describeWaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { PurgeInputs, PurgeOutputs } from "./properties";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
 import { reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 
-type Props = Record<string, any>;
 /** Inputs whose change means "purge again". */
 const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
@@ -24,7 +26,7 @@ const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
  * const provider = purgeProvider("url"); await provider.create({ urls: ["https://www.example.com/"] });
  */
 export function purgeProvider(kind: "url" | "path") {
-    const request = (inputs: Props): PurgeRequest => {
+    const request = (inputs: PurgeInputs): PurgeRequest => {
         const r = purgeRequest(kind, inputs);
         if (!r.items) {
             throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
@@ -32,14 +34,14 @@ export function purgeProvider(kind: "url" | "path") {
         return r as PurgeRequest;
     };
 
-    async function run(inputs: Props, already: SubmittedPurge) {
+    async function run(inputs: PurgeInputs, already: SubmittedPurge): Promise<{ id: string; outs: PurgeOutputs }> {
         const req = request(inputs);
         const settings = waitSettings(inputs);
         const api = hostApi();
         let sent = already;
         // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
         const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
-        const outs = (status: string, extra: Props = {}) => ({
+        const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => ({
             ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, status, ...extra,
         });
         try {
@@ -63,18 +65,18 @@ export function purgeProvider(kind: "url" | "path") {
     }
 
     return {
-        async check(_olds: Props, news: Props) {
+        async check(_olds: PurgeInputs, news: PurgeInputs) {
             return { inputs: news, failures: checkFailures(() => { purgeRequest(kind, news); waitSettings(news); }) };
         },
-        async diff(_id: string, olds: Props, news: Props) {
+        async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             const changed = changedKeys(olds, news, PURGE_KEYS);
             const unfinished = olds.status !== "done" && news.wait !== false;
             return { changes: changed.length > 0 || unfinished };
         },
-        async create(inputs: Props) {
+        async create(inputs: PurgeInputs) {
             return run(inputs, NOTHING_SENT);
         },
-        async update(_id: string, olds: Props, news: Props) {
+        async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             if (changedKeys(olds, news, PURGE_KEYS).length > 0 || olds.status === "fail" || !Array.isArray(olds.taskIds)) {
                 return { outs: (await run(news, NOTHING_SENT)).outs };
             }
@@ -83,13 +85,14 @@ export function purgeProvider(kind: "url" | "path") {
             }
             return { outs: { ...olds, ...news } };
         },
-        async read(id: string, props: Props) {
+        async read(id: string, props: PurgeOutputs = {}) {
             const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
-            const expected = Array.isArray(props.urls ?? props.paths) ? (props.urls ?? props.paths).length : 1;
+            const items = props.urls ?? props.paths;
+            const expected = Array.isArray(items) ? items.length : 1;
             return { id, props: { ...props, status: overallStatus(records, expected) } };
         },
         async delete() {
             // A purge cannot be undone: deleting the resource only forgets it.
         },
-    };
+    } satisfies dynamic.ResourceProvider<PurgeInputs, PurgeOutputs>;
 }

@@ -2,22 +2,23 @@
  * The engine side of PurgeTaskWaiter: waits for one task, or every task matching a filter, to be done.
  */
 import { randomUUID } from "crypto";
+import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult } from "../wait";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { WaiterInputs, WaiterOutputs } from "./properties";
 import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
 
-type Props = Record<string, any>;
 /** Inputs whose change means "wait again". */
 const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "area", "triggers"];
 
 const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
     `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
 
-async function waitFor(id: string, inputs: Props) {
+async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; outs: WaiterOutputs }> {
     const target = waitTarget(inputs);
     const what = describeTarget(target);
     const result = await waitForTarget(hostApi(), target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
@@ -36,24 +37,24 @@ async function waitFor(id: string, inputs: Props) {
  */
 export function waiterProvider() {
     return {
-        async check(_olds: Props, news: Props) {
+        async check(_olds: WaiterInputs, news: WaiterInputs) {
             return { inputs: news, failures: checkFailures(() => { waitTarget(news); waitSettings(news); }) };
         },
-        async diff(_id: string, olds: Props, news: Props) {
+        async diff(_id: string, olds: WaiterOutputs, news: WaiterInputs) {
             return { changes: changedKeys(olds, news, TARGET_KEYS).length > 0 || olds.status !== "done" };
         },
-        async create(inputs: Props) {
+        async create(inputs: WaiterInputs) {
             return waitFor(inputs.taskId ?? `wait-${randomUUID()}`, inputs);
         },
-        async update(id: string, _olds: Props, news: Props) {
+        async update(id: string, _olds: WaiterOutputs, news: WaiterInputs) {
             return { outs: (await waitFor(id, news)).outs };
         },
-        async read(id: string, props: Props) {
+        async read(id: string, props: WaiterOutputs = {}) {
             const { purgeLogs } = await readAllPages(hostApi(), waitTarget(props));
             return { id, props: { ...props, purgeLogs, status: overallStatus(purgeLogs) } };
         },
         async delete() {
             // Nothing to undo: a waiter only observes.
         },
-    };
+    } satisfies dynamic.ResourceProvider<WaiterInputs, WaiterOutputs>;
 }
