@@ -1,9 +1,9 @@
 /**
  * The wait schedules compared, all run against the same {@link SimApi} on the same simulated clock.
  *
- * The peers are re-implemented from their published behaviour (see /work/shared/API-FACTS.md, "How others wait
- * for purges"); each polls DescribePurgeTasks by TaskId, one loop per task, and treats an error (a throttled
- * call) as "not known yet" and keeps to its schedule:
+ * The peers are re-implemented from their published behaviour (their documentation and source); each polls
+ * DescribePurgeTasks by TaskId, one loop per task, and treats an error (a throttled call) as "not known yet" and
+ * keeps to its schedule:
  * - Terraform `tencentcloud_cdn_url_purge`: first check at once, then waits of 0.5 s doubling to a 10 s cap, no
  *   jitter; gives up 6 minutes after it started.
  * - tccli `--waiter`: first check at once, then every 5 s (interval 5), until the deadline.

@@ -1,5 +1,5 @@
 /**
- * One poller for every wait in a process (issue 5): each round reads all the tasks being waited on at once
+ * One poller for every wait in a process: each round reads all the tasks being waited on at once
  * (one range query, or as few calls as {@link readManyTasks} finds), instead of one query per wait.
  *
  * Interplay with {@link waitForPurge}: the poller sets the pace. A watch's `check` waits for the next round
