@@ -1,6 +1,8 @@
 /**
  * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
+ * A purge once seen done stays done after the API has forgotten its records; an unfinished purge whose tasks the
+ * API no longer lists is submitted again, since nothing else can prove the content was refreshed.
  */
 import type { dynamic } from "@pulumi/pulumi";
 import { PurgeStatus } from "../types";
@@ -8,11 +10,11 @@ import { describeWaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
-import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { PurgeInputs, PurgeOutputs } from "./properties";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
-import { reportProgress } from "./progress";
+import { reportLine, reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 
 /** Inputs whose change means "purge again". */
@@ -71,7 +73,7 @@ export function purgeProvider(kind: "url" | "path") {
         async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             const changed = changedKeys(olds, news, PURGE_KEYS);
             const unfinished = olds.status !== "done" && news.wait !== false;
-            return { changes: changed.length > 0 || unfinished };
+            return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
         },
         async create(inputs: PurgeInputs) {
             return run(inputs, NOTHING_SENT);
@@ -81,15 +83,24 @@ export function purgeProvider(kind: "url" | "path") {
                 return { outs: (await run(news, NOTHING_SENT)).outs };
             }
             if (olds.status !== "done" && news.wait !== false) {
+                if ((await readTasksRecords(hostApi(), olds.taskIds)).length === 0) {
+                    // Nothing proves the content was refreshed, and the API can no longer say: purge again.
+                    reportLine(`purge tasks ${olds.taskIds.join(", ")} are no longer listed by the API (records expire); purging again`,
+                        news.resourceUrn);
+                    return { outs: (await run(news, NOTHING_SENT)).outs };
+                }
                 return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 })).outs };
             }
             return { outs: { ...olds, ...news } };
         },
         async read(id: string, props: PurgeOutputs = {}) {
+            if (props.status === "done") {
+                return { id, props }; // final: nothing the API says now can change it, and its records may be gone
+            }
             const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
             const items = props.urls ?? props.paths;
             const expected = Array.isArray(items) ? items.length : 1;
-            return { id, props: { ...props, status: overallStatus(records, expected) } };
+            return { id, props: { ...props, status: refreshedStatus(props.status, records, expected) } };
         },
         async delete() {
             // A purge cannot be undone: deleting the resource only forgets it.
