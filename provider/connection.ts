@@ -10,6 +10,8 @@ import { ConfigSource, lookup, SettingInputs, text } from "./credentials/setting
 import { SETTINGS } from "./credentials/settingNames";
 import { resolveEndpoints } from "./endpoints";
 
+export { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoints";
+
 export type { ConfigSource } from "./credentials/settingLookup";
 
 /** A role to assume with STS `AssumeRole`, as the official provider's `assumeRole` block. */
@@ -75,7 +77,6 @@ export interface ConnectionSettings {
     readonly requestTimeoutSeconds: number;
 }
 
-export const DEFAULT_ENDPOINT = "https://cdn.tencentcloudapi.com";
 /** The region STS is called in when none is set. */
 const DEFAULT_STS_REGION = "ap-guangzhou";
 
@@ -107,29 +108,4 @@ export function resolveConnection(
         ...endpoints.cdn,
         requestTimeoutSeconds: timeout,
     };
-}
-
-/**
- * Splits an endpoint into the protocol and host the SDK wants.
- *
- * @example
- * parseEndpoint("http://127.0.0.1:9000"); // { protocol: "http://", host: "127.0.0.1:9000" }
- */
-export function parseEndpoint(endpoint: string, place = "endpoint (TENCENTCLOUD_CDN_ENDPOINT)"): { protocol: string; host: string } {
-    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
-    let url: URL;
-    try {
-        url = new URL(text);
-    } catch {
-        throw new Error(`${place} must be a URL such as ${DEFAULT_ENDPOINT} or ` +
-            `http://127.0.0.1:9000, got "${endpoint}"`);
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new Error(`${place} must use http or https, got "${url.protocol}"`);
-    }
-    if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
-        throw new Error(`${place} must be a bare origin such as http://127.0.0.1:9000, ` +
-            `without path, query or user info`);
-    }
-    return { protocol: `${url.protocol}//`, host: url.host };
 }

@@ -4,7 +4,6 @@
  * service's host is built as the official provider builds it, `<service>.<domain>` over `protocol`, so
  * `domain: intl.tencentcloudapi.com` reaches the international site.
  */
-import { parseEndpoint } from "./connection";
 import { DEFAULT_METADATA_ENDPOINT } from "./credentials/cvmRole";
 import { Found, lookup, SettingInputs, text } from "./credentials/settingLookup";
 import { SETTINGS } from "./credentials/settingNames";
@@ -24,6 +23,7 @@ export interface Endpoints {
 }
 
 export const DEFAULT_DOMAIN = "tencentcloudapi.com";
+export const DEFAULT_ENDPOINT = "https://cdn.tencentcloudapi.com";
 
 function protocolOf(found: Found | undefined): string {
     const value = text(found);
@@ -63,4 +63,29 @@ export function resolveEndpoints(inputs: SettingInputs): Endpoints {
     const metadata = lookup(SETTINGS.metadataEndpoint, inputs);
     const m = metadata === undefined ? undefined : parseEndpoint(text(metadata)!, metadata.where);
     return { cdn: service("endpoint", "cdn"), sts: service("stsEndpoint", "sts"), metadata: m ? `${m.protocol}${m.host}` : DEFAULT_METADATA_ENDPOINT };
+}
+
+/**
+ * Splits an endpoint into the protocol and host the SDK wants.
+ *
+ * @example
+ * parseEndpoint("http://127.0.0.1:9000"); // { protocol: "http://", host: "127.0.0.1:9000" }
+ */
+export function parseEndpoint(endpoint: string, place = "endpoint (TENCENTCLOUD_CDN_ENDPOINT)"): { protocol: string; host: string } {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+    let url: URL;
+    try {
+        url = new URL(withScheme);
+    } catch {
+        throw new Error(`${place} must be a URL such as ${DEFAULT_ENDPOINT} or ` +
+            `http://127.0.0.1:9000, got "${endpoint}"`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new Error(`${place} must use http or https, got "${url.protocol}"`);
+    }
+    if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
+        throw new Error(`${place} must be a bare origin such as http://127.0.0.1:9000, ` +
+            `without path, query or user info`);
+    }
+    return { protocol: `${url.protocol}//`, host: url.host };
 }

@@ -41,7 +41,7 @@ describe("resolveConnection", () => {
         assert.deepStrictEqual([c.protocol, c.host], ["http://", "127.0.0.1:9000"]);
     });
     it("says what to set when no credentials are found", () => {
-        assert.throws(() => resolveConnection({}, undefined, { HOME: "/nonexistent" }), /TENCENTCLOUD_SECRET_ID with TENCENTCLOUD_SECRET_KEY/);
+        assert.throws(() => resolveConnection({}, undefined, { HOME: "/nonexistent" }), /TENCENTCLOUD_SECRET_ID\+TENCENTCLOUD_SECRET_KEY/);
     });
     it("names the source that has an id but no key, without echoing the id", () => {
         assert.throws(() => resolveConnection({}, undefined, { TENCENTCLOUD_SECRET_ID: "AKIDlonely" }),
