@@ -62,6 +62,13 @@ describe("credential sources against the emulator", function () {
         }
     });
 
+    it("assumeRole sends its duration, and its policy URL-encoded as STS takes it", async () => {
+        const policy = JSON.stringify({ version: "2.0", statement: [{ effect: "allow", action: ["cdn:DescribePurgeTasks"], resource: ["*"] }] });
+        await client({ ...keys, assumeRole: { roleArn: emu.roleArns[0], sessionDuration: 900, policy } }).describePurgeQuota();
+        const sent = emu.stats.snapshot().recent.find((r) => r.action === "AssumeRole")?.params as Record<string, unknown>;
+        assert.deepStrictEqual([sent.DurationSeconds, sent.Policy, sent.RoleSessionName], [900, encodeURIComponent(policy), "pulumi-tencentcloud-purge"]);
+    });
+
     it("assumeRole of a role STS does not know fails at once, naming the code and where the role was set", async () => {
         await assert.rejects(client({ ...keys, assumeRole: { roleArn: "qcs::cam::uin/1:roleName/nope" } }).describePurgeQuota(),
             (e: PurgeApiError) => e.code === "CredentialsUnavailable" && !e.retryable &&
@@ -74,6 +81,14 @@ describe("credential sources against the emulator", function () {
         await client({}, { TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE: file, TENCENTCLOUD_ASSUME_ROLE_ARN: emu.webIdentity.roleArn,
             TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID: emu.webIdentity.providerId, TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME: "ci" }).describePurgeQuota();
         assert.deepStrictEqual(issued(), ["ci"]);
+    });
+
+    it("web identity: a token file in the official provider's JSON form, named in stack-config style", async () => {
+        const file = path.join(dir, "token.json");
+        fs.writeFileSync(file, JSON.stringify({ web_identity_token: emu.webIdentity.webIdentityToken }));
+        await client({ assumeRoleWithWebIdentity: { roleArn: emu.webIdentity.roleArn, providerId: emu.webIdentity.providerId,
+            webIdentityTokenFile: file, sessionName: "json-file" } }).describePurgeQuota();
+        assert.deepStrictEqual(issued(), ["json-file"]);
     });
 
     it("web identity: the TKE pod variables the official SDKs read", async () => {
