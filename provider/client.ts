@@ -4,6 +4,7 @@
  */
 import type * as http from "http";
 import { ConnectionSettings } from "./connection";
+import { connectionHint } from "./connectionHints";
 import { limiterFor } from "./limits";
 import { LimiterTiming } from "./rateLimiter";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
@@ -100,7 +101,7 @@ export class PurgeClient implements PurgeApi {
                 if (signal?.aborted && isAbort(e)) {
                     throw e;
                 }
-                throw toPurgeApiError(action, e, secrets);
+                throw toPurgeApiError(action, e, secrets, (code) => connectionHint(code, this.settings));
             }
         };
         return withRetry(once, this.options.retry ?? DEFAULT_RETRY_POLICY, timing, this.options.random ?? Math.random, signal);
