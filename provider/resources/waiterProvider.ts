@@ -9,6 +9,9 @@ import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
 import { changedKeys, overallStatus, partialFailure } from "./outcome";
 import { waitForTarget } from "./waitForTasks";
 import { reportProgress } from "./progress";
+import { explainEmptyFilter } from "./emptyFilter";
+import { WaitResult } from "../wait/waitResult";
+import { PurgeApi } from "../types";
 
 type Props = Record<string, any>;
 /** Inputs whose change means "wait again". */
@@ -17,15 +20,29 @@ const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "
 const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
     `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
 
+/** How a wait that did not end done is told to the user. */
+async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitResult, what: string): Promise<string> {
+    const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
+    if (!target.taskId && foundNothing) {
+        // A filter has no task id to check: say which part of the filter matches nothing.
+        return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
+            await explainEmptyFilter(api, target);
+    }
+    const message = describeWaitResult(result, what);
+    return result.state === "timedOut" || result.state === "aborted" ? `${message}; the next \`pulumi up\` waits again` : message;
+}
+
 async function waitFor(id: string, inputs: Props) {
     const target = waitTarget(inputs);
     const what = describeTarget(target);
-    const result = await waitForTarget(hostApi(), target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
+    const api = hostApi();
+    const result = await waitForTarget(api, target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
     const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
     }
-    throw partialFailure(describeWaitResult(result, what), id, { ...outs, status: result.state === "failed" ? "fail" : "process" });
+    throw partialFailure(await failureMessage(api, target, result, what), id,
+        { ...outs, status: result.state === "failed" ? "fail" : "process" });
 }
 
 /**
