@@ -98,6 +98,11 @@ export class ProviderHost {
         await this.call("delete", req);
     }
 
+    /** The engine's Cancel request, as `pulumi up` sends it on the first Ctrl-C. */
+    async cancel(): Promise<void> {
+        await this.call("cancel", new (require("google-protobuf/google/protobuf/empty_pb").Empty)());
+    }
+
     stop(): void {
         this.client.close();
         this.child.kill();
