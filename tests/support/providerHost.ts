@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
+const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 
 type Props = Record<string, unknown>;
 
@@ -100,7 +101,7 @@ export class ProviderHost {
 
     /** The engine's Cancel request, as `pulumi up` sends it on the first Ctrl-C. */
     async cancel(): Promise<void> {
-        await this.call("cancel", new (require("google-protobuf/google/protobuf/empty_pb").Empty)());
+        await this.call("cancel", new emptyproto.Empty());
     }
 
     stop(): void {
