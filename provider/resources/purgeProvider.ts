@@ -87,7 +87,7 @@ export function purgeProvider(kind: "url" | "path") {
         const tasks = `purge task${olds.taskIds.length > 1 ? "s" : ""} ${olds.taskIds.join(", ")}`;
         if (attempt >= MAX_SUBMISSIONS) {
             throw new Error(`${tasks} failed at the CDN, and this purge was submitted ${attempt} times already: it is not ` +
-                "submitted again until its inputs change. Change `triggers` (or the URL list) to try again; " +
+                `submitted again until its inputs change. Change \`triggers\` (or the ${kind === "url" ? "URL" : "path"} list) to try again; ` +
                 "getPurgeTasks({ taskId }) lists which URLs failed");
         }
         tellEngine(`${tasks} failed at the CDN; submitting the purge again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
@@ -111,7 +111,7 @@ export function purgeProvider(kind: "url" | "path") {
             if (changedKeys(olds, news, PURGE_KEYS).length > 0 || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
                 return { outs: (await run(news, NOTHING_SENT, 1)).outs };
             }
-            if (olds.status === "fail") {
+            if (olds.status === "fail" && news.wait !== false) {
                 return { outs: (await retryFailed(olds, news)).outs };
             }
             if (olds.status !== "done" && news.wait !== false) {

@@ -12,6 +12,7 @@ import { changedKeys, partialFailure, providerChanged, refreshedStatus } from ".
 import { waitForTarget } from "./waitForTasks";
 import { reportProgress } from "./progress";
 import { explainEmptyFilter } from "./emptyFilter";
+import { hostCancelSignal } from "./cancellation";
 import { WaitResult } from "../wait/waitResult";
 import { PurgeApi } from "../types";
 
@@ -28,7 +29,7 @@ async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitRes
     if (!target.taskId && foundNothing) {
         // A filter has no task id to check: say which part of the filter matches nothing.
         return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
-            await explainEmptyFilter(api, target);
+            await explainEmptyFilter(api, target, hostCancelSignal());
     }
     const message = describeWaitResult(result, what);
     return result.state === "timedOut" || result.state === "aborted" ? `${message}; the next \`pulumi up\` waits again` : message;
