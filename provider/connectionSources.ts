@@ -32,7 +32,7 @@ export interface ConnectionSource {
 }
 
 /** The environment variables, as the official Tencent Cloud tools name them (the endpoint is this package's own). */
-export const ENVIRONMENT_VARIABLES: Readonly<Record<ConnectionField, string>> = {
+const ENVIRONMENT_VARIABLES: Readonly<Record<ConnectionField, string>> = {
     secretId: "TENCENTCLOUD_SECRET_ID",
     secretKey: "TENCENTCLOUD_SECRET_KEY",
     securityToken: "TENCENTCLOUD_SECURITY_TOKEN",

@@ -14,7 +14,7 @@
 import * as path from "path";
 
 /** The gRPC path of the provider protocol's Cancel method. */
-export const CANCEL_PATH = "/pulumirpc.ResourceProvider/Cancel";
+const CANCEL_PATH = "/pulumirpc.ResourceProvider/Cancel";
 
 interface Http2ServerLike {
     on(event: "stream", listener: (stream: unknown, headers: Record<string, unknown>) => void): void;
@@ -23,7 +23,12 @@ interface Http2ServerLike {
 
 let listening = false;
 
-/** True when this process is Pulumi's Node.js dynamic-provider host. */
+/**
+ * True when this process is Pulumi's Node.js dynamic-provider host.
+ *
+ * @example
+ * if (inDynamicProviderHost()) listenForEngineCancel(cancelHostOperations);
+ */
 export function inDynamicProviderHost(): boolean {
     const main = require.main?.filename ?? "";
     return main.split(path.sep).join("/").endsWith("/cmd/dynamic-provider/index.js");

@@ -27,7 +27,7 @@ const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
  * next two `pulumi up`s. A failure can be passing (a busy edge), so trying again is what a re-run `up` is for;
  * one that persists (an origin that errors, a domain not on the CDN) would otherwise spend quota on every run.
  */
-export const MAX_SUBMISSIONS = 3;
+const MAX_SUBMISSIONS = 3;
 
 /**
  * The provider for `kind` ("url" for UrlPurge, "path" for PathPurge).
