@@ -4,7 +4,7 @@
  * ECONNREFUSED 127.0.0.1:9000; retrying").
  */
 import { PurgeApiError } from "../errors";
-import { WaitProgress } from "../wait/waitResult";
+import { WaitProgress } from "../wait";
 import { tellEngine } from "./engineLog";
 
 /** Codes that mean the API could not be reached at all (rather than answering with an error). */

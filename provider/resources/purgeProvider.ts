@@ -6,19 +6,21 @@
  * A purge the CDN reports failed is submitted again by the next `pulumi up`, saying so, up to
  * {@link MAX_SUBMISSIONS} times in all; after that only a change of its inputs (`triggers`) submits it again.
  */
-import { describeWaitResult } from "../wait/waitForPurge";
-import { readTasksRecords } from "../wait/taskReader";
+import type { dynamic } from "@pulumi/pulumi";
+import { PurgeStatus } from "../types";
+import { describeWaitResult } from "../wait";
+import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { PurgeInputs, PurgeOutputs } from "./properties";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
-import { waitForTaskIds } from "./waitForTasks";
+import { waitForTaskIds } from "./hostWait";
 import { reportLine, reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 import { hostCancelSignal } from "./cancellation";
 import { tellEngine } from "./engineLog";
 
-type Props = Record<string, any>;
 /** Inputs whose change means "purge again". */
 const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
@@ -36,7 +38,7 @@ const MAX_SUBMISSIONS = 3;
  * const provider = purgeProvider("url"); await provider.create({ urls: ["https://www.example.com/"] });
  */
 export function purgeProvider(kind: "url" | "path") {
-    const request = (inputs: Props): PurgeRequest => {
+    const request = (inputs: PurgeInputs): PurgeRequest => {
         const r = purgeRequest(kind, inputs);
         if (!r.items) {
             throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
@@ -45,7 +47,7 @@ export function purgeProvider(kind: "url" | "path") {
     };
 
     /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
-    async function run(inputs: Props, already: SubmittedPurge, attempt: number) {
+    async function run(inputs: PurgeInputs, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: PurgeOutputs }> {
         const req = request(inputs);
         const settings = waitSettings(inputs);
         const api = hostApi();
@@ -53,7 +55,7 @@ export function purgeProvider(kind: "url" | "path") {
         let sent = already;
         // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
         const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
-        const outs = (status: string, extra: Props = {}) => ({
+        const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => ({
             ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, attempt, status, ...extra,
         });
         try {
@@ -82,9 +84,10 @@ export function purgeProvider(kind: "url" | "path") {
     }
 
     /** The next `pulumi up` after the CDN reported the purge failed: submit again, loudly, or refuse. */
-    async function retryFailed(olds: Props, news: Props) {
+    async function retryFailed(olds: PurgeOutputs, news: PurgeInputs): Promise<{ id: string; outs: PurgeOutputs }> {
         const attempt = typeof olds.attempt === "number" ? olds.attempt : 1;
-        const tasks = `purge task${olds.taskIds.length > 1 ? "s" : ""} ${olds.taskIds.join(", ")}`;
+        const taskIds = olds.taskIds ?? [];
+        const tasks = `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
         if (attempt >= MAX_SUBMISSIONS) {
             throw new Error(`${tasks} failed at the CDN, and this purge was submitted ${attempt} times already: it is not ` +
                 `submitted again until its inputs change. Change \`triggers\` (or the ${kind === "url" ? "URL" : "path"} list) to try again; ` +
@@ -96,18 +99,18 @@ export function purgeProvider(kind: "url" | "path") {
     }
 
     return {
-        async check(_olds: Props, news: Props) {
+        async check(_olds: PurgeInputs, news: PurgeInputs) {
             return { inputs: news, failures: checkFailures(() => { purgeRequest(kind, news); waitSettings(news); }) };
         },
-        async diff(_id: string, olds: Props, news: Props) {
+        async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             const changed = changedKeys(olds, news, PURGE_KEYS);
             const unfinished = olds.status !== "done" && news.wait !== false;
             return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
         },
-        async create(inputs: Props) {
+        async create(inputs: PurgeInputs) {
             return run(inputs, NOTHING_SENT, 1);
         },
-        async update(_id: string, olds: Props, news: Props) {
+        async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             if (changedKeys(olds, news, PURGE_KEYS).length > 0 || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
                 return { outs: (await run(news, NOTHING_SENT, 1)).outs };
             }
@@ -126,16 +129,17 @@ export function purgeProvider(kind: "url" | "path") {
             }
             return { outs: { ...olds, ...news } };
         },
-        async read(id: string, props: Props) {
+        async read(id: string, props: PurgeOutputs = {}) {
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
             const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
-            const expected = Array.isArray(props.urls ?? props.paths) ? (props.urls ?? props.paths).length : 1;
+            const items = props.urls ?? props.paths;
+            const expected = Array.isArray(items) ? items.length : 1;
             return { id, props: { ...props, status: refreshedStatus(props.status, records, expected) } };
         },
         async delete() {
             // A purge cannot be undone: deleting the resource only forgets it.
         },
-    };
+    } satisfies dynamic.ResourceProvider<PurgeInputs, PurgeOutputs>;
 }
