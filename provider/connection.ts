@@ -4,15 +4,14 @@
  * Credentials come from one source (keys, a role, a web identity, a profile or an instance role; see
  * credentials/resolveCredentials.ts), so a key is never paired with another source's id or token.
  */
+import { ConfigSource, connectionSources } from "./connectionSources";
 import { CredentialSource } from "./credentials/credentialSource";
 import { resolveCredentials } from "./credentials/resolveCredentials";
-import { ConfigSource, lookup, SettingInputs, text } from "./credentials/settingLookup";
-import { SETTINGS } from "./credentials/settingNames";
+import { lookup, SettingInputs, text } from "./credentials/settingLookup";
 import { resolveEndpoints } from "./endpoints";
 
+export type { ConfigSource } from "./connectionSources";
 export { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoints";
-
-export type { ConfigSource } from "./credentials/settingLookup";
 
 /** A role to assume with STS `AssumeRole`, as the official provider's `assumeRole` block. */
 export interface AssumeRoleInput {
@@ -66,6 +65,18 @@ export interface ConnectionInput {
     readonly requestTimeoutSeconds?: number;
 }
 
+/** Where each part of a connection came from, in words for messages. Names places, never values. */
+export interface ConnectionOrigin {
+    /** The credential source, e.g. `the keys in stack config tencentcloud:secretId and ...` or `STS AssumeRole of ...`. */
+    readonly credentials: string;
+    /** For fixed keys, where each was set: e.g. `stack config tencentcloud:secretId`. */
+    readonly secretId?: string;
+    readonly secretKey?: string;
+    readonly securityToken?: string;
+    /** e.g. `environment variable TENCENTCLOUD_CDN_ENDPOINT`, or `the default endpoint`. */
+    readonly endpoint: string;
+}
+
 /** A resolved connection. Its credentials hold secrets: never log, serialize or put them in an error. */
 export interface ConnectionSettings {
     readonly credentials: CredentialSource;
@@ -75,6 +86,7 @@ export interface ConnectionSettings {
     /** Host and optional port, e.g. `cdn.tencentcloudapi.com` or `127.0.0.1:9000`. */
     readonly host: string;
     readonly requestTimeoutSeconds: number;
+    readonly origin: ConnectionOrigin;
 }
 
 /** The region STS is called in when none is set. */
@@ -90,13 +102,14 @@ const DEFAULT_STS_REGION = "ap-guangzhou";
 export function resolveConnection(
     explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env,
 ): ConnectionSettings {
-    const inputs: SettingInputs = { explicit: explicit as Record<string, unknown>, config, env };
-    const timeout = explicit.requestTimeoutSeconds ?? 10;
+    const { requestTimeoutSeconds, ...values } = explicit;
+    const inputs: SettingInputs = { sources: connectionSources(values, config, env), env };
+    const timeout = requestTimeoutSeconds ?? 10;
     if (!(Number.isFinite(timeout) && timeout > 0 && timeout <= 600)) {
         throw new Error(`requestTimeoutSeconds must be a number of seconds in (0, 600], got ${timeout}`);
     }
     const endpoints = resolveEndpoints(inputs);
-    const region = text(lookup(SETTINGS.region, inputs));
+    const region = text(lookup("region", inputs.sources));
     const credentials = resolveCredentials(inputs, {
         sts: { ...endpoints.sts, region: region ?? DEFAULT_STS_REGION, requestTimeoutSeconds: timeout },
         metadata: endpoints.metadata,
@@ -105,7 +118,9 @@ export function resolveConnection(
     return {
         credentials: credentials.source,
         region: region ?? credentials.region,
-        ...endpoints.cdn,
+        protocol: endpoints.cdn.protocol,
+        host: endpoints.cdn.host,
         requestTimeoutSeconds: timeout,
+        origin: { credentials: credentials.source.description, ...credentials.source.keysOrigin, endpoint: endpoints.cdn.where },
     };
 }

@@ -6,7 +6,6 @@
  */
 import { DEFAULT_METADATA_ENDPOINT } from "./credentials/cvmRole";
 import { Found, lookup, SettingInputs, text } from "./credentials/settingLookup";
-import { SETTINGS } from "./credentials/settingNames";
 
 /** `http://` or `https://` and a host with an optional port. */
 export interface Endpoint {
@@ -16,7 +15,8 @@ export interface Endpoint {
 
 /** Every address, resolved. */
 export interface Endpoints {
-    readonly cdn: Endpoint;
+    /** With where it was set, for messages: a setting's place, or `the default endpoint`. */
+    readonly cdn: Endpoint & { readonly where: string };
     readonly sts: Endpoint;
     /** A full URL without a trailing slash. */
     readonly metadata: string;
@@ -54,38 +54,51 @@ function domainOf(found: Found | undefined): string {
  * resolveEndpoints({ explicit: {}, env: { TENCENTCLOUD_DOMAIN: "intl.tencentcloudapi.com" } }).cdn.host; // "cdn.intl.tencentcloudapi.com"
  */
 export function resolveEndpoints(inputs: SettingInputs): Endpoints {
-    const protocol = protocolOf(lookup(SETTINGS.protocol, inputs));
-    const domain = domainOf(lookup(SETTINGS.domain, inputs));
-    const service = (name: "endpoint" | "stsEndpoint", label: string): Endpoint => {
-        const found = lookup(SETTINGS[name], inputs);
-        return found === undefined ? { protocol, host: `${label}.${domain}` } : parseEndpoint(text(found)!, found.where);
+    const protocolFound = lookup("protocol", inputs.sources);
+    const domainFound = lookup("domain", inputs.sources);
+    const protocol = protocolOf(protocolFound);
+    const domain = domainOf(domainFound);
+    const service = (name: "endpoint" | "stsEndpoint", label: string): Endpoint & { where: string } => {
+        const found = lookup(name, inputs.sources);
+        if (found !== undefined) {
+            return { ...parseEndpoint(text(found)!, found.where), where: found.where };
+        }
+        const from = [domainFound, protocolFound].filter((f) => f !== undefined).map((f) => f!.where);
+        return { protocol, host: `${label}.${domain}`, where: from.length > 0 ? `${from.join(" and ")}` : "the default endpoint" };
     };
-    const metadata = lookup(SETTINGS.metadataEndpoint, inputs);
+    const metadata = lookup("metadataEndpoint", inputs.sources);
     const m = metadata === undefined ? undefined : parseEndpoint(text(metadata)!, metadata.where);
     return { cdn: service("endpoint", "cdn"), sts: service("stsEndpoint", "sts"), metadata: m ? `${m.protocol}${m.host}` : DEFAULT_METADATA_ENDPOINT };
 }
 
 /**
- * Splits an endpoint into the protocol and host the SDK wants.
+ * Splits an endpoint into the protocol and host the SDK wants. The rule: a full `http://` or `https://` origin;
+ * or a bare host name, taken as https (the form Tencent Cloud's own SDKs use). A host with a port but no scheme
+ * is refused rather than guessed: a port usually means a local server such as the emulator, which speaks plain
+ * HTTP. `place` names where the value came from, for the error.
  *
  * @example
  * parseEndpoint("http://127.0.0.1:9000"); // { protocol: "http://", host: "127.0.0.1:9000" }
+ * parseEndpoint("cdn.intl.tencentcloudapi.com"); // { protocol: "https://", host: "cdn.intl.tencentcloudapi.com" }
  */
-export function parseEndpoint(endpoint: string, place = "endpoint (TENCENTCLOUD_CDN_ENDPOINT)"): { protocol: string; host: string } {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+export function parseEndpoint(endpoint: string, place = "endpoint"): { protocol: string; host: string } {
+    const forms = `a full URL such as ${DEFAULT_ENDPOINT} or http://127.0.0.1:9000 (a bare host name means https)`;
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint);
+    if (!hasScheme && endpoint.includes(":")) {
+        throw new Error(`${place} must start with http:// or https:// when it names a port: write http://${endpoint} ` +
+            `for a plain-HTTP server such as the emulator, or https://${endpoint}; got "${endpoint}"`);
+    }
     let url: URL;
     try {
-        url = new URL(withScheme);
+        url = new URL(hasScheme ? endpoint : `https://${endpoint}`);
     } catch {
-        throw new Error(`${place} must be a URL such as ${DEFAULT_ENDPOINT} or ` +
-            `http://127.0.0.1:9000, got "${endpoint}"`);
+        throw new Error(`${place} must be ${forms}, got "${endpoint}"`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new Error(`${place} must use http or https, got "${url.protocol}"`);
+        throw new Error(`${place} must use http:// or https://, got "${url.protocol}//" (${forms})`);
     }
     if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
-        throw new Error(`${place} must be a bare origin such as http://127.0.0.1:9000, ` +
-            `without path, query or user info`);
+        throw new Error(`${place} must be a bare origin such as http://127.0.0.1:9000, without path, query or user info`);
     }
     return { protocol: `${url.protocol}//`, host: url.host };
 }

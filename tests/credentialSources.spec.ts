@@ -105,7 +105,7 @@ describe("credential sources: errors name what is missing, never a value", () =>
 
     it("a role to assume without base credentials names where the role was set and every place looked in", () =>
         fails({}, { "tencentcloud:assumeRole": JSON.stringify({ roleArn: ROLE }) }, {},
-            /^assumeRole\.roleArn is set \(stack config tencentcloud:assumeRole\) but no base credentials .*1\. connection options .*4\. environment variables .*TENCENTCLOUD_SECRET_ID\+TENCENTCLOUD_SECRET_KEY; 5\. the shared credentials file .*default\.credential/));
+            /^assumeRole\.roleArn is set \(stack config tencentcloud:assumeRole\) but no base credentials .*1\. connection option .*4\. environment variable .*TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY; 5\. the shared credentials file .*default\.credential/));
 
     it("no source at all lists every place, the profile file and the TKE variables", () =>
         fails({}, {}, {}, /^No Tencent Cloud credentials found\. .*stack config tencentcloud:assumeRoleWithWebIdentity.*profile default.*TKE_ROLE_ARN/));

@@ -114,6 +114,14 @@ describe("credential sources against the emulator", function () {
         await new PurgeClient(settings, { retry: NO_RETRY }).describePurgeQuota();
     });
 
+    it("profile: a key the API rejects is blamed on the profile file, without the key", async () => {
+        const file = path.join(dir, "bad.credential");
+        fs.writeFileSync(file, JSON.stringify({ secretId: keys.secretId, secretKey: "wrong-profile-SECRET-key" }));
+        await assert.rejects(client({ profile: "bad", sharedCredentialsDir: dir }).describePurgeQuota(), (e: PurgeApiError) =>
+            e.code === "AuthFailure.SignatureFailure" && e.message.includes(`the SecretKey from secretKey in ${file}`) &&
+            !e.message.includes("wrong-profile-SECRET-key"));
+    });
+
     it("profile: the default profile in ~/.tccli when nothing else is set", async () => {
         fs.mkdirSync(path.join(dir, ".tccli"));
         fs.writeFileSync(path.join(dir, ".tccli", "default.credential"), JSON.stringify(keys));

@@ -6,8 +6,8 @@
 import { CredentialSource } from "./credentialSource";
 import { RefreshingCredential } from "./refreshingCredential";
 import { objectFields, sessionName, sessionSeconds, textField } from "./roleObject";
-import { ASSUME_ROLE_ENV, SETTINGS } from "./settingNames";
-import { Found, PLACES, readIn, SettingInputs } from "./settingLookup";
+import { ASSUME_ROLE_ENV } from "./roleVariables";
+import { Found, foundIn, SettingInputs } from "./settingLookup";
 import { callSts, StsConnection } from "./stsCall";
 
 /** A role to assume, and where it was set. */
@@ -42,11 +42,11 @@ function fromObject(found: Found): AssumeRoleSettings {
  * web-identity token belongs to that token (web identity), not to `AssumeRole`.
  *
  * @example
- * assumeRoleSettings({ explicit: {}, env: { TENCENTCLOUD_ASSUME_ROLE_ARN: "qcs::cam::uin/1:roleName/deploy" } });
+ * assumeRoleSettings({ sources, env: { TENCENTCLOUD_ASSUME_ROLE_ARN: "qcs::cam::uin/1:roleName/deploy" } });
  */
 export function assumeRoleSettings(inputs: SettingInputs): AssumeRoleSettings | undefined {
-    for (const place of PLACES.filter((p) => p !== "environment")) {
-        const found = readIn(SETTINGS.assumeRole, place, inputs);
+    for (const source of inputs.sources) {
+        const found = foundIn("assumeRole", source);
         if (found) {
             return fromObject(found);
         }

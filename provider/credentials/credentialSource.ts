@@ -16,6 +16,13 @@ export interface TemporaryCredential extends SigningCredential {
     readonly expiresAtMs: number;
 }
 
+/** Where fixed keys were set, in words for messages: `stack config tencentcloud:secretId`. Names places, never values. */
+export interface KeysOrigin {
+    readonly secretId: string;
+    readonly secretKey: string;
+    readonly securityToken?: string;
+}
+
 /**
  * A source of credentials.
  *
@@ -27,6 +34,8 @@ export interface CredentialSource {
     readonly description: string;
     /** Tells two sources apart for the client cache. In memory only: it may contain secrets. */
     readonly identity: string;
+    /** For fixed keys: where each was set, so an auth failure can name the place to fix. */
+    readonly keysOrigin?: KeysOrigin;
     getCredential(): Promise<SigningCredential>;
 }
 
@@ -34,12 +43,13 @@ export interface CredentialSource {
  * Fixed keys (a SecretId and SecretKey, and a session token if the keys are temporary).
  *
  * @example
- * const source = staticCredentials({ secretId: "AKID...", secretKey: "..." }, "environment variables TENCENTCLOUD_SECRET_ID/KEY");
+ * const source = staticCredentials({ secretId: "AKID...", secretKey: "..." }, "the keys in environment variable ...");
  */
-export function staticCredentials(credential: SigningCredential, description: string): CredentialSource {
+export function staticCredentials(credential: SigningCredential, description: string, keysOrigin?: KeysOrigin): CredentialSource {
     const fixed = Object.freeze({ ...credential });
     return {
         description,
+        keysOrigin,
         identity: JSON.stringify(["static", fixed.secretId, fixed.secretKey, fixed.token]),
         getCredential: async () => fixed,
     };

@@ -12,7 +12,6 @@ import * as os from "os";
 import * as path from "path";
 import { SigningCredential } from "./credentialSource";
 import { Found, lookup, SettingInputs, text } from "./settingLookup";
-import { SETTINGS } from "./settingNames";
 
 /** What a profile holds. Holds secrets: never log or put it in an error. */
 export interface Profile {
@@ -45,8 +44,8 @@ const expandHome = (dir: string, home: string): string => (dir === "~" || dir.st
  */
 export function profileLocation(inputs: SettingInputs): ProfileLocation {
     const home = inputs.env.HOME || os.homedir();
-    const named = lookup(SETTINGS.profile, inputs);
-    const dirSetting = lookup(SETTINGS.sharedCredentialsDir, inputs);
+    const named = lookup("profile", inputs.sources);
+    const dirSetting = lookup("sharedCredentialsDir", inputs.sources);
     const name = text(named) ?? "default";
     if (!/^[\w.@-]+$/.test(name)) {
         throw new Error(`the profile name in ${named!.where} may hold only letters, digits and ._@- characters`);

@@ -6,13 +6,14 @@
  * (`tccli configure`), then a TKE pod identity. A role to assume (`assumeRole`, or the profile's role) is then
  * assumed with those credentials. Errors name each place tried and each key missing, never a value.
  */
+import { ConnectionSource } from "../connectionSources";
 import { assumeRoleCredential, assumeRoleSettings } from "./assumeRole";
 import { CredentialSource, staticCredentials } from "./credentialSource";
 import { cvmRoleCredential } from "./cvmRole";
 import { profileLocation, readProfile } from "./profileFile";
 import { DEFAULT_SESSION_NAME, DEFAULT_SESSION_SECONDS } from "./roleObject";
-import { PLACES, PlaceKind, readIn, SettingInputs, text, whereSet } from "./settingLookup";
-import { ASSUME_ROLE_ENV, SETTINGS, TKE_ENV } from "./settingNames";
+import { ASSUME_ROLE_ENV, TKE_ENV } from "./roleVariables";
+import { foundIn, SettingInputs, text } from "./settingLookup";
 import { StsConnection } from "./stsCall";
 import { tkeWebIdentity, webIdentityCredential, webIdentityIn } from "./webIdentity";
 
@@ -30,52 +31,51 @@ export interface ResolvedCredentials {
     readonly region?: string;
 }
 
-/** The sources a place can hold, for the list of places tried. */
-function placeTried(place: PlaceKind): string {
-    switch (place) {
-        case "explicit":
-            return "connection options assumeRoleWithWebIdentity, camRoleName or secretId+secretKey";
-        case "environment":
-            return `environment variables ${ASSUME_ROLE_ENV.webIdentityToken}(_FILE), ${SETTINGS.camRoleName.env} or ` +
-                `${SETTINGS.secretId.env}+${SETTINGS.secretKey.env}`;
-        default:
-            return `stack config ${place}:assumeRoleWithWebIdentity, :camRoleName or :secretId+:secretKey`;
-    }
+/** "stack config tencentcloud:assumeRoleWithWebIdentity, tencentcloud:camRoleName, or ...", for the list of places tried. */
+function placeTried(s: ConnectionSource): string {
+    const pair = `${s.key("secretId")} and ${s.key("secretKey")}`;
+    return s.kind === "environment"
+        ? `${s.label} ${ASSUME_ROLE_ENV.webIdentityToken}(_FILE) with ${ASSUME_ROLE_ENV.roleArn}, ${s.key("camRoleName")}, or ${pair}`
+        : `${s.label} ${s.key("assumeRoleWithWebIdentity")}, ${s.key("camRoleName")}, or ${pair}`;
 }
 
-/** Keys set in `place`, or undefined; an id without a key is an error that names both places. */
-function keysIn(place: PlaceKind, inputs: SettingInputs): CredentialSource | undefined {
-    const id = readIn(SETTINGS.secretId, place, inputs);
-    if (!id) {
+/** Keys set in `source`, or undefined; an id without a key is an error that names both places. */
+function keysIn(source: ConnectionSource): CredentialSource | undefined {
+    const secretId = source.get("secretId");
+    if (secretId === undefined) {
         return undefined;
     }
-    const key = readIn(SETTINGS.secretKey, place, inputs);
-    if (!key) {
-        throw new Error(`A SecretId was found in ${id.where} but no SecretKey beside it: set ${whereSet(SETTINGS.secretKey, place)} too`);
+    const secretKey = source.get("secretKey");
+    if (secretKey === undefined) {
+        throw new Error(`A SecretId was found in ${source.place("secretId")} but no SecretKey beside it: ` +
+            `set ${source.place("secretKey")} too`);
     }
-    const token = readIn(SETTINGS.securityToken, place, inputs);
-    return staticCredentials({ secretId: text(id)!, secretKey: text(key)!, token: text(token) },
-        `the keys in ${id.where} and ${key.where}${token ? ` with ${token.where}` : ""}`);
+    const token = source.get("securityToken");
+    const origin = { secretId: source.place("secretId")!, secretKey: source.place("secretKey")!,
+        securityToken: token === undefined ? undefined : source.place("securityToken") };
+    const keys = [source.key("secretId"), source.key("secretKey"), ...(token === undefined ? [] : [source.key("securityToken")])];
+    return staticCredentials({ secretId, secretKey, token },
+        `the keys in ${source.label} ${keys.slice(0, -1).join(", ")} and ${keys[keys.length - 1]}`, origin);
 }
 
 /**
  * The credential source the settings describe, or an error that says what to set.
  *
  * @example
- * const { source } = resolveCredentials({ explicit: {}, config, env: process.env }, endpoints);
+ * const { source } = resolveCredentials({ sources: connectionSources({}, config, process.env), env: process.env }, endpoints);
  */
 export function resolveCredentials(inputs: SettingInputs, endpoints: CredentialEndpoints): ResolvedCredentials {
     const sts = endpoints.sts;
     let base: CredentialSource | undefined;
     let region: string | undefined;
     let profileRole: { roleArn: string; sessionName?: string; where: string } | undefined;
-    for (const place of PLACES) {
-        const web = webIdentityIn(place, inputs);
+    for (const source of inputs.sources) {
+        const web = webIdentityIn(source, inputs.env);
         if (web) {
             return { source: webIdentityCredential(web, sts) };
         }
-        const role = readIn(SETTINGS.camRoleName, place, inputs);
-        base = role ? cvmRoleCredential(text(role)!, role.where, endpoints.metadata, endpoints.requestTimeoutSeconds) : keysIn(place, inputs);
+        const role = foundIn("camRoleName", source);
+        base = role ? cvmRoleCredential(text(role)!, role.where, endpoints.metadata, endpoints.requestTimeoutSeconds) : keysIn(source);
         if (base) {
             break;
         }
@@ -84,7 +84,8 @@ export function resolveCredentials(inputs: SettingInputs, endpoints: CredentialE
     if (!base) {
         const profile = readProfile(location);
         if (profile) {
-            base = staticCredentials(profile.credential, profile.description);
+            base = staticCredentials(profile.credential, profile.description, { secretId: `secretId in ${profile.file}`,
+                secretKey: `secretKey in ${profile.file}`, securityToken: profile.credential.token && `token in ${profile.file}` });
             region = profile.region;
             profileRole = profile.role && { ...profile.role, where: `role-arn in ${profile.file}` };
         }
@@ -95,9 +96,10 @@ export function resolveCredentials(inputs: SettingInputs, endpoints: CredentialE
             return { source: webIdentityCredential(tke, sts) };
         }
     }
-    const tried = `${PLACES.map((p, i) => `${i + 1}. ${placeTried(p)}`).join("; ")}; ` +
-        `5. the shared credentials file ${location.file} (profile ${location.name}); ` +
-        `6. a TKE pod identity (${Object.values(TKE_ENV).join(", ")})`;
+    const n = inputs.sources.length;
+    const tried = `${inputs.sources.map((s, i) => `${i + 1}. ${placeTried(s)}`).join("; ")}; ` +
+        `${n + 1}. the shared credentials file ${location.file} (profile ${location.name}); ` +
+        `${n + 2}. a TKE pod identity (${Object.values(TKE_ENV).join(", ")})`;
     const assume = assumeRoleSettings(inputs) ?? (profileRole && {
         roleArn: profileRole.roleArn, sessionName: profileRole.sessionName ?? DEFAULT_SESSION_NAME,
         sessionSeconds: DEFAULT_SESSION_SECONDS, where: profileRole.where,

@@ -10,8 +10,9 @@ import { promises as fs } from "fs";
 import { CredentialSource } from "./credentialSource";
 import { RefreshingCredential } from "./refreshingCredential";
 import { objectFields, sessionName, sessionSeconds, textField } from "./roleObject";
-import { ASSUME_ROLE_ENV, SETTINGS, TKE_ENV } from "./settingNames";
-import { PlaceKind, readIn, SettingInputs } from "./settingLookup";
+import { ConnectionSource } from "../connectionSources";
+import { ASSUME_ROLE_ENV, TKE_ENV } from "./roleVariables";
+import { foundIn } from "./settingLookup";
 import { callSts, StsConnection } from "./stsCall";
 
 /** The token itself, or the file that holds it. */
@@ -44,14 +45,14 @@ function tokenOf(token: string | undefined, file: string | undefined, where: str
 }
 
 /**
- * The web identity set in `place`, or undefined.
+ * The web identity set in `source`, or undefined. In the environment it is the official provider's variables.
  *
  * @example
- * webIdentityIn("environment", { explicit: {}, env: process.env });
+ * webIdentityIn(source, process.env);
  */
-export function webIdentityIn(place: PlaceKind, inputs: SettingInputs): WebIdentitySettings | undefined {
-    if (place !== "environment") {
-        const found = readIn(SETTINGS.assumeRoleWithWebIdentity, place, inputs);
+export function webIdentityIn(source: ConnectionSource, env: NodeJS.ProcessEnv): WebIdentitySettings | undefined {
+    if (source.kind !== "environment") {
+        const found = foundIn("assumeRoleWithWebIdentity", source);
         if (!found) {
             return undefined;
         }
@@ -68,7 +69,6 @@ export function webIdentityIn(place: PlaceKind, inputs: SettingInputs): WebIdent
             token: tokenOf(textField(f, "webIdentityToken", found.where), textField(f, "webIdentityTokenFile", found.where), found.where),
         };
     }
-    const env = inputs.env;
     const token = env[ASSUME_ROLE_ENV.webIdentityToken] || undefined;
     const file = env[ASSUME_ROLE_ENV.webIdentityTokenFile] || undefined;
     if (token === undefined && file === undefined) {

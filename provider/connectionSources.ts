@@ -1,0 +1,121 @@
+/**
+ * The places connection values are read from, in the order they are tried. Each source can say where it
+ * reads a field from, in words for messages, so an error or hint names the place a value really came from
+ * (`stack config tencentcloud:secretId`), never a guess. The names are the official Tencent Cloud provider's
+ * (Terraform and `pulumi-tencentcloud`) wherever it has one, so one stack config and one CI environment serve both.
+ */
+
+/** The values a connection is made of. `assumeRole` and `assumeRoleWithWebIdentity` are objects. */
+export type ConnectionField = "secretId" | "secretKey" | "securityToken" | "region" | "endpoint" | "stsEndpoint" |
+    "metadataEndpoint" | "domain" | "protocol" | "profile" | "sharedCredentialsDir" | "camRoleName" | "assumeRole" |
+    "assumeRoleWithWebIdentity";
+
+/**
+ * Anything that can look up a stack config key such as `tencentcloud-purge:secretId`. An object setting comes as
+ * JSON text (the program's config) or as an object (some hosts' configure).
+ */
+export interface ConfigSource {
+    get(key: string): unknown;
+}
+
+/**
+ * One place connection values can come from.
+ *
+ * @example
+ * const [explicit] = connectionSources({ secretId: "AKID..." }, undefined, {});
+ * explicit.place("secretId"); // "connection option secretId"
+ */
+export interface ConnectionSource {
+    /** What this kind of place is called, e.g. `stack config`. */
+    readonly label: string;
+    readonly kind: "explicit" | "config" | "environment";
+    /** The name of `field` within this source (`tencentcloud:secretKey`), or undefined when it has none. */
+    key(field: ConnectionField): string | undefined;
+    /** The text of `field`, or undefined when not set (an empty value counts as not set); an error if not text. */
+    get(field: ConnectionField): string | undefined;
+    /** The value of `field` as set, text or object, or undefined when not set. */
+    value(field: ConnectionField): unknown;
+    /** Where `field` is read from, for messages: `stack config tencentcloud:secretKey`. */
+    place(field: ConnectionField): string | undefined;
+}
+
+/**
+ * The environment variables, as the official Tencent Cloud tools name them (the endpoints are this package's
+ * own). The role objects have none: their variables (`TENCENTCLOUD_ASSUME_ROLE_*`) are read by the role sources.
+ */
+const ENVIRONMENT_VARIABLES: Readonly<Partial<Record<ConnectionField, string>>> = {
+    secretId: "TENCENTCLOUD_SECRET_ID",
+    secretKey: "TENCENTCLOUD_SECRET_KEY",
+    securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
+    region: "TENCENTCLOUD_REGION",
+    endpoint: "TENCENTCLOUD_CDN_ENDPOINT",
+    stsEndpoint: "TENCENTCLOUD_STS_ENDPOINT",
+    metadataEndpoint: "TENCENTCLOUD_METADATA_ENDPOINT",
+    domain: "TENCENTCLOUD_DOMAIN",
+    protocol: "TENCENTCLOUD_PROTOCOL",
+    profile: "TENCENTCLOUD_PROFILE",
+    sharedCredentialsDir: "TENCENTCLOUD_SHARED_CREDENTIALS_DIR",
+    camRoleName: "TENCENTCLOUD_CAM_ROLE_NAME",
+};
+
+/** The official provider's settings: the ones stack config `tencentcloud:*` may hold. */
+const OFFICIAL_FIELDS: readonly ConnectionField[] = ["secretId", "secretKey", "securityToken", "region", "domain", "protocol",
+    "profile", "sharedCredentialsDir", "camRoleName", "assumeRole", "assumeRoleWithWebIdentity"];
+/** This package's own settings, beside the official ones in `tencentcloud-purge:*`. */
+const OWN_FIELDS: readonly ConnectionField[] = ["endpoint", "stsEndpoint", "metadataEndpoint"];
+
+const nonEmpty = (v: unknown): unknown => (v === undefined || v === null || v === "" ? undefined : v);
+
+function source(label: string, kind: ConnectionSource["kind"], key: (f: ConnectionField) => string | undefined,
+    read: (key: string, f: ConnectionField) => unknown): ConnectionSource {
+    const value = (f: ConnectionField): unknown => {
+        const k = key(f);
+        return k === undefined ? undefined : nonEmpty(read(k, f));
+    };
+    return {
+        label,
+        kind,
+        key,
+        value,
+        get: (f) => {
+            const v = value(f);
+            if (v !== undefined && typeof v !== "string") {
+                throw new Error(`${label} ${key(f)} must be text, got ${typeof v}`);
+            }
+            return v;
+        },
+        place: (f) => {
+            const k = key(f);
+            return k === undefined ? undefined : `${label} ${k}`;
+        },
+    };
+}
+
+/**
+ * Stack config under `namespace`, for the fields it carries.
+ *
+ * @example
+ * configSource("tencentcloud", ["secretId", "secretKey"], config).place("secretId"); // "stack config tencentcloud:secretId"
+ */
+export function configSource(namespace: string, fields: readonly ConnectionField[], config?: ConfigSource): ConnectionSource {
+    return source("stack config", "config", (f) => (fields.includes(f) ? `${namespace}:${f}` : undefined), (k) => config?.get(k));
+}
+
+/**
+ * The sources, first found wins: explicit values (the `connection` option of getPurgeTasks), stack config
+ * `tencentcloud-purge:*`, stack config `tencentcloud:*` (the official provider's keys, which have no full-URL
+ * endpoints), then the environment.
+ *
+ * @example
+ * connectionSources({}, undefined, process.env).map((s) => s.place("secretId"));
+ */
+export function connectionSources(
+    explicit: Partial<Record<ConnectionField, unknown>>, config: ConfigSource | undefined, env: NodeJS.ProcessEnv,
+): readonly ConnectionSource[] {
+    return [
+        source("connection option", "explicit", (f) => f, (_k, f) => explicit[f]),
+        configSource("tencentcloud-purge", [...OFFICIAL_FIELDS, ...OWN_FIELDS], config),
+        configSource("tencentcloud", OFFICIAL_FIELDS, config),
+        source("environment variable", "environment", (f) => ENVIRONMENT_VARIABLES[f], (k) => env[k]),
+    ];
+}
