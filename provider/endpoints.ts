@@ -22,7 +22,9 @@ export interface Endpoints {
     readonly metadata: string;
 }
 
+/** The root domain of Tencent Cloud's API (the international site's is `intl.tencentcloudapi.com`). */
 export const DEFAULT_DOMAIN = "tencentcloudapi.com";
+/** The CDN API when neither `endpoint` nor `domain`/`protocol` is set. */
 export const DEFAULT_ENDPOINT = "https://cdn.tencentcloudapi.com";
 
 function protocolOf(found: Found | undefined): string {
@@ -51,7 +53,7 @@ function domainOf(found: Found | undefined): string {
  * The addresses from the settings.
  *
  * @example
- * resolveEndpoints({ explicit: {}, env: { TENCENTCLOUD_DOMAIN: "intl.tencentcloudapi.com" } }).cdn.host; // "cdn.intl.tencentcloudapi.com"
+ * resolveEndpoints({ sources: connectionSources({ domain: "intl.tencentcloudapi.com" }, undefined, {}), env: {} }).cdn.host; // "cdn.intl.tencentcloudapi.com"
  */
 export function resolveEndpoints(inputs: SettingInputs): Endpoints {
     const protocolFound = lookup("protocol", inputs.sources);

@@ -40,7 +40,7 @@ const expandHome = (dir: string, home: string): string => (dir === "~" || dir.st
  * The profile's files from the settings.
  *
  * @example
- * profileLocation({ explicit: {}, env: { TENCENTCLOUD_PROFILE: "ci" } }).file; // "/home/me/.tccli/ci.credential"
+ * profileLocation({ sources: connectionSources({ profile: "ci" }, undefined, {}), env: {} }).file; // "/home/me/.tccli/ci.credential"
  */
 export function profileLocation(inputs: SettingInputs): ProfileLocation {
     const home = inputs.env.HOME || os.homedir();
