@@ -81,6 +81,15 @@ describe("credential sources through the provider host", function () {
         assert.ok(issued() >= 2, `only ${issued()} credential(s) issued`);
     });
 
+    it("web identity (a TKE pod's TKE_* variables, as the official SDKs read them)", async () => {
+        const file = path.join(home, "tke-token");
+        fs.writeFileSync(file, emu.webIdentity.webIdentityToken);
+        const h = await host({}, { TKE_REGION: "ap-guangzhou", TKE_PROVIDER_ID: emu.webIdentity.providerId, TKE_WEB_IDENTITY_TOKEN_FILE: file,
+            TKE_ROLE_ARN: emu.webIdentity.roleArn });
+        assert.strictEqual((await purge(h)).properties.status, "done");
+        assert.ok(issued() >= 1);
+    });
+
     it("profile (tencentcloud:profile in tencentcloud:sharedCredentialsDir), as tccli configure writes it", async () => {
         const dir = path.join(home, "profiles");
         fs.mkdirSync(dir);
