@@ -29,7 +29,7 @@ const HINTS: Record<string, string> = {
     "LimitExceeded.CdnPurgeExceedDayLimit": "today's purge quota is used up; see DescribePurgeQuota or wait for tomorrow",
     "LimitExceeded.CdnPurgeExceedBatchLimit": "too many URLs or paths in one request; submit fewer per call",
     "InvalidParameter.CdnUrlInvalid": "a URL is not a full http:// or https:// URL",
-    CredentialsUnavailable: "the credential source named above failed: fix what it says. Temporary credentials that " +
+    CredentialsUnavailable: "the credential source named in the message failed: fix what it says. Temporary credentials that " +
         "worked before are tried again until the wait's deadline",
     Timeout: "no answer in time: check the endpoint and the network, or raise the request timeout",
     ConnectionFailed: "could not reach the endpoint: check it (the connection option, stack config " +

@@ -68,7 +68,7 @@ describe("credential sources through the provider host", function () {
         await new Promise((r) => setTimeout(r, 500));
         emu.faults.add({ action: "AssumeRole", kind: "apiError", code: "ResourceNotFound.RoleNotFound", times: "always" });
         await assert.rejects(created, (e: Error) => /timed out after/.test(e.message) &&
-            /CredentialsUnavailable/.test(e.message) && /refreshing them failed: .*ResourceNotFound\.RoleNotFound/.test(e.message));
+            /CredentialsUnavailable/.test(e.message) && /renewing the temporary credentials failed: .*ResourceNotFound\.RoleNotFound/.test(e.message));
         assert.ok(emu.stats.snapshot().requests.AssumeRole! > 2, "the wait should have kept trying STS");
     });
 

@@ -58,7 +58,7 @@ describe("RefreshingCredential", () => {
         clock.now += 5000;
         state.fail = Object.assign(new Error("ResourceNotFound.RoleNotFound: gone"), { retryable: false });
         await assert.rejects(source.getCredential(), (e: CredentialError) =>
-            e.retryable && /test source: refreshing them failed: ResourceNotFound\.RoleNotFound: gone/.test(e.message));
+            e.retryable && /^renewing the temporary credentials failed: ResourceNotFound\.RoleNotFound: gone; credential source: test source$/.test(e.message));
     });
 
     it("does not remember a failure: the next call fetches again", async () => {

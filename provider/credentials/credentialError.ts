@@ -7,7 +7,7 @@
  * Raised by a credential source.
  *
  * @example
- * throw new CredentialError("STS AssumeRole (role from stack config tencentcloud:assumeRole)", "connection refused", true);
+ * throw new CredentialError("STS AssumeRole of the role in stack config tencentcloud:assumeRole", "connect ECONNREFUSED", true);
  */
 export class CredentialError extends Error {
     /** True when a later try may succeed (a network fault, a throttled STS, a refresh of credentials that worked). */
@@ -18,7 +18,8 @@ export class CredentialError extends Error {
     readonly reason: string;
 
     constructor(source: string, reason: string, retryable: boolean) {
-        super(`could not get credentials from ${source}: ${reason}`);
+        // The reason first: progress lines show the start of a message.
+        super(`${reason}; credential source: ${source}`);
         this.name = "CredentialError";
         this.source = source;
         this.reason = reason;

@@ -64,7 +64,7 @@ export class RefreshingCredential implements CredentialSource {
             }, (e: unknown) => {
                 // A failure of the credentials these were to be made from (a base source) names that source.
                 const [source, reason] = e instanceof CredentialError ? [e.source, e.reason] : [this.description, messageOf(e)];
-                throw new CredentialError(source, this.worked ? `refreshing them failed: ${reason}` : reason, this.worked || isRetryable(e));
+                throw new CredentialError(source, this.worked ? `renewing the temporary credentials failed: ${reason}` : reason, this.worked || isRetryable(e));
             }).finally(() => {
                 this.pending = undefined;
             });

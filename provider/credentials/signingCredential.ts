@@ -17,7 +17,7 @@ export async function signingCredential(action: string, source: CredentialSource
         return await source.getCredential();
     } catch (e) {
         const retryable = e instanceof CredentialError ? e.retryable : false;
-        const message = e instanceof CredentialError ? e.message : `could not get credentials from ${source.description}: ${messageOf(e)}`;
+        const message = e instanceof CredentialError ? e.message : `${messageOf(e)}; credential source: ${source.description}`;
         throw new PurgeApiError({ action, code: "CredentialsUnavailable", message, retryable });
     }
 }
