@@ -10,6 +10,7 @@ import { realClock, realSleep } from "../wait/realClock";
 import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
 import { readTasksRecords } from "../wait/taskReader";
 import { waitForTasks } from "../wait/waitForTask";
+import { hostSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
@@ -29,6 +30,7 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
         maxDelayMs: settings.maxDelaySeconds * 1000,
         notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
         onProgress,
+        signal: hostSignal(),
     };
 }
 
