@@ -111,7 +111,14 @@ async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Pr
 /** What to run and how. */
 export interface LocalStackOptions {
     /** The inline Pulumi program; what it returns becomes the stack outputs. */
-    readonly program: PulumiFn;
+    readonly program?: PulumiFn;
+    /**
+     * Instead of `program`: a project folder (its `Pulumi.yaml` and files), copied into the work dir and run by
+     * its language host, as `pulumi up` in that folder would. `edit` may change the copy first.
+     */
+    readonly project?: { readonly dir: string; readonly edit?: (workDir: string) => void };
+    /** Folders put first on PATH, e.g. where a language host is. */
+    readonly pathDirs?: readonly string[];
     /** Default `purge-e2e`. */
     readonly projectName?: string;
     /** Default `e2e`. */
@@ -171,6 +178,7 @@ export class LocalStack {
                 // The provider host runs in the temp work dir; let it resolve this repo's packages.
                 NODE_PATH: path.join(repoRoot, "node_modules"),
                 PATH: [
+                    ...(opts.pathDirs ?? []),
                     path.join(tempDir, dirs.cliRoot),
                     path.dirname(fs.realpathSync(cli)),
                     dynamicProviderPluginDir,
@@ -182,16 +190,22 @@ export class LocalStack {
             const pulumiCommand = await withEnv({ PULUMI_HOME: env.PULUMI_HOME }, () =>
                 PulumiCommand.get({ root: path.join(tempDir, "cli"), skipVersionCheck: true }),
             );
-            const stack = await LocalWorkspace.createOrSelectStack(
-                { stackName: opts.stackName ?? "e2e", projectName, program: opts.program },
-                {
-                    workDir: path.join(tempDir, dirs.work),
-                    pulumiHome: env.PULUMI_HOME,
-                    envVars: env,
-                    pulumiCommand,
-                    projectSettings: { name: projectName, runtime: "nodejs", backend: { url: backendUrl } },
-                },
-            );
+            const workDir = path.join(tempDir, dirs.work);
+            const common = { workDir, pulumiHome: env.PULUMI_HOME, envVars: env, pulumiCommand };
+            const stackName = opts.stackName ?? "e2e";
+            let stack: Stack;
+            if (opts.project) {
+                fs.cpSync(opts.project.dir, workDir, { recursive: true });
+                opts.project.edit?.(workDir);
+                stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir }, common);
+            } else if (opts.program) {
+                stack = await LocalWorkspace.createOrSelectStack(
+                    { stackName, projectName, program: opts.program },
+                    { ...common, projectSettings: { name: projectName, runtime: "nodejs", backend: { url: backendUrl } } },
+                );
+            } else {
+                throw new Error("LocalStack.create needs a program or a project");
+            }
             return new LocalStack(stack, tempDir, cli, env, opts.onLine);
         } catch (e) {
             fs.rmSync(tempDir, { recursive: true, force: true });
