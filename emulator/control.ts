@@ -11,6 +11,8 @@
  *                                             "flushType"?: "flush"|"delete", "area"?: ...}` -> `{"taskId"}`
  * - `POST /_emulator/tasks/{id}/complete`     `{"status":"done"|"fail"}` (default done)
  * - `POST /_emulator/tasks/{id}/vanish`       hide a task from answers
+ * - `GET  /_emulator/retention`               `{"retentionMs": N | null}`
+ * - `POST /_emulator/retention`               `{"retentionMs": N | null}`: records older than N ms disappear (null: never)
  * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows
  */
 import * as http from "http";
@@ -102,6 +104,15 @@ async function route(ctx: EmulatorContext, reset: () => void, req: http.Incoming
             throw new ControlError(404, `no task ${taskId}`);
         }
         return { taskId, ok: true };
+    } else if (path === "retention" && (method === "GET" || method === "POST")) {
+        if (method === "POST") {
+            const ms = ((await jsonBody(req, ctx.maxBodyBytes)) as { retentionMs?: unknown } | null)?.retentionMs;
+            if (!(ms === null || (typeof ms === "number" && Number.isFinite(ms) && ms >= 0))) {
+                throw new ControlError(400, "retentionMs must be a number of milliseconds >= 0, or null to keep records");
+            }
+            ctx.store.setRetention(ms ?? undefined);
+        }
+        return { retentionMs: ctx.store.retention ?? null };
     } else if (method === "POST" && path === "reset") {
         reset();
         return { ok: true };

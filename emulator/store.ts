@@ -1,7 +1,8 @@
 /**
  * The task store: each submission gets one TaskId and one record per URL or path. A record's status is computed
  * from the clock: `process` until `completeAfterMs` has passed, then `done` (or `fail` when its URL matches
- * `failPattern`), unless a test forced the task. Tasks may be hidden for `visibleAfterMs` or made to vanish.
+ * `failPattern`), unless a test forced the task. Tasks may be hidden for `visibleAfterMs` or made to vanish, and
+ * disappear once older than `retentionMs`, as the real API forgets old purge records.
  */
 import { formatApiTime } from "../provider/time";
 
@@ -18,6 +19,8 @@ export interface StoreOptions {
     readonly visibleAfterMs?: number;
     /** URLs that finish as `fail`: a RegExp, or a substring. Default: URLs containing `/fail`. */
     readonly failPattern?: RegExp | string;
+    /** Milliseconds a record stays queryable after submission; older ones disappear. Default: kept for ever. */
+    readonly retentionMs?: number;
     /** The clock, in epoch milliseconds. Default `Date.now`. */
     readonly now?: () => number;
 }
@@ -41,7 +44,7 @@ export interface TaskRecord {
     /** Beijing time `YYYY-MM-DD HH:mm:ss`. */
     readonly createTime: string;
     readonly createdAtMs: number;
-    /** False while hidden by `visibleAfterMs` or after {@link TaskStore.vanish}. */
+    /** False while hidden by `visibleAfterMs`, after {@link TaskStore.vanish}, or once past the retention. */
     readonly visible: boolean;
 }
 
@@ -67,6 +70,7 @@ export class TaskStore {
     private readonly completeAfterMs: number;
     private readonly visibleAfterMs: number;
     private readonly failPattern: RegExp | string;
+    private retentionMs: number | undefined;
     public readonly now: () => number;
 
     constructor(options: StoreOptions = {}) {
@@ -74,6 +78,20 @@ export class TaskStore {
         this.visibleAfterMs = options.visibleAfterMs ?? 0;
         this.failPattern = options.failPattern ?? "/fail";
         this.now = options.now ?? Date.now;
+        this.setRetention(options.retentionMs);
+    }
+
+    /** How long records stay queryable from now on, in milliseconds; `undefined` keeps them for ever. */
+    get retention(): number | undefined {
+        return this.retentionMs;
+    }
+
+    /** Changes the retention of every record, old and new; `undefined` keeps them for ever. */
+    setRetention(ms: number | undefined): void {
+        if (ms !== undefined && !(Number.isFinite(ms) && ms >= 0)) {
+            throw new RangeError(`retentionMs must be a number of milliseconds >= 0, got ${String(ms)}`);
+        }
+        this.retentionMs = ms;
     }
 
     /** Records a submission and returns its new, unique, numeric-looking TaskId. */
@@ -128,7 +146,7 @@ export class TaskStore {
         return {
             taskId: task.taskId, url, status, purgeType: task.purgeType, flushType: task.flushType, area: task.area,
             createTime: formatApiTime(new Date(task.createdAtMs)), createdAtMs: task.createdAtMs,
-            visible: !task.vanished && age >= this.visibleAfterMs,
+            visible: !task.vanished && age >= this.visibleAfterMs && !(this.retentionMs !== undefined && age > this.retentionMs),
         };
     }
 }

@@ -57,6 +57,20 @@ describe("emulator control API", () => {
         assert.strictEqual((await client.DescribePurgeTasks({ TaskId })).TotalCount, 0);
     });
 
+    it("POST /_emulator/retention makes older records disappear from DescribePurgeTasks", async () => {
+        const client = emulatorClient(emu);
+        const { TaskId } = await client.PurgeUrlsCache({ Urls: ["https://c.com/1"] });
+        await new Promise((r) => setTimeout(r, 5));
+        const set = await post("/_emulator/retention", { retentionMs: 1 });
+        const after = (await client.DescribePurgeTasks({ TaskId })).TotalCount;
+        await post("/_emulator/retention", { retentionMs: null });
+        assert.deepStrictEqual([set.json, after], [{ retentionMs: 1 }, 0]);
+    });
+
+    it("POST /_emulator/retention rejects a value that is not a duration", async () => {
+        assert.strictEqual((await post("/_emulator/retention", { retentionMs: "1h" })).status, 400);
+    });
+
     it("POST /_emulator/reset forgets tasks and statistics", async () => {
         await emulatorClient(emu).PurgeUrlsCache({ Urls: ["https://c.com/1"] });
         await post("/_emulator/reset", {});

@@ -73,6 +73,26 @@ describe("emulator task store", () => {
         assert.deepStrictEqual([store.records().length, store.allRecords()[0].visible], [0, false]);
     });
 
+    it("drops records older than retentionMs from records", () => {
+        store = new TaskStore({ now: () => now, retentionMs: 60_000 });
+        store.submit(URLS("https://a.com/old"));
+        now += 30_000;
+        store.submit(URLS("https://a.com/new"));
+        now += 30_001;
+        assert.deepStrictEqual(store.records().map((r) => r.url), ["https://a.com/new"]);
+    });
+
+    it("applies a changed retention to records already stored", () => {
+        store.submit(URLS("https://a.com/1"));
+        now += 10_000;
+        store.setRetention(5_000);
+        assert.strictEqual(store.records().length, 0);
+    });
+
+    it("rejects a negative retention", () => {
+        assert.throws(() => store.setRetention(-1), /retentionMs must be a number of milliseconds >= 0/);
+    });
+
     it("hides a task until visibleAfterMs has passed", () => {
         store = new TaskStore({ now: () => now, visibleAfterMs: 500 });
         store.submit(URLS("https://a.com/1"));
