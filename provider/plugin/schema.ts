@@ -43,6 +43,14 @@ const area = text(`Where the purge applies: ${oneOf(PURGE_AREAS)}. Default: wher
 const time = (what: string) => text(`${what}: Beijing time \`YYYY-MM-DD HH:mm:ss\` (the API's form) or ISO-8601 ` +
     "with a zone. Example: `2026-11-29 00:00:00`.");
 
+/**
+ * An example in Pulumi's docs shortcodes: each SDK keeps the block in its own language (Python, Go, YAML).
+ */
+const example = (title: string, code: { readonly python: string; readonly go: string; readonly yaml: string }) =>
+    "\n\n{{% examples %}}\n## Example Usage\n\n{{% example %}}\n### " + title + "\n\n" +
+    (["python", "go", "yaml"] as const).map((lang) => "```" + lang + "\n" + code[lang].trim() + "\n```\n").join("\n") +
+    "{{% /example %}}\n{{% /examples %}}";
+
 /** Wait settings every resource takes. */
 const waitInputs: Record<string, Property> = {
     timeoutSeconds: { type: "number", description: "The wait's own deadline in seconds (1..86400). Default " +
@@ -124,7 +132,7 @@ export function packageSchema() {
         keywords: ["pulumi", "tencentcloud", "cdn", "purge", "category/network"],
         license: "Apache-2.0",
         publisher: "pulumi-tencentcloud-purge",
-        meta: { moduleFormat: "(.*)" },
+        meta: { moduleFormat: "(.*)", supportPack: true },
         config: { variables: connection },
         provider: {
             description: "How the plugin reaches the API. Each value falls back to its environment variable.",
@@ -141,17 +149,26 @@ export function packageSchema() {
         resources: {
             [TOKENS.urlPurge]: purgeResource(
                 "Purges URLs from the CDN cache (PurgeUrlsCache) and waits until every one is purged. Changing `urls` " +
-                "or `triggers` purges again; deleting the resource does nothing at the CDN.\n\n" +
-                "Example (Pulumi YAML):\n\n```yaml\nsite:\n  type: tencentcloud-purge:UrlPurge\n  properties:\n" +
-                "    urls: [\"https://www.example.com/index.html\"]\n```",
+                "or `triggers` purges again; deleting the resource does nothing at the CDN." + example("Purge a page and wait", {
+                    python: 'site = tencentcloud_purge.UrlPurge("site", urls=["https://www.example.com/index.html"])',
+                    go: 'site, err := tencentcloudpurge.NewUrlPurge(ctx, "site", &tencentcloudpurge.UrlPurgeArgs{\n' +
+                        '\tUrls: pulumi.StringArray{pulumi.String("https://www.example.com/index.html")},\n})',
+                    yaml: 'resources:\n  site:\n    type: tencentcloud-purge:index:UrlPurge\n    properties:\n' +
+                        '      urls: ["https://www.example.com/index.html"]',
+                }),
                 { urls: list("Full URLs to purge; long lists are sent in batches. Example: `[\"https://www.example.com/index.html\"]`.",
                     { type: "string" }) },
                 ["urls"]),
             [TOKENS.pathPurge]: purgeResource(
                 "Purges directories from the CDN cache (PurgePathCache) and waits until done. Changing `paths`, " +
-                "`flushType` or `triggers` purges again; deleting the resource does nothing at the CDN.\n\n" +
-                "Example (Pulumi YAML):\n\n```yaml\nassets:\n  type: tencentcloud-purge:PathPurge\n  properties:\n" +
-                "    paths: [\"https://www.example.com/static/\"]\n    flushType: flush\n```",
+                "`flushType` or `triggers` purges again; deleting the resource does nothing at the CDN." + example("Purge a directory", {
+                    python: 'assets = tencentcloud_purge.PathPurge("assets", paths=["https://www.example.com/static/"], flush_type="flush")',
+                    go: 'assets, err := tencentcloudpurge.NewPathPurge(ctx, "assets", &tencentcloudpurge.PathPurgeArgs{\n' +
+                        '\tPaths:     pulumi.StringArray{pulumi.String("https://www.example.com/static/")},\n' +
+                        '\tFlushType: pulumi.String("flush"),\n})',
+                    yaml: 'resources:\n  assets:\n    type: tencentcloud-purge:index:PathPurge\n    properties:\n' +
+                        '      paths: ["https://www.example.com/static/"]\n      flushType: flush',
+                }),
                 {
                     paths: list("Directory URLs to purge. Example: `[\"https://www.example.com/static/\"]`.", { type: "string" }),
                     flushType: text("`flush`: only resources that changed; `delete`: everything under the path. Example: `flush`."),
@@ -159,9 +176,15 @@ export function packageSchema() {
                 ["paths", "flushType"]),
             [TOKENS.waiter]: {
                 description: "A gate: created only once the purge task (or every task matching the filter) is done. " +
-                    "Anything that depends on it is created after that; a failed or timed-out purge fails the update.\n\n" +
-                    "Example (Pulumi YAML):\n\n```yaml\ngate:\n  type: tencentcloud-purge:PurgeTaskWaiter\n  properties:\n" +
-                    "    taskId: ${site.taskId}\n    timeoutSeconds: 600\n```",
+                    "Anything that depends on it is created after that; a failed or timed-out purge fails the update." +
+                    example("Gate on a purge", {
+                        python: 'site = tencentcloud_purge.UrlPurge("site", urls=["https://www.example.com/index.html"], wait=False)\n' +
+                            'gate = tencentcloud_purge.PurgeTaskWaiter("gate", task_id=site.task_id, timeout_seconds=600)',
+                        go: 'gate, err := tencentcloudpurge.NewPurgeTaskWaiter(ctx, "gate", &tencentcloudpurge.PurgeTaskWaiterArgs{\n' +
+                            '\tTaskId:         site.TaskId,\n\tTimeoutSeconds: pulumi.Float64(600),\n})',
+                        yaml: 'resources:\n  gate:\n    type: tencentcloud-purge:index:PurgeTaskWaiter\n    properties:\n' +
+                            '      taskId: ${site.taskId}\n      timeoutSeconds: 600',
+                    }),
                 inputProperties: { taskId: text("The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`."), ...filter, ...waitInputs },
                 properties: {
                     taskId: text("The task waited for, when given. Example: `15336040-1a2b`."),
@@ -176,10 +199,13 @@ export function packageSchema() {
         functions: {
             [TOKENS.getPurgeTasks]: {
                 description: "Reads purge tasks (DescribePurgeTasks). Give `taskId` or `startTime`. Without `offset` and " +
-                    "`limit` every page is read; with either, one page as the API gives it.\n\n" +
-                    "Example (Pulumi YAML):\n\n```yaml\nvariables:\n  recent:\n    fn::invoke:\n" +
-                    "      function: tencentcloud-purge:getPurgeTasks\n      arguments:\n        keyword: www.example.com\n" +
-                    "        startTime: \"2026-11-29 00:00:00\"\n```",
+                    "`limit` every page is read; with either, one page as the API gives it." + example("Read today's purges of a domain", {
+                        python: 'recent = tencentcloud_purge.get_purge_tasks_output(keyword="www.example.com", start_time="2026-11-29 00:00:00")',
+                        go: 'recent, err := tencentcloudpurge.GetPurgeTasks(ctx, &tencentcloudpurge.GetPurgeTasksArgs{\n' +
+                            '\tKeyword:   pulumi.StringRef("www.example.com"),\n\tStartTime: pulumi.StringRef("2026-11-29 00:00:00"),\n})',
+                        yaml: 'variables:\n  recent:\n    fn::invoke:\n      function: tencentcloud-purge:index:getPurgeTasks\n' +
+                            '      arguments:\n        keyword: www.example.com\n        startTime: "2026-11-29 00:00:00"',
+                    }),
                 inputs: {
                     properties: {
                         taskId: text("A task id as PurgeUrlsCache or PurgePathCache returned it. Example: `15336040-1a2b`."),
