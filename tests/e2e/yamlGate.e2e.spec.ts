@@ -4,7 +4,9 @@
  * emulator. Never skipped: without the CLI or the YAML host the suite fails with the reason.
  */
 import * as assert from "assert";
+import { execFile } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { LocalStack, repoRoot } from "../../scripts/localStack";
@@ -15,6 +17,20 @@ const SECRET_KEY = "yaml-e2e-secret-key-4c1d9e";
 const COMPLETE_AFTER_MS = 3000;
 const EXAMPLE = path.join(repoRoot, "examples", "yaml-gate");
 const PLUGIN_DIR = path.join(repoRoot, "plugin");
+
+/** Runs `cmd` and resolves with its stdout (progress goes on to stderr); rejects with its stderr. */
+function run(cmd: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+    return new Promise((resolve, reject) => {
+        execFile(cmd, args, { env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+            (err ? reject(new Error(`${cmd} ${args.join(" ")} failed: ${err.message}\n${stderr}`)) : resolve(stdout)));
+    });
+}
+
+/** The example's Pulumi.yaml, edited in a copy. */
+const editProject = (dir: string, edit: (text: string) => string) => {
+    const file = path.join(dir, "Pulumi.yaml");
+    fs.writeFileSync(file, edit(fs.readFileSync(file, "utf8")));
+};
 
 describe("the Pulumi YAML example on the real engine, through the provider plugin", function () {
     this.timeout(300_000);
@@ -28,10 +44,7 @@ describe("the Pulumi YAML example on the real engine, through the provider plugi
         emu = await startEmulator({ completeAfterMs: COMPLETE_AFTER_MS, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
         stack = await LocalStack.create({
             // A user's copy of the example points at their plugin folder: here, this repository's.
-            project: { dir: EXAMPLE, edit: (dir) => {
-                const file = path.join(dir, "Pulumi.yaml");
-                fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("path: ../../plugin", `path: ${PLUGIN_DIR}`));
-            } },
+            project: { dir: EXAMPLE, edit: (dir) => editProject(dir, (t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`)) },
             pathDirs: [path.dirname(yamlHost)],
             // Credentials only through stack config: the plugin's environment has none.
             envVars: { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: "" },
@@ -85,5 +98,44 @@ describe("the Pulumi YAML example on the real engine, through the provider plugi
         await stack.destroy();
         const { deployment } = await stack.exportStack();
         assert.deepStrictEqual([(deployment.deployment.resources ?? []).length, emu.stats.snapshot().requests.PurgeUrlsCache], [0, purges]);
+    });
+});
+
+describe("the provider plugin installed from its archive with `pulumi plugin install`", function () {
+    this.timeout(600_000);
+    let emu: RunningEmulator;
+    let stack: LocalStack;
+    let dist: string;
+
+    before(async () => {
+        const yamlHost = await pulumiYamlHostPath();
+        dist = fs.mkdtempSync(path.join(os.tmpdir(), "purge-plugin-dist-"));
+        const archive = (await run("bash", [path.join(repoRoot, "scripts", "packPlugin.sh"), dist])).trim();
+        emu = await startEmulator({ completeAfterMs: 1000, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
+        stack = await LocalStack.create({
+            // As a user's project: no path to the plugin, the engine uses the installed one.
+            project: { dir: EXAMPLE, edit: (dir) => editProject(dir, (t) => t.replace(/^plugins:\n(  .*\n)+/m, "")) },
+            pathDirs: [path.dirname(yamlHost)],
+            envVars: { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: "" },
+        });
+        const version = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
+        await run(stack.cli, ["plugin", "install", "resource", "tencentcloud-purge", version, "--file", archive], stack.env);
+        await stack.stack.setAllConfig({
+            "tencentcloud-purge:secretId": { value: SECRET_ID },
+            "tencentcloud-purge:secretKey": { value: SECRET_KEY, secret: true },
+            "tencentcloud-purge:endpoint": { value: emu.url },
+        });
+    });
+    after(async () => {
+        await stack?.cleanup();
+        await emu?.close();
+        if (dist) fs.rmSync(dist, { recursive: true, force: true });
+    });
+
+    it("runs the example with no plugin path in Pulumi.yaml", async () => {
+        assert.ok(!fs.readFileSync(path.join(stack.stack.workspace.workDir, "Pulumi.yaml"), "utf8").includes("plugins:"));
+        const { result } = await stack.up();
+        assert.deepStrictEqual([result.outputs.gateStatus?.value, result.outputs.pageStatus?.value], ["done", "done"]);
+        await stack.destroy();
     });
 });
