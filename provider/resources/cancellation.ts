@@ -3,7 +3,11 @@
  * Ctrl-C) ends the waits at once: each fails as "cancelled" and keeps its task ids in the state, so the next
  * `pulumi up` resumes it instead of purging again.
  */
+import { setMaxListeners } from "events";
+
 const controller = new AbortController();
+// Every running wait listens to this one signal; fifty gated purges must not trip Node's leak warning.
+setMaxListeners(0, controller.signal);
 
 /**
  * The signal every wait of this process listens to.
