@@ -60,18 +60,29 @@ function unary<Req>(f: (req: Req) => Promise<unknown>): Handler {
     };
 }
 
-/** Outputs for the engine: without the progress input, secret where the input was. */
-const outputs = (props: Props, secretKeys: ReadonlySet<string>) => {
-    const { [URN_INPUT]: _urn, ...rest } = props;
-    return markSecrets(rest, secretKeys);
-};
+/** Outputs for the engine: without the inputs only the plugin added, secret where the input was. */
+const outputs = (props: Props, secretKeys: ReadonlySet<string>, added: readonly string[] = [URN_INPUT]) =>
+    markSecrets(Object.fromEntries(Object.entries(props).filter(([k]) => !added.includes(k))), secretKeys);
+
+/**
+ * The inputs the core gets for a create or update: the resource's URN (for progress) and, when the program set
+ * no `timeoutSeconds`, the engine's `customTimeouts` for the operation as the wait's deadline. Returns the names
+ * added, which are not stored.
+ */
+function coreInputs(plain: Props, urn: string, engineTimeoutSeconds: number): { inputs: Props; added: string[] } {
+    const useEngineTimeout = (plain.timeoutSeconds === undefined || plain.timeoutSeconds === null) && engineTimeoutSeconds > 0;
+    return {
+        inputs: { ...plain, [URN_INPUT]: urn, ...(useEngineTimeout ? { timeoutSeconds: engineTimeoutSeconds } : {}) },
+        added: useEngineTimeout ? [URN_INPUT, "timeoutSeconds"] : [URN_INPUT],
+    };
+}
 
 /** Runs a create or update, keeping a partly created resource's properties (secrets marked) in its error. */
-async function changing<T>(secretKeys: ReadonlySet<string>, run: () => Promise<T>): Promise<T> {
+async function changing<T>(secretKeys: ReadonlySet<string>, added: readonly string[], run: () => Promise<T>): Promise<T> {
     try {
         return await run();
     } catch (e) {
-        throw rpcError(e, (props) => outputs(props, secretKeys));
+        throw rpcError(e, (props) => outputs(props, secretKeys, added));
     }
 }
 
@@ -138,16 +149,17 @@ export function providerService(): Record<string, Handler> {
         }),
         create: unary(async (req: pb.CreateRequest) => {
             const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));
-            const { id, outs } = await changing(secretKeys, () => providerFor(req.getUrn()).create({ ...plain, [URN_INPUT]: req.getUrn() }));
-            return new providerProto.CreateResponse().setId(id).setProperties(toStruct(outputs(outs, secretKeys)));
+            const { inputs, added } = coreInputs(plain, req.getUrn(), req.getTimeout());
+            const { id, outs } = await changing(secretKeys, added, () => providerFor(req.getUrn()).create(inputs));
+            return new providerProto.CreateResponse().setId(id).setProperties(toStruct(outputs(outs, secretKeys, added)));
         }),
         update: unary(async (req: pb.UpdateRequest) => {
             const olds = revealSecrets(fromStruct(req.getOlds()));
             const news = revealSecrets(fromStruct(req.getNews()));
             const secretKeys = new Set([...olds.secretKeys, ...news.secretKeys]);
-            const { outs } = await changing(secretKeys, () =>
-                providerFor(req.getUrn()).update(req.getId(), olds.plain, { ...news.plain, [URN_INPUT]: req.getUrn() }));
-            return new providerProto.UpdateResponse().setProperties(toStruct(outputs(outs, secretKeys)));
+            const { inputs, added } = coreInputs(news.plain, req.getUrn(), req.getTimeout());
+            const { outs } = await changing(secretKeys, added, () => providerFor(req.getUrn()).update(req.getId(), olds.plain, inputs));
+            return new providerProto.UpdateResponse().setProperties(toStruct(outputs(outs, secretKeys, added)));
         }),
         read: unary(async (req: pb.ReadRequest) => {
             const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));

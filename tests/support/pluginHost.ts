@@ -110,8 +110,9 @@ export class PluginHost {
         return { changes: (["unknown", "none", "some"] as const)[resp.getChanges() as 0 | 1 | 2], diffs: resp.getDiffsList() };
     }
 
-    async create(urn: string, props: Props): Promise<{ id: string; properties: Props }> {
-        const resp = await this.call("create", new provproto.CreateRequest().setUrn(urn).setProperties(struct(props)));
+    /** `timeoutSeconds`: the engine's customTimeouts for the create, if any. */
+    async create(urn: string, props: Props, timeoutSeconds = 0): Promise<{ id: string; properties: Props }> {
+        const resp = await this.call("create", new provproto.CreateRequest().setUrn(urn).setProperties(struct(props)).setTimeout(timeoutSeconds));
         return { id: resp.getId(), properties: resp.getProperties().toJavaScript() };
     }
 
