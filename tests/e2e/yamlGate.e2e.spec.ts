@@ -132,6 +132,10 @@ describe("the provider plugin installed from its archive with `pulumi plugin ins
         if (dist) fs.rmSync(dist, { recursive: true, force: true });
     });
 
+    it("pulumi package get-schema prints the installed plugin's schema", async () => {
+        const printed = JSON.parse(await run(stack.cli, ["package", "get-schema", "tencentcloud-purge"], stack.env));
+        assert.deepStrictEqual([printed.name, Object.keys(printed.functions)], ["tencentcloud-purge", ["tencentcloud-purge:index:getPurgeTasks"]]);
+    });
     it("runs the example with no plugin path in Pulumi.yaml", async () => {
         assert.ok(!fs.readFileSync(path.join(stack.stack.workspace.workDir, "Pulumi.yaml"), "utf8").includes("plugins:"));
         const { result } = await stack.up();
