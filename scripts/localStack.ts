@@ -1,14 +1,10 @@
 /**
- * Offline, isolated runs of the real Pulumi engine for end-to-end tests and the demo.
+ * Offline, isolated runs of the real Pulumi engine for end-to-end tests and the demo: an Automation API inline
+ * program (only the `pulumi` CLI is needed, no language host) on a stack of its own in a {@link PulumiSandbox}.
  *
- * A run is an Automation API inline program (only the `pulumi` CLI is needed, no language host)
- * on a stack of its own: a file backend, a `PULUMI_HOME` and a work dir, all in one temp folder,
- * a passphrase secrets provider, no update check, no plugin downloads. Nothing reaches the
- * network and nothing touches the user's own Pulumi login.
- *
- * The CLI comes from `scripts/ensure-pulumi.sh` (the one on PATH, a cached build, or a build from
- * the Go module proxy); the dynamic-provider plugin from `node_modules/@pulumi/pulumi`. If the CLI
- * cannot be had, {@link LocalStack.create} throws with the script's explanation.
+ * The provider host runs in the sandbox's work folder, where this package is linked in as an installed package
+ * would be, so the providers are found by name as in a user's project. If the CLI cannot be had,
+ * {@link LocalStack.create} throws with the explanation.
  *
  * @example
  * const h = await LocalStack.create({ program: async () => ({ answer: 42 }) });
@@ -20,9 +16,7 @@
  *     await h.cleanup();
  * }
  */
-import { execFile, spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import {
     DestroyResult,
@@ -35,60 +29,9 @@ import {
     Stack,
     UpResult,
 } from "@pulumi/pulumi/automation";
+import { PulumiSandbox, repoRoot } from "./pulumiSandbox";
 
-/** The repository root (this file lives in `scripts/`). */
-export const repoRoot = path.resolve(__dirname, "..");
-/** The folder holding `pulumi-resource-pulumi-nodejs`, the dynamic-provider plugin. */
-export const dynamicProviderPluginDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-/** The passphrase of every test stack's secrets provider. Test-only; it protects nothing. */
-export const testPassphrase = "tencentcloud-purge-e2e-passphrase";
-
-let cliPath: Promise<string> | undefined;
-
-/**
- * The absolute path of the `pulumi` CLI, from `scripts/ensure-pulumi.sh` (run once per process;
- * its progress is forwarded to stderr). Rejects with the script's explanation when there is none.
- */
-export function pulumiCliPath(): Promise<string> {
-    cliPath ??= new Promise<string>((resolve, reject) => {
-        const script = path.join(repoRoot, "scripts", "ensure-pulumi.sh");
-        const child = spawn("bash", [script], { stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-        child.stderr.on("data", (d: Buffer) => {
-            err += d.toString();
-            process.stderr.write(d);
-        });
-        child.on("error", (e) => reject(new Error(`cannot run ${script}: ${e.message}`)));
-        child.on("close", (code) => {
-            const bin = out.trim();
-            if (code === 0 && bin !== "") {
-                resolve(bin);
-            } else {
-                reject(new Error(`no pulumi CLI for the end-to-end tests (${script} exited ${code}):\n${err}`));
-            }
-        });
-    });
-    return cliPath;
-}
-
-/**
- * Lays out `dir` as PulumiCommand.get's `<root>/bin` (it runs `<root>/bin/pulumi`): the CLI, and
- * the dynamic-provider plugin next to it. The engine takes a plugin found next to its own
- * executable as bundled; one found only on PATH works too but earns a warning in every run.
- * The CLI is hard-linked when possible, since the engine resolves symlinks to find its folder.
- */
-function linkCli(cli: string, dir: string): void {
-    const target = path.join(dir, "pulumi");
-    try {
-        fs.linkSync(fs.realpathSync(cli), target);
-    } catch {
-        fs.symlinkSync(cli, target); // another file system or not ours: works, with that warning
-    }
-    const plugin = "pulumi-resource-pulumi-nodejs";
-    fs.symlinkSync(path.join(dynamicProviderPluginDir, plugin), path.join(dir, plugin));
-}
+export { pulumiCliPath, repoRoot, testPassphrase } from "./pulumiSandbox";
 
 /**
  * Runs `f` with `vars` set in this process's environment, then restores it. For
@@ -111,14 +54,7 @@ async function withEnv<T>(vars: Record<string, string>, f: () => Promise<T>): Pr
 /** What to run and how. */
 export interface LocalStackOptions {
     /** The inline Pulumi program; what it returns becomes the stack outputs. */
-    readonly program?: PulumiFn;
-    /**
-     * Instead of `program`: a project folder (its `Pulumi.yaml` and files), copied into the work dir and run by
-     * its language host, as `pulumi up` in that folder would. `edit` may change the copy first.
-     */
-    readonly project?: { readonly dir: string; readonly edit?: (workDir: string) => void };
-    /** Folders put first on PATH, e.g. where a language host is. */
-    readonly pathDirs?: readonly string[];
+    readonly program: PulumiFn;
     /** Default `purge-e2e`. */
     readonly projectName?: string;
     /** Default `e2e`. */
@@ -148,67 +84,54 @@ export class LocalStack {
     private constructor(
         /** The Automation API stack, for anything not wrapped here (e.g. `setConfig`, `outputs`). */
         readonly stack: Stack,
-        /** The temp folder holding backend, PULUMI_HOME and work dir; removed by {@link cleanup}. */
-        readonly tempDir: string,
-        /** The CLI binary in use. */
-        readonly cli: string,
-        /** The full environment overrides passed to every CLI call. */
-        readonly env: Readonly<Record<string, string>>,
+        /** The sandbox holding backend, PULUMI_HOME and work dir; removed by {@link cleanup}. */
+        readonly sandbox: PulumiSandbox,
         private readonly onLine?: (line: string) => void,
     ) {}
 
+    /** The temp folder holding backend, PULUMI_HOME and work dir. */
+    get tempDir(): string {
+        return this.sandbox.tempDir;
+    }
+
+    /** The CLI binary in use. */
+    get cli(): string {
+        return this.sandbox.cli;
+    }
+
+    /** The full environment overrides passed to every CLI call. */
+    get env(): Readonly<Record<string, string>> {
+        return this.sandbox.env;
+    }
+
     /** Creates the temp folders and the stack. Throws if no CLI can be had. */
     static async create(opts: LocalStackOptions): Promise<LocalStack> {
-        const cli = await pulumiCliPath();
-        const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "purge-e2e-"));
+        const sandbox = await PulumiSandbox.create({
+            // The provider host runs in the work dir; let it resolve this repo's dependencies.
+            envVars: { NODE_PATH: path.join(repoRoot, "node_modules"), ...opts.envVars },
+        });
         try {
-            const dirs = { backend: "backend", home: "home", work: "work", cliRoot: "cli/bin" };
-            for (const d of Object.values(dirs)) fs.mkdirSync(path.join(tempDir, d), { recursive: true });
-            linkCli(cli, path.join(tempDir, dirs.cliRoot));
-            const backendUrl = `file://${path.join(tempDir, dirs.backend)}`;
-            const env: Record<string, string> = {
-                PULUMI_HOME: path.join(tempDir, dirs.home),
-                PULUMI_BACKEND_URL: backendUrl,
-                PULUMI_CONFIG_PASSPHRASE: testPassphrase,
-                PULUMI_SKIP_UPDATE_CHECK: "true",
-                PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-                PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-                // The CLI inherits this process's environment; blank out a login token it may hold.
-                PULUMI_ACCESS_TOKEN: "",
-                // The provider host runs in the temp work dir; let it resolve this repo's packages.
-                NODE_PATH: path.join(repoRoot, "node_modules"),
-                PATH: [
-                    ...(opts.pathDirs ?? []),
-                    path.join(tempDir, dirs.cliRoot),
-                    path.dirname(fs.realpathSync(cli)),
-                    dynamicProviderPluginDir,
-                    process.env.PATH ?? "",
-                ].join(path.delimiter),
-                ...opts.envVars,
-            };
+            const workDir = path.join(sandbox.tempDir, "work");
+            // This package, linked in as `npm install` would place it, so the serialized providers find it by name.
+            fs.mkdirSync(path.join(workDir, "node_modules"), { recursive: true });
+            fs.symlinkSync(repoRoot, path.join(workDir, "node_modules", "pulumi-tencentcloud-purge"));
             const projectName = opts.projectName ?? "purge-e2e";
-            const pulumiCommand = await withEnv({ PULUMI_HOME: env.PULUMI_HOME }, () =>
-                PulumiCommand.get({ root: path.join(tempDir, "cli"), skipVersionCheck: true }),
+            const pulumiCommand = await withEnv({ PULUMI_HOME: sandbox.env.PULUMI_HOME }, () =>
+                PulumiCommand.get({ root: path.dirname(path.dirname(sandbox.cli)), skipVersionCheck: true }),
             );
-            const workDir = path.join(tempDir, dirs.work);
-            const common = { workDir, pulumiHome: env.PULUMI_HOME, envVars: env, pulumiCommand };
-            const stackName = opts.stackName ?? "e2e";
-            let stack: Stack;
-            if (opts.project) {
-                fs.cpSync(opts.project.dir, workDir, { recursive: true });
-                opts.project.edit?.(workDir);
-                stack = await LocalWorkspace.createOrSelectStack({ stackName, workDir }, common);
-            } else if (opts.program) {
-                stack = await LocalWorkspace.createOrSelectStack(
-                    { stackName, projectName, program: opts.program },
-                    { ...common, projectSettings: { name: projectName, runtime: "nodejs", backend: { url: backendUrl } } },
-                );
-            } else {
-                throw new Error("LocalStack.create needs a program or a project");
-            }
-            return new LocalStack(stack, tempDir, cli, env, opts.onLine);
+            const stack = await LocalWorkspace.createOrSelectStack(
+                { stackName: opts.stackName ?? "e2e", projectName, program: opts.program },
+                {
+                    workDir,
+                    pulumiHome: sandbox.env.PULUMI_HOME,
+                    envVars: { ...sandbox.env },
+                    pulumiCommand,
+                    projectSettings: { name: projectName, runtime: "nodejs", backend: { url: sandbox.env.PULUMI_BACKEND_URL } },
+                },
+            );
+            return new LocalStack(stack, sandbox, opts.onLine);
         } catch (e) {
-            fs.rmSync(tempDir, { recursive: true, force: true });
+            sandbox.cleanup();
             throw e;
         }
     }
@@ -238,14 +161,7 @@ export class LocalStack {
      * `exportStack`, which shows them). `text` is the raw JSON, for grepping for leaked secrets.
      */
     async exportStack(): Promise<{ readonly deployment: StackExport; readonly text: string }> {
-        const text = await new Promise<string>((resolve, reject) => {
-            execFile(
-                this.cli,
-                ["stack", "export", "--stack", this.stack.name, "--non-interactive"],
-                { cwd: this.stack.workspace.workDir, env: { ...process.env, ...this.env }, maxBuffer: 64 << 20 },
-                (err, stdout, stderr) => (err ? reject(new Error(`pulumi stack export: ${err.message}\n${stderr}`)) : resolve(stdout)),
-            );
-        });
+        const text = await this.sandbox.run(this.stack.workspace.workDir, ["stack", "export", "--stack", this.stack.name, "--non-interactive"]);
         return { deployment: JSON.parse(text) as StackExport, text };
     }
 
@@ -256,7 +172,7 @@ export class LocalStack {
         } catch {
             // The folder goes anyway.
         }
-        fs.rmSync(this.tempDir, { recursive: true, force: true });
+        this.sandbox.cleanup();
     }
 
     private async capture<T>(run: (o: CaptureOptions) => Promise<T>): Promise<OpOutcome<T>> {

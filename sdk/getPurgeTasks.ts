@@ -40,10 +40,19 @@ export interface GetPurgeTasksOptions {
     readonly signal?: AbortSignal;
 }
 
-/** {@link GetPurgeTasksOptions} for {@link getPurgeTasksOutput}: connection values may be (secret) Outputs. */
+/**
+ * {@link GetPurgeTasksOptions} for {@link getPurgeTasksOutput}: connection values may be (secret) Outputs, and
+ * `dependsOn` orders the read after resources, as Pulumi's `InvokeOutputOptions.dependsOn` does for invokes.
+ */
 export interface GetPurgeTasksOutputOptions {
     readonly connection?: { readonly [K in keyof ConnectionInput]?: pulumi.Input<ConnectionInput[K]> };
     readonly pageSize?: number;
+    /**
+     * Resources to read after: the read is made once each custom resource is created or updated (its id is
+     * known) and each component is registered. In a preview where one of them is still to be created, the
+     * result is unknown and nothing is read. Resources that use the result depend on these too.
+     */
+    readonly dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
 }
 
 /** What DescribePurgeTasks found. */
@@ -81,8 +90,33 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
  * export const failed = recent.purgeLogs.apply((l) => l.filter((t) => t.status === "fail"));
  */
 export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurgeTasksOutputOptions = {}): pulumi.Output<GetPurgeTasksResult> {
-    return pulumi.all([pulumi.output(args), pulumi.output(opts.connection ?? {})]).apply(([a, connection]) =>
-        getPurgeTasks(a as GetPurgeTasksArgs, { connection: connection as ConnectionInput, pageSize: opts.pageSize }));
+    const plainArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, withoutDates(v)]));
+    return pulumi.all([pulumi.output(plainArgs), pulumi.output(opts.connection ?? {}), created(opts.dependsOn)])
+        .apply(([a, connection]) =>
+            getPurgeTasks(a as GetPurgeTasksArgs, { connection: connection as ConnectionInput, pageSize: opts.pageSize }));
+}
+
+/**
+ * An input with any `Date` turned into ISO-8601 text: `pulumi.output()` turns a `Date` into an empty object, so
+ * dates are converted before they travel through an Output (also when they arrive in a Promise or an Output).
+ */
+function withoutDates(value: unknown): unknown {
+    const plain = (v: unknown) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString()) : v);
+    if (pulumi.Output.isInstance(value)) {
+        return value.apply(plain);
+    }
+    if (value instanceof Promise) {
+        return value.then(plain);
+    }
+    return plain(value);
+}
+
+/** Known once every resource of `dependsOn` is created: custom resources by their id, components by their URN. */
+function created(dependsOn: GetPurgeTasksOutputOptions["dependsOn"]): pulumi.Output<unknown> {
+    return pulumi.output(dependsOn ?? []).apply((deps) => {
+        const resources = (Array.isArray(deps) ? deps : [deps]) as pulumi.Resource[];
+        return pulumi.all(resources.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn)));
+    });
 }
 
 /**

@@ -1,52 +1,51 @@
 /**
- * The provider object Pulumi serializes into the state for every resource of this package. It holds only the
- * path of the compiled host module and a resource kind, and loads the implementation when the engine's
- * dynamic-provider host calls it: no credential, client or config can be captured, and the text stays small.
+ * The provider object Pulumi serializes into the state for every resource of this package. It holds only a
+ * resource kind: the implementation is found when the engine's dynamic-provider host calls it, from the folder
+ * the program runs in now. A state written in one folder therefore refreshes, updates and destroys from another
+ * (a CI runner, a moved project, an upgraded package), and no credential, client or config can be captured.
  */
-import * as fs from "fs";
-import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../provider/host";
 
-let foundHostModule: string | undefined;
-
-/** Where the compiled host module is: beside this file when installed, under `bin/` when run from source. */
-function hostModulePath(): string {
-    if (foundHostModule) {
-        return foundHostModule;
-    }
-    const candidates = [path.join(__dirname, "..", "provider", "host.js"), path.join(__dirname, "..", "bin", "provider", "host.js")];
-    const found = candidates.find((c) => fs.existsSync(c));
-    if (!found) {
-        throw new Error(`pulumi-tencentcloud-purge: the compiled provider (provider/host.js) was not found in ` +
-            `${candidates.join(" or ")}; run "npm run build"`);
-    }
-    foundHostModule = found;
-    return found;
-}
+/** The module of this package's type tokens: `pulumi-nodejs:dynamic/tencentcloud-purge:<Type>`. */
+export const TOKEN_MODULE = "tencentcloud-purge";
 
 /**
  * The serialized provider for resources of `kind`.
+ *
+ * Pulumi serializes these closures with the text of every function they reach, so everything the host needs
+ * to find the implementation is written inline here, and nothing of this process (no path, no config) is
+ * captured. The dynamic-provider host runs in the program's folder: the package is resolved by name from there,
+ * as the program itself resolved it; a checkout of this repository (examples, tests) falls back to its build.
  *
  * @example
  * new pulumi.dynamic.Resource(hostedProvider("waiter"), name, props, opts, "tencentcloud-purge", "PurgeTaskWaiter");
  */
 export function hostedProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-    const modulePath = hostModulePath();
-    // Each method requires the host module by its absolute path; Node's module cache makes that one load per host.
+    const host = () => {
+        const name = "pulumi-tencentcloud-purge";
+        const path = require("path");
+        try {
+            return require(require.resolve(`${name}/provider-host`, { paths: [process.cwd()] }));
+        } catch (e) {
+            if ((e as { code?: string }).code !== "MODULE_NOT_FOUND") throw e;
+        }
+        for (let dir = process.cwd(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+            try {
+                if (require(path.join(dir, "package.json")).name === name) return require(path.join(dir, "bin/provider/host.js"));
+            } catch {
+                // not this folder
+            }
+        }
+        throw new Error(`${name} is not installed where pulumi runs (${process.cwd()}): run "npm install ${name}" there`);
+    };
+    // Short names: each method below is serialized with what it captures, in every resource's state.
+    const on = (m: string) => (...a: unknown[]) => host().providers[kind][m](...a);
     return {
-        configure: (req) => require(modulePath).configure(req),
-        check: (olds, news) => require(modulePath).providers[kind].check(olds, news),
-        diff: (id, olds, news) => require(modulePath).providers[kind].diff(id, olds, news),
-        create: (inputs) => require(modulePath).providers[kind].create(inputs),
-        update: (id, olds, news) => require(modulePath).providers[kind].update(id, olds, news),
-        read: (id, props) => require(modulePath).providers[kind].read(id, props),
-        delete: (id, props) => require(modulePath).providers[kind].delete(id, props),
+        configure: (req) => host().configure(req),
+        check: on("check"), diff: on("diff"), create: on("create"), update: on("update"), read: on("read"), delete: on("delete"),
     };
 }
-
-/** The module of this package's type tokens: `pulumi-nodejs:dynamic/tencentcloud-purge:<Type>`. */
-export const TOKEN_MODULE = "tencentcloud-purge";
 
 /**
  * The resource's own URN, given to the provider as an input so its progress messages can name the resource

@@ -121,6 +121,66 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         assert.ok(providers.urlPurge.length < 3072, `serialized provider is ${providers.urlPurge.length} bytes`);
     });
 
+    describe("after the API has forgotten the purge records", () => {
+        it("refresh keeps a done purge done, without a call", async () => {
+            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/old"] }));
+            emu.store.setRetention(0);
+            const reads = calls("DescribePurgeTasks");
+            const { properties: refreshed } = await host.read(id, properties);
+            emu.store.setRetention(undefined);
+            assert.deepStrictEqual([refreshed.status, calls("DescribePurgeTasks") - reads], ["done", 0]);
+        });
+        it("refresh keeps a passed gate done", async () => {
+            const { properties: purge } = await host.create(urlPurge({ urls: ["https://www.example.com/g"] }));
+            const { id, properties } = await host.create(waiter({ taskId: purge.taskId }));
+            emu.store.setRetention(0);
+            const { properties: refreshed } = await host.read(id, properties);
+            emu.store.setRetention(undefined);
+            assert.strictEqual(refreshed.status, "done");
+        });
+        it("refresh never turns an unfinished purge done when its records are gone", async () => {
+            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/u"], wait: false }));
+            emu.store.vanish(id);
+            assert.strictEqual((await host.read(id, properties)).properties.status, "process");
+        });
+        it("the next update of a done purge and gate has nothing to do", async () => {
+            const purgeProps = urlPurge({ urls: ["https://www.example.com/n"] });
+            const { id, properties } = await host.create(purgeProps);
+            const gate = await host.create(waiter({ taskId: id }));
+            emu.store.setRetention(0);
+            const diffs = [await host.diff(id, properties, purgeProps), await host.diff(gate.id, gate.properties, waiter({ taskId: id }))];
+            emu.store.setRetention(undefined);
+            assert.deepStrictEqual(diffs, ["none", "none"]);
+        });
+        it("an unfinished purge whose records are gone is submitted again by the next update", async () => {
+            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/again"], wait: false }));
+            emu.store.vanish(id);
+            const outs = await host.update(id, properties, urlPurge({ urls: ["https://www.example.com/again"] }));
+            assert.deepStrictEqual([outs.status, outs.taskId === id, calls("PurgeUrlsCache")], ["done", false, 2]);
+        });
+    });
+
+    describe("after the package was upgraded", () => {
+        it("diff reports the stored provider as changed, and the update neither purges nor waits", async () => {
+            const news = urlPurge({ urls: ["https://www.example.com/up"] });
+            const { id, properties } = await host.create(news);
+            const stored = { ...properties, __provider: properties.__provider + "\n// an older build" };
+            const before = { purges: calls("PurgeUrlsCache"), reads: calls("DescribePurgeTasks") };
+            const diff = await host.diff(id, stored, news);
+            const outs = await host.update(id, stored, news);
+            assert.deepStrictEqual([diff, outs.status, outs.__provider === news.__provider, calls("PurgeUrlsCache") - before.purges,
+                calls("DescribePurgeTasks") - before.reads], ["some", "done", true, 0, 0]);
+        });
+        it("a passed gate is updated without waiting again", async () => {
+            const { properties: purge } = await host.create(urlPurge({ urls: ["https://www.example.com/up2"] }));
+            const news = waiter({ taskId: purge.taskId });
+            const { id, properties } = await host.create(news);
+            const reads = calls("DescribePurgeTasks");
+            const outs = await host.update(id, { ...properties, __provider: "older" }, news);
+            assert.deepStrictEqual([outs.completedAt, calls("DescribePurgeTasks") - reads], [properties.completedAt, 0]);
+        });
+    });
+
     describe("with an emulator whose purges take a minute", () => {
         let slowEmu: RunningEmulator;
         let slowHost: ProviderHost;

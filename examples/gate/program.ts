@@ -29,7 +29,7 @@ export async function gateProgram(): Promise<Record<string, unknown>> {
     const release = new ReleaseMarker("release", { note: pulumi.interpolate`purge ${sitePurge.taskId} done` }, { dependsOn: [gate] });
 
     // Read the task back once the gate has passed, so the records show the final status.
-    const tasks = purge.getPurgeTasksOutput({ taskId: pulumi.all([sitePurge.taskId, gate.status]).apply(([id]) => id) });
+    const tasks = purge.getPurgeTasksOutput({ taskId: sitePurge.taskId }, { dependsOn: [gate] });
     return {
         taskId: sitePurge.taskId,
         gateStatus: gate.status,

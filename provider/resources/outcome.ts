@@ -18,6 +18,43 @@ export function overallStatus(records: readonly PurgeTask[], expected = 1): "don
 }
 
 /**
+ * The status a refresh stores. Purge records expire at the API, so what was once seen `done` stays `done` (it
+ * cannot be undone), and a stored status is kept when the API no longer lists any record; only records that are
+ * still listed can move a purge on. A task never seen done is never reported done.
+ *
+ * @example
+ * refreshedStatus("done", []); // "done", although the records have expired
+ * refreshedStatus("process", [], 2); // "process"
+ */
+export function refreshedStatus(stored: unknown, records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
+    if (stored === "done") {
+        return "done";
+    }
+    if (records.length === 0 && stored === "fail") {
+        return "fail";
+    }
+    return overallStatus(records, expected);
+}
+
+/**
+ * The key under which the dynamic-provider host stores a resource's serialized provider.
+ */
+export const SERIALIZED_PROVIDER_KEY = "__provider";
+
+/**
+ * True when the serialized provider in the state differs from the one the program gives now (after the package
+ * was upgraded, or the state was written by a version that stored something else there). Reporting it as a
+ * change lets the next `pulumi up` store the current one, without purging or waiting again.
+ *
+ * @example
+ * providerChanged(olds, news); // true once after an upgrade
+ */
+export function providerChanged(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+    const now = news[SERIALIZED_PROVIDER_KEY];
+    return typeof now === "string" && olds[SERIALIZED_PROVIDER_KEY] !== now;
+}
+
+/**
  * The names among `keys` whose values differ between the old state and the new inputs.
  *
  * @example

@@ -64,7 +64,16 @@ export function formatProgress(p: WaitProgress): string {
  * reportProgress("purge task 1533", progress, "urn:pulumi:dev::site::pulumi-nodejs:dynamic/tencentcloud-purge:UrlPurge::site");
  */
 export function reportProgress(label: string, p: WaitProgress, urn?: string): void {
-    const line = `${label}: ${formatProgress(p)}`;
+    reportLine(`${label}: ${formatProgress(p)}`, urn);
+}
+
+/**
+ * Shows one line on the resource's own line in `pulumi up` (on stderr when there is no engine to show it).
+ *
+ * @example
+ * reportLine("purge task 1533 is no longer listed by the API; purging again", inputs.resourceUrn);
+ */
+export function reportLine(line: string, urn?: string): void {
     const log = urn ? engineLog() : null;
     if (log && urn) {
         log.log(line, urn);

@@ -1,15 +1,17 @@
 /**
  * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
  * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
+ * A purge once seen done stays done after the API has forgotten its records; an unfinished purge whose tasks the
+ * API no longer lists is submitted again, since nothing else can prove the content was refreshed.
  */
 import { describeWaitResult } from "../wait/waitForPurge";
 import { readTasksRecords } from "../wait/taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
-import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./waitForTasks";
-import { reportProgress } from "./progress";
+import { reportLine, reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 
 type Props = Record<string, any>;
@@ -69,7 +71,7 @@ export function purgeProvider(kind: "url" | "path") {
         async diff(_id: string, olds: Props, news: Props) {
             const changed = changedKeys(olds, news, PURGE_KEYS);
             const unfinished = olds.status !== "done" && news.wait !== false;
-            return { changes: changed.length > 0 || unfinished };
+            return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
             return run(inputs, NOTHING_SENT);
@@ -79,14 +81,23 @@ export function purgeProvider(kind: "url" | "path") {
                 return { outs: (await run(news, NOTHING_SENT)).outs };
             }
             if (olds.status !== "done" && news.wait !== false) {
+                if ((await readTasksRecords(hostApi(), olds.taskIds)).length === 0) {
+                    // Nothing proves the content was refreshed, and the API can no longer say: purge again.
+                    reportLine(`purge tasks ${olds.taskIds.join(", ")} are no longer listed by the API (records expire); purging again`,
+                        news.resourceUrn);
+                    return { outs: (await run(news, NOTHING_SENT)).outs };
+                }
                 return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 })).outs };
             }
             return { outs: { ...olds, ...news } };
         },
         async read(id: string, props: Props) {
+            if (props.status === "done") {
+                return { id, props }; // final: nothing the API says now can change it, and its records may be gone
+            }
             const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
             const expected = Array.isArray(props.urls ?? props.paths) ? (props.urls ?? props.paths).length : 1;
-            return { id, props: { ...props, status: overallStatus(records, expected) } };
+            return { id, props: { ...props, status: refreshedStatus(props.status, records, expected) } };
         },
         async delete() {
             // A purge cannot be undone: deleting the resource only forgets it.

@@ -1,12 +1,14 @@
 /**
- * The engine side of PurgeTaskWaiter: waits for one task, or every task matching a filter, to be done.
+ * The engine side of PurgeTaskWaiter: waits for one task, or every task matching a filter, to be done. A gate
+ * once passed stays passed: refresh keeps `done` after the API has forgotten the records, and an update that
+ * changes nothing it waits for does not wait again.
  */
 import { randomUUID } from "crypto";
 import { describeWaitResult } from "../wait/waitForPurge";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
-import { changedKeys, overallStatus, partialFailure } from "./outcome";
+import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { waitForTarget } from "./waitForTasks";
 import { reportProgress } from "./progress";
 
@@ -40,17 +42,24 @@ export function waiterProvider() {
             return { inputs: news, failures: checkFailures(() => { waitTarget(news); waitSettings(news); }) };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            return { changes: changedKeys(olds, news, TARGET_KEYS).length > 0 || olds.status !== "done" };
+            const changed = changedKeys(olds, news, TARGET_KEYS).length > 0;
+            return { changes: changed || olds.status !== "done" || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
             return waitFor(inputs.taskId ?? `wait-${randomUUID()}`, inputs);
         },
-        async update(id: string, _olds: Props, news: Props) {
+        async update(id: string, olds: Props, news: Props) {
+            if (olds.status === "done" && changedKeys(olds, news, TARGET_KEYS).length === 0) {
+                return { outs: { ...olds, ...news } };
+            }
             return { outs: (await waitFor(id, news)).outs };
         },
         async read(id: string, props: Props) {
+            if (props.status === "done") {
+                return { id, props }; // final: nothing the API says now can change it, and its records may be gone
+            }
             const { purgeLogs } = await readAllPages(hostApi(), waitTarget(props));
-            return { id, props: { ...props, purgeLogs, status: overallStatus(purgeLogs) } };
+            return { id, props: { ...props, purgeLogs, status: refreshedStatus(props.status, purgeLogs) } };
         },
         async delete() {
             // Nothing to undo: a waiter only observes.
