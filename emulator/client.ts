@@ -5,8 +5,8 @@
 import * as http from "http";
 import { cdn } from "tencentcloud-sdk-nodejs/tencentcloud/services/cdn";
 import { EmulatorCredential } from "./auth";
-import { authorizationHeader } from "./signature";
-import { API_VERSION } from "./handler";
+import { authorizationHeader } from "./tc3Signature";
+import { API_VERSION } from "./services";
 
 /** Where an emulator listens (a {@link RunningEmulator} fits). */
 export interface EmulatorAddress {
@@ -19,21 +19,37 @@ export interface EmulatorAddress {
 /** The official SDK's CDN client type. */
 export type CdnClient = InstanceType<typeof cdn.v20180606.Client>;
 
+/** How {@link emulatorClient} builds its client; everything defaults to the SDK's own defaults. */
+export interface EmulatorClientOptions {
+    readonly credential?: EmulatorCredential;
+    /** Seconds; default 5. */
+    readonly reqTimeout?: number;
+    /** `POST` (the SDK's default, JSON body) or `GET` (parameters in the query string). */
+    readonly reqMethod?: "POST" | "GET";
+    /** `TC3-HMAC-SHA256` (the SDK's default) or a v1 method, `HmacSHA1` / `HmacSHA256`. */
+    readonly signMethod?: "TC3-HMAC-SHA256" | "HmacSHA1" | "HmacSHA256";
+}
+
 /**
  * An official SDK client for the emulator, with a plain `http.Agent` so `http_proxy` is not used.
  *
  * @example
  * const client = emulatorClient(emu);
  * const { TaskId } = await client.PurgeUrlsCache({ Urls: ["https://www.example.com/a.png"] });
+ * const v1 = emulatorClient(emu, { signMethod: "HmacSHA256", reqMethod: "GET" });
  */
-export function emulatorClient(emu: EmulatorAddress,
-    options: { credential?: EmulatorCredential; reqTimeout?: number } = {}): CdnClient {
+export function emulatorClient(emu: EmulatorAddress, options: EmulatorClientOptions = {}): CdnClient {
     const c = options.credential ?? emu.credentials[0];
     return new cdn.v20180606.Client({
         credential: { secretId: c.secretId, secretKey: c.secretKey, token: c.token },
         region: "",
         profile: {
-            httpProfile: { endpoint: emu.endpoint, protocol: "http://", reqTimeout: options.reqTimeout ?? 5, agent: new http.Agent() },
+            // Left out when unset: the SDK copies an undefined reqMethod over its own default.
+            ...(options.signMethod ? { signMethod: options.signMethod } : {}),
+            httpProfile: {
+                endpoint: emu.endpoint, protocol: "http://", reqTimeout: options.reqTimeout ?? 5, agent: new http.Agent(),
+                ...(options.reqMethod ? { reqMethod: options.reqMethod } : {}),
+            },
         },
     });
 }

@@ -13,12 +13,12 @@
  * - `POST /_emulator/tasks/{id}/vanish`       hide a task from answers
  * - `GET  /_emulator/retention`               `{"retentionMs": N | null}`
  * - `POST /_emulator/retention`               `{"retentionMs": N | null}`: records older than N ms disappear (null: never)
- * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows
+ * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows, STS credentials
  */
 import * as http from "http";
 import { EmulatorContext } from "./handler";
 import { parseFaultRule } from "./faults";
-import { readBody, sendJson } from "./http-io";
+import { readBody, sendJson } from "./httpIo";
 
 /**
  * The path prefix of the control API.

@@ -46,12 +46,17 @@ export const ERROR_CODES = {
     noSuchVersion: "NoSuchVersion",
     missingParameter: "MissingParameter",
     invalidParameter: "InvalidParameter",
+    invalidParameterValue: "InvalidParameterValue",
     cdnParamError: "InvalidParameter.CdnParamError",
     cdnUrlInvalid: "InvalidParameter.CdnUrlInvalid",
     batchLimit: "LimitExceeded.CdnPurgeExceedBatchLimit",
     dayLimit: "LimitExceeded.CdnPurgeExceedDayLimit",
     operationTooOften: "UnauthorizedOperation.OperationTooOften",
     requestLimitExceeded: "RequestLimitExceeded",
+    stsParamError: "InvalidParameter.ParamError",
+    stsOverTime: "InvalidParameter.OverTimeError",
+    webIdentityTokenError: "InvalidParameter.WebIdentityTokenError",
+    roleNotFound: "ResourceNotFound.RoleNotFound",
 } as const;
 
 /**

@@ -1,79 +1,92 @@
 /**
- * The API request pipeline: body, faults, signature, version, action, rate limit, JSON, action, answer.
+ * The API request pipeline: body, faults, action, service, signature, version, action, rate limit, parameters,
+ * required fields, action, answer.
  */
 import * as http from "http";
 import { randomUUID } from "crypto";
-import { isAction, runAction, ActionContext } from "./actions";
-import { EmulatorCredential, verifyRequest } from "./auth";
+import { actionParams, ApiRequest, readApiRequest } from "./apiRequest";
+import { EmulatorCredential, parseAuthorization, verifyRequest, verifyV1Request } from "./auth";
+import { runAction, ActionContext, ActionName } from "./cdnActions";
 import { ApiError, ERROR_CODES } from "./errors";
-import { applyFault } from "./fault-response";
+import { applyFault } from "./faultResponse";
 import { FaultInjector } from "./faults";
-import { errorEnvelope, okEnvelope, readBody, sendJson } from "./http-io";
-import { RateLimiter } from "./rate-limit";
+import { errorEnvelope, okEnvelope, readBody, sendJson } from "./httpIo";
+import { routeService, SERVICES, ServiceSpec } from "./services";
+import { SlidingWindowLimit } from "./slidingWindow";
 import { EmulatorStats } from "./stats";
-
-/**
- * The API version the emulator serves (the `X-TC-Version` header); any other answers `NoSuchVersion`.
- *
- * @example
- * new cdn.v20180606.Client(...); // sends X-TC-Version: API_VERSION
- */
-export const API_VERSION = "2018-06-06";
+import { runStsAction, StsActionName, StsContext } from "./stsActions";
 
 /** Everything a request may touch. */
-export interface EmulatorContext extends ActionContext {
+export interface EmulatorContext extends ActionContext, StsContext {
+    /** The permanent key pairs; temporary ones come from `temporaryCredentials`. */
     readonly credentials: readonly EmulatorCredential[];
     readonly faults: FaultInjector;
     readonly stats: EmulatorStats;
-    readonly limiter: RateLimiter;
+    readonly limiter: SlidingWindowLimit;
     readonly maxBodyBytes: number;
     readonly now: () => number;
-    /** The clock signature timestamps are checked against. */
+    /** The clock signature timestamps and temporary credentials are checked against. */
     readonly authClock: () => number;
     readonly log?: (line: string) => void;
 }
 
-const header = (req: http.IncomingMessage, name: string): string => {
-    const v = req.headers[name];
-    return (Array.isArray(v) ? v[0] : v) ?? "";
-};
+const SERVICE_NAMES = SERVICES.map((s) => s.name);
 
-function parseParams(body: Buffer): Record<string, unknown> {
-    let value: unknown;
-    try {
-        value = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
-    } catch {
-        throw new ApiError(ERROR_CODES.invalidParameter, "The request body is not valid JSON.");
+/** Checks the request's signature, whichever family it uses. */
+function authenticate(ctx: EmulatorContext, request: ApiRequest): void {
+    const credentials = [...ctx.credentials, ...ctx.temporaryCredentials.all()];
+    const now = ctx.authClock();
+    switch (request.signing) {
+        case "tc3":
+            verifyRequest(request, credentials, now, SERVICE_NAMES);
+            return;
+        case "v1":
+            verifyV1Request({ ...request, params: request.flat }, credentials, now);
+            return;
+        case "none":
+            throw new ApiError(ERROR_CODES.invalidAuthorization,
+                "The request is not signed: send a TC3-HMAC-SHA256 Authorization header or the v1 signature parameters.");
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new ApiError(ERROR_CODES.invalidParameter, "The request body must be a JSON object.");
+}
+
+function checkRequired(service: ServiceSpec, action: string, params: Readonly<Record<string, unknown>>): void {
+    const missing = (service.requiredParams[action] ?? []).find((name) => params[name] === undefined || params[name] === null);
+    if (missing !== undefined) {
+        throw new ApiError(ERROR_CODES.missingParameter, `The request is missing the required parameter ${missing}.`);
     }
-    return value as Record<string, unknown>;
 }
 
 /** Runs the checks and the action; returns the answer body or throws an ApiError. */
-function answer(ctx: EmulatorContext, req: http.IncomingMessage, action: string, body: Buffer): Record<string, unknown> {
+function answer(ctx: EmulatorContext, request: ApiRequest): Record<string, unknown> {
+    const { action, version } = request;
     if (!action) {
-        throw new ApiError(ERROR_CODES.missingParameter, "The X-TC-Action header is missing.");
+        throw new ApiError(ERROR_CODES.missingParameter, "The Action parameter (X-TC-Action header) is missing.");
     }
-    const [path, query = ""] = (req.url ?? "/").split("?", 2);
-    verifyRequest({ method: req.method ?? "POST", path, query, headers: req.headers, body }, ctx.credentials, ctx.authClock());
-    if (header(req, "x-tc-version") !== API_VERSION) {
-        throw new ApiError(ERROR_CODES.noSuchVersion,
-            `The API version '${header(req, "x-tc-version")}' does not exist; use ${API_VERSION}.`);
+    const scopeService = request.signing === "tc3" ? parseAuthorization(String(request.headers.authorization))?.service : undefined;
+    const service = routeService({ scopeService, host: request.host, version });
+    if (!service.unsignedActions.includes(action)) {
+        authenticate(ctx, request);
     }
-    if (!isAction(action)) {
+    if (version !== service.version) {
+        throw new ApiError(ERROR_CODES.noSuchVersion, `The API version '${version}' does not exist; use ${service.version}.`);
+    }
+    if (!service.actions.includes(action)) {
         throw new ApiError(ERROR_CODES.invalidAction, `The action '${action}' is not supported by this emulator.`);
     }
     if (!ctx.limiter.tryAcquire(action)) {
         const code = action === "DescribePurgeTasks" ? ERROR_CODES.operationTooOften : ERROR_CODES.requestLimitExceeded;
         throw new ApiError(code, "Too many requests, please try again later.");
     }
-    return runAction(ctx, action, parseParams(body));
+    const params = actionParams(request, service.paramKinds);
+    checkRequired(service, action, params);
+    // The service's action list was checked above, so the names fit their service's type.
+    return service.name === "sts"
+        ? runStsAction(ctx, action as StsActionName, params, ctx.authClock())
+        : runAction(ctx, action as ActionName, params);
 }
 
 /**
- * Serves one API request (POST /) and writes its answer.
+ * Serves one API request (POST or GET /) and writes its answer.
  *
  * @example
  * server.on("request", (req, res) => void handleApiRequest(ctx, req, res));
@@ -82,8 +95,9 @@ export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingM
     res: http.ServerResponse): Promise<void> {
     const started = ctx.now();
     const requestId = randomUUID();
-    const action = header(req, "x-tc-action");
     const { body, tooLarge } = await readBody(req, ctx.maxBodyBytes);
+    const request = readApiRequest(req, tooLarge ? Buffer.alloc(0) : body);
+    const action = request.action;
     ctx.stats.countRequest(action || "(none)");
     let code: string | undefined;
     const fault = ctx.faults.take(action);
@@ -98,7 +112,7 @@ export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingM
         sendJson(res, 413, errorEnvelope(code, `The request body is larger than ${ctx.maxBodyBytes} bytes.`, requestId));
     } else {
         try {
-            sendJson(res, 200, okEnvelope(answer(ctx, req, action, body), requestId));
+            sendJson(res, 200, okEnvelope(answer(ctx, request), requestId));
         } catch (e) {
             const error = e instanceof ApiError ? e : new ApiError("InternalError", "Internal error in the emulator.");
             code = error.code;
@@ -111,17 +125,23 @@ export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingM
     if (code) {
         ctx.stats.countError(code, code === ERROR_CODES.operationTooOften || code === ERROR_CODES.requestLimitExceeded);
     }
-    ctx.stats.remember({ time: started, action, params: safeParams(body, tooLarge), code });
+    ctx.stats.remember({ time: started, action, params: safeParams(request, tooLarge), code });
     ctx.log?.(`${new Date(started).toISOString()} ${action || "-"} ${code ?? "OK"} ${ctx.now() - started}ms`);
 }
 
-function safeParams(body: Buffer, tooLarge: boolean): unknown {
+/** Parameter names whose values are never remembered: signatures, keys, session and identity tokens. */
+const SECRET_PARAM = /token|secret|signature/i;
+
+/** The request's parameters for the statistics, with secrets replaced. */
+function safeParams(request: ApiRequest, tooLarge: boolean): unknown {
     if (tooLarge) {
         return "(body too large)";
     }
+    let params: Record<string, unknown>;
     try {
-        return JSON.parse(body.toString("utf8"));
+        params = actionParams(request, {});
     } catch {
         return "(not JSON)";
     }
+    return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, SECRET_PARAM.test(k) ? "(hidden)" : v]));
 }

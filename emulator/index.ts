@@ -1,6 +1,8 @@
 /**
  * A local, signature-checking emulator of the Tencent Cloud CDN purge API (version 2018-06-06):
- * DescribePurgeTasks, PurgeUrlsCache, PurgePathCache and DescribePurgeQuota, with fault injection.
+ * DescribePurgeTasks, PurgeUrlsCache, PurgePathCache and DescribePurgeQuota, with fault injection; and of the
+ * STS actions credential sources call (AssumeRole, AssumeRoleWithWebIdentity, version 2018-08-13). It takes
+ * TC3-HMAC-SHA256 and v1 (HmacSHA1, HmacSHA256) signatures over POST and GET, as the official clients send them.
  *
  * @example
  * import { startEmulator, EMULATOR_CREDENTIALS } from "./emulator";
@@ -10,10 +12,16 @@
  */
 export { startEmulator, EMULATOR_CREDENTIALS } from "./server";
 export type { EmulatorOptions, RunningEmulator } from "./server";
-export { verifyRequest, MAX_CLOCK_SKEW_SECONDS } from "./auth";
-export type { EmulatorCredential } from "./auth";
-export { computeSignature, authorizationHeader } from "./signature";
-export type { SignatureParts, Signature } from "./signature";
+export { verifyRequest, verifyV1Request, MAX_CLOCK_SKEW_SECONDS } from "./auth";
+export type { EmulatorCredential, SignedRequest, V1SignedRequest } from "./auth";
+export { computeSignature, authorizationHeader } from "./tc3Signature";
+export type { SignatureParts, Signature } from "./tc3Signature";
+export { computeV1Signature, v1StringToSign, V1_SIGNATURE_METHODS } from "./v1Signature";
+export type { V1SignatureMethod, V1SignatureParts } from "./v1Signature";
+export { EMULATOR_ROLE_ARN, EMULATOR_WEB_IDENTITY, STS_ACTIONS } from "./stsActions";
+export type { StsOptions, WebIdentity } from "./stsActions";
+export { TemporaryCredentials } from "./temporaryCredentials";
+export type { IssuedCredential } from "./temporaryCredentials";
 export { TaskStore } from "./store";
 export type { TaskRecord, TaskStatus, PurgeType, FlushType, Area, StoreOptions, Submission } from "./store";
 export { FaultInjector, FAULT_KINDS } from "./faults";
@@ -25,9 +33,11 @@ export type { QuotaLimits, QuotaEntry } from "./quota";
 export { keywordMatches } from "./query";
 export type { StatusCase } from "./query";
 export { ApiError, INTERNAL_ERROR_CODES, ERROR_CODES } from "./errors";
-export { API_VERSION } from "./handler";
+export { API_VERSION, STS_API_VERSION } from "./services";
 export { CONTROL_PREFIX } from "./control";
 export { startEmulatorProcess } from "./process";
 export type { EmulatorProcess } from "./process";
 export { emulatorClient, signedRequest, rawRequest } from "./client";
-export type { CdnClient, EmulatorAddress, RawAnswer, RawRequestOptions } from "./client";
+export type { CdnClient, EmulatorAddress, EmulatorClientOptions, RawAnswer, RawRequestOptions } from "./client";
+export { parseEmulatorArgs, USAGE, UsageError } from "./cli";
+export type { CliRequest } from "./cli";

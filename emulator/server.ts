@@ -1,6 +1,7 @@
 /**
- * Starts the emulator: a node:http server speaking the CDN purge API (POST /, TC3-HMAC-SHA256 signed), plus
- * `GET /healthz` and the optional control API under `/_emulator/`.
+ * Starts the emulator: a node:http server speaking the CDN purge API and STS on `/` (POST or GET, TC3-HMAC-SHA256
+ * or v1 signed, as the official clients send them), plus `GET /healthz` and the optional control API under
+ * `/_emulator/`.
  */
 import * as http from "http";
 import { AddressInfo } from "net";
@@ -8,12 +9,14 @@ import { EmulatorCredential } from "./auth";
 import { CONTROL_PREFIX, handleControlRequest } from "./control";
 import { FaultInjector } from "./faults";
 import { EmulatorContext, handleApiRequest } from "./handler";
-import { sendText } from "./http-io";
+import { sendText } from "./httpIo";
 import { StatusCase } from "./query";
 import { PurgeQuota, QuotaLimits } from "./quota";
-import { RateLimiter } from "./rate-limit";
+import { SlidingWindowLimit } from "./slidingWindow";
 import { EmulatorStats } from "./stats";
 import { StoreOptions, TaskStore } from "./store";
+import { EMULATOR_ROLE_ARN, EMULATOR_WEB_IDENTITY, StsOptions, WebIdentity } from "./stsActions";
+import { TemporaryCredentials } from "./temporaryCredentials";
 
 /**
  * The key pair the emulator accepts unless told otherwise. Not a secret: it only opens the local emulator.
@@ -27,7 +30,7 @@ export const EMULATOR_CREDENTIALS: EmulatorCredential = Object.freeze({
 });
 
 /** Options of {@link startEmulator}; all optional. */
-export interface EmulatorOptions extends StoreOptions, QuotaLimits {
+export interface EmulatorOptions extends StoreOptions, QuotaLimits, StsOptions {
     /** Interface to listen on. Default `127.0.0.1` (loopback only). */
     readonly host?: string;
     /** Port; default 0 (any free port). */
@@ -43,8 +46,9 @@ export interface EmulatorOptions extends StoreOptions, QuotaLimits {
     /** Serve `/_emulator/`. Default true. */
     readonly controlApi?: boolean;
     /**
-     * The clock request timestamps are checked against (300 s). Default `Date.now`, not `now`: the SDK signs with
-     * the wall clock, so tests may move `now` by hours without their requests expiring.
+     * The clock request timestamps are checked against (300 s), and temporary credentials expire by. Default
+     * `Date.now`, not `now`: the SDK signs with the wall clock, so tests may move `now` by hours without their
+     * requests expiring.
      */
     readonly authClock?: () => number;
     /** Receives one line per request. Default: no logging. */
@@ -64,7 +68,13 @@ export interface RunningEmulator {
     readonly quota: PurgeQuota;
     readonly faults: FaultInjector;
     readonly stats: EmulatorStats;
-    /** Forgets tasks, quota use, pending faults, statistics and rate-limit windows. */
+    /** Roles STS `AssumeRole` may assume. */
+    readonly roleArns: readonly string[];
+    /** What STS `AssumeRoleWithWebIdentity` accepts. */
+    readonly webIdentity: WebIdentity;
+    /** Credentials STS issued (they sign requests, with their token, until they expire). */
+    readonly temporaryCredentials: TemporaryCredentials;
+    /** Forgets tasks, quota use, pending faults, statistics, rate-limit windows and issued credentials. */
     reset(): void;
     /** Stops listening and closes open connections. */
     close(): Promise<void>;
@@ -88,11 +98,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         credentials: options.credentials ?? [EMULATOR_CREDENTIALS],
         faults: new FaultInjector(),
         stats: new EmulatorStats(),
-        limiter: new RateLimiter(options.rateLimitPerSecond ?? 20, now),
+        limiter: new SlidingWindowLimit(options.rateLimitPerSecond ?? 20, now),
         maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
         now,
         authClock: options.authClock ?? Date.now,
         log: options.log,
+        roleArns: options.roleArns ?? [EMULATOR_ROLE_ARN],
+        webIdentity: options.webIdentity ?? EMULATOR_WEB_IDENTITY,
+        temporaryCredentialSeconds: options.temporaryCredentialSeconds,
+        temporaryCredentials: new TemporaryCredentials(),
     };
     const reset = (): void => {
         ctx.store.clear();
@@ -100,6 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         ctx.faults.clear();
         ctx.stats.reset();
         ctx.limiter.reset();
+        ctx.temporaryCredentials.clear();
     };
     const server = http.createServer((req, res) => {
         const path = (req.url ?? "/").split("?")[0];
@@ -107,9 +122,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
             ? handleControlRequest(ctx, reset, req, res)
             : req.method === "GET" && path === "/healthz"
                 ? Promise.resolve(sendText(res, 200, "text/plain", "ok\n"))
-                : req.method === "POST" && path === "/"
+                : (req.method === "POST" || req.method === "GET") && path === "/"
                     ? handleApiRequest(ctx, req, res)
-                    : Promise.resolve(sendText(res, 404, "text/plain", "not found: the API is POST /\n"));
+                    : Promise.resolve(sendText(res, 404, "text/plain", "not found: the API is POST / or GET /\n"));
         work.catch((e: unknown) => {
             ctx.log?.(`request failed: ${String(e)}`);
             if (!res.headersSent && !res.destroyed) {
@@ -129,7 +144,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const hostForUrl = host.includes(":") ? `[${host}]` : host;
     return {
         url: `http://${hostForUrl}:${port}`, host, port, endpoint: `${hostForUrl}:${port}`,
-        credentials: ctx.credentials, store: ctx.store, quota: ctx.quota, faults: ctx.faults, stats: ctx.stats, reset,
+        credentials: ctx.credentials, store: ctx.store, quota: ctx.quota, faults: ctx.faults, stats: ctx.stats,
+        roleArns: ctx.roleArns, webIdentity: ctx.webIdentity, temporaryCredentials: ctx.temporaryCredentials, reset,
         close: () => new Promise<void>((resolve, reject) => {
             server.close((e) => (e ? reject(e) : resolve()));
             server.closeAllConnections();

@@ -6,6 +6,7 @@
 import { formatApiTime } from "../../provider/time";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/types";
 import { VirtualClock } from "../../provider/wait/virtualClock";
+import { SlidingWindowLimit } from "../../emulator/slidingWindow";
 import { SimTask } from "./workloads";
 
 /** Trials start at this instant (any fixed time works; API times need a real date). */
@@ -27,7 +28,7 @@ export class SimThrottled extends Error {
 export class SimApi implements PurgeApi {
     calls = 0;
     throttled = 0;
-    private readonly accepted: number[] = [];
+    private readonly limit: SlidingWindowLimit;
     private readonly byNewest: readonly SimTask[];
     private readonly createTimes = new Map<string, string>();
 
@@ -35,6 +36,7 @@ export class SimApi implements PurgeApi {
         private readonly options: { latencyMs: number; perSecond?: number } = { latencyMs: 50 }) {
         this.byNewest = [...tasks].sort((a, b) => b.submitAt - a.submitAt || (a.taskId < b.taskId ? 1 : -1));
         tasks.forEach((t) => this.createTimes.set(t.taskId, SimApi.apiTime(t.submitAt)));
+        this.limit = new SlidingWindowLimit(options.perSecond ?? 20, () => clock.now());
     }
 
     /** The API time of an instant of the trial. */
@@ -45,15 +47,7 @@ export class SimApi implements PurgeApi {
     async describePurgeTasks(query: DescribePurgeTasksQuery): Promise<PurgeTaskPage> {
         const at = this.clock.now();
         this.calls += 1;
-        const windowStart = at - 1000;
-        while (this.accepted.length > 0 && this.accepted[0] <= windowStart) {
-            this.accepted.shift();
-        }
-        const limit = this.options.perSecond ?? 20;
-        const throttled = this.accepted.length >= limit;
-        if (!throttled) {
-            this.accepted.push(at);
-        }
+        const throttled = !this.limit.tryAcquire("DescribePurgeTasks");
         // The answer reflects the moment the call arrived; it comes back one latency later.
         const page = throttled ? undefined : this.answer(query, at);
         await this.clock.sleep(this.options.latencyMs);

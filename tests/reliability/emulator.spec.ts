@@ -1,7 +1,7 @@
 /**
  * Emulator hardening: loopback only by default, the real AuthFailure codes, and survival of malformed and
- * oversized requests. The signature checks are covered in depth by tests/emulator-signature.spec.ts,
- * tests/emulator-sdk.spec.ts and tests/emulator-http.spec.ts; here each is tried once more over HTTP so the
+ * oversized requests. The signature checks are covered in depth by tests/emulatorSignature.spec.ts,
+ * tests/emulatorSdk.spec.ts and tests/emulatorHttp.spec.ts; here each is tried once more over HTTP so the
  * table shows it, plus the abuse those specs do not try.
  */
 import * as assert from "assert";
@@ -55,29 +55,29 @@ describe("reliability: emulator hardening", function () {
             detail = "host 127.0.0.1; a connection to the machine's other interface is refused";
         }
         record("emulator", { tried: "default listen address", target: "startEmulator()", outcome: "loopback only",
-            detail: `${detail} (also tests/emulator-http.spec.ts)`, survived: true });
+            detail: `${detail} (also tests/emulatorHttp.spec.ts)`, survived: true });
     });
 
     const now = () => Math.floor(Date.now() / 1000);
     const AUTH: ReadonlyArray<readonly [string, () => Promise<{ json: any }>, string, string]> = [
         ["without a signature", () => signedRequest(emu, "DescribePurgeQuota", "{}", { authorization: "" }),
-            "AuthFailure.InvalidAuthorization", "tests/emulator-http.spec.ts, tests/emulator-signature.spec.ts"],
+            "AuthFailure.InvalidAuthorization", "tests/emulatorHttp.spec.ts, tests/emulatorSignature.spec.ts"],
         ["with a malformed Authorization header", () => signedRequest(emu, "DescribePurgeQuota", "{}", { authorization: "TC3-HMAC-SHA256 junk" }),
-            "AuthFailure.InvalidAuthorization", "tests/emulator-signature.spec.ts"],
+            "AuthFailure.InvalidAuthorization", "tests/emulatorSignature.spec.ts"],
         ["signed with the wrong key", () => signedRequest(emu, "DescribePurgeQuota", "{}",
-            { credential: { ...EMULATOR_CREDENTIALS, secretKey: "not-the-key" } }), "AuthFailure.SignatureFailure", "tests/emulator-sdk.spec.ts"],
+            { credential: { ...EMULATOR_CREDENTIALS, secretKey: "not-the-key" } }), "AuthFailure.SignatureFailure", "tests/emulatorSdk.spec.ts"],
         ["whose body changed after signing", () => signedRequest(emu, "DescribePurgeQuota", "{\"x\":1}", {
             timestamp: now(), authorization: authorizationHeader(EMULATOR_CREDENTIALS.secretId, { secretKey: EMULATOR_CREDENTIALS.secretKey,
                 service: "cdn", timestamp: now(), payload: "{}", contentType: "application/json", host: emu.host }) }),
-        "AuthFailure.SignatureFailure", "tests/emulator-signature.spec.ts"],
+        "AuthFailure.SignatureFailure", "tests/emulatorSignature.spec.ts"],
         ["signed for another service (cvm)", () => signedRequest(emu, "DescribePurgeQuota", "{}", { service: "cvm" }),
             "AuthFailure.InvalidAuthorization", "-"],
         ["signed 301 s ago (expired)", () => signedRequest(emu, "DescribePurgeQuota", "{}", { timestamp: now() - 301 }),
-            "AuthFailure.SignatureExpire", "tests/emulator-signature.spec.ts, tests/emulator-sdk.spec.ts"],
+            "AuthFailure.SignatureExpire", "tests/emulatorSignature.spec.ts, tests/emulatorSdk.spec.ts"],
         ["signed 1 h in the future", () => signedRequest(emu, "DescribePurgeQuota", "{}", { timestamp: now() + 3600 }),
             "AuthFailure.SignatureExpire", "-"],
         ["with an unknown SecretId", () => signedRequest(emu, "DescribePurgeQuota", "{}",
-            { credential: { secretId: "AKIDunknown000", secretKey: "x" } }), "AuthFailure.SecretIdNotFound", "tests/emulator-sdk.spec.ts"],
+            { credential: { secretId: "AKIDunknown000", secretKey: "x" } }), "AuthFailure.SecretIdNotFound", "tests/emulatorSdk.spec.ts"],
     ];
     for (const [what, send, expected, also] of AUTH) {
         it(`rejects a request ${what} with ${expected}`, async () => {

@@ -1,9 +1,6 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
-import * as path from "path";
-import { startEmulator, RunningEmulator, EMULATOR_CREDENTIALS } from "../emulator/server";
+import { startEmulator, RunningEmulator } from "../emulator/server";
 import { emulatorClient, rawRequest } from "../emulator/client";
-import { parseArgs } from "../emulator/cli";
 
 describe("emulator control API", () => {
     let emu: RunningEmulator;
@@ -85,37 +82,5 @@ describe("emulator control API", () => {
         } finally {
             await closed.close();
         }
-    });
-});
-
-describe("emulator command line", () => {
-    it("parses its flags into options", () => {
-        const o = parseArgs(["--port", "9000", "--host", "0.0.0.0", "--complete-after", "5", "--fail-pattern", "/x", "--rate-limit", "3"]);
-        assert.deepStrictEqual(o, { port: 9000, host: "0.0.0.0", completeAfterMs: 5, failPattern: "/x", rateLimitPerSecond: 3 });
-    });
-
-    it("rejects an unknown flag", () => {
-        assert.throws(() => parseArgs(["--bogus"]), /unknown argument --bogus/);
-    });
-
-    it("prints the URL and credentials, then stops on SIGTERM", async () => {
-        const root = path.join(__dirname, "..");
-        const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "emulator/cli.ts", "--port", "0"],
-            { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        await new Promise<void>((resolve, reject) => {
-            child.stdout.on("data", (d: Buffer) => {
-                out += d.toString();
-                if (out.includes("TENCENTCLOUD_CDN_ENDPOINT=")) {
-                    resolve();
-                }
-            });
-            child.on("exit", () => reject(new Error(`exited early: ${out}`)));
-        });
-        const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-        child.kill("SIGTERM");
-        assert.match(out, /^Tencent Cloud CDN purge emulator listening on http:\/\/127\.0\.0\.1:\d+\n/);
-        assert.match(out, new RegExp(`TENCENTCLOUD_SECRET_ID=${EMULATOR_CREDENTIALS.secretId}\\n`));
-        assert.strictEqual(await exited, 0);
     });
 });

@@ -1,6 +1,6 @@
 /**
- * TC3-HMAC-SHA256, the request signature of Tencent Cloud API 3.0, computed and checked the way the official
- * SDK signs: canonical request (method, path, query, signed headers, payload hash), string to sign, derived key.
+ * TC3-HMAC-SHA256, the request signature of Tencent Cloud API 3.0 (the official SDKs' default), computed the way
+ * they sign: canonical request (method, path, query, signed headers, payload hash), string to sign, derived key.
  */
 import * as crypto from "crypto";
 
@@ -15,7 +15,7 @@ export interface SignatureParts {
     readonly payload: string | Buffer;
     /** The Content-Type header value. */
     readonly contentType: string;
-    /** The host name without port, e.g. `127.0.0.1`. */
+    /** The host as the client signs it: `127.0.0.1` (Node.js SDK) or with its port, `127.0.0.1:9000` (Go SDK). */
     readonly host: string;
     /** Defaults to `POST`. */
     readonly method?: string;
@@ -23,7 +23,7 @@ export interface SignatureParts {
     readonly path?: string;
     /** The query string without `?`; defaults to empty. */
     readonly query?: string;
-    /** Extra signed headers beyond content-type and host; all signed headers are sorted by name. */
+    /** Extra signed headers beyond content-type and host, e.g. `x-tc-action`; all signed headers are sorted by name. */
     readonly extraHeaders?: ReadonlyArray<readonly [string, string]>;
 }
 
@@ -97,16 +97,4 @@ export function authorizationHeader(secretId: string, parts: SignatureParts): st
     const s = computeSignature(parts);
     return `TC3-HMAC-SHA256 Credential=${secretId}/${s.credentialScope}, ` +
         `SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`;
-}
-
-/**
- * Compares two strings in constant time (for equal lengths); false when the lengths differ.
- *
- * @example
- * constantTimeEqual("abc", "abc"); // true
- */
-export function constantTimeEqual(a: string, b: string): boolean {
-    const x = Buffer.from(a, "utf8");
-    const y = Buffer.from(b, "utf8");
-    return x.length === y.length && crypto.timingSafeEqual(x, y);
 }

@@ -107,10 +107,16 @@ describe("emulator quota and submission checks", () => {
         assert.strictEqual(await codeOf(client.PurgePathCache({ Paths: ["/img/"], FlushType: "flush" })), "InvalidParameter.CdnUrlInvalid");
     });
 
-    it("requires FlushType flush or delete for directory purges", async () => {
-        const missing = await codeOf(client.PurgePathCache({ Paths: urls(1) } as never));
-        const wrong = await codeOf(client.PurgePathCache({ Paths: urls(1), FlushType: "wipe" }));
-        assert.deepStrictEqual([missing, wrong], ["InvalidParameter.CdnParamError", "InvalidParameter.CdnParamError"]);
+    it("answers MissingParameter for a directory purge without FlushType, as for any required field", async () => {
+        assert.strictEqual(await codeOf(client.PurgePathCache({ Paths: urls(1) } as never)), "MissingParameter");
+    });
+
+    it("answers MissingParameter for a URL purge without Urls", async () => {
+        assert.strictEqual(await codeOf(client.PurgeUrlsCache({} as never)), "MissingParameter");
+    });
+
+    it("rejects a FlushType other than flush or delete with CdnParamError", async () => {
+        assert.strictEqual(await codeOf(client.PurgePathCache({ Paths: urls(1), FlushType: "wipe" })), "InvalidParameter.CdnParamError");
     });
 
     it("does not take quota for a rejected submission", async () => {

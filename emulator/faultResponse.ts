@@ -5,7 +5,7 @@
 import * as http from "http";
 import { ERROR_CODES } from "./errors";
 import { FaultRule } from "./faults";
-import { errorEnvelope, okEnvelope, sendJson, sendText } from "./http-io";
+import { errorEnvelope, okEnvelope, sendJson, sendText } from "./httpIo";
 
 /** What the server should do after a fault was applied. */
 export type FaultOutcome =

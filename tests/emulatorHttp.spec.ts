@@ -26,8 +26,14 @@ describe("emulator HTTP surface", () => {
         assert.deepStrictEqual([res.status, res.text.trim()], [200, "ok"]);
     });
 
-    it("answers 404 for other paths", async () => {
-        assert.strictEqual((await rawRequest(emu, "GET", "/")).status, 404);
+    it("answers 404 for other paths and methods", async () => {
+        assert.deepStrictEqual([(await rawRequest(emu, "GET", "/other")).status, (await rawRequest(emu, "PUT", "/")).status],
+            [404, 404]);
+    });
+
+    it("serves the API on GET / too, answering MissingParameter without an action", async () => {
+        const res = await rawRequest(emu, "GET", "/");
+        assert.deepStrictEqual([res.status, code(res)], [200, "MissingParameter"]);
     });
 
     it("answers an error envelope with a RequestId for an unknown action", async () => {
