@@ -6,7 +6,7 @@
  *
  * Why not `@pulumi/pulumi/provider`'s server: in the version this package pins, its Configure drops the
  * provider's configuration (credentials and endpoint would never arrive), CheckConfig and DiffConfig are
- * unimplemented, and a partly created resource cannot be reported. Its dynamic-provider host
+ * unimplemented, and Create and Update do not pass on the operation's customTimeouts. Its dynamic-provider host
  * (`cmd/dynamic-provider`) serves the generated stubs directly; this does the same.
  */
 import type * as grpcTypes from "@grpc/grpc-js";
