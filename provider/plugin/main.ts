@@ -3,6 +3,8 @@
  * standard output, which is how the engine learns where to connect. The engine's address (its first argument)
  * is where progress goes (see `resources/progress.ts`).
  */
+import { setMaxListeners } from "events";
+import { hostCancelSignal } from "../resources/cancellation";
 import { grpc, providerRpc } from "./grpcModules";
 import { providerService } from "./providerService";
 
@@ -16,6 +18,8 @@ const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
  * const port = await serve(); // the engine reads it from stdout
  */
 export async function serve(): Promise<number> {
+    // Every running wait listens to the one cancel signal; fifty gated purges must not trip Node's leak warning.
+    setMaxListeners(0, hostCancelSignal());
     const server = new grpc.Server({ "grpc.max_receive_message_length": MAX_MESSAGE_BYTES, "grpc.max_send_message_length": MAX_MESSAGE_BYTES });
     server.addService(providerRpc.ResourceProviderService, providerService());
     return new Promise((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(),

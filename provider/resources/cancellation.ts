@@ -1,30 +1,29 @@
 /**
- * Cancellation of every wait in a host process. The provider plugin's Cancel call (the engine's answer to
- * Ctrl-C) ends the waits at once: each fails as "cancelled" and keeps its task ids in the state, so the next
- * `pulumi up` resumes it instead of purging again.
+ * Cooperative cancellation in the provider host. When the engine asks its providers to cancel (the first
+ * Ctrl-C of `pulumi up`), every wait in the host stops at once and its resource is reported as created but
+ * unfinished, with its task ids, just as after a timeout: the next `pulumi up` resumes the wait. Nothing new is
+ * submitted after a cancel. A provider host stays cancelled for the rest of its life: the engine starts no new
+ * operation after a cancel, and a later update runs in a new host process.
  */
-import { setMaxListeners } from "events";
 
 const controller = new AbortController();
-// Every running wait listens to this one signal; fifty gated purges must not trip Node's leak warning.
-setMaxListeners(0, controller.signal);
 
 /**
- * The signal every wait of this process listens to.
+ * The signal every wait and submission in this host listens to.
  *
  * @example
- * waitForPurge({ ...options, signal: hostSignal() });
+ * await waitForTaskIds(api, taskIds, since, settings, onProgress, expected, hostCancelSignal());
  */
-export function hostSignal(): AbortSignal {
+export function hostCancelSignal(): AbortSignal {
     return controller.signal;
 }
 
 /**
- * Stops every running and later wait of this process; the engine shuts the host down after a cancel.
+ * Stops every wait in this host, now and later. A provider plugin calls this from its Cancel handler.
  *
  * @example
- * cancelWaits(); // from the plugin's Cancel RPC
+ * cancelHostOperations(); // the engine's Cancel request arrived
  */
-export function cancelWaits(): void {
-    controller.abort(new Error("the engine cancelled the operation"));
+export function cancelHostOperations(): void {
+    controller.abort(new Error("the update was cancelled"));
 }

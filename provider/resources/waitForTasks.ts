@@ -10,7 +10,7 @@ import { realClock, realSleep } from "../wait/realClock";
 import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
 import { readTasksRecords } from "../wait/taskReader";
 import { waitForTasks } from "../wait/waitForTask";
-import { hostSignal } from "./cancellation";
+import { hostCancelSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
@@ -19,9 +19,10 @@ const NOT_VISIBLE_GRACE_MS = 60_000;
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
 
-/** The options every wait in the host shares: real time, the user's settings, progress. */
+/** The options every wait in the host shares: real time, the user's settings, progress, the host's cancel. */
 function common(settings: WaitSettings, onProgress: ProgressSink) {
     return {
+        signal: hostCancelSignal(),
         clock: realClock,
         sleep: realSleep,
         random: Math.random,
@@ -30,7 +31,6 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
         maxDelayMs: settings.maxDelaySeconds * 1000,
         notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
         onProgress,
-        signal: hostSignal(),
     };
 }
 
