@@ -7,12 +7,11 @@ import * as vm from "vm";
 import { EMULATOR_CREDENTIALS, startEmulator, startEmulatorProcess } from "../emulator";
 import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
-import { REQUESTS_PER_SECOND } from "../provider/limits";
+import { REQUESTS_PER_SECOND } from "../provider/actionLimiters";
 import { DEFAULT_PAGE_SIZE } from "../provider/paging";
 import { DEFAULT_WAIT } from "../provider/resources/inputs";
-import { getDefaultPoller } from "../provider/wait/defaultPoller";
-import { realClock, realSleep } from "../provider/wait/realClock";
-import { waitForTask } from "../provider/wait/waitForTask";
+import { realClock, realSleep } from "../provider/clock";
+import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
 import { formatApiTime } from "../provider/time";
 import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";
 import { seededRandom, uniform } from "./sim/random";
@@ -146,8 +145,7 @@ export async function benchWaits(waits: number, doneAfterMs: readonly [number, n
                 uniform(random, doneAfterMs[0], doneAfterMs[1]));
             // As the provider host waits for a task id (waitForTaskIds): through the process's shared poller.
             const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
-                random: Math.random, timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, minDelayMs: DEFAULT_WAIT.minDelaySeconds * 1000,
-                maxDelayMs: DEFAULT_WAIT.maxDelaySeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
+                timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
             clearTimeout(timer);
             return { state: result.state, overshootMs: Date.now() - doneAt };
         }));

@@ -1,6 +1,6 @@
 /**
- * The goals of issue 5, checked against the figures of one run. The benchmark reports them; nothing here
- * fails a build.
+ * The benchmark's goals (shared poller, paging, waits, footprint), checked against the figures of one run. The
+ * benchmark reports them; nothing here fails a build.
  */
 import { PagingFigures, WaitFigures } from "./emulatorBench";
 import { ImportFigures } from "./footprint";

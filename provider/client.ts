@@ -3,12 +3,11 @@
  * retries and error classification, with answers mapped to this package's types.
  */
 import type * as http from "http";
+import { realTiming, Timing } from "./clock";
 import { ConnectionSettings } from "./connection";
-import { limiterFor } from "./limits";
-import { LimiterTiming } from "./rateLimiter";
+import { limiterFor } from "./actionLimiters";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
 import { isAbort, toPurgeApiError } from "./sdkErrors";
-import { realTiming } from "./timing";
 import { toPurgeTask } from "./records";
 import {
     DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
@@ -17,7 +16,7 @@ import {
 /** Tuning for tests and benchmarks; the defaults suit production. */
 export interface PurgeClientOptions {
     readonly retry?: RetryPolicy;
-    readonly timing?: LimiterTiming;
+    readonly timing?: Timing;
     readonly random?: () => number;
     /** Limiter per action; defaults to the process-wide ones. */
     readonly limiterFor?: typeof limiterFor;

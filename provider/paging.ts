@@ -17,7 +17,13 @@ export interface PagingOptions {
     readonly signal?: AbortSignal;
 }
 
-const recordKey = (t: PurgeTask) => `${t.taskId}\u0000${t.url}\u0000${t.createTime}\u0000${t.purgeType}`;
+/**
+ * What makes two listed records the same record (a record shifted across a page boundary shows twice).
+ *
+ * @example
+ * recordKey(a) === recordKey(b); // the same record, seen on two pages
+ */
+export const recordKey = (t: PurgeTask): string => `${t.taskId}\u0000${t.url}\u0000${t.createTime}\u0000${t.purgeType}`;
 
 /**
  * Yields the pages of `query` (its own offset and limit are ignored), each without records already yielded.

@@ -1,4 +1,8 @@
-/** Mapping the API's PurgeTask records to {@link PurgeTask}: lower-case enums, `null` for missing fields. */
+/**
+ * What a record says: the API's PurgeTask records mapped to {@link PurgeTask} (lower-case enums, `null` for
+ * missing fields), and the one place that decides what a record's status means, so "done" can never be
+ * reported for a record that is not done.
+ */
 import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "./types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
@@ -20,4 +24,42 @@ export function toPurgeTask(raw: unknown): PurgeTask {
         flushType: lower(r.FlushType) as FlushType | null,
         createTime: text(r.CreateTime),
     };
+}
+
+/** The records of one answer, by what their status means. */
+export interface RecordTally {
+    readonly done: readonly PurgeTask[];
+    readonly failed: readonly PurgeTask[];
+    /** `process`, `null`, or any status the API may add later: not finished. */
+    readonly pending: readonly PurgeTask[];
+}
+
+/**
+ * Sorts records by status. Anything that is not exactly `done` or `fail` counts as pending.
+ *
+ * @example
+ * tallyRecords([{ ...r, status: "done" }, { ...r, status: null }]); // { done: [1 record], failed: [], pending: [1 record] }
+ */
+export function tallyRecords(records: readonly PurgeTask[]): RecordTally {
+    const done: PurgeTask[] = [];
+    const failed: PurgeTask[] = [];
+    const pending: PurgeTask[] = [];
+    for (const record of records) {
+        // Lower-cased again: a PurgeApi other than the client (a test's, a caller's) may answer `Done`.
+        const status = lower(record.status);
+        (status === "done" ? done : status === "fail" ? failed : pending).push(record);
+    }
+    return { done, failed, pending };
+}
+
+/**
+ * True when the answer shows a finished purge: at least one record (at least `expectedRecords` when given)
+ * and every record `done`.
+ *
+ * @example
+ * isAllDone(tallyRecords(records), 5); // false while fewer than 5 records are listed
+ */
+export function isAllDone(tally: RecordTally, expectedRecords?: number): boolean {
+    const seen = tally.done.length + tally.failed.length + tally.pending.length;
+    return seen > 0 && seen >= (expectedRecords ?? 1) && tally.done.length === seen;
 }

@@ -4,7 +4,7 @@
  * starts from a longer base, since the budget is per second.
  */
 import { isThrottling, PurgeApiError } from "./errors";
-import { LimiterTiming } from "./rateLimiter";
+import { Timing } from "./clock";
 
 /** How hard to try. */
 export interface RetryPolicy {
@@ -43,7 +43,7 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, error: PurgeA
  * const page = await withRetry(() => sendOnce(), DEFAULT_RETRY_POLICY, timing, Math.random);
  */
 export async function withRetry<T>(
-    call: () => Promise<T>, policy: RetryPolicy, timing: LimiterTiming, random: () => number, signal?: AbortSignal,
+    call: () => Promise<T>, policy: RetryPolicy, timing: Timing, random: () => number, signal?: AbortSignal,
 ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {

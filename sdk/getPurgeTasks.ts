@@ -3,7 +3,7 @@
  * program's own process.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { clientFor } from "../provider/clients";
+import { clientFor } from "../provider/clientCache";
 import { ConnectionInput } from "../provider/connection";
 import { iteratePages } from "../provider/paging";
 import { readPurgeTasks } from "../provider/readPurgeTasks";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { VirtualClock } from "../provider/wait/virtualClock";
+import { VirtualClock } from "./support/virtualClock";
 import { awsDelay, PEERS } from "../bench/sim/schedules";
 import { SimApi } from "../bench/sim/simApi";
 import { SimTask } from "../bench/sim/workloads";

@@ -2,8 +2,8 @@ import * as assert from "assert";
 import * as fc from "fast-check";
 import { PurgeApiError } from "../provider/errors";
 import { PurgeStatus, PurgeTask } from "../provider/types";
-import { VirtualClock } from "../provider/wait/virtualClock";
-import { PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait/waitForPurge";
+import { VirtualClock } from "./support/virtualClock";
+import { BackoffPacing, PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait";
 
 const rec = (url: string, status: PurgeStatus | null): PurgeTask =>
     ({ taskId: "123", url, status, purgeType: "url", flushType: "flush", createTime: "2026-11-29 10:00:00" });
@@ -24,9 +24,12 @@ function scripted(clock: VirtualClock, script: Array<readonly PurgeTask[] | Erro
     return { check, calledAt };
 }
 
-function run(clock: VirtualClock, check: PurgeCheck, extra: Partial<WaitForPurgeOptions> = {}): Promise<WaitResult> {
-    return clock.run(waitForPurge({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, minDelayMs: 1000,
-        maxDelayMs: 8000, random: () => 0.5, notVisibleGraceMs: 10_000, ...extra }));
+/** Runs a wait with backoff pacing; `extra` overrides the wait's options and the backoff's settings alike. */
+function run(clock: VirtualClock, check: PurgeCheck,
+    extra: Partial<WaitForPurgeOptions> & Partial<Omit<BackoffPacing, "kind">> = {}): Promise<WaitResult> {
+    const { minDelayMs = 1000, maxDelayMs = 8000, random = () => 0.5, finalCheckGraceMs, ...rest } = extra;
+    return clock.run(waitForPurge({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 10_000,
+        pacing: { kind: "backoff", minDelayMs, maxDelayMs, random, finalCheckGraceMs }, ...rest }));
 }
 
 const apiError = (retryable: boolean) => new PurgeApiError({ action: "DescribePurgeTasks",
@@ -174,8 +177,8 @@ describe("wait: waitForPurge", () => {
         const clock = new VirtualClock();
         const stop = new AbortController();
         const { check } = scripted(clock, [all("process")]);
-        const waiting = waitForPurge({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, minDelayMs: 5000,
-            maxDelayMs: 5000, random: () => 0, notVisibleGraceMs: 0, signal: stop.signal });
+        const waiting = waitForPurge({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 0,
+            pacing: { kind: "backoff", minDelayMs: 5000, maxDelayMs: 5000, random: () => 0 }, signal: stop.signal });
         await clock.advance(2000);
         stop.abort(new Error("user cancelled"));
         const result = await waiting;

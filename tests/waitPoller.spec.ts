@@ -1,10 +1,9 @@
 import * as assert from "assert";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../provider/types";
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
-import { getDefaultPoller } from "../provider/wait/defaultPoller";
 import { RoundSchedule } from "../provider/wait/roundSchedule";
-import { VirtualClock } from "../provider/wait/virtualClock";
-import { waitForTask } from "../provider/wait/waitForTask";
+import { VirtualClock } from "./support/virtualClock";
+import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
 
 const SINCE = "2026-11-29 10:00:00";
 
@@ -37,8 +36,7 @@ function setup(latencyMs = 0, random = () => 1) {
     const api = new FakeApi(clock, latencyMs);
     const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random, minDelayMs: 1000,
         maxDelayMs: 8000, gatherWindowMs: 50 });
-    const waitOptions = { clock, sleep: clock.sleep, timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 8000,
-        random, notVisibleGraceMs: 30_000 };
+    const waitOptions = { clock, sleep: clock.sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000 };
     return { clock, api, poller, waitOptions };
 }
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PurgeTask } from "../provider/types";
 import { iteratePages, readAllPages } from "../provider/paging";
-import { chooseReadPlan, readManyTasks, readTaskRecords } from "../provider/wait/taskReader";
+import { chooseReadPlan, readManyTasks, readTaskRecords } from "../provider/taskReader";
 import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { VirtualClock } from "../provider/wait/virtualClock";
+import { VirtualClock } from "./support/virtualClock";
 
 describe("wait: virtual clock", () => {
     it("wakes sleeps in time order and moves the time to each", async () => {

@@ -1,9 +1,9 @@
 /**
  * The wait schedules compared, all run against the same {@link SimApi} on the same simulated clock.
  *
- * The peers are re-implemented from their published behaviour (see /work/shared/API-FACTS.md, "How others wait
- * for purges"); each polls DescribePurgeTasks by TaskId, one loop per task, and treats an error (a throttled
- * call) as "not known yet" and keeps to its schedule:
+ * The peers are re-implemented from their published behaviour (their documentation and source); each polls
+ * DescribePurgeTasks by TaskId, one loop per task, and treats an error (a throttled call) as "not known yet" and
+ * keeps to its schedule:
  * - Terraform `tencentcloud_cdn_url_purge`: first check at once, then waits of 0.5 s doubling to a 10 s cap, no
  *   jitter; gives up 6 minutes after it started.
  * - tccli `--waiter`: first check at once, then every 5 s (interval 5), until the deadline.
@@ -15,8 +15,8 @@
  * wait, each wait run by `waitForTask` with the host's settings.
  */
 import { CoalescingPoller, CoalescingPollerOptions } from "../../provider/wait/coalescingPoller";
-import { VirtualClock } from "../../provider/wait/virtualClock";
-import { waitForTask } from "../../provider/wait/waitForTask";
+import { VirtualClock } from "../../tests/support/virtualClock";
+import { waitForTask } from "../../provider/wait/waitForTasks";
 import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";
 
@@ -110,8 +110,8 @@ export function coalesced(key: string, label: string, pollerOptions: Partial<Coa
             return Promise.all(tasks.map(async (task): Promise<WaitOutcome> => {
                 await clock.sleep(task.submitAt);
                 const result = await waitForTask(poller, {
-                    taskId: task.taskId, since: SimApi.apiTime(task.submitAt), clock, sleep: clock.sleep, random,
-                    timeoutMs: USER_DEADLINE_MS, minDelayMs: 1000, maxDelayMs: 10_000, notVisibleGraceMs: 60_000,
+                    taskId: task.taskId, since: SimApi.apiTime(task.submitAt), clock, sleep: clock.sleep,
+                    timeoutMs: USER_DEADLINE_MS, notVisibleGraceMs: 60_000,
                     expectedRecords: 1,
                 });
                 return { taskId: task.taskId, releasedAt: result.state === "done" ? clock.now() : undefined };

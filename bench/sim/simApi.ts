@@ -5,8 +5,8 @@
  */
 import { formatApiTime } from "../../provider/time";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/types";
-import { VirtualClock } from "../../provider/wait/virtualClock";
 import { SlidingWindowLimit } from "../../emulator/slidingWindow";
+import { VirtualClock } from "../../tests/support/virtualClock";
 import { SimTask } from "./workloads";
 
 /** Trials start at this instant (any fixed time works; API times need a real date). */

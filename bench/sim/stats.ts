@@ -1,4 +1,4 @@
-/** Order statistics for the tables: nearest-rank percentiles over plain arrays. */
+/** Order statistics for the tables: percentiles (linear interpolation between ranks) over plain arrays. */
 
 /**
  * The p-th percentile (0..100) by linear interpolation between closest ranks; NaN for no values.

@@ -3,7 +3,7 @@
  * the host's memory only, never in anything that is serialized into the state.
  */
 import { ConfigSource } from "../connection";
-import { clientFor } from "../clients";
+import { clientFor } from "../clientCache";
 import { PurgeApi } from "../types";
 
 let stackConfig: ConfigSource | undefined;

@@ -2,6 +2,7 @@
  * Shared pieces of the resource providers: the overall status of a set of records, change detection, and the
  * error that keeps a partly created resource in the state.
  */
+import { isAllDone, tallyRecords } from "../records";
 import { PurgeTask } from "../types";
 
 /**
@@ -11,10 +12,11 @@ import { PurgeTask } from "../types";
  * overallStatus(records, urls.length); // "process"
  */
 export function overallStatus(records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
-    if (records.some((r) => r.status === "fail")) {
+    const tally = tallyRecords(records);
+    if (tally.failed.length > 0) {
         return "fail";
     }
-    return records.length >= expected && records.every((r) => r.status === "done") ? "done" : "process";
+    return isAllDone(tally, expected) ? "done" : "process";
 }
 
 /**

@@ -5,7 +5,7 @@
  * standard error, which the engine shows as a diagnostic of the update.
  */
 import * as path from "path";
-import { WaitProgress } from "../wait/waitResult";
+import { WaitProgress } from "../wait";
 
 interface EngineLog {
     log(message: string, urn: string): void;

@@ -4,17 +4,19 @@
  * A purge once seen done stays done after the API has forgotten its records; an unfinished purge whose tasks the
  * API no longer lists is submitted again, since nothing else can prove the content was refreshed.
  */
-import { describeWaitResult } from "../wait/waitForPurge";
-import { readTasksRecords } from "../wait/taskReader";
+import type { dynamic } from "@pulumi/pulumi";
+import { PurgeStatus } from "../types";
+import { describeWaitResult } from "../wait";
+import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { PurgeInputs, PurgeOutputs } from "./properties";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
-import { waitForTaskIds } from "./waitForTasks";
+import { waitForTaskIds } from "./hostWait";
 import { reportLine, reportProgress } from "./progress";
 import { formatApiTime } from "../time";
 
-type Props = Record<string, any>;
 /** Inputs whose change means "purge again". */
 const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
@@ -26,7 +28,7 @@ const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
  * const provider = purgeProvider("url"); await provider.create({ urls: ["https://www.example.com/"] });
  */
 export function purgeProvider(kind: "url" | "path") {
-    const request = (inputs: Props): PurgeRequest => {
+    const request = (inputs: PurgeInputs): PurgeRequest => {
         const r = purgeRequest(kind, inputs);
         if (!r.items) {
             throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
@@ -34,14 +36,14 @@ export function purgeProvider(kind: "url" | "path") {
         return r as PurgeRequest;
     };
 
-    async function run(inputs: Props, already: SubmittedPurge) {
+    async function run(inputs: PurgeInputs, already: SubmittedPurge): Promise<{ id: string; outs: PurgeOutputs }> {
         const req = request(inputs);
         const settings = waitSettings(inputs);
         const api = hostApi();
         let sent = already;
         // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
         const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
-        const outs = (status: string, extra: Props = {}) => ({
+        const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => ({
             ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, status, ...extra,
         });
         try {
@@ -65,18 +67,18 @@ export function purgeProvider(kind: "url" | "path") {
     }
 
     return {
-        async check(_olds: Props, news: Props) {
+        async check(_olds: PurgeInputs, news: PurgeInputs) {
             return { inputs: news, failures: checkFailures(() => { purgeRequest(kind, news); waitSettings(news); }) };
         },
-        async diff(_id: string, olds: Props, news: Props) {
+        async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             const changed = changedKeys(olds, news, PURGE_KEYS);
             const unfinished = olds.status !== "done" && news.wait !== false;
             return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
         },
-        async create(inputs: Props) {
+        async create(inputs: PurgeInputs) {
             return run(inputs, NOTHING_SENT);
         },
-        async update(_id: string, olds: Props, news: Props) {
+        async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             if (changedKeys(olds, news, PURGE_KEYS).length > 0 || olds.status === "fail" || !Array.isArray(olds.taskIds)) {
                 return { outs: (await run(news, NOTHING_SENT)).outs };
             }
@@ -91,16 +93,17 @@ export function purgeProvider(kind: "url" | "path") {
             }
             return { outs: { ...olds, ...news } };
         },
-        async read(id: string, props: Props) {
+        async read(id: string, props: PurgeOutputs = {}) {
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
             const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
-            const expected = Array.isArray(props.urls ?? props.paths) ? (props.urls ?? props.paths).length : 1;
+            const items = props.urls ?? props.paths;
+            const expected = Array.isArray(items) ? items.length : 1;
             return { id, props: { ...props, status: refreshedStatus(props.status, records, expected) } };
         },
         async delete() {
             // A purge cannot be undone: deleting the resource only forgets it.
         },
-    };
+    } satisfies dynamic.ResourceProvider<PurgeInputs, PurgeOutputs>;
 }

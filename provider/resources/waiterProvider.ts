@@ -4,22 +4,23 @@
  * changes nothing it waits for does not wait again.
  */
 import { randomUUID } from "crypto";
-import { describeWaitResult } from "../wait/waitForPurge";
+import type { dynamic } from "@pulumi/pulumi";
+import { describeWaitResult } from "../wait";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
 import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
-import { waitForTarget } from "./waitForTasks";
+import { WaiterInputs, WaiterOutputs } from "./properties";
+import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
 
-type Props = Record<string, any>;
 /** Inputs whose change means "wait again". */
 const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "area", "triggers"];
 
 const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
     `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
 
-async function waitFor(id: string, inputs: Props) {
+async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; outs: WaiterOutputs }> {
     const target = waitTarget(inputs);
     const what = describeTarget(target);
     const result = await waitForTarget(hostApi(), target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
@@ -38,23 +39,23 @@ async function waitFor(id: string, inputs: Props) {
  */
 export function waiterProvider() {
     return {
-        async check(_olds: Props, news: Props) {
+        async check(_olds: WaiterInputs, news: WaiterInputs) {
             return { inputs: news, failures: checkFailures(() => { waitTarget(news); waitSettings(news); }) };
         },
-        async diff(_id: string, olds: Props, news: Props) {
+        async diff(_id: string, olds: WaiterOutputs, news: WaiterInputs) {
             const changed = changedKeys(olds, news, TARGET_KEYS).length > 0;
             return { changes: changed || olds.status !== "done" || providerChanged(olds, news) };
         },
-        async create(inputs: Props) {
+        async create(inputs: WaiterInputs) {
             return waitFor(inputs.taskId ?? `wait-${randomUUID()}`, inputs);
         },
-        async update(id: string, olds: Props, news: Props) {
+        async update(id: string, olds: WaiterOutputs, news: WaiterInputs) {
             if (olds.status === "done" && changedKeys(olds, news, TARGET_KEYS).length === 0) {
                 return { outs: { ...olds, ...news } };
             }
             return { outs: (await waitFor(id, news)).outs };
         },
-        async read(id: string, props: Props) {
+        async read(id: string, props: WaiterOutputs = {}) {
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
@@ -64,5 +65,5 @@ export function waiterProvider() {
         async delete() {
             // Nothing to undo: a waiter only observes.
         },
-    };
+    } satisfies dynamic.ResourceProvider<WaiterInputs, WaiterOutputs>;
 }

@@ -1,5 +1,5 @@
 /**
- * One poller for every wait in a process (issue 5): each round reads all the tasks being waited on at once
+ * One poller for every wait in a process: each round reads all the tasks being waited on at once
  * (one range query, or as few calls as {@link readManyTasks} finds), instead of one query per wait.
  *
  * Interplay with {@link waitForPurge}: the poller sets the pace. A watch's `check` waits for the next round
@@ -9,14 +9,13 @@
  * (jittered, min..max); any change of a task's state, or a new task, brings it back to the minimum, since
  * tasks submitted together tend to finish together.
  */
+import { Clock, Sleep } from "../clock";
+import { readManyTasks } from "../taskReader";
+import { PurgeApi } from "../types";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { RoundSchedule } from "./roundSchedule";
-import { readManyTasks } from "./taskReader";
-import { PurgeCheck } from "./waitOptions";
-import { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
+import { CheckWaitsPacing, PurgeCheck } from "./waitForPurge";
 import { WatchRegistry } from "./watchRegistry";
-
-export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
 
 /**
  * The round delays of a poller constructed without `minDelayMs`/`maxDelayMs`: 3 s after any change, backing off
@@ -25,6 +24,41 @@ export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
  * thriftiest per-task waiter's calls.
  */
 export const DEFAULT_ROUND_DELAYS = { minDelayMs: 3000, maxDelayMs: 30_000, singleTaskMaxDelayMs: 6000 } as const;
+
+/**
+ * Options of {@link CoalescingPoller}; the delays default to `DEFAULT_ROUND_DELAYS` (3 s after a change, backing
+ * off while quiet to 6 s x sqrt(watched tasks), at most 30 s), the gather window to 50 ms, the call rate to 10/s
+ * (half the API's 20/s, leaving room for other programs on the same account).
+ *
+ * @example
+ * new CoalescingPoller({ api, clock: realClock, sleep: realSleep, random: Math.random, maxDelayMs: 5000 });
+ */
+export interface CoalescingPollerOptions {
+    readonly api: PurgeApi;
+    readonly clock: Clock;
+    readonly sleep: Sleep;
+    readonly random: () => number;
+    readonly minDelayMs?: number;
+    readonly maxDelayMs?: number;
+    readonly gatherWindowMs?: number;
+    /** Rounds are spaced so the poller alone stays under this rate (the API allows 20/s per account). */
+    readonly maxCallsPerSecond?: number;
+    /** The quiet-interval cap for one watched task; n tasks get this x sqrt(n), at most `maxDelayMs`. */
+    readonly singleTaskMaxDelayMs?: number;
+}
+
+/**
+ * A task being watched: the `check` and `pacing` to give {@link waitForPurge}, and `unwatch` for the end.
+ *
+ * @example
+ * const watch: TaskWatch = poller.watch(taskId);
+ * await waitForPurge({ ...options, check: watch.check, pacing: watch.pacing }).finally(watch.unwatch);
+ */
+export interface TaskWatch {
+    readonly check: PurgeCheck;
+    readonly pacing: CheckWaitsPacing;
+    unwatch(): void;
+}
 
 /**
  * The shared poller. Use {@link getDefaultPoller} in the provider host; construct one directly in tests.

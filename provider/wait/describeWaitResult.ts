@@ -3,7 +3,7 @@
  * that fit an error shown by `pulumi up`.
  */
 import { PurgeTask } from "../types";
-import { tallyRecords } from "./tally";
+import { tallyRecords } from "../records";
 import { WaitResult } from "./waitResult";
 
 /** A message lists this many URLs at most; the result itself keeps every record. */

@@ -1,27 +1,20 @@
 /**
- * Waiting for purges: the pure wait loop, its schedule, the task readers, and the shared poller. The
- * provider host imports from here.
+ * Waiting for purges: the pure wait loop, its backoff, the shared poller, and messages about how a wait ended.
+ * The provider host and the resources import from here only.
  *
  * @example
- * import { getDefaultPoller, waitForTask, describeWaitResult, realClock, realSleep } from "../wait";
+ * import { getDefaultPoller, waitForTask, describeWaitResult } from "../wait";
  * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
- *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${taskId}`));
  */
 export { backoffCapMs, backoffDelayMs, validateBackoff } from "./backoff";
 export type { BackoffOptions } from "./backoff";
 export { CoalescingPoller } from "./coalescingPoller";
-export type { CoalescingPollerOptions, TaskWatch } from "./pollerTypes";
-export { getDefaultPoller } from "./defaultPoller";
+export type { CoalescingPollerOptions, TaskWatch } from "./coalescingPoller";
 export { describeWaitResult } from "./describeWaitResult";
-export { realClock, realSleep } from "./realClock";
-export type { Clock } from "./realClock";
-export { chooseReadPlan, readManyTasks, readTaskRecords, readTasksRecords } from "./taskReader";
-export type { ManyTaskRecords, TaskToRead } from "./taskReader";
-export { VirtualClock } from "./virtualClock";
 export { waitForPurge } from "./waitForPurge";
-export { waitForTask, waitForTasks } from "./waitForTask";
-export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTask";
-export { isPermanentError, validateWaitOptions } from "./waitOptions";
-export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitOptions";
+export { getDefaultPoller, waitForTask, waitForTasks } from "./waitForTasks";
+export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTasks";
+export type { BackoffPacing, CheckWaitsPacing, PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitForPurge";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";

@@ -1,21 +1,118 @@
 /**
  * The wait loop: checks a purge until it is done, failed, out of time or cancelled. A pure async function:
- * the check, clock, sleep and randomness are injected (Smithy's `util-waiter` shape), so it runs the same in
- * the provider host, in the benchmark's simulated time, and in tests.
+ * everything it touches is injected (the check, the clock, the sleep, the randomness; Smithy's `util-waiter`
+ * shape), so it runs the same in the provider host, in the benchmark's simulated time, and in tests, where it
+ * can drive hours of waiting in microseconds.
  */
+import { Clock, Sleep } from "../clock";
 import { PurgeTask } from "../types";
-import { backoffDelayMs } from "./backoff";
-import { checkBeforeDeadline, DEADLINE_REACHED } from "./deadlineRace";
-import { isAllDone, RecordTally, tallyRecords } from "./tally";
-import { isPermanentError, validateWaitOptions, WaitForPurgeOptions } from "./waitOptions";
-import { WaitResult } from "./waitResult";
+import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
+import { isAllDone, RecordTally, tallyRecords } from "../records";
+import { WaitProgress, WaitResult } from "./waitResult";
 
-export { describeWaitResult } from "./describeWaitResult";
+/**
+ * Reads the current records of what is waited on (every record of a task id, every page). An empty array
+ * means "not visible yet". Throwing an error with `retryable === false` ends the wait; any other error is
+ * tried again at the next check.
+ *
+ * @example
+ * const check: PurgeCheck = (signal) => readTaskRecords(api, "1533", signal);
+ */
+export type PurgeCheck = (signal?: AbortSignal) => Promise<readonly PurgeTask[]>;
+
+/**
+ * The wait's own schedule: `check` answers at once and the loop sleeps between checks by the jittered backoff.
+ *
+ * @example
+ * const pacing: BackoffPacing = { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random };
+ */
+export interface BackoffPacing extends BackoffOptions {
+    readonly kind: "backoff";
+    /** How long the check made at the deadline may run past it before it is abandoned. Default 2000. */
+    readonly finalCheckGraceMs?: number;
+}
+
+/**
+ * A pace set by the check: `check` itself waits for fresh data (as a {@link CoalescingPoller} check does, until
+ * its next shared round), so the loop never sleeps on top of it; a check still running at the deadline is
+ * abandoned. Such a check must not answer at once every time (the loop would spin). `nextCheckInMs` only feeds
+ * progress.
+ *
+ * @example
+ * const pacing: CheckWaitsPacing = { kind: "checkWaits", nextCheckInMs: () => poller.nextRoundInMs() };
+ */
+export interface CheckWaitsPacing {
+    readonly kind: "checkWaits";
+    nextCheckInMs(): number;
+}
+
+/**
+ * Who sets the pace of checks, with the settings that pace needs and no others.
+ *
+ * @example
+ * const pacing: WaitPacing = watch.pacing; // or { kind: "backoff", minDelayMs, maxDelayMs, random }
+ */
+export type WaitPacing = BackoffPacing | CheckWaitsPacing;
+
+/**
+ * Options of {@link waitForPurge}.
+ *
+ * @example
+ * const options: WaitForPurgeOptions = { check, clock: Date, sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000,
+ *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } };
+ */
+export interface WaitForPurgeOptions {
+    readonly check: PurgeCheck;
+    readonly clock: Clock;
+    /** Resolves after `ms`; rejects when `signal` aborts (the wait must be interruptible). */
+    readonly sleep: Sleep;
+    /** The wait's own deadline: the engine's dynamic-provider host ignores `customTimeouts`. */
+    readonly timeoutMs: number;
+    /** How long an empty answer still means "submitted but not visible yet" rather than "no such task". */
+    readonly notVisibleGraceMs: number;
+    /** When given, `done` also needs at least this many records (e.g. the number of URLs submitted). */
+    readonly expectedRecords?: number;
+    readonly signal?: AbortSignal;
+    /** Called after each check. Errors it throws are ignored: reporting must never break the wait. */
+    readonly onProgress?: (progress: WaitProgress) => void;
+    readonly pacing: WaitPacing;
+}
+
+/**
+ * Throws a `RangeError` for options that would make the wait meaningless (negative timeout, bad delays).
+ *
+ * @example
+ * validateWaitOptions({ ...options, timeoutMs: -1 }); // throws RangeError
+ */
+function validateWaitOptions(options: WaitForPurgeOptions): void {
+    if (options.pacing.kind === "backoff") {
+        validateBackoff(options.pacing);
+    }
+    if (!Number.isFinite(options.timeoutMs) || options.timeoutMs < 0) {
+        throw new RangeError(`timeoutMs must be a finite number >= 0, got ${options.timeoutMs}`);
+    }
+    if (!Number.isFinite(options.notVisibleGraceMs) || options.notVisibleGraceMs < 0) {
+        throw new RangeError(`notVisibleGraceMs must be a finite number >= 0, got ${options.notVisibleGraceMs}`);
+    }
+    const expected = options.expectedRecords;
+    if (expected !== undefined && (!Number.isInteger(expected) || expected < 1)) {
+        throw new RangeError(`expectedRecords must be a whole number >= 1, got ${expected}`);
+    }
+}
+
+/**
+ * True when an error says trying again cannot help: it carries `retryable: false` (as a `PurgeApiError` for a
+ * permission or parameter problem does). Errors without that flag are assumed transient.
+ *
+ * @example
+ * isPermanentError(new PurgeApiError({ ..., retryable: false })); // true
+ */
+function isPermanentError(error: unknown): boolean {
+    return typeof error === "object" && error !== null && (error as { retryable?: unknown }).retryable === false;
+}
 
 /** How long the check made at the deadline may still take before the wait gives up on it. */
 export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
-export type { PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitOptions";
-export type { WaitProgress, WaitResult, WaitState } from "./waitResult";
 
 /**
  * Waits for a purge. First check at once; then a jittered, capped exponential backoff; never sleeps past the
@@ -24,13 +121,13 @@ export type { WaitProgress, WaitResult, WaitState } from "./waitResult";
  *
  * @example
  * const result = await waitForPurge({ check: (s) => readTaskRecords(api, id, s), clock: Date, sleep,
- *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ *     timeoutMs: 600_000, notVisibleGraceMs: 30_000,
+ *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${id}`));
  */
 export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitResult> {
     validateWaitOptions(options);
-    const { clock, signal, expectedRecords } = options;
-    const pacing = options.pacing ?? { kind: "backoff" };
+    const { clock, signal, expectedRecords, pacing } = options;
     const start = clock.now();
     const deadline = start + options.timeoutMs;
     const elapsed = (): number => clock.now() - start;
@@ -66,7 +163,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             // A check must not hold the wait past its deadline: a poller round may start after it, and a read
             // against a failing endpoint retries for longer than the deadline leaves. The last backoff check is
             // made at the deadline itself, so it gets a short grace.
-            const graceMs = pacing.kind === "checkWaits" ? 0 : options.finalCheckGraceMs ?? DEFAULT_FINAL_CHECK_GRACE_MS;
+            const graceMs = pacing.kind === "checkWaits" ? 0 : pacing.finalCheckGraceMs ?? DEFAULT_FINAL_CHECK_GRACE_MS;
             const reply = await checkBeforeDeadline(options.check, options.sleep, deadline - clock.now() + graceMs, signal);
             if (reply === DEADLINE_REACHED) {
                 // An error an earlier check ended with names the cause better than the abandoned check can.
@@ -114,7 +211,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             report(tally, Math.min(Math.max(0, pacing.nextCheckInMs()), remainingMs));
             continue;
         }
-        const delayMs = Math.min(backoffDelayMs(attempts + 1, options), remainingMs);
+        const delayMs = Math.min(backoffDelayMs(attempts + 1, pacing), remainingMs);
         report(tally, delayMs);
         try {
             await options.sleep(delayMs, signal);
@@ -124,5 +221,45 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             }
             throw error;
         }
+    }
+}
+
+/** Returned instead of records when the deadline came before the check answered. */
+const DEADLINE_REACHED: unique symbol = Symbol("deadlineReached");
+
+/**
+ * Runs `check` and resolves with its records, or with {@link DEADLINE_REACHED} after `remainingMs` (measured
+ * with the injected `sleep`), aborting the check. The caller's `signal` aborts both.
+ *
+ * @example
+ * const answer = await checkBeforeDeadline(check, sleep, 5000, signal);
+ * if (answer === DEADLINE_REACHED) { ... }
+ */
+async function checkBeforeDeadline(
+    check: PurgeCheck,
+    sleep: Sleep,
+    remainingMs: number,
+    signal?: AbortSignal,
+): Promise<readonly PurgeTask[] | typeof DEADLINE_REACHED> {
+    const forCheck = new AbortController();
+    const forTimer = new AbortController();
+    const onAbort = (): void => {
+        forCheck.abort(signal?.reason);
+        forTimer.abort(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    // The timer loses most races and is then cancelled; `Promise.race` subscribes to it, so that rejection
+    // is handled, and a rejection from the caller's abort ends the race even if the check ignores its signal.
+    const reached = (): typeof DEADLINE_REACHED => DEADLINE_REACHED;
+    const timer = sleep(Math.max(0, remainingMs), forTimer.signal).then(reached);
+    try {
+        const answer = await Promise.race([check(forCheck.signal), timer]);
+        if (answer === DEADLINE_REACHED) {
+            forCheck.abort(new Error("wait deadline reached"));
+        }
+        return answer;
+    } finally {
+        forTimer.abort();
+        signal?.removeEventListener("abort", onAbort);
     }
 }

@@ -3,8 +3,8 @@
  * status counts seen last, so a round can tell whether anything changed.
  */
 import { PurgeTask } from "../types";
-import { tallyRecords } from "./tally";
-import { TaskToRead } from "./taskReader";
+import { tallyRecords } from "../records";
+import { TaskToRead } from "../taskReader";
 
 interface Watched {
     since?: string;
@@ -28,10 +28,6 @@ export class WatchRegistry {
 
     get size(): number {
         return this.watched.size;
-    }
-
-    has(taskId: string): boolean {
-        return this.watched.has(taskId);
     }
 
     /** Adds a holder; returns true when the task was not watched before. */

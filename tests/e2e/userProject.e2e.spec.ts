@@ -13,7 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
-import { copyOfCheckout, createProject, npmInstall, pack, tarballFiles } from "./support/userProject";
+import { copyOfCheckout, createProject, npmInstall, pack, sh, tarballFiles } from "./support/userProject";
 
 const SECRET_ID = "AKIDuser0000000000000000000000000000";
 const SECRET_KEY = "user-project-secret-key-4d2c8e1f";
@@ -137,6 +137,15 @@ describe("the packed package in a user's own project, on the real Pulumi engine"
             assert.strictEqual(first.gateStatus, "done");
             assert.ok(first.releaseAt >= first.gateDoneAt, `release ${first.releaseAt} before the purge was done ${first.gateDoneAt}`);
             assert.deepStrictEqual(first.readBack.filter((t) => t.taskId === first.taskId).map((t) => t.status), ["done", "done"]);
+        });
+        it("gives users' own tests the emulator as pulumi-tencentcloud-purge/emulator, with its types", async () => {
+            fs.writeFileSync(path.join(project, "emulatorUse.ts"), `import { startEmulator } from "pulumi-tencentcloud-purge/emulator";\n` +
+                `startEmulator({ completeAfterMs: 10 }).then(async (emu) => { console.log(emu.url.startsWith("http://")); await emu.close(); });\n`);
+            await sh(project, "npx", ["tsc", "--noEmit", "--strict", "--esModuleInterop", "emulatorUse.ts"]);
+            const out = await sh(project, "node", ["-e", `require("pulumi-tencentcloud-purge/emulator").startEmulator()` +
+                `.then(async (e) => { console.log(typeof e.url); await e.close(); })`]);
+            fs.rmSync(path.join(project, "emulatorUse.ts"));
+            assert.strictEqual(out.trim(), "string");
         });
         it("stores neither the install folder nor the secret key in the state", async () => {
             const { text } = await state(project);

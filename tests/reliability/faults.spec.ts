@@ -5,12 +5,14 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../emulator";
+import { realClock, realSleep } from "../../provider/clock";
 import { PurgeClient, PurgeClientOptions } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
-import { RateLimiter } from "../../provider/rateLimiter";
+import { SpacedRateLimiter } from "../../provider/spacedRateLimiter";
 import { RetryPolicy } from "../../provider/retry";
+import { readTaskRecords } from "../../provider/taskReader";
 import {
-    CoalescingPoller, describeWaitResult, readTaskRecords, realClock, realSleep, waitForPurge, waitForTask, WaitResult,
+    CoalescingPoller, describeWaitResult, waitForPurge, waitForTask, WaitResult,
 } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";
@@ -43,10 +45,10 @@ async function env(completeAfterMs = 60_000): Promise<Env> {
 
 /** Each wait case's client gets its own 20/s limiter: each emulator is a separate account with its own budget. */
 function ownLimiters(): NonNullable<PurgeClientOptions["limiterFor"]> {
-    const limiters = new Map<string, RateLimiter>();
-    return (action: string, timing?: ConstructorParameters<typeof RateLimiter>[2]) => {
+    const limiters = new Map<string, SpacedRateLimiter>();
+    return (action: string, timing?: ConstructorParameters<typeof SpacedRateLimiter>[2]) => {
         if (!limiters.has(action)) {
-            limiters.set(action, new RateLimiter(20, 1050, timing ?? { now: realClock.now, sleep: realSleep }));
+            limiters.set(action, new SpacedRateLimiter(20, 1050, timing ?? { now: realClock.now, sleep: realSleep }));
         }
         return limiters.get(action)!;
     };
@@ -205,15 +207,15 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                 let checks = 0;
                 let firstAnswered!: () => void;
                 const answered = new Promise<void>((resolve) => { firstAnswered = resolve; });
-                const common = { clock: realClock, sleep: realSleep, random: Math.random, timeoutMs: opts.timeoutMs,
-                    minDelayMs: 300, maxDelayMs: 1000, notVisibleGraceMs: 30_000, expectedRecords: 1,
+                const common = { clock: realClock, sleep: realSleep, timeoutMs: opts.timeoutMs, notVisibleGraceMs: 30_000, expectedRecords: 1,
                     onProgress: () => { if (++checks === 1) { firstAnswered(); } } };
                 e.emu.faults.add(opts.rules ?? []);
                 const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random,
                     minDelayMs: 300, maxDelayMs: 1000 });
                 const r = settle(() => mode === "poller"
                     ? waitForTask(poller, { ...common, taskId: e.taskId })
-                    : waitForPurge({ ...common, check: (s) => readTaskRecords(client, e.taskId, s) }));
+                    : waitForPurge({ ...common, check: (s) => readTaskRecords(client, e.taskId, s),
+                        pacing: { kind: "backoff", minDelayMs: 300, maxDelayMs: 1000, random: Math.random } }));
                 if (opts.during) {
                     await Promise.race([answered, r]);
                     await opts.during(e);

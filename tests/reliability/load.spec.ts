@@ -10,7 +10,8 @@ import { EMULATOR_CREDENTIALS, EmulatorProcess, startEmulatorProcess } from "../
 import { PurgeClient } from "../../provider/client";
 import { resolveConnection } from "../../provider/connection";
 import { formatApiTime } from "../../provider/time";
-import { CoalescingPoller, realClock, realSleep, waitForTask } from "../../provider/wait";
+import { realClock, realSleep } from "../../provider/clock";
+import { CoalescingPoller, waitForTask } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { guardUnhandled, SOAK } from "./support/guards";
 import { finish, note, record } from "./support/report";
@@ -49,7 +50,7 @@ describe(`reliability: load (${WAITS} waits and ${READS} reads at once${SOAK ? "
         const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random });
         const sinceText = formatApiTime(since);
         const waits = taskIds.map((taskId) => waitForTask(poller, { taskId, since: sinceText, clock: realClock, sleep: realSleep,
-            random: Math.random, timeoutMs: 100_000, minDelayMs: 1000, maxDelayMs: 10_000, notVisibleGraceMs: 30_000 }));
+            timeoutMs: 100_000, notVisibleGraceMs: 30_000 }));
         const reads = Array.from({ length: READS }, (_, i) => getPurgeTasks({ taskId: taskIds[i % taskIds.length] }, { connection }));
         const [waitResults, readResults] = await Promise.all([Promise.all(waits), Promise.all(reads)]);
         const seconds = (Date.now() - started) / 1000;

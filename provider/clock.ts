@@ -1,5 +1,6 @@
 /**
- * The real clock and an abortable sleep, for production use of the wait loop and the poller.
+ * Clocks and sleeping, at the bottom of the provider: the wait loop, the poller, the rate limiter and retries all
+ * take time from here (or from a fake in tests), so nothing above reads `Date.now` or sets a timer of its own.
  *
  * The sleep's timer is deliberately NOT `unref`'d. A wait in progress is work the user asked for: in a plain
  * Node program (a script awaiting a purge, a test run) an unref'd timer would let the process exit in the
@@ -26,6 +27,24 @@ export interface Clock {
 export const realClock: Clock = { now: () => Date.now() };
 
 /**
+ * Resolves after `ms` milliseconds; rejects when `signal` aborts, so a wait can always be interrupted.
+ *
+ * @example
+ * const sleep: Sleep = realSleep;
+ */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/**
+ * A clock and a sleep together, as the rate limiter and retries take them; tests inject fakes.
+ *
+ * @example
+ * const timing: Timing = { now: () => fakeNow, sleep: async (ms) => { fakeNow += ms; } };
+ */
+export interface Timing extends Clock {
+    sleep: Sleep;
+}
+
+/**
  * Resolves after `ms` milliseconds; rejects with the signal's reason as soon as `signal` aborts (clearing the
  * timer, so a cancelled wait leaves nothing behind).
  *
@@ -50,3 +69,11 @@ export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
         signal?.addEventListener("abort", onAbort, { once: true });
     });
 }
+
+/**
+ * Wall-clock time and real timers as one {@link Timing}, for the client's limiter and retries.
+ *
+ * @example
+ * const client = new PurgeClient(settings, { timing: realTiming });
+ */
+export const realTiming: Timing = { now: realClock.now, sleep: realSleep };

@@ -2,8 +2,8 @@
  * Reading the records of the tasks being waited on: one task by id, or many at once by whichever of
  * "one query per task id" and "one time-range query for all" costs fewer API calls.
  */
-import { PurgeApi, PurgeTask } from "../types";
-import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages } from "../paging";
+import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
+import { PurgeApi, PurgeTask } from "./types";
 
 /**
  * Every record of one task (a task with many URLs has many records), all pages.
@@ -89,7 +89,7 @@ export async function readManyTasks(
             for (const record of page.purgeLogs) {
                 // Newest records come first, so one submitted while we page shifts the rest by one: the same
                 // record can show on two pages. Count it once.
-                const key = `${record.taskId}\u0000${record.url}\u0000${record.createTime}`;
+                const key = recordKey(record);
                 if (record.taskId === null || !wanted.has(record.taskId) || seen.has(key)) {
                     continue;
                 }

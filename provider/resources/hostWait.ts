@@ -5,11 +5,9 @@
  */
 import { PurgeApi } from "../types";
 import { readAllPages } from "../paging";
-import { getDefaultPoller } from "../wait/defaultPoller";
-import { realClock, realSleep } from "../wait/realClock";
-import { PurgeCheck, waitForPurge, WaitProgress, WaitResult } from "../wait/waitForPurge";
-import { readTasksRecords } from "../wait/taskReader";
-import { waitForTasks } from "../wait/waitForTask";
+import { realClock, realSleep } from "../clock";
+import { BackoffPacing, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
+import { readTasksRecords } from "../taskReader";
 import { hostCancelSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 
@@ -19,24 +17,23 @@ const NOT_VISIBLE_GRACE_MS = 60_000;
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
 
-/** The options every wait in the host shares: real time, the user's settings, progress, the host's cancel. */
+/** The options every wait in the host shares: real time, the user's deadline, progress, the host's cancel. */
 function common(settings: WaitSettings, onProgress: ProgressSink) {
     return {
         signal: hostCancelSignal(),
         clock: realClock,
         sleep: realSleep,
-        random: Math.random,
         timeoutMs: settings.timeoutSeconds * 1000,
-        minDelayMs: settings.minDelaySeconds * 1000,
-        maxDelayMs: settings.maxDelaySeconds * 1000,
         notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
         onProgress,
     };
 }
 
-/** A wait on its own schedule (jittered backoff), reading with `check`. */
+/** A wait on its own schedule (jittered backoff between the user's delays), reading with `check`. */
 function run(check: PurgeCheck, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
-    return waitForPurge({ check, ...common(settings, onProgress), expectedRecords });
+    const pacing: BackoffPacing = { kind: "backoff", minDelayMs: settings.minDelaySeconds * 1000,
+        maxDelayMs: settings.maxDelaySeconds * 1000, random: Math.random };
+    return waitForPurge({ check, ...common(settings, onProgress), pacing, expectedRecords });
 }
 
 /**

@@ -1,11 +1,32 @@
 /**
- * The usual way to wait for tasks in the provider host: through a shared poller, watching them for exactly as
- * long as the wait runs.
+ * The usual way to wait for tasks in the provider host: through the process-wide poller, watching them for
+ * exactly as long as the wait runs. Every wait in the process shares that poller, so fifty purges gated in one
+ * deployment cost one round of reads, not fifty.
  */
+import { realClock, realSleep } from "../clock";
+import { PurgeApi } from "../types";
 import { CoalescingPoller } from "./coalescingPoller";
-import { waitForPurge } from "./waitForPurge";
-import { PurgeCheck, WaitForPurgeOptions } from "./waitOptions";
+import { PurgeCheck, waitForPurge, WaitForPurgeOptions } from "./waitForPurge";
 import { WaitResult } from "./waitResult";
+
+// Keyed by the API client, so waits under different credentials (accounts) never share reads. Callers should
+// reuse one client per connection; a WeakMap lets a dropped client take its poller with it.
+const pollers = new WeakMap<PurgeApi, CoalescingPoller>();
+
+/**
+ * The shared poller for an API client, created on first use with the real clock and default timing.
+ *
+ * @example
+ * const watch = getDefaultPoller(client).watch(taskId, { since: submittedAt });
+ */
+export function getDefaultPoller(api: PurgeApi): CoalescingPoller {
+    let poller = pollers.get(api);
+    if (!poller) {
+        poller = new CoalescingPoller({ api, clock: realClock, sleep: realSleep, random: Math.random });
+        pollers.set(api, poller);
+    }
+    return poller;
+}
 
 /** {@link waitForPurge}'s options without `check`/`pacing` (the poller gives them), plus when the tasks began. */
 interface PollerWaitOptions extends Omit<WaitForPurgeOptions, "check" | "pacing"> {
@@ -30,7 +51,7 @@ export interface WaitForTasksOptions extends PollerWaitOptions {
  *
  * @example
  * const result = await waitForTasks(getDefaultPoller(client), { taskIds, since, clock: realClock, sleep: realSleep,
- *     timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random, notVisibleGraceMs: 30_000 });
+ *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  */
 export async function waitForTasks(poller: CoalescingPoller, options: WaitForTasksOptions): Promise<WaitResult> {
     const { taskIds, since, ...waitOptions } = options;
@@ -48,8 +69,7 @@ export async function waitForTasks(poller: CoalescingPoller, options: WaitForTas
  *
  * @example
  * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock,
- *     sleep: realSleep, timeoutMs: 600_000, minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random,
- *     notVisibleGraceMs: 30_000, expectedRecords: urls.length });
+ *     sleep: realSleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000, expectedRecords: urls.length });
  */
 export function waitForTask(poller: CoalescingPoller, options: WaitForTaskOptions): Promise<WaitResult> {
     const { taskId, ...rest } = options;

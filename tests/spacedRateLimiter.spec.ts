@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { RateLimiter } from "../provider/rateLimiter";
+import { SpacedRateLimiter } from "../provider/spacedRateLimiter";
 
 /** A clock that only moves when told; sleeps resolve when the clock passes their end. */
 class ManualClock {
@@ -16,10 +16,10 @@ class ManualClock {
     }
 }
 
-describe("RateLimiter", () => {
+describe("SpacedRateLimiter", () => {
     it("grants the first request at once", async () => {
         const clock = new ManualClock();
-        const limiter = new RateLimiter(20, 1000, clock);
+        const limiter = new SpacedRateLimiter(20, 1000, clock);
         let granted = 0;
         limiter.acquire().then(() => granted++);
         await clock.advanceTo(0);
@@ -27,7 +27,7 @@ describe("RateLimiter", () => {
     });
     it("spaces grants evenly, one every window / limit", async () => {
         const clock = new ManualClock();
-        const limiter = new RateLimiter(20, 1000, clock);
+        const limiter = new SpacedRateLimiter(20, 1000, clock);
         const grants: number[] = [];
         for (let i = 0; i < 4; i++) {
             limiter.acquire().then(() => grants.push(clock.t));
@@ -39,7 +39,7 @@ describe("RateLimiter", () => {
     });
     it("never grants more than the limit in any window, however many callers", async () => {
         const clock = new ManualClock();
-        const limiter = new RateLimiter(20, 1000, clock);
+        const limiter = new SpacedRateLimiter(20, 1000, clock);
         const grants: number[] = [];
         for (let i = 0; i < 200; i++) {
             limiter.acquire().then(() => grants.push(clock.t));
@@ -54,7 +54,7 @@ describe("RateLimiter", () => {
     });
     it("paces a steady stream at the limit, not slower", async () => {
         const clock = new ManualClock();
-        const limiter = new RateLimiter(20, 1000, clock);
+        const limiter = new SpacedRateLimiter(20, 1000, clock);
         const grants: number[] = [];
         for (let i = 0; i < 100; i++) {
             limiter.acquire().then(() => grants.push(clock.t));
@@ -66,7 +66,7 @@ describe("RateLimiter", () => {
     });
     it("drops an aborted caller from the queue and serves the next in its place", async () => {
         const clock = new ManualClock();
-        const limiter = new RateLimiter(20, 1000, clock);
+        const limiter = new SpacedRateLimiter(20, 1000, clock);
         const stop = new AbortController();
         const order: string[] = [];
         limiter.acquire().then(() => order.push("first"));
@@ -81,6 +81,6 @@ describe("RateLimiter", () => {
         assert.deepStrictEqual(order, ["first", "rejected", "third"]);
     });
     it("rejects a non-positive limit", () => {
-        assert.throws(() => new RateLimiter(0, 1000, new ManualClock()), /positive integer/);
+        assert.throws(() => new SpacedRateLimiter(0, 1000, new ManualClock()), /positive integer/);
     });
 });

@@ -1,8 +1,4 @@
-/** The clock and sleep a limiter runs on; tests inject fakes. */
-export interface LimiterTiming {
-    now(): number;
-    sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+import { Timing } from "./clock";
 
 /**
  * At most `limit` grants in any window of `windowMs`, spaced evenly: one grant every `windowMs / limit`, measured
@@ -12,17 +8,17 @@ export interface LimiterTiming {
  * in order.
  *
  * @example
- * const limiter = new RateLimiter(20, 1050, { now: Date.now, sleep });
+ * const limiter = new SpacedRateLimiter(20, 1050, { now: Date.now, sleep });
  * await limiter.acquire(); // resolves when one more request fits
  */
-export class RateLimiter {
+export class SpacedRateLimiter {
     private readonly intervalMs: number;
     /** Waiting callers, in order; `go` lets one proceed and is told how to report that it did. */
     private readonly queue: { go: (resumed: () => void) => void }[] = [];
     private lastRelease = -Infinity;
     private pumping = false;
 
-    constructor(readonly limit: number, readonly windowMs: number, private readonly timing: LimiterTiming) {
+    constructor(readonly limit: number, readonly windowMs: number, private readonly timing: Timing) {
         if (!(Number.isInteger(limit) && limit > 0)) {
             throw new Error(`limit must be a positive integer, got ${limit}`);
         }
