@@ -105,6 +105,57 @@ describe("the Pulumi YAML example on the real engine, through the provider plugi
     });
 });
 
+describe("a purge that fails or times out, through the provider plugin on the real engine", function () {
+    this.timeout(300_000);
+    let emu: RunningEmulator;
+    const boxes: PulumiSandbox[] = [];
+    const project = async (urls: readonly string[], timeoutSeconds: number) => {
+        const { box, dir } = await yamlProject(emu, (t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`));
+        boxes.push(box);
+        for (const [i, url] of urls.entries()) {
+            await box.run(dir, ["config", "set", "--path", `assetUrls[${i}]`, url]);
+        }
+        await box.run(dir, ["config", "set", "timeoutSeconds", String(timeoutSeconds)]);
+        return { box, dir };
+    };
+    const created = (id: string) => emu.store.allRecords().filter((r) => r.taskId === id);
+
+    const COMPLETE_AFTER_MS = 6000;
+    before(async () => {
+        // Purges finish (URLs with /fail fail) after 6 s: longer than the 2 s timeout below.
+        emu = await startEmulator({ completeAfterMs: COMPLETE_AFTER_MS, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
+    });
+    after(async () => {
+        boxes.forEach((b) => b.cleanup());
+        await emu?.close();
+    });
+
+    it("fails the update naming the failed URL, and does not purge the page", async () => {
+        emu.reset();
+        const { box, dir } = await project(["https://www.example.com/ok.js", "https://www.example.com/fail/app.css"], 120);
+        const failedId = await up(box, dir).then(() => assert.fail("up should fail"), (e: Error) => {
+            assert.match(e.message, /https:\/\/www\.example\.com\/fail\/app\.css/);
+            return emu.store.allRecords()[0].taskId;
+        });
+        assert.deepStrictEqual(emu.store.allRecords().filter((r) => r.taskId !== failedId), [], "the page was purged");
+    });
+
+    it("times out keeping the task in the state; the next up resumes the wait without purging the assets again", async () => {
+        emu.reset();
+        const { box, dir } = await project(["https://www.example.com/app.js"], 2);
+        await assert.rejects(up(box, dir), /timed out after 2 s/);
+        const [assetsTask] = [...new Set(emu.store.allRecords().map((r) => r.taskId))];
+        assert.deepStrictEqual(created(assetsTask).map((r) => r.status), ["process"]);
+        await box.run(dir, ["config", "set", "timeoutSeconds", "60"]);
+        await up(box, dir);
+        const assetPurges = emu.store.allRecords().filter((r) => r.url === "https://www.example.com/app.js");
+        assert.deepStrictEqual([assetPurges.length, created(assetsTask).map((r) => r.status)], [1, ["done"]]);
+        const state = JSON.parse(await box.run(dir, ["stack", "export"]));
+        const gate = state.deployment.resources.find((r: { type: string }) => r.type === "tencentcloud-purge:index:PurgeTaskWaiter");
+        assert.deepStrictEqual([gate.outputs.taskId, gate.outputs.status], [assetsTask, "done"]);
+    });
+});
+
 describe("the provider plugin installed from its archive with `pulumi plugin install`", function () {
     this.timeout(600_000);
     let emu: RunningEmulator;
