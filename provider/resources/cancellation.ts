@@ -25,5 +25,5 @@ export function hostCancelSignal(): AbortSignal {
  * cancelHostOperations(); // the engine's Cancel request arrived
  */
 export function cancelHostOperations(): void {
-    controller.abort(new Error("the update was cancelled"));
+    controller.abort(new Error("Pulumi is cancelling the update"));
 }
