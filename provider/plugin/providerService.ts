@@ -11,10 +11,9 @@
  */
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
-import { configure, providers, ResourceKind } from "../host";
+import { cancel, configure, providers, ResourceKind } from "../host";
 import { readPurgeTasks } from "../readPurgeTasks";
 import { hostApi } from "../resources/hostConfig";
-import { cancelHostOperations } from "../resources/cancellation";
 import { toTaskQuery } from "../taskQuery";
 import { InvalidArgumentError } from "../validation";
 import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
@@ -172,7 +171,7 @@ export function providerService(): Record<string, Handler> {
             return new emptyProto.Empty();
         }),
         cancel: unary(async () => {
-            cancelHostOperations();
+            cancel();
             return new emptyProto.Empty();
         }),
         ...Object.fromEntries(["handshake", "parameterize", "call", "construct", "attach", "getMapping", "getMappings"]
