@@ -1,6 +1,7 @@
 /**
  * Reading the records of the tasks being waited on: one task by id, or many at once by whichever of
- * "one query per task id" and "one time-range query for all" costs fewer API calls.
+ * "one query per task id", "one time-range query for all" and "the account's newest records" costs fewer API
+ * calls, never more than one call per task after the first probe.
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
 import { PurgeApi, PurgeTask } from "./types";
@@ -36,7 +37,8 @@ export interface ManyTaskRecords {
     /** Records per task id; every task asked for has an entry (empty when not visible). */
     readonly records: ReadonlyMap<string, readonly PurgeTask[]>;
     readonly apiCalls: number;
-    readonly plan: "byId" | "range";
+    /** "probe": the newest records were read for tasks without `since` (see {@link probeNewest}). */
+    readonly plan: "byId" | "range" | "probe";
     /** The range query's `totalCount` when one was made: pass it back as `lastRangeTotal` next time. */
     readonly rangeTotal?: number;
 }
@@ -58,19 +60,54 @@ export function chooseReadPlan(tasksWithSince: number, lastRangeTotal?: number):
 
 const rangePages = (total: number): number => Math.max(1, Math.ceil(total / DEFAULT_PAGE_SIZE));
 
+/** How {@link readManyTasks} may look for tasks whose `since` is not known. */
+export interface ProbeOptions {
+    /**
+     * The start (API time) of a newest-first range read for the tasks without `since`: the tasks being waited on
+     * are usually among the account's newest records, so the first page or two often holds them all.
+     */
+    readonly probeSince?: string;
+}
+
+/** API times sort as text: the earliest of some. */
+const earliestTime = (times: ReadonlyArray<string | null | undefined>): string | undefined =>
+    times.filter((t): t is string => !!t).sort()[0];
+
+/**
+ * Whether a newest-first read that has read `pagesRead` pages and found `found` of the tasks may read one more
+ * page without the round possibly costing more than one call per task: the tasks still missing are read by id
+ * afterwards, so a page is only worth its call while the pages so far have found at least one task each. The
+ * first page is the probe itself and is always read.
+ *
+ * @example
+ * mayReadAnotherPage(1, 0); // false: the first page found none of ours, read them by id
+ * mayReadAnotherPage(1, 40); // true
+ */
+export function mayReadAnotherPage(pagesRead: number, found: number): boolean {
+    return pagesRead === 0 || pagesRead < found;
+}
+
 /**
  * Reads many tasks at once. Tasks without `since`, and tasks the range answer did not list (not visible yet,
- * or created before their `since`), are read by id.
+ * or created before their `since`), are read by id. With `probeSince` and two or more tasks without `since`,
+ * the account's newest records are read first (see {@link probeNewest}), so tasks this process did not submit
+ * can share a read too.
  *
  * @example
  * const { records, apiCalls, rangeTotal } = await readManyTasks(api, tasks, signal, lastRangeTotal);
  */
 export async function readManyTasks(
-    api: PurgeApi, tasks: readonly TaskToRead[], signal?: AbortSignal, lastRangeTotal?: number,
+    api: PurgeApi, tasks: readonly TaskToRead[], signal?: AbortSignal, lastRangeTotal?: number, probe: ProbeOptions = {},
 ): Promise<ManyTaskRecords> {
     const wanted = new Set(tasks.map((t) => t.taskId));
     const sinces = tasks.map((t) => t.since).filter((s): s is string => s !== undefined).sort();
-    let plan = chooseReadPlan(sinces.length, lastRangeTotal);
+    const unknown = tasks.length - sinces.length;
+    if (probe.probeSince !== undefined && unknown >= 2) {
+        const start = earliestTime([probe.probeSince, ...sinces])!;
+        const probed = await probeNewest(api, wanted, start, signal);
+        return finishById(api, wanted, probed.found, probed.apiCalls, "probe", undefined, signal);
+    }
+    let plan: "byId" | "range" = chooseReadPlan(sinces.length, lastRangeTotal);
     const found = new Map<string, PurgeTask[]>();
     let apiCalls = 0;
     let rangeTotal: number | undefined;
@@ -86,20 +123,33 @@ export async function readManyTasks(
                 plan = "byId"; // The range is busier than our tasks: one call per task is cheaper from here on.
                 break;
             }
-            for (const record of page.purgeLogs) {
-                // Newest records come first, so one submitted while we page shifts the rest by one: the same
-                // record can show on two pages. Count it once.
-                const key = recordKey(record);
-                if (record.taskId === null || !wanted.has(record.taskId) || seen.has(key)) {
-                    continue;
-                }
-                seen.add(key);
-                const list = found.get(record.taskId) ?? [];
-                list.push(record);
-                found.set(record.taskId, list);
-            }
+            collect(page.purgeLogs, wanted, seen, found);
         }
     }
+    return finishById(api, wanted, found, apiCalls, plan, rangeTotal, signal);
+}
+
+/** Adds the records of wanted tasks to `found`, each record once. */
+function collect(records: readonly PurgeTask[], wanted: ReadonlySet<string>, seen: Set<string>,
+    found: Map<string, PurgeTask[]>): void {
+    for (const record of records) {
+        // Newest records come first, so one submitted while we page shifts the rest by one: the same record can
+        // show on two pages. Count it once.
+        const key = recordKey(record);
+        if (record.taskId === null || !wanted.has(record.taskId) || seen.has(key)) {
+            continue;
+        }
+        seen.add(key);
+        const list = found.get(record.taskId) ?? [];
+        list.push(record);
+        found.set(record.taskId, list);
+    }
+}
+
+/** Reads by id every wanted task that `found` lacks, and puts the answer together. */
+async function finishById(api: PurgeApi, wanted: ReadonlySet<string>, found: ReadonlyMap<string, readonly PurgeTask[]>,
+    apiCalls: number, plan: ManyTaskRecords["plan"], rangeTotal: number | undefined, signal?: AbortSignal,
+): Promise<ManyTaskRecords> {
     const records = new Map<string, readonly PurgeTask[]>();
     for (const taskId of wanted) {
         const listed = found.get(taskId);
@@ -112,4 +162,47 @@ export async function readManyTasks(
         }
     }
     return { records, apiCalls, plan, rangeTotal };
+}
+
+/**
+ * Reads the records created since `startTime`, newest first, one page at a time, and stops as soon as every
+ * wanted task has been found and a page has ended on a record older than all of them (the API lists newest
+ * first, so nothing of theirs can follow), or when {@link mayReadAnotherPage} says another page could make the
+ * round dearer than reading by id. Only tasks known to be complete are returned: a task whose records may go
+ * on past the last page read is left out, to be read by id.
+ *
+ * @example
+ * const { found, apiCalls } = await probeNewest(api, new Set(["1533", "1534"]), "2026-11-28 10:00:00");
+ */
+export async function probeNewest(api: PurgeApi, wanted: ReadonlySet<string>, startTime: string, signal?: AbortSignal,
+): Promise<{ readonly found: ReadonlyMap<string, readonly PurgeTask[]>; readonly apiCalls: number }> {
+    const found = new Map<string, PurgeTask[]>();
+    const seen = new Set<string>();
+    let apiCalls = 0;
+    let oldestListed: string | undefined;
+    let ended = true;
+    // One page in flight at a time: the next page is only asked for when it is worth its call.
+    for await (const page of iteratePages(api, { startTime }, { signal, lookahead: 1 })) {
+        apiCalls += 1;
+        collect(page.purgeLogs, wanted, seen, found);
+        oldestListed = earliestTime([oldestListed, ...page.purgeLogs.map((r) => r.createTime)]) ?? oldestListed;
+        const oldestOurs = earliestTime([...found.values()].flat().map((r) => r.createTime));
+        const passedOurs = oldestListed !== undefined && oldestOurs !== undefined && oldestListed < oldestOurs;
+        if (found.size === wanted.size && passedOurs) {
+            break;
+        }
+        if (!mayReadAnotherPage(apiCalls, found.size)) {
+            ended = false;
+            break;
+        }
+    }
+    if (!ended && oldestListed !== undefined) {
+        // Stopped early: a task created in the last listed second may have more records on the next page.
+        for (const [taskId, list] of found) {
+            if (list.some((r) => r.createTime === null || r.createTime <= oldestListed!)) {
+                found.delete(taskId);
+            }
+        }
+    }
+    return { found, apiCalls };
 }

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PurgeTask } from "../provider/types";
 import { iteratePages, readAllPages } from "../provider/paging";
-import { chooseReadPlan, readManyTasks, readTaskRecords } from "../provider/taskReader";
+import { chooseReadPlan, mayReadAnotherPage, readManyTasks, readTaskRecords } from "../provider/taskReader";
 import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>
@@ -87,5 +87,49 @@ describe("wait: task reader", () => {
         const read = await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 00:00:00" },
             { taskId: "b", since: "2026-11-29 00:00:00" }, { taskId: "c", since: "2026-11-29 00:00:00" }]);
         assert.strictEqual(read.records.get("a")?.length, 100);
+    });
+
+    describe("tasks of unknown time, among the newest records", () => {
+        const T1 = "2026-11-29 09:00:00";
+        const T2 = "2026-11-29 10:00:00";
+        const T3 = "2026-11-29 10:00:05";
+        const probe = { probeSince: "2026-11-28 10:00:00" };
+        const bare = (...ids: string[]) => ids.map((taskId) => ({ taskId }));
+
+        it("reads fifty of them with one call when they are the newest, however many older records follow", async () => {
+            const ours = Array.from({ length: 50 }, (_, i) => task(`t${i}`, 1, T2)).flat();
+            const older = Array.from({ length: 3000 }, (_, i) => task(`other${i}`, 1, T1)).flat();
+            const api = new FakePurgeApi([...ours, ...older]);
+            const read = await readManyTasks(api, bare(...Array.from({ length: 50 }, (_, i) => `t${i}`)), undefined, undefined, probe);
+            assert.deepStrictEqual([read.plan, read.apiCalls, read.records.get("t49")?.length, api.queries[0].startTime],
+                ["probe", 1, 1, probe.probeSince]);
+        });
+
+        it("reads them by id when the first page holds none of them", async () => {
+            const newer = Array.from({ length: 300 }, (_, i) => task(`other${i}`, 1, T3)).flat();
+            const api = new FakePurgeApi([...newer, ...task("a", 1, T2), ...task("b", 1, T2)]);
+            const read = await readManyTasks(api, bare("a", "b"), undefined, undefined, probe);
+            assert.deepStrictEqual([read.apiCalls, api.queries.map((q) => q.taskId ?? "range"), read.records.get("b")?.length],
+                [3, ["range", "a", "b"], 1]);
+        });
+
+        it("re-reads by id a task whose records may go on past the last page it read", async () => {
+            const sameSecond = Array.from({ length: 49 }, (_, i) => task(`other${i}`, 1, T2)).flat();
+            const api = new FakePurgeApi([...task("a", 1, T3), ...task("b", 150, T2), ...sameSecond]);
+            const read = await readManyTasks(api, bare("a", "b", "c"), undefined, undefined, probe);
+            assert.deepStrictEqual([api.queries.map((q) => q.taskId ?? "range"), read.records.get("b")?.length,
+                read.records.get("a")?.length], [["range", "range", "b", "b", "c"], 150, 1]);
+        });
+
+        it("reads another page only while each page so far has found one of them", () => {
+            assert.deepStrictEqual([[0, 0], [1, 0], [1, 1], [1, 2], [3, 3], [3, 40]].map(([p, f]) => mayReadAnotherPage(p, f)),
+                [true, false, false, true, false, true]);
+        });
+
+        it("reads a single task of unknown time by id", async () => {
+            const api = new FakePurgeApi(task("a", 1, T2));
+            const read = await readManyTasks(api, bare("a"), undefined, undefined, probe);
+            assert.deepStrictEqual([read.plan, api.queries[0].taskId], ["byId", "a"]);
+        });
     });
 });
