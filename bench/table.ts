@@ -50,7 +50,7 @@ export function renderTable(r: Report, list: readonly Workload[], plots: readonl
     parts.push(table(["workload", "fastest peer median s", "clairvoyant rounds/trial", "distribution-only rounds/trial"],
         r.bounds.map((b) => [titles.get(b.workload) ?? b.workload, n(b.targetMedianS), n(b.clairvoyantRoundsPerTrial, 1),
             b.distributionRoundsPerTrial === undefined ? "n/a (completions correlated)" : n(b.distributionRoundsPerTrial, 1)])));
-    parts.push("\n(b) on two other seeds:\n");
+    parts.push("\n(b) and (d) on two other seeds (the noise of these figures):\n");
     parts.push(simTable(r.robustness, titles));
     parts.push("\n### Paging on the emulator (HTTP, official SDK, shared limiter)\n");
     parts.push(table(["records", "pages", "seconds", "bound N/100/20 s", "ratio", "calls", "throttled"],

@@ -1,7 +1,8 @@
 /**
  * A simulated DescribePurgeTasks on a {@link VirtualClock}: it knows when each task turns done, answers by task
  * id or by time range with paging, counts calls, and throttles like the real API (20 accepted calls in any
- * 1-second window; a throttled call counts but is not accepted).
+ * 1-second window; a throttled call counts but is not accepted). Optionally the account also holds older records
+ * of other purges, as a busy account does.
  */
 import { formatApiTime } from "../../provider/time";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/types";
@@ -33,7 +34,12 @@ export class SimApi implements PurgeApi {
     private readonly createTimes = new Map<string, string>();
 
     constructor(private readonly clock: VirtualClock, tasks: readonly SimTask[],
-        private readonly options: { latencyMs: number; perSecond?: number } = { latencyMs: 50 }) {
+        private readonly options: { latencyMs: number; perSecond?: number; olderRecords?: number } = { latencyMs: 50 }) {
+        // Other purges of the account, finished long ago: one a second before the oldest task of the trial.
+        const oldest = Math.min(0, ...tasks.map((t) => t.submitAt));
+        const older = Array.from({ length: options.olderRecords ?? 0 }, (_, i) =>
+            ({ taskId: `other${i}`, submitAt: oldest - 60_000 - i * 1000, doneAt: oldest - 60_000 - i * 1000 }));
+        tasks = [...tasks, ...older];
         this.byNewest = [...tasks].sort((a, b) => b.submitAt - a.submitAt || (a.taskId < b.taskId ? 1 : -1));
         tasks.forEach((t) => this.createTimes.set(t.taskId, SimApi.apiTime(t.submitAt)));
         this.limit = new SlidingWindowLimit(options.perSecond ?? 20, () => clock.now());
