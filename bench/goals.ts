@@ -59,7 +59,7 @@ function peerGoals(workload: string, mine: SimFigures, peers: readonly SimFigure
             met: ratio >= 10, detail: `ours ${f2(mine.callsPerTrial)} vs ${nearest.label} ${f2(nearest.callsPerTrial)} ` +
                 `(median ${f2(nearest.delayMedianS)} s): ${f2(ratio)}x` });
     }
-    if (workload.startsWith("elsewhere50")) {
+    if (workload.startsWith("elsewhere50") && !workload.startsWith("elsewhere50newer")) {
         goals.push({ id: `elsewhere:${workload}`, goal: `${workload}: <= 30 calls per trial, median release <= 1.5 s, 0 throttled`,
             met: mine.callsPerTrial <= 30 && mine.delayMedianS <= 1.5 && mine.throttled === 0,
             detail: `${f2(mine.callsPerTrial)} calls, ${f2(mine.delayMedianS)} s, ${mine.throttled} throttled` });

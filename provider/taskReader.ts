@@ -26,10 +26,26 @@ export async function readTasksRecords(api: PurgeApi, taskIds: readonly string[]
     return (await Promise.all(taskIds.map((taskId) => readTaskRecords(api, taskId, signal)))).flat();
 }
 
-/** A task to read; `since` (API time, e.g. its submission time) lets it be found by a time-range query. */
+/**
+ * A task to read; `since` (API time, e.g. its submission time) lets it be found by a time-range query, and
+ * `created` (its records' CreateTime, once seen) bounds that range from above.
+ */
 export interface TaskToRead {
     readonly taskId: string;
     readonly since?: string;
+    readonly created?: string;
+}
+
+/**
+ * The end of a range read for `tasks`: the latest CreateTime among them when every one's is known (records
+ * of other purges submitted since then need not be paged through), else none.
+ *
+ * @example
+ * rangeEnd([{ taskId: "1", since: "2026-11-29 10:00:00", created: "2026-11-29 10:00:01" }]); // "2026-11-29 10:00:01"
+ */
+export function rangeEnd(tasks: readonly TaskToRead[]): string | undefined {
+    const created = tasks.map((t) => t.created);
+    return created.every((c): c is string => c !== undefined) ? [...created].sort().pop() : undefined;
 }
 
 /** What {@link readManyTasks} read, how, and at what cost. */
@@ -115,7 +131,7 @@ export async function readManyTasks(
         const seen = new Set<string>();
         let received = 0;
         // API times sort as text, so the first is the earliest.
-        for await (const page of iteratePages(api, { startTime: sinces[0] }, { signal })) {
+        for await (const page of iteratePages(api, { startTime: sinces[0], endTime: rangeEnd(tasks) }, { signal })) {
             apiCalls += 1;
             received += page.purgeLogs.length;
             rangeTotal = page.totalCount ?? received;

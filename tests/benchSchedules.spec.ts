@@ -85,4 +85,14 @@ describe("bench: simulated API", () => {
         assert.deepStrictEqual([within, plain.trials[0].length, busy.olderRecords, busy.trials[0][0].doneAt === tasks[0].doneAt],
             [true, 50, 3000, true]);
     });
+
+    it("lists the records submitted after the trial's tasks first, and keeps them out of a range that ends before them", async () => {
+        const clock = new VirtualClock();
+        const api = new SimApi(clock, [{ taskId: "1", submitAt: -60_000, doneAt: 3000 }], { latencyMs: 0, newerRecords: 3 });
+        const since = SimApi.apiTime(-60_000);
+        const open = await clock.run(api.describePurgeTasks({ startTime: since, offset: 0, limit: 1 }));
+        const ended = await clock.run(api.describePurgeTasks({ startTime: since, endTime: since, offset: 0, limit: 1 }));
+        assert.deepStrictEqual([open.purgeLogs[0].taskId, open.totalCount, ended.purgeLogs[0].taskId, ended.totalCount],
+            ["newer2", 4, "1", 1]);
+    });
 });

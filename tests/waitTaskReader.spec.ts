@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PurgeTask } from "../provider/types";
 import { iteratePages, readAllPages } from "../provider/paging";
-import { chooseReadPlan, mayReadAnotherPage, readManyTasks, readTaskRecords } from "../provider/taskReader";
+import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readTaskRecords } from "../provider/taskReader";
 import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>
@@ -130,6 +130,25 @@ describe("wait: task reader", () => {
             const api = new FakePurgeApi(task("a", 1, T2));
             const read = await readManyTasks(api, bare("a"), undefined, undefined, probe);
             assert.deepStrictEqual([read.plan, api.queries[0].taskId], ["byId", "a"]);
+        });
+    });
+
+    describe("the end of a range read", () => {
+        it("is the latest CreateTime of the tasks when all of them are known", () => {
+            assert.strictEqual(rangeEnd([{ taskId: "a", created: "2026-11-29 10:00:01" },
+                { taskId: "b", created: "2026-11-29 10:00:09" }]), "2026-11-29 10:00:09");
+        });
+
+        it("is open while one task's CreateTime is not known", () => {
+            assert.strictEqual(rangeEnd([{ taskId: "a", created: "2026-11-29 10:00:01" }, { taskId: "b", since: "2026-11-29 10:00:00" }]),
+                undefined);
+        });
+
+        it("is sent with the range query", async () => {
+            const api = new FakePurgeApi([...task("a", 1), ...task("b", 1)]);
+            await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 10:00:00", created: "2026-11-29 10:00:00" },
+                { taskId: "b", since: "2026-11-29 10:00:00", created: "2026-11-29 10:00:00" }]);
+            assert.deepStrictEqual([api.queries[0].startTime, api.queries[0].endTime], ["2026-11-29 10:00:00", "2026-11-29 10:00:00"]);
         });
     });
 });

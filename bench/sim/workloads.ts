@@ -23,6 +23,8 @@ export interface Workload {
     readonly trials: readonly (readonly SimTask[])[];
     /** Records of unrelated, finished purges in the account, all older than the trial's tasks. */
     readonly olderRecords?: number;
+    /** Records of unrelated, finished purges submitted after the trial's tasks (before the waits start). */
+    readonly newerRecords?: number;
 }
 
 const S = 1000;
@@ -44,7 +46,7 @@ const elsewhere = (r: () => number, t: number): SimTask[] => Array.from({ length
  * The workloads of the benchmark. `scale` shrinks the number of trials for a quick run.
  *
  * @example
- * const [one, gated, gatedIndependent, spread, elsewhere, elsewhereBusy] = workloads(20260101);
+ * const [one, gated, gatedIndependent, spread, elsewhere, elsewhereBusy, elsewhereBusySince] = workloads(20260101);
  */
 export function workloads(seed: number, scale = 1): Workload[] {
     const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -92,6 +94,14 @@ export function workloads(seed: number, scale = 1): Workload[] {
             description: "as (d), with 3,000 older records of other purges in the account; 20 trials",
             trials: trials(n(20), seed + 5, elsewhere),
             olderRecords: 3000,
+        },
+        {
+            key: "elsewhere50newer",
+            title: "(d'') 50 from elsewhere, busy since",
+            description: "as (d), with 3,000 records of other purges submitted after the 50 and before the waits " +
+                "start (none of the 50 is among the newest records); 20 trials",
+            trials: trials(n(20), seed + 5, elsewhere),
+            newerRecords: 3000,
         },
     ];
 }

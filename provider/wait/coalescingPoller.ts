@@ -183,7 +183,9 @@ export class CoalescingPoller {
         this.schedule.roundStarted(this.options.clock.now());
         this.rounds += 1;
         if (this.lastRange?.since !== since) {
-            this.lastRange = undefined; // A range from another start tells nothing about this one's size.
+            // A range from another start tells nothing about this one's size. (One that ends sooner is at most as
+            // big: a busy range stays remembered when a round learns where it can end.)
+            this.lastRange = undefined;
         }
         let changed = false;
         let statusChanges = 0;

@@ -54,12 +54,15 @@ export class WatchRegistry {
         }
     }
 
-    /** The watched ones among `taskIds`, as {@link readManyTasks} takes them, and their earliest `since`. */
+    /**
+     * The watched ones among `taskIds`, as {@link readManyTasks} takes them (with their CreateTime once seen, so
+     * a range read can end there), and their earliest `since`.
+     */
     toRead(taskIds: Iterable<string>): { readonly tasks: readonly TaskToRead[]; readonly since?: string } {
         const tasks = [...new Set(taskIds)].filter((id) => this.watched.has(id))
             .map((taskId) => {
                 const entry = this.watched.get(taskId);
-                return { taskId, since: earliest([entry?.since, entry?.created]) };
+                return { taskId, since: earliest([entry?.since, entry?.created]), created: entry?.created };
             });
         return { tasks, since: earliest(tasks.map((t) => t.since)) };
     }
