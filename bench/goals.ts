@@ -103,8 +103,13 @@ export function evaluateGoals(inputs: GoalInputs): Goal[] {
         goals.push(...peerGoals(workload, mine, peers, inputs.boundAtOurMedian?.get(workload)));
     }
     for (const w of inputs.waits ?? []) {
-        goals.push({ id: `throttled:e2e${w.waits}`, goal: `emulator, ${w.waits} concurrent wait(s): no throttled call`,
+        goals.push({ id: `throttled:e2e${w.waits}`, goal: `emulator, ${w.label ?? `${w.waits} concurrent wait(s)`}: no throttled call`,
             met: w.throttled === 0, detail: `${w.throttled} throttled` });
+        if (w.label?.includes("elsewhere")) {
+            goals.push({ id: `elsewhere:e2e${w.waits}`, goal: `emulator, ${w.label}: <= 30 calls, median release <= 1.5 s`,
+                met: w.describeCalls <= 30 && w.overshootMedianS <= 1.5,
+                detail: `${w.describeCalls} calls, ${f2(w.overshootMedianS)} s` });
+        }
     }
     for (const p of inputs.paging) {
         const name = `paging ${p.records}${p.firstUse ? " (first use)" : ""}`;

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DEFAULT_ROUND_DELAYS } from "../provider/wait/coalescingPoller";
-import { benchPaging, benchWaits, MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
+import { benchPaging, benchWaits, benchWaitsElsewhere, MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
 import { build, ImportFigures, importTimes, SerializedFigures, serializedProviderBytes } from "./footprint";
 import { writePlot } from "./plot";
 import { distributionBound, fewestRounds, singleTaskBound } from "./sim/oracle";
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
         waits.push(await benchWaits(1, doneAfter, SEED + i));
     }
     waits.push(await benchWaits(50, [10_000, 20_000], SEED));
+    waits.push(await benchWaitsElsewhere(50, 3000, [3000, 6600], SEED));
 
     log("building (tsc) ...");
     const built = build();

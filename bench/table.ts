@@ -60,7 +60,7 @@ export function renderTable(r: Report, list: readonly Workload[], plots: readonl
         `getPurgeTasks result retained ${n(r.memory.getPurgeTasksRetainedMB)} MB (heap after GC).`);
     parts.push("\n### End-to-end waits on the emulator (as waitForTaskIds does: waitForTask on the shared default poller, real clock)\n");
     parts.push(table(["concurrent waits", "outcome", "overshoot median s", "p95 s", "max s", "DescribePurgeTasks calls", "calls/wait", "throttled", "wall s"],
-        r.waits.map((w) => [w.waits, Object.entries(w.states).map(([k, v]) => `${v} ${k}`).join(", "), n(w.overshootMedianS),
+        r.waits.map((w) => [w.label ?? w.waits, Object.entries(w.states).map(([k, v]) => `${v} ${k}`).join(", "), n(w.overshootMedianS),
             n(w.overshootP95S), n(w.overshootMaxS), w.describeCalls, n(w.callsPerWait), w.throttled, n(w.wallSeconds, 1)])));
     parts.push("\n### Footprint\n");
     if (r.imports) {
