@@ -5,6 +5,7 @@
 import type * as http from "http";
 import { realTiming, Timing } from "./clock";
 import { ConnectionSettings } from "./connection";
+import { connectionHint } from "./connectionHints";
 import { limiterFor } from "./actionLimiters";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
 import { isAbort, toPurgeApiError } from "./sdkErrors";
@@ -99,7 +100,7 @@ export class PurgeClient implements PurgeApi {
                 if (signal?.aborted && isAbort(e)) {
                     throw e;
                 }
-                throw toPurgeApiError(action, e, secrets);
+                throw toPurgeApiError(action, e, secrets, (code) => connectionHint(code, this.settings));
             }
         };
         return withRetry(once, this.options.retry ?? DEFAULT_RETRY_POLICY, timing, this.options.random ?? Math.random, signal);

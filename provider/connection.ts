@@ -4,6 +4,9 @@
  * Credentials are taken as one group from the first source that names a SecretId, so a key is never paired
  * with another source's id or token.
  */
+import { ConfigSource, ConnectionField, ConnectionSource, connectionSources } from "./connectionSources";
+
+export type { ConfigSource } from "./connectionSources";
 
 /** Values a caller may give directly. */
 export interface ConnectionInput {
@@ -17,9 +20,14 @@ export interface ConnectionInput {
     readonly requestTimeoutSeconds?: number;
 }
 
-/** Anything that can look up a stack config key such as `tencentcloud-purge:secretId`. */
-export interface ConfigSource {
-    get(key: string): string | undefined;
+/** Where each value of a connection came from, in words for messages. Names places, never values. */
+export interface ConnectionOrigin {
+    /** e.g. `stack config tencentcloud:secretId`. */
+    readonly secretId: string;
+    readonly secretKey: string;
+    readonly securityToken?: string;
+    /** e.g. `environment variable TENCENTCLOUD_CDN_ENDPOINT`, or `the default endpoint`. */
+    readonly endpoint: string;
 }
 
 /** A resolved connection. Holds secrets: never log, serialize or put it in an error. */
@@ -33,39 +41,13 @@ export interface ConnectionSettings {
     /** Host and optional port, e.g. `cdn.tencentcloudapi.com` or `127.0.0.1:9000`. */
     readonly host: string;
     readonly requestTimeoutSeconds: number;
+    readonly origin: ConnectionOrigin;
 }
 
 export const DEFAULT_ENDPOINT = "https://cdn.tencentcloudapi.com";
 
-type Field = "secretId" | "secretKey" | "securityToken" | "region" | "endpoint";
-
-interface Source {
-    readonly name: string;
-    readonly get: (field: Field) => string | undefined;
-}
-
-const ENV_NAMES: Record<Field, string> = {
-    secretId: "TENCENTCLOUD_SECRET_ID",
-    secretKey: "TENCENTCLOUD_SECRET_KEY",
-    securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
-    region: "TENCENTCLOUD_REGION",
-    endpoint: "TENCENTCLOUD_CDN_ENDPOINT",
-};
-
-const nonEmpty = (v: string | undefined): string | undefined => (v === undefined || v === "" ? undefined : v);
-
-function sources(explicit: ConnectionInput, config: ConfigSource | undefined, env: NodeJS.ProcessEnv): Source[] {
-    const fromConfig = (ns: string, fields: Field[]): Source => ({
-        name: `stack config ${ns}:*`,
-        get: (f) => (fields.includes(f) ? nonEmpty(config?.get(`${ns}:${f}`)) : undefined),
-    });
-    return [
-        { name: "explicit values", get: (f) => nonEmpty(explicit[f]) },
-        fromConfig("tencentcloud-purge", ["secretId", "secretKey", "securityToken", "region", "endpoint"]),
-        fromConfig("tencentcloud", ["secretId", "secretKey", "securityToken", "region"]),
-        { name: "environment TENCENTCLOUD_*", get: (f) => nonEmpty(env[ENV_NAMES[f]]) },
-    ];
-}
+/** "stack config tencentcloud:secretId and tencentcloud:secretKey", for the list of places tried. */
+const pairPlace = (s: ConnectionSource): string => `${s.label} ${s.key("secretId")} and ${s.key("secretKey")}`;
 
 /**
  * Resolves a connection, or throws an error that says what to set. The error never contains a secret.
@@ -77,52 +59,70 @@ function sources(explicit: ConnectionInput, config: ConfigSource | undefined, en
 export function resolveConnection(
     explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env,
 ): ConnectionSettings {
-    const all = sources(explicit, config, env);
+    const all = connectionSources(explicit, config, env);
     const credentials = all.find((s) => s.get("secretId") !== undefined);
     if (!credentials) {
-        throw new Error("No Tencent Cloud credentials found: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, " +
-            "or the stack config tencentcloud-purge:secretId and tencentcloud-purge:secretKey (with --secret)");
+        throw new Error("No Tencent Cloud credentials found. Looked for a SecretId and SecretKey in this order: " +
+            `${all.map((s, i) => `${i + 1}. ${pairPlace(s)}`).join("; ")}. Set both in one of them ` +
+            "(stack config with `pulumi config set --secret`)");
     }
     const secretKey = credentials.get("secretKey");
     if (!secretKey) {
-        throw new Error(`A SecretId was found in ${credentials.name} but no SecretKey beside it: set the matching secretKey there`);
+        throw new Error(`A SecretId was found in ${credentials.place("secretId")} but no SecretKey beside it: ` +
+            `set ${credentials.place("secretKey")} too`);
     }
-    const first = (f: Field) => all.map((s) => s.get(f)).find((v) => v !== undefined);
+    const first = (f: ConnectionField) => all.find((s) => s.get(f) !== undefined);
     const timeout = explicit.requestTimeoutSeconds ?? 10;
     if (!(Number.isFinite(timeout) && timeout > 0 && timeout <= 600)) {
         throw new Error(`requestTimeoutSeconds must be a number of seconds in (0, 600], got ${timeout}`);
     }
+    const endpointSource = first("endpoint");
+    const endpointPlace = endpointSource?.place("endpoint") ?? "the default endpoint";
+    const securityToken = credentials.get("securityToken");
     return {
         secretId: credentials.get("secretId")!,
         secretKey,
-        securityToken: credentials.get("securityToken"),
-        region: first("region"),
-        ...parseEndpoint(first("endpoint") ?? DEFAULT_ENDPOINT),
+        securityToken,
+        region: first("region")?.get("region"),
+        ...parseEndpoint(endpointSource?.get("endpoint") ?? DEFAULT_ENDPOINT, endpointPlace),
         requestTimeoutSeconds: timeout,
+        origin: {
+            secretId: credentials.place("secretId")!,
+            secretKey: credentials.place("secretKey")!,
+            securityToken: securityToken === undefined ? undefined : credentials.place("securityToken"),
+            endpoint: endpointPlace,
+        },
     };
 }
 
 /**
- * Splits an endpoint into the protocol and host the SDK wants.
+ * Splits an endpoint into the protocol and host the SDK wants. The rule: a full `http://` or `https://` origin;
+ * or a bare host name, taken as https (the form Tencent Cloud's own SDKs use). A host with a port but no scheme
+ * is refused rather than guessed: a port usually means a local server such as the emulator, which speaks plain
+ * HTTP. `place` names where the value came from, for the error.
  *
  * @example
  * parseEndpoint("http://127.0.0.1:9000"); // { protocol: "http://", host: "127.0.0.1:9000" }
+ * parseEndpoint("cdn.intl.tencentcloudapi.com"); // { protocol: "https://", host: "cdn.intl.tencentcloudapi.com" }
  */
-export function parseEndpoint(endpoint: string): { protocol: string; host: string } {
-    const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`;
+export function parseEndpoint(endpoint: string, place = "endpoint"): { protocol: string; host: string } {
+    const forms = `a full URL such as ${DEFAULT_ENDPOINT} or http://127.0.0.1:9000 (a bare host name means https)`;
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint);
+    if (!hasScheme && endpoint.includes(":")) {
+        throw new Error(`${place} must start with http:// or https:// when it names a port: write http://${endpoint} ` +
+            `for a plain-HTTP server such as the emulator, or https://${endpoint}; got "${endpoint}"`);
+    }
     let url: URL;
     try {
-        url = new URL(text);
+        url = new URL(hasScheme ? endpoint : `https://${endpoint}`);
     } catch {
-        throw new Error(`endpoint (TENCENTCLOUD_CDN_ENDPOINT) must be a URL such as ${DEFAULT_ENDPOINT} or ` +
-            `http://127.0.0.1:9000, got "${endpoint}"`);
+        throw new Error(`${place} must be ${forms}, got "${endpoint}"`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new Error(`endpoint (TENCENTCLOUD_CDN_ENDPOINT) must use http or https, got "${url.protocol}"`);
+        throw new Error(`${place} must use http:// or https://, got "${url.protocol}//" (${forms})`);
     }
     if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.username || url.password) {
-        throw new Error(`endpoint (TENCENTCLOUD_CDN_ENDPOINT) must be a bare origin such as http://127.0.0.1:9000, ` +
-            `without path, query or user info`);
+        throw new Error(`${place} must be a bare origin such as http://127.0.0.1:9000, without path, query or user info`);
     }
     return { protocol: `${url.protocol}//`, host: url.host };
 }

@@ -15,8 +15,8 @@ const HINTS: Record<string, string> = {
         "cdn:PurgePathCache, cdn:DescribePurgeQuota for purge resources), e.g. with the QcloudCDNFullAccess policy",
     "UnauthorizedOperation.OpNoAuth": "this operation is not enabled for the account; open a ticket with Tencent Cloud",
     "ResourceNotFound.CdnUserNotExists": "the CDN service is not activated for this account: activate it in the CDN console",
-    "AuthFailure.SecretIdNotFound":
-        "the SecretId is unknown: check TENCENTCLOUD_SECRET_ID or the stack config tencentcloud-purge:secretId",
+    "AuthFailure.SecretIdNotFound": "the SecretId is unknown to the API: check the place it was set (the connection " +
+        "option, stack config tencentcloud-purge:secretId or tencentcloud:secretId, or TENCENTCLOUD_SECRET_ID)",
     "AuthFailure.SignatureFailure": "the signature was rejected: the SecretKey does not belong to the SecretId",
     "AuthFailure.SignatureExpire": "the request's timestamp is too far from the server's clock: sync this machine's clock",
     "AuthFailure.TokenFailure":
@@ -30,8 +30,12 @@ const HINTS: Record<string, string> = {
     "LimitExceeded.CdnPurgeExceedBatchLimit": "too many URLs or paths in one request; submit fewer per call",
     "InvalidParameter.CdnUrlInvalid": "a URL is not a full http:// or https:// URL",
     Timeout: "no answer in time: check the endpoint and the network, or raise the request timeout",
-    ConnectionFailed: "could not reach the endpoint: check TENCENTCLOUD_CDN_ENDPOINT and the network",
-    InvalidResponse: "the endpoint answered something that is not the CDN API; check TENCENTCLOUD_CDN_ENDPOINT",
+    ConnectionFailed: "could not reach the endpoint: check it (the connection option, stack config " +
+        "tencentcloud-purge:endpoint or TENCENTCLOUD_CDN_ENDPOINT) and the network",
+    InvalidResponse: "the endpoint answered something that is not the CDN API: check it (the connection option, " +
+        "stack config tencentcloud-purge:endpoint or TENCENTCLOUD_CDN_ENDPOINT)",
+    TlsFailed: "the TLS handshake failed: if the endpoint speaks plain HTTP (as the emulator does), write it with " +
+        "http://; otherwise check its certificate",
 };
 
 /** Options for {@link PurgeApiError}. */
@@ -42,6 +46,8 @@ export interface PurgeApiErrorInit {
     readonly requestId?: string;
     readonly httpStatus?: number;
     readonly retryable: boolean;
+    /** A hint that knows more than the code alone (e.g. where the credentials came from); default {@link hintFor}. */
+    readonly hint?: string;
 }
 
 /**
@@ -61,7 +67,7 @@ export class PurgeApiError extends Error {
     readonly hint?: string;
 
     constructor(init: PurgeApiErrorInit) {
-        const hint = hintFor(init.code);
+        const hint = init.hint ?? hintFor(init.code);
         const where = init.requestId ? ` (RequestId ${init.requestId})` : "";
         super(`${init.action} failed: ${init.code}: ${init.message}${where}${hint ? `. Hint: ${hint}` : ""}`);
         this.name = "PurgeApiError";

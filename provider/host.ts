@@ -3,6 +3,8 @@
  * and a resource kind, and call through here. Keeping the implementation out of the serialized text keeps
  * the state small and free of anything captured by accident.
  */
+import { cancelHostOperations } from "./resources/cancellation";
+import { inDynamicProviderHost, listenForEngineCancel } from "./resources/dynamicHostCancel";
 import { configureHost } from "./resources/hostConfig";
 import { purgeProvider } from "./resources/purgeProvider";
 import { waiterProvider } from "./resources/waiterProvider";
@@ -14,6 +16,20 @@ import { waiterProvider } from "./resources/waiterProvider";
  * await configure({ config: { get: (key) => stackConfig[key] } });
  */
 export const configure = configureHost;
+
+// Loaded on the host's first call, when its gRPC server is already serving: from then on a Cancel from the
+// engine stops every wait in the host.
+if (inDynamicProviderHost()) {
+    listenForEngineCancel(cancelHostOperations);
+}
+
+/**
+ * Stops every wait in this host: for a provider plugin that serves the engine's Cancel request itself.
+ *
+ * @example
+ * server.addService(ResourceProviderService, { cancel: (_call, done) => { cancel(); done(null, new Empty()); }, ... });
+ */
+export const cancel = cancelHostOperations;
 
 /**
  * The providers by resource kind.

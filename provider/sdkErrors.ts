@@ -14,6 +14,8 @@ interface SdkFailure {
     readonly type?: unknown;
 }
 
+/** Node's and OpenSSL's words for a failed TLS handshake, e.g. https:// against a plain-HTTP server. */
+const TLS = /EPROTO|SSL routines|wrong version number|certificate|CERT_|DEPTH_ZERO_SELF_SIGNED|ERR_TLS/i;
 const NETWORK = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|other side closed/i;
 
 /**
@@ -29,19 +31,22 @@ export function isAbort(e: unknown): boolean {
 
 /**
  * Classifies an SDK failure. `secrets` are scrubbed from the message, in case an endpoint ever echoes one.
+ * `hint` may give a better hint for a code than the generic one (e.g. naming where the credentials came from).
  *
  * @example
- * toPurgeApiError("DescribePurgeTasks", e, [settings.secretKey]).retryable;
+ * toPurgeApiError("DescribePurgeTasks", e, [settings.secretKey], (code) => connectionHint(code, settings)).retryable;
  */
-export function toPurgeApiError(action: string, e: unknown, secrets: readonly (string | undefined)[]): PurgeApiError {
+export function toPurgeApiError(
+    action: string, e: unknown, secrets: readonly (string | undefined)[], hint: (code: string) => string | undefined = () => undefined,
+): PurgeApiError {
     if (e instanceof PurgeApiError) {
         return e;
     }
     const f = (e ?? {}) as SdkFailure;
-    const message = scrub(String(f.message ?? e), secrets);
+    const message = scrub(String(f.message ?? e), secrets).trim();
     const requestId = typeof f.requestId === "string" && f.requestId !== "" ? f.requestId : undefined;
     const make = (code: string, text: string, httpStatus?: number) =>
-        new PurgeApiError({ action, code, message: text, requestId, httpStatus, retryable: isRetryableCode(code) });
+        new PurgeApiError({ action, code, message: text, requestId, httpStatus, retryable: isRetryableCode(code), hint: hint(code) });
 
     if (typeof f.code === "string" && f.code !== "" && !/^E[A-Z]+$/.test(f.code)) {
         return make(f.code, message);
@@ -52,6 +57,9 @@ export function toPurgeApiError(action: string, e: unknown, secrets: readonly (s
     }
     if (f.type === "invalid-json" || f.name === "TypeError" || f.name === "SyntaxError") {
         return make("InvalidResponse", `the answer was not a CDN API response (${message})`);
+    }
+    if (TLS.test(message) || TLS.test(String(f.code ?? ""))) {
+        return make("TlsFailed", message);
     }
     if (/timeout/i.test(message)) {
         return make("Timeout", message);

@@ -136,9 +136,12 @@ export class LocalStack {
         }
     }
 
-    /** `pulumi up`. Throws (a CommandError with the CLI's output) when the update fails. */
-    up(): Promise<OpOutcome<UpResult>> {
-        return this.capture((o) => this.stack.up(o));
+    /**
+     * `pulumi up`. Throws (a CommandError with the CLI's output) when the update fails. Aborting `signal` sends
+     * the CLI one SIGINT, as one Ctrl-C in a terminal does.
+     */
+    up(opts: { signal?: AbortSignal } = {}): Promise<OpOutcome<UpResult>> {
+        return this.capture((o) => this.stack.up({ ...o, signal: opts.signal }));
     }
 
     /** `pulumi preview`. */

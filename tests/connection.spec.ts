@@ -42,6 +42,16 @@ describe("resolveConnection", () => {
         assert.throws(() => resolveConnection({}, undefined, { TENCENTCLOUD_SECRET_ID: "AKIDlonely" }),
             (e: Error) => /environment/.test(e.message) && !e.message.includes("AKIDlonely"));
     });
+    it("records the place each value came from, naming keys and never values", () => {
+        const c = resolveConnection({}, config({ "tencentcloud:secretId": "AKIDt", "tencentcloud:secretKey": "tkey",
+            "tencentcloud:securityToken": "ttok" }), { TENCENTCLOUD_CDN_ENDPOINT: "http://127.0.0.1:9000" });
+        assert.deepStrictEqual(c.origin, { secretId: "stack config tencentcloud:secretId", secretKey: "stack config tencentcloud:secretKey",
+            securityToken: "stack config tencentcloud:securityToken", endpoint: "environment variable TENCENTCLOUD_CDN_ENDPOINT" });
+    });
+    it("names the config key of an endpoint without a scheme", () => {
+        assert.throws(() => resolveConnection({}, config({ "tencentcloud-purge:endpoint": "localhost:9000" }), env),
+            /stack config tencentcloud-purge:endpoint must start with http:\/\/ or https:\/\/ when it names a port: write http:\/\/localhost:9000/);
+    });
     it("rejects a request timeout out of range", () => {
         assert.throws(() => resolveConnection({ requestTimeoutSeconds: 0 }, undefined, env), /requestTimeoutSeconds/);
     });
@@ -51,8 +61,12 @@ describe("parseEndpoint", () => {
     it("defaults a bare host to https", () => {
         assert.deepStrictEqual(parseEndpoint("cdn.intl.tencentcloudapi.com"), { protocol: "https://", host: "cdn.intl.tencentcloudapi.com" });
     });
+    it("refuses a host and port without a scheme rather than guess https", () => {
+        assert.throws(() => parseEndpoint("127.0.0.1:9000", "environment variable TENCENTCLOUD_CDN_ENDPOINT"),
+            /TENCENTCLOUD_CDN_ENDPOINT must start with http:\/\/ or https:\/\/.*http:\/\/127\.0\.0\.1:9000/);
+    });
     it("rejects other protocols", () => {
-        assert.throws(() => parseEndpoint("ftp://127.0.0.1:21"), /TENCENTCLOUD_CDN_ENDPOINT.*http or https/);
+        assert.throws(() => parseEndpoint("ftp://127.0.0.1:21"), /endpoint must use http:\/\/ or https:\/\//);
     });
     it("rejects a path", () => {
         assert.throws(() => parseEndpoint("http://127.0.0.1:9000/api"), /bare origin/);

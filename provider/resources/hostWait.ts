@@ -8,6 +8,7 @@ import { readAllPages } from "../paging";
 import { realClock, realSleep } from "../clock";
 import { BackoffPacing, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
+import { hostCancelSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
@@ -16,9 +17,10 @@ const NOT_VISIBLE_GRACE_MS = 60_000;
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
 
-/** The options every wait in the host shares: real time, the user's deadline, progress. */
+/** The options every wait in the host shares: real time, the user's deadline, progress, the host's cancel. */
 function common(settings: WaitSettings, onProgress: ProgressSink) {
     return {
+        signal: hostCancelSignal(),
         clock: realClock,
         sleep: realSleep,
         timeoutMs: settings.timeoutSeconds * 1000,

@@ -1,49 +1,23 @@
 /**
- * Progress of a wait, shown while `pulumi up` runs. The engine's address is the provider host's first
- * argument; a Log request with the resource's URN and `ephemeral` set updates that resource's own status line
- * in the display ("creating (12s) 3/5 done, next check in 2 s"). Without a URN or an engine, one line goes to
- * standard error, which the engine shows as a diagnostic of the update.
+ * Progress of a wait, shown while `pulumi up` runs on the resource's own status line ("creating (12s) 3/5 done,
+ * next check in 2 s"), with the cause while the API keeps failing ("API unreachable for 12 s: connect
+ * ECONNREFUSED 127.0.0.1:9000; retrying").
  */
-import * as path from "path";
+import { PurgeApiError } from "../errors";
 import { WaitProgress } from "../wait";
+import { tellEngine } from "./engineLog";
 
-interface EngineLog {
-    log(message: string, urn: string): void;
-}
+/** Codes that mean the API could not be reached at all (rather than answering with an error). */
+const UNREACHABLE = new Set(["ConnectionFailed", "Timeout", "TlsFailed"]);
 
-let engine: EngineLog | null | undefined;
-
-/** The engine's Log RPC, or null outside a provider host. Loaded once, from @pulumi/pulumi's own copies. */
-function engineLog(): EngineLog | null {
-    if (engine !== undefined) {
-        return engine;
+/** The short cause of a failing check: the network's reason, or the API's code and message. */
+function cause(error: unknown): string {
+    if (error instanceof PurgeApiError) {
+        const reason = /reason: (.*)$/s.exec(error.apiMessage)?.[1] ?? error.apiMessage;
+        const text = UNREACHABLE.has(error.code) ? reason : `${error.code}: ${reason}`;
+        return text.trim().replace(/\s+/g, " ").slice(0, 160);
     }
-    engine = null;
-    const address = process.argv.slice(2).find((a) => !a.startsWith("-"));
-    if (!address || !/:\d+$/.test(address)) {
-        return engine;
-    }
-    try {
-        const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-        const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
-        const rpc = require(path.join(pulumiDir, "proto", "engine_grpc_pb"));
-        const proto = require(path.join(pulumiDir, "proto", "engine_pb"));
-        const client = new rpc.EngineClient(address, grpc.credentials.createInsecure());
-        engine = {
-            log(message, urn) {
-                const req = new proto.LogRequest();
-                req.setSeverity(proto.LogSeverity.INFO);
-                req.setMessage(message);
-                req.setUrn(urn);
-                req.setEphemeral(true);
-                // Progress is best effort: a lost line must never disturb the wait.
-                client.log(req, () => undefined);
-            },
-        };
-    } catch {
-        engine = null;
-    }
-    return engine;
+    return String(error instanceof Error ? error.message : error).slice(0, 160);
 }
 
 /**
@@ -54,7 +28,13 @@ function engineLog(): EngineLog | null {
  */
 export function formatProgress(p: WaitProgress): string {
     const next = p.nextCheckInMs === null ? "" : `, next check in ${Math.round(p.nextCheckInMs / 100) / 10} s`;
-    return `${p.done}/${p.total} done, ${p.pending} pending, ${p.failed} failed after ${Math.round(p.elapsedMs / 1000)} s${next}`;
+    const line = `${p.done}/${p.total} done, ${p.pending} pending, ${p.failed} failed after ${Math.round(p.elapsedMs / 1000)} s${next}`;
+    if (!p.retrying) {
+        return line;
+    }
+    const { error, forMs } = p.retrying;
+    const what = error instanceof PurgeApiError && UNREACHABLE.has(error.code) ? "API unreachable" : "API calls failing";
+    return `${line}; ${what} for ${Math.round(forMs / 1000)} s: ${cause(error)}; retrying`;
 }
 
 /**
@@ -74,10 +54,5 @@ export function reportProgress(label: string, p: WaitProgress, urn?: string): vo
  * reportLine("purge task 1533 is no longer listed by the API; purging again", inputs.resourceUrn);
  */
 export function reportLine(line: string, urn?: string): void {
-    const log = urn ? engineLog() : null;
-    if (log && urn) {
-        log.log(line, urn);
-    } else {
-        process.stderr.write(`${line}\n`);
-    }
+    tellEngine(line, urn, { severity: "info", ephemeral: true });
 }

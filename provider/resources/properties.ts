@@ -40,6 +40,8 @@ export type PurgeOutputs = PurgeInputs & {
     readonly taskIds?: readonly string[];
     /** How many of the URLs or paths the submitted tasks cover. */
     readonly submitted?: number;
+    /** Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again). */
+    readonly attempt?: number;
     readonly status?: PurgeStatus;
     readonly completedAt?: string;
 };

@@ -1,8 +1,10 @@
 /**
- * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that ends badly after
- * submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of purging again.
- * A purge once seen done stays done after the API has forgotten its records; an unfinished purge whose tasks the
- * API no longer lists is submitted again, since nothing else can prove the content was refreshed.
+ * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that times out or is
+ * cancelled after submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of
+ * purging again. A purge once seen done stays done after the API has forgotten its records; an unfinished purge
+ * whose tasks the API no longer lists is submitted again, since nothing else can prove the content was refreshed.
+ * A purge the CDN reports failed is submitted again by the next `pulumi up`, saying so, up to
+ * {@link MAX_SUBMISSIONS} times in all; after that only a change of its inputs (`triggers`) submits it again.
  */
 import type { dynamic } from "@pulumi/pulumi";
 import { PurgeStatus } from "../types";
@@ -16,10 +18,18 @@ import { submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
 import { reportLine, reportProgress } from "./progress";
 import { formatApiTime } from "../time";
+import { hostCancelSignal } from "./cancellation";
+import { tellEngine } from "./engineLog";
 
 /** Inputs whose change means "purge again". */
 const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
+/**
+ * How often one set of inputs is submitted when the CDN keeps reporting the purge failed: once, then by the
+ * next two `pulumi up`s. A failure can be passing (a busy edge), so trying again is what a re-run `up` is for;
+ * one that persists (an origin that errors, a domain not on the CDN) would otherwise spend quota on every run.
+ */
+const MAX_SUBMISSIONS = 3;
 
 /**
  * The provider for `kind` ("url" for UrlPurge, "path" for PathPurge).
@@ -36,23 +46,27 @@ export function purgeProvider(kind: "url" | "path") {
         return r as PurgeRequest;
     };
 
-    async function run(inputs: PurgeInputs, already: SubmittedPurge): Promise<{ id: string; outs: PurgeOutputs }> {
+    /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
+    async function run(inputs: PurgeInputs, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: PurgeOutputs }> {
         const req = request(inputs);
         const settings = waitSettings(inputs);
         const api = hostApi();
+        const signal = hostCancelSignal();
         let sent = already;
         // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
         const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
         const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => ({
-            ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, status, ...extra,
+            ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, attempt, status, ...extra,
         });
         try {
-            sent = await submitPurge(api, req, already, (s) => { sent = s; });
+            sent = await submitPurge(api, req, already, (s) => { sent = s; }, signal);
         } catch (e) {
+            const why = signal.aborted ? "the update was cancelled" : (e as Error).message;
             if (sent.taskIds.length > 0) {
-                throw partialFailure(`${(e as Error).message} (after submitting tasks ${sent.taskIds.join(", ")})`, sent.taskIds[0], outs("process"));
+                throw partialFailure(`${why} (after submitting tasks ${sent.taskIds.join(", ")}); the next \`pulumi up\` ` +
+                    "submits the rest and waits", sent.taskIds[0], outs("process"));
             }
-            throw e;
+            throw signal.aborted ? new Error(`${why} before the purge was submitted: nothing was purged`) : e;
         }
         const id = sent.taskIds[0];
         if (inputs.wait === false) {
@@ -63,7 +77,25 @@ export function purgeProvider(kind: "url" | "path") {
         if (result.state === "done") {
             return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
         }
-        throw partialFailure(describeWaitResult(result, what), id, outs(result.state === "failed" ? "fail" : "process"));
+        const next = result.state !== "failed" ? "the next `pulumi up` resumes the wait without purging again"
+            : attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits it again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
+            : `it is not submitted again until its inputs change (e.g. \`triggers\`)`;
+        throw partialFailure(`${describeWaitResult(result, what)}; ${next}`, id, outs(result.state === "failed" ? "fail" : "process"));
+    }
+
+    /** The next `pulumi up` after the CDN reported the purge failed: submit again, loudly, or refuse. */
+    async function retryFailed(olds: PurgeOutputs, news: PurgeInputs): Promise<{ id: string; outs: PurgeOutputs }> {
+        const attempt = typeof olds.attempt === "number" ? olds.attempt : 1;
+        const taskIds = olds.taskIds ?? [];
+        const tasks = `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
+        if (attempt >= MAX_SUBMISSIONS) {
+            throw new Error(`${tasks} failed at the CDN, and this purge was submitted ${attempt} times already: it is not ` +
+                `submitted again until its inputs change. Change \`triggers\` (or the ${kind === "url" ? "URL" : "path"} list) to try again; ` +
+                "getPurgeTasks({ taskId }) lists which URLs failed");
+        }
+        tellEngine(`${tasks} failed at the CDN; submitting the purge again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
+            news.resourceUrn, { severity: "warning", ephemeral: false });
+        return run(news, NOTHING_SENT, attempt + 1);
     }
 
     return {
@@ -76,20 +108,24 @@ export function purgeProvider(kind: "url" | "path") {
             return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
         },
         async create(inputs: PurgeInputs) {
-            return run(inputs, NOTHING_SENT);
+            return run(inputs, NOTHING_SENT, 1);
         },
         async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
-            if (changedKeys(olds, news, PURGE_KEYS).length > 0 || olds.status === "fail" || !Array.isArray(olds.taskIds)) {
-                return { outs: (await run(news, NOTHING_SENT)).outs };
+            if (changedKeys(olds, news, PURGE_KEYS).length > 0 || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
+                return { outs: (await run(news, NOTHING_SENT, 1)).outs };
+            }
+            if (olds.status === "fail" && news.wait !== false) {
+                return { outs: (await retryFailed(olds, news)).outs };
             }
             if (olds.status !== "done" && news.wait !== false) {
+                const attempt = typeof olds.attempt === "number" ? olds.attempt : 1;
                 if ((await readTasksRecords(hostApi(), olds.taskIds)).length === 0) {
                     // Nothing proves the content was refreshed, and the API can no longer say: purge again.
                     reportLine(`purge tasks ${olds.taskIds.join(", ")} are no longer listed by the API (records expire); purging again`,
                         news.resourceUrn);
-                    return { outs: (await run(news, NOTHING_SENT)).outs };
+                    return { outs: (await run(news, NOTHING_SENT, attempt)).outs };
                 }
-                return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 })).outs };
+                return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 }, attempt)).outs };
             }
             return { outs: { ...olds, ...news } };
         },

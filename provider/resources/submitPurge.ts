@@ -30,18 +30,21 @@ export function bindingQuota(lines: readonly PurgeQuota[], area?: string): Purge
 /**
  * Submits `request.items` from `already.submitted` on, batch by batch. Throws before sending anything when
  * today's quota cannot cover the rest. `onBatch` sees the progress after each accepted batch, so a caller can
- * keep what was sent even when a later batch fails.
+ * keep what was sent even when a later batch fails. After `signal` aborts no further batch is sent (one in
+ * flight is let finish, so its task id is not lost).
  *
  * @example
  * const sent = await submitPurge(api, { kind: "url", items: urls, flushType: "flush" }, { taskIds: [], submitted: 0 });
  */
 export async function submitPurge(
     api: PurgeApi, request: PurgeRequest, already: SubmittedPurge, onBatch: (s: SubmittedPurge) => void = () => undefined,
+    signal?: AbortSignal,
 ): Promise<SubmittedPurge> {
     const rest = request.items.slice(already.submitted);
     if (rest.length === 0) {
         return already;
     }
+    signal?.throwIfAborted();
     const quotas = await api.describePurgeQuota();
     const quota = bindingQuota(request.kind === "url" ? quotas.urlPurge : quotas.pathPurge, request.area);
     const noun = request.kind === "url" ? "URL" : "path";
@@ -52,6 +55,7 @@ export async function submitPurge(
     const batch = Math.max(1, quota?.batch || rest.length);
     let state = already;
     for (let i = 0; i < rest.length; i += batch) {
+        signal?.throwIfAborted();
         const chunk = rest.slice(i, i + batch);
         const { taskId } = request.kind === "url"
             ? await api.purgeUrlsCache({ urls: chunk, area: request.area, urlEncode: request.urlEncode })

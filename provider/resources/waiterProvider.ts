@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
-import { describeWaitResult } from "../wait";
+import { describeWaitResult, WaitResult } from "../wait";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
@@ -13,6 +13,9 @@ import { changedKeys, partialFailure, providerChanged, refreshedStatus } from ".
 import { WaiterInputs, WaiterOutputs } from "./properties";
 import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
+import { explainEmptyFilter } from "./emptyFilter";
+import { hostCancelSignal } from "./cancellation";
+import { PurgeApi } from "../types";
 
 /** Inputs whose change means "wait again". */
 const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "area", "triggers"];
@@ -20,15 +23,29 @@ const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "
 const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
     `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
 
+/** How a wait that did not end done is told to the user. */
+async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitResult, what: string): Promise<string> {
+    const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
+    if (!target.taskId && foundNothing) {
+        // A filter has no task id to check: say which part of the filter matches nothing.
+        return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
+            await explainEmptyFilter(api, target, hostCancelSignal());
+    }
+    const message = describeWaitResult(result, what);
+    return result.state === "timedOut" || result.state === "aborted" ? `${message}; the next \`pulumi up\` waits again` : message;
+}
+
 async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; outs: WaiterOutputs }> {
     const target = waitTarget(inputs);
     const what = describeTarget(target);
-    const result = await waitForTarget(hostApi(), target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
+    const api = hostApi();
+    const result = await waitForTarget(api, target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
     const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
     }
-    throw partialFailure(describeWaitResult(result, what), id, { ...outs, status: result.state === "failed" ? "fail" : "process" });
+    throw partialFailure(await failureMessage(api, target, result, what), id,
+        { ...outs, status: result.state === "failed" ? "fail" : "process" });
 }
 
 /**

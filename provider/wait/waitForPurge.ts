@@ -136,6 +136,8 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
     // a vanished task must never turn into "done".
     let lastSeen: readonly PurgeTask[] = [];
     let lastError: unknown;
+    // When the checks started failing in a row; cleared by the next check that answers.
+    let failingSince: number | undefined;
 
     const report = (tally: RecordTally, nextCheckInMs: number | null): void => {
         const seen = tally.done.length + tally.failed.length + tally.pending.length;
@@ -143,7 +145,8 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
         try {
             options.onProgress?.({ done: tally.done.length, failed: tally.failed.length,
                 pending: total - tally.done.length - tally.failed.length, total, attempt: attempts,
-                nextCheckInMs, elapsedMs: elapsed() });
+                nextCheckInMs, elapsedMs: elapsed(),
+                ...(failingSince === undefined ? {} : { retrying: { error: lastError, forMs: clock.now() - failingSince } }) });
         } catch {
             // A broken progress reporter must not change the outcome of the wait.
         }
@@ -159,6 +162,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
         }
         attempts += 1;
         let answer: readonly PurgeTask[] | undefined;
+        const checkStartedAt = clock.now();
         try {
             // A check must not hold the wait past its deadline: a poller round may start after it, and a read
             // against a failing endpoint retries for longer than the deadline leaves. The last backoff check is
@@ -174,6 +178,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
                 return timedOut();
             }
             answer = reply;
+            failingSince = undefined;
         } catch (error) {
             if (signal?.aborted) {
                 return aborted();
@@ -182,6 +187,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
                 return { state: "error", error, attempts, elapsedMs: elapsed() };
             }
             lastError = error;
+            failingSince ??= checkStartedAt;
         }
         if (answer !== undefined && answer.length > 0) {
             lastSeen = answer;

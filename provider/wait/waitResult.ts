@@ -85,4 +85,6 @@ export interface WaitProgress {
     /** When the next check is planned; `null` when this check ended the wait. */
     readonly nextCheckInMs: number | null;
     readonly elapsedMs: number;
+    /** Set while checks keep failing: the last error, and how long they have failed in a row. */
+    readonly retrying?: { readonly error: unknown; readonly forMs: number };
 }

@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const structproto = require("google-protobuf/google/protobuf/struct_pb");
+const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
 
 type Props = Record<string, unknown>;
 
@@ -96,6 +97,11 @@ export class ProviderHost {
         req.setId(id);
         req.setProperties(structproto.Struct.fromJavaScript(props));
         await this.call("delete", req);
+    }
+
+    /** The engine's Cancel request, as `pulumi up` sends it on the first Ctrl-C. */
+    async cancel(): Promise<void> {
+        await this.call("cancel", new emptyproto.Empty());
     }
 
     stop(): void {

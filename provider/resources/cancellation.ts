@@ -1,0 +1,29 @@
+/**
+ * Cooperative cancellation in the provider host. When the engine asks its providers to cancel (the first
+ * Ctrl-C of `pulumi up`), every wait in the host stops at once and its resource is reported as created but
+ * unfinished, with its task ids, just as after a timeout: the next `pulumi up` resumes the wait. Nothing new is
+ * submitted after a cancel. A provider host stays cancelled for the rest of its life: the engine starts no new
+ * operation after a cancel, and a later update runs in a new host process.
+ */
+
+const controller = new AbortController();
+
+/**
+ * The signal every wait and submission in this host listens to.
+ *
+ * @example
+ * await waitForTaskIds(api, taskIds, since, settings, onProgress, expected, hostCancelSignal());
+ */
+export function hostCancelSignal(): AbortSignal {
+    return controller.signal;
+}
+
+/**
+ * Stops every wait in this host, now and later. A provider plugin calls this from its Cancel handler.
+ *
+ * @example
+ * cancelHostOperations(); // the engine's Cancel request arrived
+ */
+export function cancelHostOperations(): void {
+    controller.abort(new Error("Pulumi is cancelling the update"));
+}

@@ -1,0 +1,61 @@
+/**
+ * One Ctrl-C during `pulumi up`, on the real Pulumi engine and dynamic-provider host: the engine sends its
+ * providers Cancel, the purge's wait stops at once, and the state keeps the purge's task id so the next `up`
+ * resumes the wait without purging again. Never skipped: without a pulumi CLI the stack cannot be created and
+ * the suite fails with the reason.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { RunningEmulator, startEmulator } from "../../emulator";
+import * as purge from "../../sdk";
+import { LocalStack } from "../../scripts/localStack";
+
+const SECRET_ID = "AKIDcancel0000000000000000000000000000";
+const SECRET_KEY = "cancel-secret-key-4d2e8a";
+const URL = "https://www.example.com/cancel.html";
+
+describe("one Ctrl-C while a purge waits, on the real Pulumi engine", function () {
+    this.timeout(300_000);
+    let emu: RunningEmulator;
+    let stack: LocalStack;
+
+    before(async () => {
+        assert.ok(fs.existsSync(path.join(__dirname, "..", "..", "bin", "provider", "host.js")), "run npm run build first");
+        // A purge that would take an hour: only the cancel can end the wait before its 300 s deadline.
+        emu = await startEmulator({ completeAfterMs: 3_600_000, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
+        stack = await LocalStack.create({
+            projectName: "purge-cancel",
+            program: async () => ({ taskIds: new purge.UrlPurge("site", { urls: [URL], timeoutSeconds: 300 }).taskIds }),
+            envVars: { TENCENTCLOUD_SECRET_ID: SECRET_ID, TENCENTCLOUD_SECRET_KEY: SECRET_KEY, TENCENTCLOUD_CDN_ENDPOINT: emu.url },
+        });
+    });
+    after(async () => {
+        await stack?.cleanup();
+        await emu?.close();
+    });
+
+    it("stops the wait at once, keeps the task id, and the next up resumes without purging again", async () => {
+        const ctrlC = new AbortController();
+        const up = stack.up({ signal: ctrlC.signal }).then(() => assert.fail("the update should be cancelled"), (e: Error) => e);
+        while (emu.store.allRecords().length === 0) {
+            await new Promise((r) => setTimeout(r, 100));
+        }
+        await new Promise((r) => setTimeout(r, 1000)); // the wait is under way
+        const pressedAt = Date.now();
+        ctrlC.abort();
+        const err = await up;
+        const seconds = (Date.now() - pressedAt) / 1000;
+        assert.ok(seconds < 30, `the update ended ${seconds} s after the Ctrl-C`);
+        assert.match(err.message, /stopped waiting for purge task \d+ after \d+ s: the wait was cancelled \(Pulumi is cancelling the update\); the next `pulumi up` resumes the wait/);
+
+        const taskId = emu.store.allRecords()[0].taskId;
+        const { deployment } = await stack.exportStack();
+        const site = (deployment.deployment.resources ?? []).find((r) => r.type.endsWith(":UrlPurge"));
+        assert.deepStrictEqual([site?.outputs?.taskIds, site?.outputs?.status], [[taskId], "process"]);
+
+        emu.store.complete(taskId, "done");
+        const { result } = await stack.up();
+        assert.deepStrictEqual([result.outputs.taskIds.value, emu.stats.snapshot().requests.PurgeUrlsCache], [[taskId], 1]);
+    });
+});
