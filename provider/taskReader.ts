@@ -1,7 +1,7 @@
 /**
  * Reading the records of the tasks being waited on: one task by id, or many at once by whichever of
- * "one query per task id", "one time-range query for all" and "the account's newest records" costs fewer API
- * calls, never more than one call per task after the first probe.
+ * "one query per task id", "one time-range query for all" and "a few ranges around tasks read by id" costs
+ * fewer API calls, never more than one call beyond one per task.
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
 import { PurgeApi, PurgeTask } from "./types";
@@ -53,8 +53,8 @@ export interface ManyTaskRecords {
     /** Records per task id; every task asked for has an entry (empty when not visible). */
     readonly records: ReadonlyMap<string, readonly PurgeTask[]>;
     readonly apiCalls: number;
-    /** "probe": the newest records were read for tasks without `since` (see {@link probeNewest}). */
-    readonly plan: "byId" | "range" | "probe";
+    /** "locate": tasks without `since` were looked for around the ones read by id (see {@link locateTasks}). */
+    readonly plan: "byId" | "range" | "locate";
     /** The range query's `totalCount` when one was made: pass it back as `lastRangeTotal` next time. */
     readonly rangeTotal?: number;
 }
@@ -78,10 +78,7 @@ const rangePages = (total: number): number => Math.max(1, Math.ceil(total / DEFA
 
 /** How {@link readManyTasks} may look for tasks whose `since` is not known. */
 export interface ProbeOptions {
-    /**
-     * The start (API time) of a newest-first range read for the tasks without `since`: the tasks being waited on
-     * are usually among the account's newest records, so the first page or two often holds them all.
-     */
+    /** The earliest time (API time) to look for tasks without `since` at (see {@link locateTasks}). */
     readonly probeSince?: string;
 }
 
@@ -90,24 +87,23 @@ const earliestTime = (times: ReadonlyArray<string | null | undefined>): string |
     times.filter((t): t is string => !!t).sort()[0];
 
 /**
- * Whether a newest-first read that has read `pagesRead` pages and found `found` of the tasks may read one more
- * page without the round possibly costing more than one call per task: the tasks still missing are read by id
- * afterwards, so a page is only worth its call while the pages so far have found at least one task each. The
- * first page is the probe itself and is always read.
+ * Whether a round that has read `pagesRead` pages of time ranges, which found `found` of its tasks, may read one
+ * more. Every task not found by a page is read by id, so the round costs `pagesRead + tasks - found` calls: one
+ * more page, even if it found nothing, keeps that within one call of reading every task by id.
  *
  * @example
- * mayReadAnotherPage(1, 0); // false: the first page found none of ours, read them by id
- * mayReadAnotherPage(1, 40); // true
+ * mayReadAnotherPage(0, 0); // true: the first page
+ * mayReadAnotherPage(1, 0); // false: it found none of them; the rest are read by id
  */
 export function mayReadAnotherPage(pagesRead: number, found: number): boolean {
-    return pagesRead === 0 || pagesRead < found;
+    return pagesRead <= found;
 }
 
 /**
  * Reads many tasks at once. Tasks without `since`, and tasks the range answer did not list (not visible yet,
  * or created before their `since`), are read by id. With `probeSince` and two or more tasks without `since`,
- * the account's newest records are read first (see {@link probeNewest}), so tasks this process did not submit
- * can share a read too.
+ * they are looked for by time around the ones read by id (see {@link locateTasks}), so tasks this process did not
+ * submit share reads too.
  *
  * @example
  * const { records, apiCalls, rangeTotal } = await readManyTasks(api, tasks, signal, lastRangeTotal);
@@ -119,9 +115,8 @@ export async function readManyTasks(
     const sinces = tasks.map((t) => t.since).filter((s): s is string => s !== undefined).sort();
     const unknown = tasks.length - sinces.length;
     if (probe.probeSince !== undefined && unknown >= 2) {
-        const start = earliestTime([probe.probeSince, ...sinces])!;
-        const probed = await probeNewest(api, wanted, start, signal);
-        return finishById(api, wanted, probed.found, probed.apiCalls, "probe", undefined, signal);
+        const located = await locateTasks(api, wanted, earliestTime([probe.probeSince, ...sinces])!, signal);
+        return { records: located.records, apiCalls: located.apiCalls, plan: "locate" };
     }
     let plan: "byId" | "range" = chooseReadPlan(sinces.length, lastRangeTotal);
     const found = new Map<string, PurgeTask[]>();
@@ -181,44 +176,104 @@ async function finishById(api: PurgeApi, wanted: ReadonlySet<string>, found: Rea
 }
 
 /**
- * Reads the records created since `startTime`, newest first, one page at a time, and stops as soon as every
- * wanted task has been found and a page has ended on a record older than all of them (the API lists newest
- * first, so nothing of theirs can follow), or when {@link mayReadAnotherPage} says another page could make the
- * round dearer than reading by id. Only tasks known to be complete are returned: a task whose records may go
- * on past the last page read is left out, to be read by id.
+ * Finds tasks whose CreateTime is not known (ids submitted elsewhere). The API lists a time range newest first, so
+ * once one task's CreateTime is known (read by id), the tasks created just before it are on the first page of the
+ * range that ends there, and those created after it on the first page of the range that starts there (unless
+ * newer purges of others bury them). So: read one task by id, read the range below it and the range above it; then
+ * read another task not found yet by id, and the range between it and the nearest time known below (or from
+ * `floor` when it is the earliest); and so on. A range is read page by page only while the pages have found at
+ * least as many tasks as they cost ({@link mayReadAnotherPage}), and stops once its pages pass the tasks they
+ * found; a task whose records may go on past the last page read is read by id. Returns every task asked for.
  *
  * @example
- * const { found, apiCalls } = await probeNewest(api, new Set(["1533", "1534"]), "2026-11-28 10:00:00");
+ * const { records, apiCalls } = await locateTasks(api, new Set(["1533", "1534"]), "2026-11-28 10:00:00");
  */
-export async function probeNewest(api: PurgeApi, wanted: ReadonlySet<string>, startTime: string, signal?: AbortSignal,
-): Promise<{ readonly found: ReadonlyMap<string, readonly PurgeTask[]>; readonly apiCalls: number }> {
+export async function locateTasks(api: PurgeApi, wanted: ReadonlySet<string>, floor: string, signal?: AbortSignal,
+): Promise<{ readonly records: ReadonlyMap<string, readonly PurgeTask[]>; readonly apiCalls: number }> {
     const found = new Map<string, PurgeTask[]>();
+    const remaining = new Set(wanted);
     const seen = new Set<string>();
+    const known: string[] = [];
     let apiCalls = 0;
-    let oldestListed: string | undefined;
-    let ended = true;
-    // One page in flight at a time: the next page is only asked for when it is worth its call.
-    for await (const page of iteratePages(api, { startTime }, { signal, lookahead: 1 })) {
-        apiCalls += 1;
-        collect(page.purgeLogs, wanted, seen, found);
-        oldestListed = earliestTime([oldestListed, ...page.purgeLogs.map((r) => r.createTime)]) ?? oldestListed;
-        const oldestOurs = earliestTime([...found.values()].flat().map((r) => r.createTime));
-        const passedOurs = oldestListed !== undefined && oldestOurs !== undefined && oldestListed < oldestOurs;
-        if (found.size === wanted.size && passedOurs) {
-            break;
+    let pages = 0;
+    let foundByPages = 0;
+
+    const sweep = async (startTime: string, endTime?: string): Promise<void> => {
+        const here = new Set<string>();
+        let oldestListed: string | undefined;
+        let listed = 0;
+        let complete = true;
+        // Found here for sure: every record of the task is newer than the last one listed, so none can follow.
+        const surelyHere = () => [...here].filter((id) => found.get(id)!.every((r) => r.createTime !== null &&
+            oldestListed !== undefined && r.createTime > oldestListed)).length;
+        if (!mayReadAnotherPage(pages, foundByPages)) {
+            return;
         }
-        if (!mayReadAnotherPage(apiCalls, found.size)) {
-            ended = false;
-            break;
-        }
-    }
-    if (!ended && oldestListed !== undefined) {
-        // Stopped early: a task created in the last listed second may have more records on the next page.
-        for (const [taskId, list] of found) {
-            if (list.some((r) => r.createTime === null || r.createTime <= oldestListed!)) {
-                found.delete(taskId);
+        for await (const page of iteratePages(api, { startTime, endTime }, { signal, lookahead: 1 })) {
+            apiCalls += 1;
+            pages += 1;
+            listed += page.purgeLogs.length;
+            const before = here.size;
+            // A task found on an earlier page of this range may go on on this one.
+            collect(page.purgeLogs, new Set([...remaining, ...here]), seen, found);
+            for (const taskId of found.keys()) {
+                if (remaining.delete(taskId)) {
+                    here.add(taskId);
+                }
+            }
+            oldestListed = earliestTime([oldestListed, ...page.purgeLogs.map((r) => r.createTime)]) ?? oldestListed;
+            const oldestHere = earliestTime([...here].flatMap((id) => found.get(id)!.map((r) => r.createTime)));
+            const tail = page.purgeLogs[page.purgeLogs.length - 1];
+            // The page ends on someone else's record older than every task found here: nothing of theirs follows.
+            const passed = tail !== undefined && !here.has(tail.taskId ?? "") && oldestHere !== undefined &&
+                (tail.createTime ?? "") < oldestHere;
+            const lastPage = page.totalCount !== null && listed >= page.totalCount;
+            if (passed || lastPage) {
+                break;
+            }
+            if (here.size === before || remaining.size === 0 || !mayReadAnotherPage(pages, foundByPages + surelyHere())) {
+                complete = false;
+                break;
             }
         }
+        if (!complete && oldestListed !== undefined) {
+            // Cut short: a task created in the last listed second may have more records on the next page.
+            for (const taskId of here) {
+                const list = found.get(taskId)!;
+                if (list.some((r) => r.createTime === null || r.createTime <= oldestListed!)) {
+                    list.forEach((r) => seen.delete(recordKey(r)));
+                    found.delete(taskId);
+                    here.delete(taskId);
+                    remaining.add(taskId);
+                }
+            }
+        }
+        foundByPages += here.size;
+    };
+
+    while (remaining.size > 0) {
+        const taskId = remaining.values().next().value as string;
+        remaining.delete(taskId);
+        const read = await readAllPages(api, { taskId }, { signal });
+        apiCalls += read.requestIds.length;
+        found.set(taskId, read.purgeLogs);
+        const created = earliestTime(read.purgeLogs.map((r) => r.createTime));
+        if (created === undefined || remaining.size === 0) {
+            continue;
+        }
+        const below = known.filter((k) => k < created).pop();
+        const above = known.find((k) => k > created);
+        const first = known.length === 0;
+        known.push(created);
+        known.sort();
+        if (below === undefined) {
+            await sweep(floor, created);
+        } else if (above === undefined) {
+            await sweep(below, created);
+        }
+        if (first && remaining.size > 0) {
+            await sweep(created);
+        }
     }
-    return { found, apiCalls };
+    return { records: found, apiCalls };
 }

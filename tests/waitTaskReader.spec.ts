@@ -89,47 +89,64 @@ describe("wait: task reader", () => {
         assert.strictEqual(read.records.get("a")?.length, 100);
     });
 
-    describe("tasks of unknown time, among the newest records", () => {
+    describe("tasks of unknown time, looked for around the ones read by id", () => {
         const T1 = "2026-11-29 09:00:00";
         const T2 = "2026-11-29 10:00:00";
         const T3 = "2026-11-29 10:00:05";
         const probe = { probeSince: "2026-11-28 10:00:00" };
         const bare = (...ids: string[]) => ids.map((taskId) => ({ taskId }));
+        const calls = (api: FakePurgeApi) => api.queries.map((q) => q.taskId ?? `${q.startTime}..${q.endTime ?? ""}`);
 
-        it("reads fifty of them with one call when they are the newest, however many older records follow", async () => {
+        it("reads fifty created together with two calls, however many older records follow", async () => {
             const ours = Array.from({ length: 50 }, (_, i) => task(`t${i}`, 1, T2)).flat();
             const older = Array.from({ length: 3000 }, (_, i) => task(`other${i}`, 1, T1)).flat();
             const api = new FakePurgeApi([...ours, ...older]);
             const read = await readManyTasks(api, bare(...Array.from({ length: 50 }, (_, i) => `t${i}`)), undefined, undefined, probe);
-            assert.deepStrictEqual([read.plan, read.apiCalls, read.records.get("t49")?.length, api.queries[0].startTime],
-                ["probe", 1, 1, probe.probeSince]);
+            assert.deepStrictEqual([read.plan, calls(api), read.records.get("t49")?.length],
+                ["locate", ["t0", `${probe.probeSince}..${T2}`], 1]);
         });
 
-        it("reads them by id when the first page holds none of them", async () => {
-            const newer = Array.from({ length: 300 }, (_, i) => task(`other${i}`, 1, T3)).flat();
-            const api = new FakePurgeApi([...newer, ...task("a", 1, T2), ...task("b", 1, T2)]);
+        it("finds the ones created before the first read below it, and those created after above it", async () => {
+            const api = new FakePurgeApi([...task("b", 1, T3), ...task("a", 1, T2), ...task("z", 1, "2026-11-29 09:30:00"),
+                ...task("other", 1, T1)]);
+            const read = await readManyTasks(api, bare("a", "b", "z"), undefined, undefined, probe);
+            assert.deepStrictEqual([calls(api), read.records.get("b")?.length, read.records.get("z")?.length],
+                [["a", `${probe.probeSince}..${T2}`, `${T2}..`], 1, 1]);
+        });
+
+        it("reads between two known times the ones newer purges bury", async () => {
+            const newer = Array.from({ length: 300 }, (_, i) => task(`newer${i}`, 1, "2026-11-29 10:01:00")).flat();
+            const older = ["z1", "z2", "z3"].flatMap((id) => task(id, 1, "2026-11-29 09:30:00"));
+            const api = new FakePurgeApi([...newer, ...task("c", 1, T3), ...task("b", 1, "2026-11-29 10:00:03"),
+                ...task("a", 1, T2), ...older]);
+            const read = await readManyTasks(api, bare("a", "c", "b", "z1", "z2", "z3"), undefined, undefined, probe);
+            assert.deepStrictEqual([calls(api), read.records.get("b")?.length], [["a", `${probe.probeSince}..${T2}`,
+                `${T2}..`, "c", `${T2}..${T3}`], 1]);
+        });
+
+        it("costs at most one call more than reading each by id", async () => {
+            const api = new FakePurgeApi([...task("a", 1, T2)]); // b is not visible
             const read = await readManyTasks(api, bare("a", "b"), undefined, undefined, probe);
-            assert.deepStrictEqual([read.apiCalls, api.queries.map((q) => q.taskId ?? "range"), read.records.get("b")?.length],
-                [3, ["range", "a", "b"], 1]);
+            assert.deepStrictEqual([read.apiCalls, calls(api), read.records.get("b")], [3, ["a", `${probe.probeSince}..${T2}`, "b"], []]);
         });
 
         it("re-reads by id a task whose records may go on past the last page it read", async () => {
             const sameSecond = Array.from({ length: 49 }, (_, i) => task(`other${i}`, 1, T2)).flat();
             const api = new FakePurgeApi([...task("a", 1, T3), ...task("b", 150, T2), ...sameSecond]);
             const read = await readManyTasks(api, bare("a", "b", "c"), undefined, undefined, probe);
-            assert.deepStrictEqual([api.queries.map((q) => q.taskId ?? "range"), read.records.get("b")?.length,
-                read.records.get("a")?.length], [["range", "range", "b", "b", "c"], 150, 1]);
+            assert.deepStrictEqual([calls(api), read.records.get("b")?.length, read.records.get("a")?.length],
+                [["a", `${probe.probeSince}..${T3}`, "c", "b", "b"], 150, 1]);
         });
 
-        it("reads another page only while each page so far has found one of them", () => {
-            assert.deepStrictEqual([[0, 0], [1, 0], [1, 1], [1, 2], [3, 3], [3, 40]].map(([p, f]) => mayReadAnotherPage(p, f)),
-                [true, false, false, true, false, true]);
+        it("reads another range page only while the pages have found as many tasks as they cost", () => {
+            assert.deepStrictEqual([[0, 0], [1, 0], [1, 1], [2, 1], [3, 40]].map(([p, f]) => mayReadAnotherPage(p, f)),
+                [true, false, true, false, true]);
         });
 
         it("reads a single task of unknown time by id", async () => {
             const api = new FakePurgeApi(task("a", 1, T2));
             const read = await readManyTasks(api, bare("a"), undefined, undefined, probe);
-            assert.deepStrictEqual([read.plan, api.queries[0].taskId], ["byId", "a"]);
+            assert.deepStrictEqual([read.plan, calls(api)], ["byId", ["a"]]);
         });
     });
 
