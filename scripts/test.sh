@@ -23,6 +23,12 @@ bash scripts/buildGoClient.sh >/dev/null || echo "(the Go test tool did not buil
 status=0
 echo "== unit and integration tests" >&2
 npx mocha "$@" 2>&1 | tee -a "$log" || status=1
+echo "== tools of the end-to-end tests: pulumi CLI, Pulumi YAML language host, SDK generator" >&2
+# Built (or found in the cache) before the tests start, so no test's time limit has to cover a cold Go build.
+# A tool that cannot be had is not fatal here: the tests that need it fail and say why.
+for tool in ensure-pulumi.sh ensure-pulumi-yaml.sh ensure-sdkgen.sh; do
+    bash "scripts/$tool" >/dev/null || echo "warning: scripts/$tool failed; the end-to-end tests that need it will fail" >&2
+done
 echo "== end-to-end tests on the Pulumi engine" >&2
 npx mocha --config .mocharc.e2e.json "$@" 2>&1 | tee -a "$log" || status=1
 

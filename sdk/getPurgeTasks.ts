@@ -5,8 +5,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { clientFor } from "../provider/clientCache";
 import { ConnectionInput } from "../provider/connection";
-import { iteratePages, readAllPages } from "../provider/paging";
-import { isSinglePage, MAX_LIMIT, toTaskQuery } from "../provider/taskQuery";
+import { iteratePages } from "../provider/paging";
+import { readPurgeTasks } from "../provider/readPurgeTasks";
+import { MAX_LIMIT, toTaskQuery } from "../provider/taskQuery";
 import { optionalInteger } from "../provider/validation";
 import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/types";
 
@@ -78,17 +79,7 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
     const query = toTaskQuery(args);
     const pageSize = checkPageSize(opts.pageSize);
     const client = clientFor(opts.connection, programConfig);
-    if (isSinglePage(query)) {
-        const page = await client.describePurgeTasks(query, opts.signal);
-        return {
-            purgeLogs: page.purgeLogs,
-            totalCount: page.totalCount ?? (query.offset ?? 0) + page.purgeLogs.length,
-            requestId: page.requestId,
-            requestIds: [page.requestId],
-        };
-    }
-    const { purgeLogs, requestIds } = await readAllPages(client, query, { pageSize, signal: opts.signal });
-    return { purgeLogs, totalCount: purgeLogs.length, requestId: requestIds[0] ?? "", requestIds };
+    return readPurgeTasks(client, query, { pageSize, signal: opts.signal });
 }
 
 /**

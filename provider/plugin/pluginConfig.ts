@@ -1,0 +1,30 @@
+/**
+ * The provider's configuration as the engine sends it in Configure: the provider resource's inputs (for the
+ * default provider, the stack config under `tencentcloud-purge:`), secrets unmarked. It becomes the config the
+ * core's connection resolver reads, so stack config, an explicit provider and the environment work as for the
+ * TypeScript resources.
+ */
+import { ConfigSource } from "../connection";
+import { PACKAGE_NAME } from "./schema";
+
+/**
+ * A config source over the provider's arguments, answering `tencentcloud-purge:<name>` keys. Older engines send
+ * only `variables` (`tencentcloud-purge:config:<name>`), which are used when there are no arguments.
+ *
+ * @example
+ * const config = pluginConfig({ secretId: "AKID..." }, new Map());
+ * config.get("tencentcloud-purge:secretId"); // "AKID..."
+ */
+export function pluginConfig(args: Record<string, unknown> | undefined, variables: ReadonlyMap<string, string>): ConfigSource {
+    const prefix = `${PACKAGE_NAME}:`;
+    return {
+        get(key) {
+            if (!key.startsWith(prefix)) {
+                return undefined;
+            }
+            const name = key.slice(prefix.length);
+            const value = args ? args[name] : variables.get(`${PACKAGE_NAME}:config:${name}`);
+            return value === undefined || value === null || value === "" ? undefined : String(value);
+        },
+    };
+}

@@ -1,0 +1,181 @@
+/**
+ * The provider plugin's side of Pulumi's provider protocol, over the core in `provider/`: the same resource
+ * providers the dynamic-provider host calls (`providers` of `provider/host.ts`), the same connection resolver
+ * and the same reader of purge tasks. This file only translates: protocol messages in, plain values to the core,
+ * results (with their secret marks restored) out.
+ *
+ * Why not `@pulumi/pulumi/provider`'s server: in the version this package pins, its Configure drops the
+ * provider's configuration (credentials and endpoint would never arrive), CheckConfig and DiffConfig are
+ * unimplemented, and Create and Update do not pass on the operation's customTimeouts. Its dynamic-provider host
+ * (`cmd/dynamic-provider`) serves the generated stubs directly; this does the same.
+ */
+import type * as grpcTypes from "@grpc/grpc-js";
+import type * as pb from "@pulumi/pulumi/proto/provider_pb";
+import { cancel, configure, providers, ResourceKind } from "../host";
+import { readPurgeTasks } from "../readPurgeTasks";
+import { hostApi } from "../resources/hostConfig";
+import { toTaskQuery } from "../taskQuery";
+import { InvalidArgumentError } from "../validation";
+import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
+import { pluginConfig } from "./pluginConfig";
+import { rpcError, unimplemented } from "./rpcErrors";
+import { PACKAGE_VERSION, TOKENS } from "./schema";
+import { schemaText } from "./schemaText";
+import { markSecrets, revealSecrets } from "./secrets";
+
+type Props = Record<string, unknown>;
+type Handler = (call: { request: any }, callback: (err: Partial<grpcTypes.StatusObject> | null, res?: unknown) => void) => void;
+
+const KINDS: Record<string, ResourceKind> = { [TOKENS.urlPurge]: "urlPurge", [TOKENS.pathPurge]: "pathPurge", [TOKENS.waiter]: "waiter" };
+/** An input the core reads to show progress on the resource's own line; never stored. */
+const URN_INPUT = "resourceUrn";
+
+/** What every resource provider of the core offers, as the plugin calls it. */
+interface CoreProvider {
+    check(olds: Props, news: Props): Promise<{ failures: { property: string; reason: string }[] }>;
+    diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean }>;
+    create(inputs: Props): Promise<{ id: string; outs: Props }>;
+    update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
+    read(id: string, props: Props): Promise<{ id: string; props: Props }>;
+    delete(): Promise<void>;
+}
+
+function providerFor(urn: string): CoreProvider {
+    const type = urn.split("::")[2]?.split("$").pop() ?? "";
+    const kind = KINDS[type];
+    if (!kind) {
+        throw new Error(`unknown resource type ${type}; this provider serves ${Object.keys(KINDS).join(", ")}`);
+    }
+    return providers[kind];
+}
+
+/** A unary handler from an async function; a thrown gRPC status passes as it is, anything else becomes one. */
+function unary<Req>(f: (req: Req) => Promise<unknown>): Handler {
+    return (call, callback) => {
+        f(call.request).then((res) => callback(null, res), (e) => {
+            const ready = typeof e?.code === "number" && e.metadata !== undefined;
+            callback(ready ? e : rpcError(e));
+        });
+    };
+}
+
+/** Outputs for the engine: without the inputs only the plugin added, secret where the input was. */
+const outputs = (props: Props, secretKeys: ReadonlySet<string>, added: readonly string[] = [URN_INPUT]) =>
+    markSecrets(Object.fromEntries(Object.entries(props).filter(([k]) => !added.includes(k))), secretKeys);
+
+/**
+ * The inputs the core gets for a create or update: the resource's URN (for progress) and, when the program set
+ * no `timeoutSeconds`, the engine's `customTimeouts` for the operation as the wait's deadline. Returns the names
+ * added, which are not stored.
+ */
+function coreInputs(plain: Props, urn: string, engineTimeoutSeconds: number): { inputs: Props; added: string[] } {
+    const useEngineTimeout = (plain.timeoutSeconds === undefined || plain.timeoutSeconds === null) && engineTimeoutSeconds > 0;
+    return {
+        inputs: { ...plain, [URN_INPUT]: urn, ...(useEngineTimeout ? { timeoutSeconds: engineTimeoutSeconds } : {}) },
+        added: useEngineTimeout ? [URN_INPUT, "timeoutSeconds"] : [URN_INPUT],
+    };
+}
+
+/** Runs a create or update, keeping a partly created resource's properties (secrets marked) in its error. */
+async function changing<T>(secretKeys: ReadonlySet<string>, added: readonly string[], run: () => Promise<T>): Promise<T> {
+    try {
+        return await run();
+    } catch (e) {
+        throw rpcError(e, (props) => outputs(props, secretKeys, added));
+    }
+}
+
+/**
+ * The handlers of the ResourceProvider service.
+ *
+ * @example
+ * server.addService(providerRpc.ResourceProviderService, providerService());
+ */
+export function providerService(): Record<string, Handler> {
+    return {
+        getPluginInfo: unary(async () => new pluginProto.PluginInfo().setVersion(PACKAGE_VERSION)),
+        getSchema: unary(async (req: pb.GetSchemaRequest) => {
+            if (req.getVersion() !== 0) {
+                throw new Error(`unsupported schema version ${req.getVersion()}`);
+            }
+            return new providerProto.GetSchemaResponse().setSchema(schemaText());
+        }),
+        checkConfig: unary(async (req: pb.CheckRequest) => new providerProto.CheckResponse().setInputs(req.getNews())),
+        diffConfig: unary(async (req: pb.DiffRequest) => {
+            const olds = revealSecrets(fromStruct(req.getOlds())).plain;
+            const news = revealSecrets(fromStruct(req.getNews())).plain;
+            const diffs = [...new Set([...Object.keys(olds), ...Object.keys(news)])]
+                .filter((k) => JSON.stringify(olds[k]) !== JSON.stringify(news[k]));
+            return new providerProto.DiffResponse().setDiffsList(diffs)
+                .setChanges(diffs.length > 0 ? providerProto.DiffResponse.DiffChanges.DIFF_SOME : providerProto.DiffResponse.DiffChanges.DIFF_NONE);
+        }),
+        configure: unary(async (req: pb.ConfigureRequest) => {
+            const args = req.getArgs() ? revealSecrets(fromStruct(req.getArgs())).plain : undefined;
+            const variables = new Map(req.getVariablesMap().toArray());
+            await configure({ config: pluginConfig(args, variables) });
+            return new providerProto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false);
+        }),
+        invoke: unary(async (req: pb.InvokeRequest) => {
+            if (req.getTok() !== TOKENS.getPurgeTasks) {
+                throw new Error(`unknown function ${req.getTok()}; this provider serves ${TOKENS.getPurgeTasks}`);
+            }
+            const resp = new providerProto.InvokeResponse();
+            let query;
+            try {
+                query = toTaskQuery(revealSecrets(fromStruct(req.getArgs())).plain);
+            } catch (e) {
+                if (e instanceof InvalidArgumentError) {
+                    return resp.setFailuresList([new providerProto.CheckFailure().setProperty(e.argument).setReason(e.message)]);
+                }
+                throw e;
+            }
+            return resp.setReturn(toStruct({ ...(await readPurgeTasks(hostApi(), query)) }));
+        }),
+        check: unary(async (req: pb.CheckRequest) => {
+            const news = revealSecrets(fromStruct(req.getNews())).plain;
+            const { failures } = await providerFor(req.getUrn()).check(fromStruct(req.getOlds()), news);
+            return new providerProto.CheckResponse().setInputs(req.getNews()).setFailuresList(failures.map((f) =>
+                new providerProto.CheckFailure().setProperty(f.property).setReason(f.reason)));
+        }),
+        diff: unary(async (req: pb.DiffRequest) => {
+            const olds = revealSecrets(fromStruct(req.getOlds())).plain;
+            const news = revealSecrets(fromStruct(req.getNews())).plain;
+            const { changes } = await providerFor(req.getUrn()).diff(req.getId(), olds, news);
+            const inputKeys = Object.keys(news);
+            const diffs = inputKeys.filter((k) => JSON.stringify(olds[k] ?? null) !== JSON.stringify(news[k] ?? null));
+            return new providerProto.DiffResponse().setDiffsList(diffs)
+                .setChanges(changes ? providerProto.DiffResponse.DiffChanges.DIFF_SOME : providerProto.DiffResponse.DiffChanges.DIFF_NONE);
+        }),
+        create: unary(async (req: pb.CreateRequest) => {
+            const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));
+            const { inputs, added } = coreInputs(plain, req.getUrn(), req.getTimeout());
+            const { id, outs } = await changing(secretKeys, added, () => providerFor(req.getUrn()).create(inputs));
+            return new providerProto.CreateResponse().setId(id).setProperties(toStruct(outputs(outs, secretKeys, added)));
+        }),
+        update: unary(async (req: pb.UpdateRequest) => {
+            const olds = revealSecrets(fromStruct(req.getOlds()));
+            const news = revealSecrets(fromStruct(req.getNews()));
+            const secretKeys = new Set([...olds.secretKeys, ...news.secretKeys]);
+            const { inputs, added } = coreInputs(news.plain, req.getUrn(), req.getTimeout());
+            const { outs } = await changing(secretKeys, added, () => providerFor(req.getUrn()).update(req.getId(), olds.plain, inputs));
+            return new providerProto.UpdateResponse().setProperties(toStruct(outputs(outs, secretKeys, added)));
+        }),
+        read: unary(async (req: pb.ReadRequest) => {
+            const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));
+            const { id, props } = await providerFor(req.getUrn()).read(req.getId(), plain);
+            const resp = new providerProto.ReadResponse().setId(id).setProperties(toStruct(outputs(props, secretKeys)));
+            return req.getInputs() ? resp.setInputs(req.getInputs()) : resp;
+        }),
+        delete: unary(async (req: pb.DeleteRequest) => {
+            await providerFor(req.getUrn()).delete();
+            return new emptyProto.Empty();
+        }),
+        cancel: unary(async () => {
+            cancel();
+            return new emptyProto.Empty();
+        }),
+        ...Object.fromEntries(["handshake", "parameterize", "call", "construct", "attach", "getMapping", "getMappings"]
+            .map((m) => [m, ((_call, callback) => callback(unimplemented(m[0].toUpperCase() + m.slice(1)))) as Handler])),
+        list: ((call: { emit(event: string, e: unknown): void }) => call.emit("error", unimplemented("List"))) as unknown as Handler,
+    };
+}

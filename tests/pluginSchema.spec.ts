@@ -1,0 +1,54 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import { SCHEMA_FILE } from "../scripts/writeSchema";
+import { packageSchema, TOKENS } from "../provider/plugin/schema";
+import { schemaText } from "../provider/plugin/schemaText";
+
+type Props = Record<string, { description?: string }>;
+
+/** Every property map of the schema, named by where it is. */
+function propertyMaps(): [string, Props][] {
+    const s = packageSchema();
+    const maps: [string, Props][] = [["config", s.config.variables], ["provider", s.provider.inputProperties]];
+    for (const [tok, t] of Object.entries(s.types)) maps.push([tok, t.properties]);
+    for (const [tok, r] of Object.entries(s.resources)) maps.push([`${tok} inputs`, r.inputProperties], [`${tok} outputs`, r.properties]);
+    for (const [tok, f] of Object.entries(s.functions)) maps.push([`${tok} inputs`, f.inputs.properties], [`${tok} outputs`, f.outputs.properties]);
+    return maps;
+}
+
+describe("the provider plugin's schema", () => {
+    it("schema.json is what provider/plugin/schema.ts describes (run scripts/writeSchema.ts after a change)", () => {
+        assert.strictEqual(fs.readFileSync(SCHEMA_FILE, "utf8"), schemaText());
+    });
+
+    it("offers the function and resources under the package's tokens", () => {
+        const s = packageSchema();
+        assert.deepStrictEqual([Object.keys(s.functions), Object.keys(s.resources).sort()], [
+            ["tencentcloud-purge:index:getPurgeTasks"],
+            ["tencentcloud-purge:index:PathPurge", "tencentcloud-purge:index:PurgeTaskWaiter", "tencentcloud-purge:index:UrlPurge"],
+        ]);
+    });
+
+    it("describes every property with an example", () => {
+        const missing = propertyMaps().flatMap(([where, props]) => Object.entries(props)
+            .filter(([, p]) => !/Example: `.+`/.test(p.description ?? "")).map(([name]) => `${where}.${name}`));
+        assert.deepStrictEqual(missing, []);
+    });
+
+    it("marks the secret key and the session token secret, in stack config and on the provider", () => {
+        const s = packageSchema();
+        const secret = (props: Record<string, { secret?: boolean }>) => Object.keys(props).filter((k) => props[k].secret);
+        assert.deepStrictEqual([secret(s.config.variables), secret(s.provider.inputProperties)],
+            [["secretKey", "securityToken"], ["secretKey", "securityToken"]]);
+    });
+
+    it("takes the inputs the TypeScript resources take", () => {
+        const r = packageSchema().resources;
+        const wait = ["timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "triggers"];
+        assert.deepStrictEqual(Object.keys(r[TOKENS.urlPurge].inputProperties).sort(), ["urls", "area", "urlEncode", "wait", ...wait].sort());
+        assert.deepStrictEqual(Object.keys(r[TOKENS.pathPurge].inputProperties).sort(),
+            ["paths", "flushType", "area", "urlEncode", "wait", ...wait].sort());
+        assert.deepStrictEqual(Object.keys(r[TOKENS.waiter].inputProperties).sort(),
+            ["taskId", "keyword", "startTime", "endTime", "purgeType", "area", ...wait].sort());
+    });
+});
