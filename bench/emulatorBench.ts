@@ -112,6 +112,8 @@ export async function benchPaging(counts: readonly number[]): Promise<{ paging: 
 /** End-to-end wait figures for one number of concurrent waits. */
 export interface WaitFigures {
     readonly waits: number;
+    /** What kind of waits, where not the usual (the process submitted the purges). */
+    readonly label?: string;
     readonly states: Record<string, number>;
     /** From `store.complete` to the wait returning, seconds. */
     readonly overshootMedianS: number;
@@ -155,6 +157,53 @@ export async function benchWaits(waits: number, doneAfterMs: readonly [number, n
         outcomes.forEach((o) => { states[o.state] = (states[o.state] ?? 0) + 1; });
         const describeCalls = stats.requests.DescribePurgeTasks ?? 0;
         return { waits, states, overshootMedianS: median(overshoots), overshootP95S: percentile(overshoots, 95),
+            overshootMaxS: Math.max(...overshoots), describeCalls, callsPerWait: describeCalls / waits,
+            throttled: stats.throttled, wallSeconds: (Date.now() - started) / 1000 };
+    } finally {
+        await emu.close();
+    }
+}
+
+/**
+ * Waits on task ids the process did not submit, as a PurgeTaskWaiter given ids from elsewhere does: `olderRecords`
+ * finished records of other purges and then `waits` tasks are put straight into the emulator's store, and after a
+ * second the waits start together, each with the id only (no submission time), on the shared default poller of a
+ * fresh client; each task turns done at a seeded time `doneAfterMs` after the waits start.
+ *
+ * @example
+ * await benchWaitsElsewhere(50, 3000, [3000, 6600], 7);
+ */
+export async function benchWaitsElsewhere(waits: number, olderRecords: number, doneAfterMs: readonly [number, number],
+    seedValue: number): Promise<WaitFigures> {
+    const emu = await startEmulator({ completeAfterMs: 3_600_000 });
+    const random = seededRandom(seedValue);
+    const submit = (urls: string[]) => emu.store.submit({ purgeType: "url", flushType: "flush", area: "mainland", urls });
+    try {
+        for (let i = 0; i < olderRecords; i += 100) {
+            const urls = Array.from({ length: Math.min(100, olderRecords - i) }, (_, j) => `https://www.example.com/old/${i + j}.png`);
+            emu.store.complete(submit(urls));
+        }
+        await realSleep(1100); // the tasks waited on are created a second after the older ones
+        const taskIds = Array.from({ length: waits }, (_, i) => submit([`https://www.example.com/elsewhere/${i}.html`]));
+        await realSleep(1100);
+        const client = new PurgeClient(resolveConnection(connectionFor(emu), undefined, {}));
+        const started = Date.now();
+        const outcomes = await Promise.all(taskIds.map(async (taskId) => {
+            let doneAt = Infinity;
+            const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); },
+                uniform(random, doneAfterMs[0], doneAfterMs[1]));
+            const result = await waitForTask(getDefaultPoller(client), { taskId, clock: realClock, sleep: realSleep,
+                timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
+            clearTimeout(timer);
+            return { state: result.state, overshootMs: Date.now() - doneAt };
+        }));
+        const stats = emu.stats.snapshot();
+        const overshoots = outcomes.filter((o) => o.state === "done").map((o) => o.overshootMs / 1000);
+        const states: Record<string, number> = {};
+        outcomes.forEach((o) => { states[o.state] = (states[o.state] ?? 0) + 1; });
+        const describeCalls = stats.requests.DescribePurgeTasks ?? 0;
+        return { waits, label: `${waits} on ids from elsewhere, ${olderRecords} older records`, states,
+            overshootMedianS: median(overshoots), overshootP95S: percentile(overshoots, 95),
             overshootMaxS: Math.max(...overshoots), describeCalls, callsPerWait: describeCalls / waits,
             throttled: stats.throttled, wallSeconds: (Date.now() - started) / 1000 };
     } finally {

@@ -50,7 +50,7 @@ export function renderTable(r: Report, list: readonly Workload[], plots: readonl
     parts.push(table(["workload", "fastest peer median s", "clairvoyant rounds/trial", "distribution-only rounds/trial"],
         r.bounds.map((b) => [titles.get(b.workload) ?? b.workload, n(b.targetMedianS), n(b.clairvoyantRoundsPerTrial, 1),
             b.distributionRoundsPerTrial === undefined ? "n/a (completions correlated)" : n(b.distributionRoundsPerTrial, 1)])));
-    parts.push("\n(b) on two other seeds:\n");
+    parts.push("\n(b) and (d) on two other seeds (the noise of these figures):\n");
     parts.push(simTable(r.robustness, titles));
     parts.push("\n### Paging on the emulator (HTTP, official SDK, shared limiter)\n");
     parts.push(table(["records", "pages", "seconds", "bound N/100/20 s", "ratio", "calls", "throttled"],
@@ -60,7 +60,7 @@ export function renderTable(r: Report, list: readonly Workload[], plots: readonl
         `getPurgeTasks result retained ${n(r.memory.getPurgeTasksRetainedMB)} MB (heap after GC).`);
     parts.push("\n### End-to-end waits on the emulator (as waitForTaskIds does: waitForTask on the shared default poller, real clock)\n");
     parts.push(table(["concurrent waits", "outcome", "overshoot median s", "p95 s", "max s", "DescribePurgeTasks calls", "calls/wait", "throttled", "wall s"],
-        r.waits.map((w) => [w.waits, Object.entries(w.states).map(([k, v]) => `${v} ${k}`).join(", "), n(w.overshootMedianS),
+        r.waits.map((w) => [w.label ?? w.waits, Object.entries(w.states).map(([k, v]) => `${v} ${k}`).join(", "), n(w.overshootMedianS),
             n(w.overshootP95S), n(w.overshootMaxS), w.describeCalls, n(w.callsPerWait), w.throttled, n(w.wallSeconds, 1)])));
     parts.push("\n### Footprint\n");
     if (r.imports) {

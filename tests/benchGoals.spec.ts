@@ -39,4 +39,33 @@ describe("bench: goals", () => {
         const importMet = (ms: number, sdk?: number) => evaluateGoals({ sim: [], paging: [], imports: imp(ms, sdk) })[0].met;
         assert.deepStrictEqual([importMet(1150), importMet(1151), importMet(1000, 3)], [true, false, false]);
     });
+
+    describe("calls against the peers", () => {
+        const goal = (id: string, s: SimFigures[], bound?: { calls: number; kind: string }) =>
+            evaluateGoals({ sim: s, paging: [], boundAtOurMedian: bound && new Map([[s[0].workload, bound]]) })
+                .find((g) => g.id === id);
+
+        it("asks for no more calls than the thriftiest peer that releases no faster", () => {
+            assert.deepStrictEqual([goal("fewest:gated50", sim)?.met,
+                goal("fewest:gated50", [row("gated50", "ours", 2, 300), ...sim.slice(1)])?.met], [true, false]);
+        });
+
+        it("shows the bound at our median where that is out of reach", () => {
+            const one = [row("one", "ours", 2, 24), row("one", "tccli", 2.5, 21), row("one", "aws20", 30, 4.5)];
+            assert.match(goal("fewest:one", one, { calls: 5, kind: "distribution-only" })?.detail ?? "",
+                /impossible at our median: distribution-only bound 5\.00 calls > 4\.50$/);
+        });
+
+        it("asks for 10x fewer calls than the peer with the nearest median", () => {
+            assert.deepStrictEqual([goal("nearest:gated50", sim)?.met,
+                goal("nearest:gated50", [row("gated50", "ours", 2, 150), ...sim.slice(1)])?.met], [true, false]);
+        });
+
+        it("holds waits on ids from elsewhere to 30 calls and a 1.5 s median", () => {
+            const peers = [row("elsewhere50", "tccli", 5, 150)];
+            assert.deepStrictEqual([goal("elsewhere:elsewhere50", [row("elsewhere50", "ours", 1.2, 25), ...peers])?.met,
+                goal("elsewhere:elsewhere50", [row("elsewhere50", "ours", 1.6, 25), ...peers])?.met,
+                goal("elsewhere:elsewhere50", [row("elsewhere50", "ours", 1.2, 31), ...peers])?.met], [true, false, false]);
+        });
+    });
 });

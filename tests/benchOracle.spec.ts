@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { coverCurve, distributionBound, fewestRounds, trialCurve } from "../bench/sim/oracle";
+import { coverCurve, distributionBound, fewestRounds, singleTaskBound, trialCurve } from "../bench/sim/oracle";
 import { percentile } from "../bench/sim/stats";
 
 describe("bench: clairvoyant lower bound on rounds", () => {
@@ -50,5 +50,21 @@ describe("bench: bound for independent completions", () => {
 
     it("is infinite when the windows allowed cannot hold half", () => {
         assert.strictEqual(distributionBound([[0, 10, 20, 30]], 1, 1), Infinity);
+    });
+});
+
+describe("bench: bound for one task waited on alone", () => {
+    const points = Array.from({ length: 20 }, (_, i) => i);
+
+    it("puts the windows on the latest completions, where a check is made least often", () => {
+        assert.strictEqual(singleTaskBound(points, 0.5), 2.75); // (10 + 9 + ... + 1) / 20
+    });
+
+    it("needs fewer calls when a slower median is allowed", () => {
+        assert.strictEqual(singleTaskBound(points, 1.5), 1.5); // windows at 10, 12, ..., 18
+    });
+
+    it("is never below one call", () => {
+        assert.strictEqual(singleTaskBound([10, 20, 30, 40], 1), 1);
     });
 });

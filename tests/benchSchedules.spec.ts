@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { VirtualClock } from "./support/virtualClock";
 import { awsDelay, PEERS } from "../bench/sim/schedules";
 import { SimApi } from "../bench/sim/simApi";
-import { SimTask } from "../bench/sim/workloads";
+import { SimTask, workloads } from "../bench/sim/workloads";
 
 /** A SimApi that logs when each call arrives. */
 function setup(tasks: SimTask[], latencyMs = 0) {
@@ -67,5 +67,32 @@ describe("bench: simulated API", () => {
         const { clock, api } = setup([{ taskId: "1", submitAt: 5000, doneAt: 6000 }]);
         const page = await clock.run(api.describePurgeTasks({ taskId: "1" }));
         assert.strictEqual(page.purgeLogs.length, 0);
+    });
+
+    it("lists a busy account's older records after the trial's tasks", async () => {
+        const clock = new VirtualClock();
+        const api = new SimApi(clock, [{ taskId: "1", submitAt: -5000, doneAt: 3000 }], { latencyMs: 0, olderRecords: 3 });
+        const page = await clock.run(api.describePurgeTasks({ startTime: SimApi.apiTime(-3_600_000), offset: 0, limit: 2 }));
+        assert.deepStrictEqual([page.purgeLogs.map((r) => [r.taskId, r.status]), page.totalCount],
+            [[["1", "process"], ["other0", "done"]], 4]);
+    });
+
+    it("draws the waits on ids from elsewhere as described: started together, done 3.0-6.6 s later", () => {
+        const [plain, busy] = workloads(1).filter((w) => w.key.startsWith("elsewhere50"));
+        const tasks = plain.trials.flat();
+        const within = tasks.every((t) => t.elsewhere && t.waitAt === 0 && t.submitAt <= -30_000 && t.submitAt >= -120_000 &&
+            t.doneAt >= 3000 && t.doneAt <= 6600);
+        assert.deepStrictEqual([within, plain.trials[0].length, busy.olderRecords, busy.trials[0][0].doneAt === tasks[0].doneAt],
+            [true, 50, 3000, true]);
+    });
+
+    it("lists the records submitted after the trial's tasks first, and keeps them out of a range that ends before them", async () => {
+        const clock = new VirtualClock();
+        const api = new SimApi(clock, [{ taskId: "1", submitAt: -60_000, doneAt: 3000 }], { latencyMs: 0, newerRecords: 3 });
+        const since = SimApi.apiTime(-60_000);
+        const open = await clock.run(api.describePurgeTasks({ startTime: since, offset: 0, limit: 1 }));
+        const ended = await clock.run(api.describePurgeTasks({ startTime: since, endTime: since, offset: 0, limit: 1 }));
+        assert.deepStrictEqual([open.purgeLogs[0].taskId, open.totalCount, ended.purgeLogs[0].taskId, ended.totalCount],
+            ["newer2", 4, "1", 1]);
     });
 });

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PurgeTask } from "../provider/types";
 import { iteratePages, readAllPages } from "../provider/paging";
-import { chooseReadPlan, readManyTasks, readTaskRecords } from "../provider/taskReader";
+import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readTaskRecords } from "../provider/taskReader";
 import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>
@@ -87,5 +87,85 @@ describe("wait: task reader", () => {
         const read = await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 00:00:00" },
             { taskId: "b", since: "2026-11-29 00:00:00" }, { taskId: "c", since: "2026-11-29 00:00:00" }]);
         assert.strictEqual(read.records.get("a")?.length, 100);
+    });
+
+    describe("tasks of unknown time, looked for around the ones read by id", () => {
+        const T1 = "2026-11-29 09:00:00";
+        const T2 = "2026-11-29 10:00:00";
+        const T3 = "2026-11-29 10:00:05";
+        const probe = { probeSince: "2026-11-28 10:00:00" };
+        const bare = (...ids: string[]) => ids.map((taskId) => ({ taskId }));
+        const calls = (api: FakePurgeApi) => api.queries.map((q) => q.taskId ?? `${q.startTime}..${q.endTime ?? ""}`);
+
+        it("reads fifty created together with two calls, however many older records follow", async () => {
+            const ours = Array.from({ length: 50 }, (_, i) => task(`t${i}`, 1, T2)).flat();
+            const older = Array.from({ length: 3000 }, (_, i) => task(`other${i}`, 1, T1)).flat();
+            const api = new FakePurgeApi([...ours, ...older]);
+            const read = await readManyTasks(api, bare(...Array.from({ length: 50 }, (_, i) => `t${i}`)), undefined, undefined, probe);
+            assert.deepStrictEqual([read.plan, calls(api), read.records.get("t49")?.length],
+                ["locate", ["t0", `${probe.probeSince}..${T2}`], 1]);
+        });
+
+        it("finds the ones created before the first read below it, and those created after above it", async () => {
+            const api = new FakePurgeApi([...task("b", 1, T3), ...task("a", 1, T2), ...task("z", 1, "2026-11-29 09:30:00"),
+                ...task("other", 1, T1)]);
+            const read = await readManyTasks(api, bare("a", "b", "z"), undefined, undefined, probe);
+            assert.deepStrictEqual([calls(api), read.records.get("b")?.length, read.records.get("z")?.length],
+                [["a", `${probe.probeSince}..${T2}`, `${T2}..`], 1, 1]);
+        });
+
+        it("reads between two known times the ones newer purges bury", async () => {
+            const newer = Array.from({ length: 300 }, (_, i) => task(`newer${i}`, 1, "2026-11-29 10:01:00")).flat();
+            const older = ["z1", "z2", "z3"].flatMap((id) => task(id, 1, "2026-11-29 09:30:00"));
+            const api = new FakePurgeApi([...newer, ...task("c", 1, T3), ...task("b", 1, "2026-11-29 10:00:03"),
+                ...task("a", 1, T2), ...older]);
+            const read = await readManyTasks(api, bare("a", "c", "b", "z1", "z2", "z3"), undefined, undefined, probe);
+            assert.deepStrictEqual([calls(api), read.records.get("b")?.length], [["a", `${probe.probeSince}..${T2}`,
+                `${T2}..`, "c", `${T2}..${T3}`], 1]);
+        });
+
+        it("costs at most one call more than reading each by id", async () => {
+            const api = new FakePurgeApi([...task("a", 1, T2)]); // b is not visible
+            const read = await readManyTasks(api, bare("a", "b"), undefined, undefined, probe);
+            assert.deepStrictEqual([read.apiCalls, calls(api), read.records.get("b")], [3, ["a", `${probe.probeSince}..${T2}`, "b"], []]);
+        });
+
+        it("re-reads by id a task whose records may go on past the last page it read", async () => {
+            const sameSecond = Array.from({ length: 49 }, (_, i) => task(`other${i}`, 1, T2)).flat();
+            const api = new FakePurgeApi([...task("a", 1, T3), ...task("b", 150, T2), ...sameSecond]);
+            const read = await readManyTasks(api, bare("a", "b", "c"), undefined, undefined, probe);
+            assert.deepStrictEqual([calls(api), read.records.get("b")?.length, read.records.get("a")?.length],
+                [["a", `${probe.probeSince}..${T3}`, "c", "b", "b"], 150, 1]);
+        });
+
+        it("reads another range page only while the pages have found as many tasks as they cost", () => {
+            assert.deepStrictEqual([[0, 0], [1, 0], [1, 1], [2, 1], [3, 40]].map(([p, f]) => mayReadAnotherPage(p, f)),
+                [true, false, true, false, true]);
+        });
+
+        it("reads a single task of unknown time by id", async () => {
+            const api = new FakePurgeApi(task("a", 1, T2));
+            const read = await readManyTasks(api, bare("a"), undefined, undefined, probe);
+            assert.deepStrictEqual([read.plan, calls(api)], ["byId", ["a"]]);
+        });
+    });
+
+    describe("the end of a range read", () => {
+        it("is the latest CreateTime of the tasks when all of them are known", () => {
+            assert.strictEqual(rangeEnd([{ taskId: "a", created: "2026-11-29 10:00:01" },
+                { taskId: "b", created: "2026-11-29 10:00:09" }]), "2026-11-29 10:00:09");
+        });
+
+        it("is open while one task's CreateTime is not known", () => {
+            assert.strictEqual(rangeEnd([{ taskId: "a", created: "2026-11-29 10:00:01" }, { taskId: "b", since: "2026-11-29 10:00:00" }]),
+                undefined);
+        });
+
+        it("is sent with the range query", async () => {
+            const api = new FakePurgeApi([...task("a", 1), ...task("b", 1)]);
+            await readManyTasks(api, [{ taskId: "a", since: "2026-11-29 10:00:00", created: "2026-11-29 10:00:00" },
+                { taskId: "b", since: "2026-11-29 10:00:00", created: "2026-11-29 10:00:00" }]);
+            assert.deepStrictEqual([api.queries[0].startTime, api.queries[0].endTime], ["2026-11-29 10:00:00", "2026-11-29 10:00:00"]);
+        });
     });
 });

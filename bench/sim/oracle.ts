@@ -107,3 +107,39 @@ export function distributionBound(trials: readonly (readonly number[])[], m: num
     const windows = curve.findIndex((covered) => covered >= pooled.length / 2);
     return windows < 0 ? Infinity : windows + 1;
 }
+
+/**
+ * A bound for one task waited on alone, by any schedule that knows how its completion time is distributed but
+ * not when it finishes: the checks are then one fixed sequence t1 < t2 < ..., and check i is made only while the
+ * task is not done at t(i-1). For the median delay to be at most `m`, the windows [t - m, t] of the checks must
+ * hold half of the completions; windows that overlap waste checks, so take them apart, and then check i is
+ * made with a probability of at least P(done > t(i) - m). The fewest calls per trial is at least the least sum
+ * of those probabilities over windows that hold half of the completions (estimated from the trials' completion
+ * times, each window starting at one of them), and at least one.
+ *
+ * @example
+ * singleTaskBound([10, 20, 30, 40], 1); // 1: one window at the latest completions costs 1/4, but a trial makes a call
+ */
+export function singleTaskBound(doneAt: readonly number[], m: number): number {
+    const p = [...doneAt].sort((a, b) => a - b);
+    const n = p.length;
+    const need = Math.ceil(n / 2);
+    // cost[i][c]: least sum of P(done > start) over disjoint windows starting at p[i..] that cover c completions.
+    const table = new Array<number[]>(n + 1);
+    table[n] = new Array<number>(need + 1).fill(Infinity);
+    table[n][0] = 0;
+    for (let i = n - 1; i >= 0; i--) {
+        let reach = i;
+        while (reach < n && p[reach] <= p[i] + m) {
+            reach++;
+        }
+        const survive = (n - i) / n; // P(done >= p[i]): the check of a window starting at p[i] is made at least this often
+        const row = [...table[i + 1]];
+        for (let c = 0; c <= need; c++) {
+            const after = table[reach][Math.max(0, c - (reach - i))];
+            row[c] = Math.min(row[c], survive + after);
+        }
+        table[i] = row;
+    }
+    return Math.max(1, table[0][need]);
+}

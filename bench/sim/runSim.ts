@@ -46,7 +46,8 @@ export async function simulate(workload: Workload, schedule: Schedule, seed: num
     let gaveUp = 0;
     for (const [i, tasks] of workload.trials.entries()) {
         const clock = new VirtualClock();
-        const api = new SimApi(clock, tasks, { latencyMs: SIM_LATENCY_MS });
+        const api = new SimApi(clock, tasks, { latencyMs: SIM_LATENCY_MS, olderRecords: workload.olderRecords,
+            newerRecords: workload.newerRecords });
         const outcomes = await clock.run(schedule.run(api, clock, tasks, seededRandom(seed * 7919 + i)));
         const doneAt = new Map(tasks.map((t) => [t.taskId, t.doneAt]));
         for (const o of outcomes) {

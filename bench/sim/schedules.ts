@@ -61,7 +61,7 @@ export function perTask(key: string, label: string, description: string,
     return {
         key, label, description,
         run: (api, clock, tasks, random) => Promise.all(tasks.map(async (task): Promise<WaitOutcome> => {
-            await clock.sleep(task.submitAt);
+            await clock.sleep(task.waitAt ?? task.submitAt);
             const deadline = clock.now() + deadlineMs;
             for (let check = 1; ; check++) {
                 if (await isDone(api, task.taskId)) {
@@ -108,9 +108,11 @@ export function coalesced(key: string, label: string, pollerOptions: Partial<Coa
         run: async (api, clock, tasks, random) => {
             const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random, ...pollerOptions });
             return Promise.all(tasks.map(async (task): Promise<WaitOutcome> => {
-                await clock.sleep(task.submitAt);
+                await clock.sleep(task.waitAt ?? task.submitAt);
+                // A task submitted elsewhere comes as a bare id, as a PurgeTaskWaiter gets it.
+                const since = task.elsewhere ? undefined : SimApi.apiTime(task.submitAt);
                 const result = await waitForTask(poller, {
-                    taskId: task.taskId, since: SimApi.apiTime(task.submitAt), clock, sleep: clock.sleep,
+                    taskId: task.taskId, since, clock, sleep: clock.sleep,
                     timeoutMs: USER_DEADLINE_MS, notVisibleGraceMs: 60_000,
                     expectedRecords: 1,
                 });

@@ -9,6 +9,10 @@ export interface SimTask {
     readonly taskId: string;
     readonly submitAt: number;
     readonly doneAt: number;
+    /** When its wait starts; by default when it is submitted. */
+    readonly waitAt?: number;
+    /** Submitted by someone else: the wait knows only its id, not when it was submitted. */
+    readonly elsewhere?: boolean;
 }
 
 /** A named workload: its trials, and the words that describe how they were drawn. */
@@ -17,6 +21,10 @@ export interface Workload {
     readonly title: string;
     readonly description: string;
     readonly trials: readonly (readonly SimTask[])[];
+    /** Records of unrelated, finished purges in the account, all older than the trial's tasks. */
+    readonly olderRecords?: number;
+    /** Records of unrelated, finished purges submitted after the trial's tasks (before the waits start). */
+    readonly newerRecords?: number;
 }
 
 const S = 1000;
@@ -29,11 +37,16 @@ function trials(count: number, seed: number, draw: (random: () => number, trial:
 const task = (trial: number, i: number, submitAt: number, durationMs: number): SimTask =>
     ({ taskId: `${trial}${String(i).padStart(3, "0")}`, submitAt: Math.round(submitAt), doneAt: Math.round(submitAt + durationMs) });
 
+/** Fifty waits started together on tasks submitted elsewhere 30-120 s earlier, done 3.0-6.6 s after the waits start. */
+const elsewhere = (r: () => number, t: number): SimTask[] => Array.from({ length: 50 }, (_, i) => ({
+    ...task(t + 1, i, -uniform(r, 30 * S, 120 * S), 0), doneAt: Math.round(uniform(r, 3 * S, 6.6 * S)), waitAt: 0, elsewhere: true,
+}));
+
 /**
  * The workloads of the benchmark. `scale` shrinks the number of trials for a quick run.
  *
  * @example
- * const [one, gated, gatedIndependent, spread] = workloads(20260101);
+ * const [one, gated, gatedIndependent, spread, elsewhere, elsewhereBusy, elsewhereBusySince] = workloads(20260101);
  */
 export function workloads(seed: number, scale = 1): Workload[] {
     const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -67,6 +80,28 @@ export function workloads(seed: number, scale = 1): Workload[] {
             description: "50 tasks submitted over 0-5 s, each done 5 s-15 min (log-uniform) after submission; 10 trials",
             trials: trials(n(10), seed + 4, (r, t) => Array.from({ length: 50 }, (_, i) =>
                 task(t + 1, i, uniform(r, 0, 5 * S), logUniform(r, 5 * S, 900 * S)))),
+        },
+        {
+            key: "elsewhere50",
+            title: "(d) 50 from elsewhere",
+            description: "50 waits started together on task ids submitted elsewhere 30-120 s before (the waits know " +
+                "only the ids), done 3.0-6.6 s (uniform) after the waits start; 20 trials",
+            trials: trials(n(20), seed + 5, elsewhere),
+        },
+        {
+            key: "elsewhere50busy",
+            title: "(d') 50 from elsewhere, busy account",
+            description: "as (d), with 3,000 older records of other purges in the account; 20 trials",
+            trials: trials(n(20), seed + 5, elsewhere),
+            olderRecords: 3000,
+        },
+        {
+            key: "elsewhere50newer",
+            title: "(d'') 50 from elsewhere, busy since",
+            description: "as (d), with 3,000 records of other purges submitted after the 50 and before the waits " +
+                "start (none of the 50 is among the newest records); 20 trials",
+            trials: trials(n(20), seed + 5, elsewhere),
+            newerRecords: 3000,
         },
     ];
 }

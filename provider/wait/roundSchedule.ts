@@ -15,6 +15,43 @@ export interface RoundTiming extends BackoffOptions {
      * can afford it (the first of them to change brings the interval back to the minimum for the rest).
      */
     readonly singleTaskMaxDelayMs?: number;
+    /** When set, the interval after a change follows how fast tasks are changing (see {@link changePaceMs}). */
+    readonly changePace?: ChangePace;
+}
+
+/**
+ * How the interval after a round that saw tasks change follows the rate of change: a round is worth its calls
+ * when it releases enough waits, and the waits a round releases grow with the rate at which tasks finish.
+ */
+export interface ChangePace {
+    /** The shortest interval between rounds, however fast tasks change. */
+    readonly fastestDelayMs: number;
+    /** The rate of status changes (tasks per second) at which `minDelayMs` is the right interval for a one-call round. */
+    readonly referenceChangesPerSecond: number;
+}
+
+/**
+ * The interval after a round that saw `changes` tasks change status since the round before, `elapsedMs` earlier,
+ * at a cost of `apiCalls`: `minDelayMs x sqrt(apiCalls x reference / rate)`, between `fastestDelayMs` and
+ * `minDelayMs`. It balances the round's calls against the release delay of the waits it would end: the square
+ * root is where calls per second and delay per second weigh the same. With `changes` but no `elapsedMs` (no
+ * round before to compare with), the first change of a quiet set: `fastestDelayMs`, so the next round measures
+ * the rate (tasks seen together tend to finish together).
+ *
+ * @example
+ * changePaceMs({ minDelayMs: 3000, ... changePace: { fastestDelayMs: 1000, referenceChangesPerSecond: 2 } }, 14, 1000, 1); // 1134
+ */
+export function changePaceMs(timing: RoundTiming, changes: number, elapsedMs: number | undefined, apiCalls: number): number {
+    const pace = timing.changePace;
+    if (pace === undefined || changes <= 0) {
+        return timing.minDelayMs;
+    }
+    if (elapsedMs === undefined) {
+        return Math.min(pace.fastestDelayMs, timing.minDelayMs);
+    }
+    const rate = changes / Math.max(elapsedMs / 1000, 0.001);
+    const interval = timing.minDelayMs * Math.sqrt((Math.max(1, apiCalls) * pace.referenceChangesPerSecond) / rate);
+    return Math.round(Math.min(timing.minDelayMs, Math.max(pace.fastestDelayMs, interval)));
 }
 
 /**
@@ -44,6 +81,8 @@ export class RoundSchedule {
     private quietRounds = 0;
     private intervalMs: number;
     private lastRound?: { readonly startedAt: number; readonly apiCalls: number };
+    /** When the round before the last one started. */
+    private previousRound?: { readonly startedAt: number };
 
     constructor(private readonly timing: RoundTiming) {
         validateBackoff(timing);
@@ -52,6 +91,10 @@ export class RoundSchedule {
         }
         if (timing.singleTaskMaxDelayMs !== undefined && !(timing.singleTaskMaxDelayMs > 0)) {
             throw new RangeError("singleTaskMaxDelayMs must be > 0 when given");
+        }
+        const pace = timing.changePace;
+        if (pace !== undefined && !(pace.fastestDelayMs > 0 && pace.referenceChangesPerSecond > 0)) {
+            throw new RangeError("changePace.fastestDelayMs and changePace.referenceChangesPerSecond must be > 0");
         }
         this.intervalMs = timing.minDelayMs;
     }
@@ -76,24 +119,53 @@ export class RoundSchedule {
     }
 
     roundStarted(now: number): void {
+        if (this.lastRound) {
+            this.previousRound = { startedAt: this.lastRound.startedAt };
+        }
         this.lastRound = { startedAt: now, apiCalls: 0 };
     }
 
+    /** The interval just planned is the short one after the first change of a quiet spell. */
+    private probing = false;
+    /** Some task changed status since the set of watched tasks last grew. */
+    private setHasChanged = false;
+
     /**
-     * Records a finished round: what it cost, whether any task's state changed, and how many tasks are still
-     * watched (only used with `singleTaskMaxDelayMs`).
+     * Records a finished round: what it cost, whether any task's state changed (or a task was seen for the first
+     * time), how many tasks are still watched (only used with `singleTaskMaxDelayMs`), and how many tasks changed
+     * status since the round before (only used with `changePace`).
      */
-    roundEnded(apiCalls: number, changed: boolean, watchedTasks = 1): void {
+    roundEnded(apiCalls: number, changed: boolean, watchedTasks = 1, statusChanges = 0): void {
+        const previous = this.previousRound;
         if (this.lastRound) {
             this.lastRound = { ...this.lastRound, apiCalls };
         }
+        const probed = this.probing;
+        this.probing = false;
+        if (!changed && probed) {
+            // A short round after a change found nothing more: carry on as if it had not been made.
+            this.intervalMs = Math.max(0, this.timing.minDelayMs - this.intervalMs);
+            return;
+        }
         this.quietRounds = changed ? 0 : this.quietRounds + 1;
         const backoff = { ...this.timing, maxDelayMs: quietCapMs(this.timing, watchedTasks) };
-        this.intervalMs = changed ? this.timing.minDelayMs : backoffDelayMs(this.quietRounds + 1, backoff);
+        if (!changed) {
+            this.intervalMs = backoffDelayMs(this.quietRounds + 1, backoff);
+            return;
+        }
+        // The changes happened since the round before started: that is the time they are a rate over.
+        const elapsedMs = previous && this.lastRound ? this.lastRound.startedAt - previous.startedAt : undefined;
+        // Only the first change of a set is taken as a sign that the rest may follow soon: when tasks finish
+        // independently, a short round after every isolated change would only add calls.
+        const firstChange = !this.setHasChanged;
+        this.setHasChanged = this.setHasChanged || statusChanges > 0;
+        this.intervalMs = changePaceMs(this.timing, statusChanges, firstChange ? undefined : elapsedMs, apiCalls);
+        this.probing = statusChanges > 0 && firstChange && this.intervalMs < this.timing.minDelayMs;
     }
 
     /** Back to the minimum interval: a task was added or changed, more changes are likely soon. */
     reset(): void {
+        this.setHasChanged = false;
         this.quietRounds = 0;
         this.intervalMs = this.timing.minDelayMs;
     }

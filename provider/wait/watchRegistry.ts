@@ -1,6 +1,8 @@
 /**
  * The tasks the poller watches: how many waits hold each, the earliest `since` to find it by, and the
- * status counts seen last, so a round can tell whether anything changed.
+ * status counts seen last, so a round can tell whether anything changed. A task's `since` is what its waits
+ * said (the process's own submission time) or, once a round has seen its records, their CreateTime: so a task
+ * submitted elsewhere can join the time-range read from its second round on.
  */
 import { PurgeTask } from "../types";
 import { tallyRecords } from "../records";
@@ -8,6 +10,8 @@ import { TaskToRead } from "../taskReader";
 
 interface Watched {
     since?: string;
+    /** The earliest CreateTime seen in the task's records. */
+    created?: string;
     holders: number;
     digest?: string;
 }
@@ -50,22 +54,33 @@ export class WatchRegistry {
         }
     }
 
-    /** The watched ones among `taskIds`, as {@link readManyTasks} takes them, and their earliest `since`. */
+    /**
+     * The watched ones among `taskIds`, as {@link readManyTasks} takes them (with their CreateTime once seen, so
+     * a range read can end there), and their earliest `since`.
+     */
     toRead(taskIds: Iterable<string>): { readonly tasks: readonly TaskToRead[]; readonly since?: string } {
         const tasks = [...new Set(taskIds)].filter((id) => this.watched.has(id))
-            .map((taskId) => ({ taskId, since: this.watched.get(taskId)?.since }));
+            .map((taskId) => {
+                const entry = this.watched.get(taskId);
+                return { taskId, since: earliest([entry?.since, entry?.created]), created: entry?.created };
+            });
         return { tasks, since: earliest(tasks.map((t) => t.since)) };
     }
 
-    /** Stores what a round saw of a task; true when its status counts differ from the last round's. */
-    noteRecords(taskId: string, records: readonly PurgeTask[]): boolean {
+    /**
+     * Stores what a round saw of a task (its status counts, and when it was created): "first" when it is the
+     * first sight of the task, "changed" when its status counts differ from the last round's, else "same".
+     */
+    noteRecords(taskId: string, records: readonly PurgeTask[]): "first" | "changed" | "same" {
         const entry = this.watched.get(taskId);
+        if (!entry) {
+            return "same";
+        }
+        entry.created = earliest([entry.created, ...records.map((r) => r.createTime ?? undefined)]);
         const t = tallyRecords(records);
         const digest = `${t.done.length}/${t.failed.length}/${t.pending.length}`;
-        if (!entry || entry.digest === digest) {
-            return false;
-        }
+        const before = entry.digest;
         entry.digest = digest;
-        return true;
+        return before === undefined ? "first" : before === digest ? "same" : "changed";
     }
 }

@@ -8,7 +8,7 @@ export interface FakeApiOptions {
     readonly maxLimit?: number;
 }
 
-/** A PurgeApi over an in-memory list of records, newest first, filtering by task id and start time, counting calls. */
+/** A PurgeApi over an in-memory list of records, newest first, filtering by task id and time range, counting calls. */
 export class FakePurgeApi implements PurgeApi {
     readonly queries: DescribePurgeTasksQuery[] = [];
     /** Called before each answer; may change `records` to model tasks arriving while paging. */
@@ -23,7 +23,8 @@ export class FakePurgeApi implements PurgeApi {
         this.queries.push(query);
         this.beforeAnswer(this.queries.length, query);
         const matching = this.records.filter((r) =>
-            (!query.taskId || r.taskId === query.taskId) && (!query.startTime || (r.createTime ?? "") >= query.startTime));
+            (!query.taskId || r.taskId === query.taskId) && (!query.startTime || (r.createTime ?? "") >= query.startTime) &&
+            (!query.endTime || (r.createTime ?? "") <= query.endTime));
         const offset = query.offset ?? 0;
         const limit = Math.min(query.limit ?? 20, this.options.maxLimit ?? Infinity);
         return {
