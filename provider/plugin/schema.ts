@@ -21,6 +21,8 @@ export const TOKENS = {
     pathPurge: token("PathPurge"),
     waiter: token("PurgeTaskWaiter"),
     purgeTask: token("PurgeTask"),
+    assumeRole: token("AssumeRole"),
+    assumeRoleWithWebIdentity: token("AssumeRoleWithWebIdentity"),
 } as const;
 
 /** One property of the schema. */
@@ -98,6 +100,48 @@ const connection: Record<string, Property> = {
     region: text("The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`."),
     endpoint: text("The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else " +
         "`https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator."),
+    stsEndpoint: text("STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else " +
+        "`https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator."),
+    metadataEndpoint: text("The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, " +
+        "else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`."),
+    domain: text("The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. " +
+        "Example: `intl.tencentcloudapi.com` for the international site."),
+    protocol: text("`HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. " +
+        "Example: `HTTPS`."),
+    assumeRole: { $ref: `#/types/${TOKENS.assumeRole}`, description: "A role to assume with STS AssumeRole, signed by the " +
+        "other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). " +
+        "Example: `{ roleArn: \"qcs::cam::uin/100000000001:roleName/deploy\" }`." },
+    assumeRoleWithWebIdentity: { $ref: `#/types/${TOKENS.assumeRoleWithWebIdentity}`, description: "A role to assume with an " +
+        "OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` " +
+        "with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: \"qcs::cam::uin/100000000001:roleName/ci\", " +
+        "webIdentityTokenFile: \"/var/run/oidc/token\" }`." },
+    profile: text("A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. " +
+        "Example: `deploy`."),
+    sharedCredentialsDir: text("The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. " +
+        "Example: `/home/ci/.tccli`."),
+    camRoleName: text("The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. " +
+        "Example: `purge-role`."),
+};
+
+const sessionProperties: Record<string, Property> = {
+    sessionName: text("The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`."),
+    sessionDuration: { type: "integer", description: "Seconds the temporary credentials live, 1 to 43200; they are renewed " +
+        "before they expire. Default: `7200`. Example: `3600`." },
+};
+
+const assumeRoleProperties: Record<string, Property> = {
+    roleArn: text("The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`."),
+    ...sessionProperties,
+    policy: text("A policy (JSON text) that narrows the role's permissions for this session. " +
+        "Example: `{\"version\":\"2.0\",\"statement\":[...]}`."),
+};
+
+const webIdentityProperties: Record<string, Property> = {
+    roleArn: text("The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`."),
+    providerId: text("The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`."),
+    webIdentityToken: { ...text("The OIDC token itself. Example: `eyJhbGciOi...`."), secret: true },
+    webIdentityTokenFile: text("A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`."),
+    ...sessionProperties,
 };
 
 const purgeTaskProperties: Record<string, Property> = {
@@ -144,6 +188,18 @@ export function packageSchema() {
                 type: "object",
                 description: "One record of a purge task. A task submitted with many URLs shows as many records sharing a `taskId`.",
                 properties: purgeTaskProperties,
+            },
+            [TOKENS.assumeRole]: {
+                type: "object",
+                description: "A role to assume with STS AssumeRole, as the official Tencent Cloud provider's `assumeRole`.",
+                properties: assumeRoleProperties,
+                required: ["roleArn"],
+            },
+            [TOKENS.assumeRoleWithWebIdentity]: {
+                type: "object",
+                description: "A role to assume with an OIDC token, as the official Tencent Cloud provider's `assumeRoleWithWebIdentity`.",
+                properties: webIdentityProperties,
+                required: ["roleArn"],
             },
         },
         resources: {

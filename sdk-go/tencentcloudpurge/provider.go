@@ -15,8 +15,18 @@ import (
 type Provider struct {
 	pulumi.ProviderResourceState
 
+	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+	CamRoleName pulumi.StringPtrOutput `pulumi:"camRoleName"`
+	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+	Domain pulumi.StringPtrOutput `pulumi:"domain"`
 	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
+	// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+	MetadataEndpoint pulumi.StringPtrOutput `pulumi:"metadataEndpoint"`
+	// A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+	Profile pulumi.StringPtrOutput `pulumi:"profile"`
+	// `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+	Protocol pulumi.StringPtrOutput `pulumi:"protocol"`
 	// The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
 	// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
@@ -25,6 +35,10 @@ type Provider struct {
 	SecretKey pulumi.StringPtrOutput `pulumi:"secretKey"`
 	// A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
 	SecurityToken pulumi.StringPtrOutput `pulumi:"securityToken"`
+	// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+	SharedCredentialsDir pulumi.StringPtrOutput `pulumi:"sharedCredentialsDir"`
+	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+	StsEndpoint pulumi.StringPtrOutput `pulumi:"stsEndpoint"`
 }
 
 // NewProvider registers a new resource with the given unique name, arguments, and options.
@@ -55,8 +69,22 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
+	// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+	AssumeRole *AssumeRole `pulumi:"assumeRole"`
+	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+	AssumeRoleWithWebIdentity *AssumeRoleWithWebIdentity `pulumi:"assumeRoleWithWebIdentity"`
+	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+	CamRoleName *string `pulumi:"camRoleName"`
+	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+	Domain *string `pulumi:"domain"`
 	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
 	Endpoint *string `pulumi:"endpoint"`
+	// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+	MetadataEndpoint *string `pulumi:"metadataEndpoint"`
+	// A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+	Profile *string `pulumi:"profile"`
+	// `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+	Protocol *string `pulumi:"protocol"`
 	// The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
 	Region *string `pulumi:"region"`
 	// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
@@ -65,12 +93,30 @@ type providerArgs struct {
 	SecretKey *string `pulumi:"secretKey"`
 	// A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
 	SecurityToken *string `pulumi:"securityToken"`
+	// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+	SharedCredentialsDir *string `pulumi:"sharedCredentialsDir"`
+	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+	StsEndpoint *string `pulumi:"stsEndpoint"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
+	// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+	AssumeRole AssumeRolePtrInput
+	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+	AssumeRoleWithWebIdentity AssumeRoleWithWebIdentityPtrInput
+	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+	CamRoleName pulumi.StringPtrInput
+	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+	Domain pulumi.StringPtrInput
 	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
 	Endpoint pulumi.StringPtrInput
+	// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+	MetadataEndpoint pulumi.StringPtrInput
+	// A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+	Profile pulumi.StringPtrInput
+	// `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+	Protocol pulumi.StringPtrInput
 	// The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
 	Region pulumi.StringPtrInput
 	// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
@@ -79,6 +125,10 @@ type ProviderArgs struct {
 	SecretKey pulumi.StringPtrInput
 	// A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
 	SecurityToken pulumi.StringPtrInput
+	// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+	SharedCredentialsDir pulumi.StringPtrInput
+	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+	StsEndpoint pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {
@@ -118,9 +168,34 @@ func (o ProviderOutput) ToProviderOutputWithContext(ctx context.Context) Provide
 	return o
 }
 
+// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+func (o ProviderOutput) CamRoleName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.CamRoleName }).(pulumi.StringPtrOutput)
+}
+
+// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+func (o ProviderOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Domain }).(pulumi.StringPtrOutput)
+}
+
 // The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
 func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
+}
+
+// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+func (o ProviderOutput) MetadataEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.MetadataEndpoint }).(pulumi.StringPtrOutput)
+}
+
+// A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+func (o ProviderOutput) Profile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Profile }).(pulumi.StringPtrOutput)
+}
+
+// `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+func (o ProviderOutput) Protocol() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Protocol }).(pulumi.StringPtrOutput)
 }
 
 // The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
@@ -141,6 +216,16 @@ func (o ProviderOutput) SecretKey() pulumi.StringPtrOutput {
 // A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
 func (o ProviderOutput) SecurityToken() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.SecurityToken }).(pulumi.StringPtrOutput)
+}
+
+// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+func (o ProviderOutput) SharedCredentialsDir() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.SharedCredentialsDir }).(pulumi.StringPtrOutput)
+}
+
+// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+func (o ProviderOutput) StsEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.StsEndpoint }).(pulumi.StringPtrOutput)
 }
 
 func init() {

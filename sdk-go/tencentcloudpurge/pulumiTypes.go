@@ -13,6 +13,438 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// A role to assume with STS AssumeRole, as the official Tencent Cloud provider's `assumeRole`.
+type AssumeRole struct {
+	// A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
+	Policy *string `pulumi:"policy"`
+	// The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
+	RoleArn string `pulumi:"roleArn"`
+	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	SessionDuration *int `pulumi:"sessionDuration"`
+	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+	SessionName *string `pulumi:"sessionName"`
+}
+
+// AssumeRoleInput is an input type that accepts AssumeRoleArgs and AssumeRoleOutput values.
+// You can construct a concrete instance of `AssumeRoleInput` via:
+//
+//	AssumeRoleArgs{...}
+type AssumeRoleInput interface {
+	pulumi.Input
+
+	ToAssumeRoleOutput() AssumeRoleOutput
+	ToAssumeRoleOutputWithContext(context.Context) AssumeRoleOutput
+}
+
+// A role to assume with STS AssumeRole, as the official Tencent Cloud provider's `assumeRole`.
+type AssumeRoleArgs struct {
+	// A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
+	Policy pulumi.StringPtrInput `pulumi:"policy"`
+	// The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	SessionDuration pulumi.IntPtrInput `pulumi:"sessionDuration"`
+	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
+}
+
+func (AssumeRoleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRole)(nil)).Elem()
+}
+
+func (i AssumeRoleArgs) ToAssumeRoleOutput() AssumeRoleOutput {
+	return i.ToAssumeRoleOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleArgs) ToAssumeRoleOutputWithContext(ctx context.Context) AssumeRoleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleOutput)
+}
+
+func (i AssumeRoleArgs) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return i.ToAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleArgs) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleOutput).ToAssumeRolePtrOutputWithContext(ctx)
+}
+
+// AssumeRolePtrInput is an input type that accepts AssumeRoleArgs, AssumeRolePtr and AssumeRolePtrOutput values.
+// You can construct a concrete instance of `AssumeRolePtrInput` via:
+//
+//	        AssumeRoleArgs{...}
+//
+//	or:
+//
+//	        nil
+type AssumeRolePtrInput interface {
+	pulumi.Input
+
+	ToAssumeRolePtrOutput() AssumeRolePtrOutput
+	ToAssumeRolePtrOutputWithContext(context.Context) AssumeRolePtrOutput
+}
+
+type assumeRolePtrType AssumeRoleArgs
+
+func AssumeRolePtr(v *AssumeRoleArgs) AssumeRolePtrInput {
+	return (*assumeRolePtrType)(v)
+}
+
+func (*assumeRolePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRole)(nil)).Elem()
+}
+
+func (i *assumeRolePtrType) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return i.ToAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i *assumeRolePtrType) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRolePtrOutput)
+}
+
+// A role to assume with STS AssumeRole, as the official Tencent Cloud provider's `assumeRole`.
+type AssumeRoleOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRole)(nil)).Elem()
+}
+
+func (o AssumeRoleOutput) ToAssumeRoleOutput() AssumeRoleOutput {
+	return o
+}
+
+func (o AssumeRoleOutput) ToAssumeRoleOutputWithContext(ctx context.Context) AssumeRoleOutput {
+	return o
+}
+
+func (o AssumeRoleOutput) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return o.ToAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (o AssumeRoleOutput) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AssumeRole) *AssumeRole {
+		return &v
+	}).(AssumeRolePtrOutput)
+}
+
+// A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
+func (o AssumeRoleOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRole) *string { return v.Policy }).(pulumi.StringPtrOutput)
+}
+
+// The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
+func (o AssumeRoleOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRole) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+func (o AssumeRoleOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AssumeRole) *int { return v.SessionDuration }).(pulumi.IntPtrOutput)
+}
+
+// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+func (o AssumeRoleOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRole) *string { return v.SessionName }).(pulumi.StringPtrOutput)
+}
+
+type AssumeRolePtrOutput struct{ *pulumi.OutputState }
+
+func (AssumeRolePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRole)(nil)).Elem()
+}
+
+func (o AssumeRolePtrOutput) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return o
+}
+
+func (o AssumeRolePtrOutput) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return o
+}
+
+func (o AssumeRolePtrOutput) Elem() AssumeRoleOutput {
+	return o.ApplyT(func(v *AssumeRole) AssumeRole {
+		if v != nil {
+			return *v
+		}
+		var ret AssumeRole
+		return ret
+	}).(AssumeRoleOutput)
+}
+
+// A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
+func (o AssumeRolePtrOutput) Policy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Policy
+	}).(pulumi.StringPtrOutput)
+}
+
+// The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
+func (o AssumeRolePtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+func (o AssumeRolePtrOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionDuration
+	}).(pulumi.IntPtrOutput)
+}
+
+// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+func (o AssumeRolePtrOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// A role to assume with an OIDC token, as the official Tencent Cloud provider's `assumeRoleWithWebIdentity`.
+type AssumeRoleWithWebIdentity struct {
+	// The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
+	ProviderId *string `pulumi:"providerId"`
+	// The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
+	RoleArn string `pulumi:"roleArn"`
+	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	SessionDuration *int `pulumi:"sessionDuration"`
+	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+	SessionName *string `pulumi:"sessionName"`
+	// The OIDC token itself. Example: `eyJhbGciOi...`.
+	WebIdentityToken *string `pulumi:"webIdentityToken"`
+	// A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
+	WebIdentityTokenFile *string `pulumi:"webIdentityTokenFile"`
+}
+
+// AssumeRoleWithWebIdentityInput is an input type that accepts AssumeRoleWithWebIdentityArgs and AssumeRoleWithWebIdentityOutput values.
+// You can construct a concrete instance of `AssumeRoleWithWebIdentityInput` via:
+//
+//	AssumeRoleWithWebIdentityArgs{...}
+type AssumeRoleWithWebIdentityInput interface {
+	pulumi.Input
+
+	ToAssumeRoleWithWebIdentityOutput() AssumeRoleWithWebIdentityOutput
+	ToAssumeRoleWithWebIdentityOutputWithContext(context.Context) AssumeRoleWithWebIdentityOutput
+}
+
+// A role to assume with an OIDC token, as the official Tencent Cloud provider's `assumeRoleWithWebIdentity`.
+type AssumeRoleWithWebIdentityArgs struct {
+	// The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
+	ProviderId pulumi.StringPtrInput `pulumi:"providerId"`
+	// The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
+	RoleArn pulumi.StringInput `pulumi:"roleArn"`
+	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	SessionDuration pulumi.IntPtrInput `pulumi:"sessionDuration"`
+	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
+	// The OIDC token itself. Example: `eyJhbGciOi...`.
+	WebIdentityToken pulumi.StringPtrInput `pulumi:"webIdentityToken"`
+	// A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
+	WebIdentityTokenFile pulumi.StringPtrInput `pulumi:"webIdentityTokenFile"`
+}
+
+func (AssumeRoleWithWebIdentityArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (i AssumeRoleWithWebIdentityArgs) ToAssumeRoleWithWebIdentityOutput() AssumeRoleWithWebIdentityOutput {
+	return i.ToAssumeRoleWithWebIdentityOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleWithWebIdentityArgs) ToAssumeRoleWithWebIdentityOutputWithContext(ctx context.Context) AssumeRoleWithWebIdentityOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithWebIdentityOutput)
+}
+
+func (i AssumeRoleWithWebIdentityArgs) ToAssumeRoleWithWebIdentityPtrOutput() AssumeRoleWithWebIdentityPtrOutput {
+	return i.ToAssumeRoleWithWebIdentityPtrOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleWithWebIdentityArgs) ToAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) AssumeRoleWithWebIdentityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithWebIdentityOutput).ToAssumeRoleWithWebIdentityPtrOutputWithContext(ctx)
+}
+
+// AssumeRoleWithWebIdentityPtrInput is an input type that accepts AssumeRoleWithWebIdentityArgs, AssumeRoleWithWebIdentityPtr and AssumeRoleWithWebIdentityPtrOutput values.
+// You can construct a concrete instance of `AssumeRoleWithWebIdentityPtrInput` via:
+//
+//	        AssumeRoleWithWebIdentityArgs{...}
+//
+//	or:
+//
+//	        nil
+type AssumeRoleWithWebIdentityPtrInput interface {
+	pulumi.Input
+
+	ToAssumeRoleWithWebIdentityPtrOutput() AssumeRoleWithWebIdentityPtrOutput
+	ToAssumeRoleWithWebIdentityPtrOutputWithContext(context.Context) AssumeRoleWithWebIdentityPtrOutput
+}
+
+type assumeRoleWithWebIdentityPtrType AssumeRoleWithWebIdentityArgs
+
+func AssumeRoleWithWebIdentityPtr(v *AssumeRoleWithWebIdentityArgs) AssumeRoleWithWebIdentityPtrInput {
+	return (*assumeRoleWithWebIdentityPtrType)(v)
+}
+
+func (*assumeRoleWithWebIdentityPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (i *assumeRoleWithWebIdentityPtrType) ToAssumeRoleWithWebIdentityPtrOutput() AssumeRoleWithWebIdentityPtrOutput {
+	return i.ToAssumeRoleWithWebIdentityPtrOutputWithContext(context.Background())
+}
+
+func (i *assumeRoleWithWebIdentityPtrType) ToAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) AssumeRoleWithWebIdentityPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithWebIdentityPtrOutput)
+}
+
+// A role to assume with an OIDC token, as the official Tencent Cloud provider's `assumeRoleWithWebIdentity`.
+type AssumeRoleWithWebIdentityOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleWithWebIdentityOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (o AssumeRoleWithWebIdentityOutput) ToAssumeRoleWithWebIdentityOutput() AssumeRoleWithWebIdentityOutput {
+	return o
+}
+
+func (o AssumeRoleWithWebIdentityOutput) ToAssumeRoleWithWebIdentityOutputWithContext(ctx context.Context) AssumeRoleWithWebIdentityOutput {
+	return o
+}
+
+func (o AssumeRoleWithWebIdentityOutput) ToAssumeRoleWithWebIdentityPtrOutput() AssumeRoleWithWebIdentityPtrOutput {
+	return o.ToAssumeRoleWithWebIdentityPtrOutputWithContext(context.Background())
+}
+
+func (o AssumeRoleWithWebIdentityOutput) ToAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) AssumeRoleWithWebIdentityPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AssumeRoleWithWebIdentity) *AssumeRoleWithWebIdentity {
+		return &v
+	}).(AssumeRoleWithWebIdentityPtrOutput)
+}
+
+// The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
+func (o AssumeRoleWithWebIdentityOutput) ProviderId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithWebIdentity) *string { return v.ProviderId }).(pulumi.StringPtrOutput)
+}
+
+// The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
+func (o AssumeRoleWithWebIdentityOutput) RoleArn() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRoleWithWebIdentity) string { return v.RoleArn }).(pulumi.StringOutput)
+}
+
+// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+func (o AssumeRoleWithWebIdentityOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithWebIdentity) *int { return v.SessionDuration }).(pulumi.IntPtrOutput)
+}
+
+// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+func (o AssumeRoleWithWebIdentityOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithWebIdentity) *string { return v.SessionName }).(pulumi.StringPtrOutput)
+}
+
+// The OIDC token itself. Example: `eyJhbGciOi...`.
+func (o AssumeRoleWithWebIdentityOutput) WebIdentityToken() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithWebIdentity) *string { return v.WebIdentityToken }).(pulumi.StringPtrOutput)
+}
+
+// A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
+func (o AssumeRoleWithWebIdentityOutput) WebIdentityTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithWebIdentity) *string { return v.WebIdentityTokenFile }).(pulumi.StringPtrOutput)
+}
+
+type AssumeRoleWithWebIdentityPtrOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleWithWebIdentityPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRoleWithWebIdentity)(nil)).Elem()
+}
+
+func (o AssumeRoleWithWebIdentityPtrOutput) ToAssumeRoleWithWebIdentityPtrOutput() AssumeRoleWithWebIdentityPtrOutput {
+	return o
+}
+
+func (o AssumeRoleWithWebIdentityPtrOutput) ToAssumeRoleWithWebIdentityPtrOutputWithContext(ctx context.Context) AssumeRoleWithWebIdentityPtrOutput {
+	return o
+}
+
+func (o AssumeRoleWithWebIdentityPtrOutput) Elem() AssumeRoleWithWebIdentityOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) AssumeRoleWithWebIdentity {
+		if v != nil {
+			return *v
+		}
+		var ret AssumeRoleWithWebIdentity
+		return ret
+	}).(AssumeRoleWithWebIdentityOutput)
+}
+
+// The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
+func (o AssumeRoleWithWebIdentityPtrOutput) ProviderId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return v.ProviderId
+	}).(pulumi.StringPtrOutput)
+}
+
+// The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
+func (o AssumeRoleWithWebIdentityPtrOutput) RoleArn() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.RoleArn
+	}).(pulumi.StringPtrOutput)
+}
+
+// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+func (o AssumeRoleWithWebIdentityPtrOutput) SessionDuration() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SessionDuration
+	}).(pulumi.IntPtrOutput)
+}
+
+// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+func (o AssumeRoleWithWebIdentityPtrOutput) SessionName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return v.SessionName
+	}).(pulumi.StringPtrOutput)
+}
+
+// The OIDC token itself. Example: `eyJhbGciOi...`.
+func (o AssumeRoleWithWebIdentityPtrOutput) WebIdentityToken() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return v.WebIdentityToken
+	}).(pulumi.StringPtrOutput)
+}
+
+// A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
+func (o AssumeRoleWithWebIdentityPtrOutput) WebIdentityTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *string {
+		if v == nil {
+			return nil
+		}
+		return v.WebIdentityTokenFile
+	}).(pulumi.StringPtrOutput)
+}
+
 // One record of a purge task. A task submitted with many URLs shows as many records sharing a `taskId`.
 type PurgeTask struct {
 	// As the API gives it: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
@@ -95,6 +527,14 @@ func (o PurgeTaskArrayOutput) Index(i pulumi.IntInput) PurgeTaskOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithWebIdentityInput)(nil)).Elem(), AssumeRoleWithWebIdentityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithWebIdentityPtrInput)(nil)).Elem(), AssumeRoleWithWebIdentityArgs{})
+	pulumi.RegisterOutputType(AssumeRoleOutput{})
+	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(AssumeRoleWithWebIdentityOutput{})
+	pulumi.RegisterOutputType(AssumeRoleWithWebIdentityPtrOutput{})
 	pulumi.RegisterOutputType(PurgeTaskOutput{})
 	pulumi.RegisterOutputType(PurgeTaskArrayOutput{})
 }

@@ -11,6 +11,7 @@ from .path_purge import *
 from .provider import *
 from .purge_task_waiter import *
 from .url_purge import *
+from ._inputs import *
 from . import outputs
 
 # Make subpackages available:

@@ -15,8 +15,152 @@ else:
 from . import _utilities
 
 __all__ = [
+    'AssumeRole',
+    'AssumeRoleWithWebIdentity',
     'PurgeTask',
 ]
+
+@pulumi.output_type
+class AssumeRole(dict):
+    """
+    A role to assume with STS AssumeRole, as the official Tencent Cloud provider's `assumeRole`.
+    """
+    def __init__(__self__, *,
+                 role_arn: _builtins.str,
+                 policy: Optional[_builtins.str] = None,
+                 session_duration: Optional[_builtins.int] = None,
+                 session_name: Optional[_builtins.str] = None):
+        """
+        A role to assume with STS AssumeRole, as the official Tencent Cloud provider's `assumeRole`.
+
+        :param _builtins.str role_arn: The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
+        :param _builtins.str policy: A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
+        :param _builtins.int session_duration: Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        :param _builtins.str session_name: The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+        """
+        pulumi.set(__self__, "role_arn", role_arn)
+        if policy is not None:
+            pulumi.set(__self__, "policy", policy)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> _builtins.str:
+        """
+        The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @_builtins.property
+    @pulumi.getter
+    def policy(self) -> Optional[_builtins.str]:
+        """
+        A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
+        """
+        return pulumi.get(self, "policy")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> Optional[_builtins.int]:
+        """
+        Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        """
+        return pulumi.get(self, "session_duration")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> Optional[_builtins.str]:
+        """
+        The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+        """
+        return pulumi.get(self, "session_name")
+
+
+@pulumi.output_type
+class AssumeRoleWithWebIdentity(dict):
+    """
+    A role to assume with an OIDC token, as the official Tencent Cloud provider's `assumeRoleWithWebIdentity`.
+    """
+    def __init__(__self__, *,
+                 role_arn: _builtins.str,
+                 provider_id: Optional[_builtins.str] = None,
+                 session_duration: Optional[_builtins.int] = None,
+                 session_name: Optional[_builtins.str] = None,
+                 web_identity_token: Optional[_builtins.str] = None,
+                 web_identity_token_file: Optional[_builtins.str] = None):
+        """
+        A role to assume with an OIDC token, as the official Tencent Cloud provider's `assumeRoleWithWebIdentity`.
+
+        :param _builtins.str role_arn: The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
+        :param _builtins.str provider_id: The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
+        :param _builtins.int session_duration: Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        :param _builtins.str session_name: The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+        :param _builtins.str web_identity_token: The OIDC token itself. Example: `eyJhbGciOi...`.
+        :param _builtins.str web_identity_token_file: A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
+        """
+        pulumi.set(__self__, "role_arn", role_arn)
+        if provider_id is not None:
+            pulumi.set(__self__, "provider_id", provider_id)
+        if session_duration is not None:
+            pulumi.set(__self__, "session_duration", session_duration)
+        if session_name is not None:
+            pulumi.set(__self__, "session_name", session_name)
+        if web_identity_token is not None:
+            pulumi.set(__self__, "web_identity_token", web_identity_token)
+        if web_identity_token_file is not None:
+            pulumi.set(__self__, "web_identity_token_file", web_identity_token_file)
+
+    @_builtins.property
+    @pulumi.getter(name="roleArn")
+    def role_arn(self) -> _builtins.str:
+        """
+        The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
+        """
+        return pulumi.get(self, "role_arn")
+
+    @_builtins.property
+    @pulumi.getter(name="providerId")
+    def provider_id(self) -> Optional[_builtins.str]:
+        """
+        The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
+        """
+        return pulumi.get(self, "provider_id")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionDuration")
+    def session_duration(self) -> Optional[_builtins.int]:
+        """
+        Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        """
+        return pulumi.get(self, "session_duration")
+
+    @_builtins.property
+    @pulumi.getter(name="sessionName")
+    def session_name(self) -> Optional[_builtins.str]:
+        """
+        The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
+        """
+        return pulumi.get(self, "session_name")
+
+    @_builtins.property
+    @pulumi.getter(name="webIdentityToken")
+    def web_identity_token(self) -> Optional[_builtins.str]:
+        """
+        The OIDC token itself. Example: `eyJhbGciOi...`.
+        """
+        return pulumi.get(self, "web_identity_token")
+
+    @_builtins.property
+    @pulumi.getter(name="webIdentityTokenFile")
+    def web_identity_token_file(self) -> Optional[_builtins.str]:
+        """
+        A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
+        """
+        return pulumi.get(self, "web_identity_token_file")
+
 
 @pulumi.output_type
 class PurgeTask(dict):

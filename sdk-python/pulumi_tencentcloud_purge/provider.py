@@ -13,28 +13,62 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
+from ._inputs import *
 
 __all__ = ['ProviderArgs', 'Provider']
 
 @pulumi.input_type
 class ProviderArgs:
     def __init__(__self__, *,
+                 assume_role: pulumi.Input[Optional['AssumeRoleArgs']] = None,
+                 assume_role_with_web_identity: pulumi.Input[Optional['AssumeRoleWithWebIdentityArgs']] = None,
+                 cam_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 domain: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_id: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 security_token: pulumi.Input[Optional[_builtins.str]] = None):
+                 security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_credentials_dir: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
+        :param pulumi.Input['AssumeRoleArgs'] assume_role: A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+        :param pulumi.Input['AssumeRoleWithWebIdentityArgs'] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        :param pulumi.Input[_builtins.str] cam_role_name: The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+        :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
         :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        :param pulumi.Input[_builtins.str] metadata_endpoint: The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+        :param pulumi.Input[_builtins.str] profile: A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+        :param pulumi.Input[_builtins.str] protocol: `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
         :param pulumi.Input[_builtins.str] region: The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
         :param pulumi.Input[_builtins.str] secret_id: The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         :param pulumi.Input[_builtins.str] secret_key: The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
+        :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+        :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
         """
+        if assume_role is not None:
+            pulumi.set(__self__, "assume_role", assume_role)
+        if assume_role_with_web_identity is not None:
+            pulumi.set(__self__, "assume_role_with_web_identity", assume_role_with_web_identity)
+        if cam_role_name is not None:
+            pulumi.set(__self__, "cam_role_name", cam_role_name)
+        if domain is not None:
+            pulumi.set(__self__, "domain", domain)
         if endpoint is not None:
             pulumi.set(__self__, "endpoint", endpoint)
+        if metadata_endpoint is not None:
+            pulumi.set(__self__, "metadata_endpoint", metadata_endpoint)
+        if profile is not None:
+            pulumi.set(__self__, "profile", profile)
+        if protocol is not None:
+            pulumi.set(__self__, "protocol", protocol)
         if region is not None:
             pulumi.set(__self__, "region", region)
         if secret_id is not None:
@@ -43,6 +77,58 @@ class ProviderArgs:
             pulumi.set(__self__, "secret_key", secret_key)
         if security_token is not None:
             pulumi.set(__self__, "security_token", security_token)
+        if shared_credentials_dir is not None:
+            pulumi.set(__self__, "shared_credentials_dir", shared_credentials_dir)
+        if sts_endpoint is not None:
+            pulumi.set(__self__, "sts_endpoint", sts_endpoint)
+
+    @_builtins.property
+    @pulumi.getter(name="assumeRole")
+    def assume_role(self) -> pulumi.Input[Optional['AssumeRoleArgs']]:
+        """
+        A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+        """
+        return pulumi.get(self, "assume_role")
+
+    @assume_role.setter
+    def assume_role(self, value: pulumi.Input[Optional['AssumeRoleArgs']]):
+        pulumi.set(self, "assume_role", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assumeRoleWithWebIdentity")
+    def assume_role_with_web_identity(self) -> pulumi.Input[Optional['AssumeRoleWithWebIdentityArgs']]:
+        """
+        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        """
+        return pulumi.get(self, "assume_role_with_web_identity")
+
+    @assume_role_with_web_identity.setter
+    def assume_role_with_web_identity(self, value: pulumi.Input[Optional['AssumeRoleWithWebIdentityArgs']]):
+        pulumi.set(self, "assume_role_with_web_identity", value)
+
+    @_builtins.property
+    @pulumi.getter(name="camRoleName")
+    def cam_role_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+        """
+        return pulumi.get(self, "cam_role_name")
+
+    @cam_role_name.setter
+    def cam_role_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "cam_role_name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+        """
+        return pulumi.get(self, "domain")
+
+    @domain.setter
+    def domain(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "domain", value)
 
     @_builtins.property
     @pulumi.getter
@@ -55,6 +141,42 @@ class ProviderArgs:
     @endpoint.setter
     def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter(name="metadataEndpoint")
+    def metadata_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+        """
+        return pulumi.get(self, "metadata_endpoint")
+
+    @metadata_endpoint.setter
+    def metadata_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "metadata_endpoint", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+        """
+        return pulumi.get(self, "profile")
+
+    @profile.setter
+    def profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "profile", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def protocol(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+        """
+        return pulumi.get(self, "protocol")
+
+    @protocol.setter
+    def protocol(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "protocol", value)
 
     @_builtins.property
     @pulumi.getter
@@ -104,6 +226,30 @@ class ProviderArgs:
     def security_token(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "security_token", value)
 
+    @_builtins.property
+    @pulumi.getter(name="sharedCredentialsDir")
+    def shared_credentials_dir(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+        """
+        return pulumi.get(self, "shared_credentials_dir")
+
+    @shared_credentials_dir.setter
+    def shared_credentials_dir(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "shared_credentials_dir", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stsEndpoint")
+    def sts_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        """
+        return pulumi.get(self, "sts_endpoint")
+
+    @sts_endpoint.setter
+    def sts_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sts_endpoint", value)
+
 
 @pulumi.type_token("pulumi:providers:tencentcloud-purge")
 class Provider(pulumi.ProviderResource):
@@ -111,22 +257,40 @@ class Provider(pulumi.ProviderResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
+                 assume_role_with_web_identity: pulumi.Input[Optional[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']]] = None,
+                 cam_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 domain: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_id: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_credentials_dir: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         How the plugin reaches the API. Each value falls back to its environment variable.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+        :param pulumi.Input[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        :param pulumi.Input[_builtins.str] cam_role_name: The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+        :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
         :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        :param pulumi.Input[_builtins.str] metadata_endpoint: The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+        :param pulumi.Input[_builtins.str] profile: A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+        :param pulumi.Input[_builtins.str] protocol: `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
         :param pulumi.Input[_builtins.str] region: The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
         :param pulumi.Input[_builtins.str] secret_id: The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         :param pulumi.Input[_builtins.str] secret_key: The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
+        :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+        :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
         """
         ...
     @overload
@@ -152,11 +316,20 @@ class Provider(pulumi.ProviderResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
+                 assume_role_with_web_identity: pulumi.Input[Optional[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']]] = None,
+                 cam_role_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 domain: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 metadata_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
+                 protocol: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_id: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_credentials_dir: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -166,11 +339,20 @@ class Provider(pulumi.ProviderResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
+            __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
+            __props__.__dict__["assume_role_with_web_identity"] = pulumi.Output.from_input(assume_role_with_web_identity).apply(pulumi.runtime.to_json) if assume_role_with_web_identity is not None else None
+            __props__.__dict__["cam_role_name"] = cam_role_name
+            __props__.__dict__["domain"] = domain
             __props__.__dict__["endpoint"] = endpoint
+            __props__.__dict__["metadata_endpoint"] = metadata_endpoint
+            __props__.__dict__["profile"] = profile
+            __props__.__dict__["protocol"] = protocol
             __props__.__dict__["region"] = region
             __props__.__dict__["secret_id"] = secret_id
             __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
+            __props__.__dict__["shared_credentials_dir"] = shared_credentials_dir
+            __props__.__dict__["sts_endpoint"] = sts_endpoint
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["secretKey", "securityToken"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Provider, __self__).__init__(
@@ -180,12 +362,52 @@ class Provider(pulumi.ProviderResource):
             opts)
 
     @_builtins.property
+    @pulumi.getter(name="camRoleName")
+    def cam_role_name(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+        """
+        return pulumi.get(self, "cam_role_name")
+
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+        """
+        return pulumi.get(self, "domain")
+
+    @_builtins.property
     @pulumi.getter
     def endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
         The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
         """
         return pulumi.get(self, "endpoint")
+
+    @_builtins.property
+    @pulumi.getter(name="metadataEndpoint")
+    def metadata_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+        """
+        return pulumi.get(self, "metadata_endpoint")
+
+    @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+        """
+        return pulumi.get(self, "profile")
+
+    @_builtins.property
+    @pulumi.getter
+    def protocol(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+        """
+        return pulumi.get(self, "protocol")
 
     @_builtins.property
     @pulumi.getter
@@ -218,4 +440,20 @@ class Provider(pulumi.ProviderResource):
         A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         """
         return pulumi.get(self, "security_token")
+
+    @_builtins.property
+    @pulumi.getter(name="sharedCredentialsDir")
+    def shared_credentials_dir(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+        """
+        return pulumi.get(self, "shared_credentials_dir")
+
+    @_builtins.property
+    @pulumi.getter(name="stsEndpoint")
+    def sts_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        """
+        return pulumi.get(self, "sts_endpoint")
 

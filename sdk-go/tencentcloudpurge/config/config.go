@@ -11,9 +11,44 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+func GetAssumeRole(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:assumeRole")
+}
+
+// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+func GetAssumeRoleWithWebIdentity(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:assumeRoleWithWebIdentity")
+}
+
+// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+func GetCamRoleName(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:camRoleName")
+}
+
+// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+func GetDomain(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:domain")
+}
+
 // The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:endpoint")
+}
+
+// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+func GetMetadataEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:metadataEndpoint")
+}
+
+// A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+func GetProfile(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:profile")
+}
+
+// `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+func GetProtocol(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:protocol")
 }
 
 // The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
@@ -34,4 +69,14 @@ func GetSecretKey(ctx *pulumi.Context) string {
 // A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:securityToken")
+}
+
+// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+func GetSharedCredentialsDir(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:sharedCredentialsDir")
+}
+
+// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+func GetStsEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:stsEndpoint")
 }

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from .. import outputs as _root_outputs
 
 import types
 
@@ -21,11 +22,60 @@ __config__ = pulumi.Config('tencentcloud-purge')
 
 class _ExportableConfig(types.ModuleType):
     @_builtins.property
+    def assume_role(self) -> Optional[str]:
+        """
+        A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
+        """
+        return __config__.get('assumeRole')
+
+    @_builtins.property
+    def assume_role_with_web_identity(self) -> Optional[str]:
+        """
+        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        """
+        return __config__.get('assumeRoleWithWebIdentity')
+
+    @_builtins.property
+    def cam_role_name(self) -> Optional[str]:
+        """
+        The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
+        """
+        return __config__.get('camRoleName')
+
+    @_builtins.property
+    def domain(self) -> Optional[str]:
+        """
+        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+        """
+        return __config__.get('domain')
+
+    @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
         The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
         """
         return __config__.get('endpoint')
+
+    @_builtins.property
+    def metadata_endpoint(self) -> Optional[str]:
+        """
+        The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
+        """
+        return __config__.get('metadataEndpoint')
+
+    @_builtins.property
+    def profile(self) -> Optional[str]:
+        """
+        A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
+        """
+        return __config__.get('profile')
+
+    @_builtins.property
+    def protocol(self) -> Optional[str]:
+        """
+        `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
+        """
+        return __config__.get('protocol')
 
     @_builtins.property
     def region(self) -> Optional[str]:
@@ -54,4 +104,18 @@ class _ExportableConfig(types.ModuleType):
         A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         """
         return __config__.get('securityToken')
+
+    @_builtins.property
+    def shared_credentials_dir(self) -> Optional[str]:
+        """
+        The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
+        """
+        return __config__.get('sharedCredentialsDir')
+
+    @_builtins.property
+    def sts_endpoint(self) -> Optional[str]:
+        """
+        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        """
+        return __config__.get('stsEndpoint')
 
