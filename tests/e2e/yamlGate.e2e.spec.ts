@@ -11,39 +11,16 @@ import * as fs from "fs";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
-import { pulumiYamlHostPath } from "../../scripts/yamlHost";
+import { yamlProject } from "./support/yamlProject";
 
 const SECRET_ID = "AKIDyaml00000000000000000000000000000";
 const SECRET_KEY = "yaml-e2e-secret-key-4c1d9e";
-const EXAMPLE = path.join(repoRoot, "examples", "yaml-gate");
 const PLUGIN_DIR = path.join(repoRoot, "plugin");
-/** Credentials only through stack config: the plugin's environment has none. */
-const NO_ENV_CREDENTIALS = { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: "" };
 
-/**
- * A sandbox with the YAML language host beside its CLI, and a copy of the example in it, edited by `edit`,
- * with a stack whose config points at `emu`. Returns the sandbox and the project folder.
- */
-async function yamlProject(emu: RunningEmulator, edit: (pulumiYaml: string) => string): Promise<{ box: PulumiSandbox; dir: string }> {
-    const yamlHost = await pulumiYamlHostPath();
-    const box = await PulumiSandbox.create({ envVars: NO_ENV_CREDENTIALS });
-    const besideCli = path.join(path.dirname(box.cli), "pulumi-language-yaml");
-    try {
-        fs.linkSync(yamlHost, besideCli);
-    } catch {
-        fs.symlinkSync(yamlHost, besideCli); // another file system: works the same
-    }
-    const dir = path.join(box.tempDir, "yaml-gate");
-    fs.cpSync(EXAMPLE, dir, { recursive: true });
-    const file = path.join(dir, "Pulumi.yaml");
-    fs.writeFileSync(file, edit(fs.readFileSync(file, "utf8")));
-    await box.run(dir, ["stack", "init", "e2e"]);
-    await box.run(dir, ["config", "set", "tencentcloud-purge:secretId", SECRET_ID]);
-    await box.run(dir, ["config", "set", "--secret", "tencentcloud-purge:secretKey", SECRET_KEY]);
-    await box.run(dir, ["config", "set", "tencentcloud-purge:endpoint", emu.url]);
-    await box.run(dir, ["config", "set", "timeoutSeconds", "120"]);
-    return { box, dir };
-}
+/** A copy of the example whose stack config points at `emu`. */
+const projectFor = (emu: RunningEmulator, edit: (pulumiYaml: string) => string) => yamlProject(edit, [
+    ["tencentcloud-purge:secretId", SECRET_ID], ["--secret", "tencentcloud-purge:secretKey", SECRET_KEY],
+    ["tencentcloud-purge:endpoint", emu.url], ["timeoutSeconds", "120"]]);
 
 const up = (box: PulumiSandbox, dir: string) => box.run(dir, ["up", "--yes", "--skip-preview", "--non-interactive"]);
 const outputs = async (box: PulumiSandbox, dir: string) => JSON.parse(await box.run(dir, ["stack", "output", "--json"]));
@@ -60,7 +37,7 @@ describe("the Pulumi YAML example on the real engine, through the provider plugi
         assert.ok(fs.existsSync(path.join(repoRoot, "bin", "provider", "plugin", "main.js")), "run npm run build first");
         emu = await startEmulator({ completeAfterMs: COMPLETE_AFTER_MS, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
         // A user's copy of the example names their plugin folder: here, this repository's.
-        ({ box, dir } = await yamlProject(emu, (t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`)));
+        ({ box, dir } = await projectFor(emu, (t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`)));
     });
     after(async () => {
         box?.cleanup();
@@ -110,7 +87,7 @@ describe("a purge that fails or times out, through the provider plugin on the re
     let emu: RunningEmulator;
     const boxes: PulumiSandbox[] = [];
     const project = async (urls: readonly string[], timeoutSeconds: number) => {
-        const { box, dir } = await yamlProject(emu, (t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`));
+        const { box, dir } = await projectFor(emu, (t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`));
         boxes.push(box);
         for (const [i, url] of urls.entries()) {
             await box.run(dir, ["config", "set", "--path", `assetUrls[${i}]`, url]);
@@ -165,7 +142,7 @@ describe("the provider plugin installed from its archive with `pulumi plugin ins
     before(async () => {
         emu = await startEmulator({ completeAfterMs: 1000, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
         // As a user's project: no path to the plugin, the engine uses the installed one.
-        ({ box, dir } = await yamlProject(emu, (t) => t.replace(/^plugins:\n( .*\n)+/m, "")));
+        ({ box, dir } = await projectFor(emu, (t) => t.replace(/^plugins:\n( .*\n)+/m, "")));
         const dist = path.join(box.tempDir, "dist");
         const archive = (await runPack(dist)).trim();
         const version = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
