@@ -118,6 +118,15 @@ const filter: Record<string, Property> = {
 };
 
 /**
+ * The provider configuration keys whose values are secret: the plugin stores them encrypted even when they were
+ * set without `--secret`.
+ *
+ * @example
+ * SECRET_CONFIG_KEYS.has("secretKey"); // true
+ */
+export const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set(Object.entries(connection).filter(([, p]) => p.secret).map(([k]) => k));
+
+/**
  * The schema as Pulumi reads it (`pulumi package get-schema` prints it).
  *
  * @example
