@@ -111,7 +111,13 @@ export interface SandboxOptions {
     readonly languageHost?: boolean;
 }
 
-/** A temp folder laid out for offline Pulumi runs. */
+/**
+ * A temp folder laid out for offline Pulumi runs.
+ *
+ * @example
+ * const box = await PulumiSandbox.create({ languageHost: true, envVars: { TENCENTCLOUD_CDN_ENDPOINT: emu.url } });
+ * try { await box.run(projectDir, ["up", "--yes", "--non-interactive"]); } finally { box.cleanup(); }
+ */
 export class PulumiSandbox {
     private constructor(
         /** The temp folder; removed by {@link cleanup}. */

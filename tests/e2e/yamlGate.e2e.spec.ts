@@ -145,7 +145,6 @@ describe("a purge that fails or times out, through the provider plugin on the re
         const { box, dir } = await project(["https://www.example.com/app.js"], 2);
         await assert.rejects(up(box, dir), /timed out after 2 s/);
         const [assetsTask] = [...new Set(emu.store.allRecords().map((r) => r.taskId))];
-        assert.deepStrictEqual(created(assetsTask).map((r) => r.status), ["process"]);
         await box.run(dir, ["config", "set", "timeoutSeconds", "60"]);
         await up(box, dir);
         const assetPurges = emu.store.allRecords().filter((r) => r.url === "https://www.example.com/app.js");
