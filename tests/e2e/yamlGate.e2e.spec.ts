@@ -6,7 +6,7 @@
  * the reason.
  */
 import * as assert from "assert";
-import { execFile } from "child_process";
+import { runCommand } from "../../scripts/runCommand";
 import * as fs from "fs";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
@@ -191,6 +191,5 @@ describe("the provider plugin installed from its archive with `pulumi plugin ins
 
 /** Builds the plugin archive into `dist` with the script users run; resolves with its path. */
 function runPack(dist: string): Promise<string> {
-    return new Promise((resolve, reject) => execFile("bash", [path.join(repoRoot, "scripts", "packPlugin.sh"), dist], { maxBuffer: 64 << 20 },
-        (err, stdout, stderr) => (err ? reject(new Error(`scripts/packPlugin.sh failed: ${err.message}\n${stderr}`)) : resolve(stdout))));
+    return runCommand("bash", [path.join(repoRoot, "scripts", "packPlugin.sh"), dist]);
 }
