@@ -4,7 +4,7 @@
  */
 import * as v8 from "v8";
 import * as vm from "vm";
-import { EMULATOR_CREDENTIALS, startEmulator, startEmulatorProcess } from "../emulator";
+import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator, startEmulatorProcess } from "../emulator";
 import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
 import { REQUESTS_PER_SECOND } from "../provider/actionLimiters";
@@ -125,6 +125,38 @@ export interface WaitFigures {
     readonly wallSeconds: number;
 }
 
+/** One task to wait for, and when it turns done (a timer the wait does not know of). */
+interface Watched {
+    readonly taskId: string;
+    readonly since?: string;
+    readonly doneAfterMs: number;
+}
+
+/**
+ * Waits for every task at once as the provider host does (`waitForTask` on the client's shared default poller, real
+ * clock), turning each done when its time comes, and measures how long after that each wait returned.
+ */
+async function waitAndMeasure(emu: RunningEmulator, client: PurgeClient, tasks: Promise<Watched>[], started: number,
+    label?: string): Promise<WaitFigures> {
+    const outcomes = await Promise.all(tasks.map(async (pending) => {
+        const { taskId, since, doneAfterMs } = await pending;
+        let doneAt = Infinity;
+        const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); }, doneAfterMs);
+        const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
+            timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
+        clearTimeout(timer);
+        return { state: result.state, overshootMs: Date.now() - doneAt };
+    }));
+    const stats = emu.stats.snapshot();
+    const overshoots = outcomes.filter((o) => o.state === "done").map((o) => o.overshootMs / 1000);
+    const states: Record<string, number> = {};
+    outcomes.forEach((o) => { states[o.state] = (states[o.state] ?? 0) + 1; });
+    const describeCalls = stats.requests.DescribePurgeTasks ?? 0;
+    return { waits: tasks.length, ...(label ? { label } : {}), states, overshootMedianS: median(overshoots),
+        overshootP95S: percentile(overshoots, 95), overshootMaxS: Math.max(...overshoots), describeCalls,
+        callsPerWait: describeCalls / tasks.length, throttled: stats.throttled, wallSeconds: (Date.now() - started) / 1000 };
+}
+
 /**
  * Submits `waits` purges with the real client, waits for each as the provider host does (`waitForTask` on the
  * client's shared default poller, real clock), and turns each task done at a seeded time `doneAfterMs` after its submission.
@@ -139,26 +171,11 @@ export async function benchWaits(waits: number, doneAfterMs: readonly [number, n
     const started = Date.now();
     try {
         await realSleep(1100);
-        const outcomes = await Promise.all(Array.from({ length: waits }, async (_, i) => {
+        return await waitAndMeasure(emu, client, Array.from({ length: waits }, async (_, i) => {
             const since = formatApiTime(new Date(Date.now() - 1000));
             const { taskId } = await client.purgeUrlsCache({ urls: [`https://www.example.com/e2e/${i}.html`] });
-            let doneAt = Infinity;
-            const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); },
-                uniform(random, doneAfterMs[0], doneAfterMs[1]));
-            // As the provider host waits for a task id (waitForTaskIds): through the process's shared poller.
-            const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
-                timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
-            clearTimeout(timer);
-            return { state: result.state, overshootMs: Date.now() - doneAt };
-        }));
-        const stats = emu.stats.snapshot();
-        const overshoots = outcomes.filter((o) => o.state === "done").map((o) => o.overshootMs / 1000);
-        const states: Record<string, number> = {};
-        outcomes.forEach((o) => { states[o.state] = (states[o.state] ?? 0) + 1; });
-        const describeCalls = stats.requests.DescribePurgeTasks ?? 0;
-        return { waits, states, overshootMedianS: median(overshoots), overshootP95S: percentile(overshoots, 95),
-            overshootMaxS: Math.max(...overshoots), describeCalls, callsPerWait: describeCalls / waits,
-            throttled: stats.throttled, wallSeconds: (Date.now() - started) / 1000 };
+            return { taskId, since, doneAfterMs: uniform(random, doneAfterMs[0], doneAfterMs[1]) };
+        }), started);
     } finally {
         await emu.close();
     }
@@ -187,25 +204,10 @@ export async function benchWaitsElsewhere(waits: number, olderRecords: number, d
         const taskIds = Array.from({ length: waits }, (_, i) => submit([`https://www.example.com/elsewhere/${i}.html`]));
         await realSleep(1100);
         const client = new PurgeClient(resolveConnection(connectionFor(emu), undefined, {}));
-        const started = Date.now();
-        const outcomes = await Promise.all(taskIds.map(async (taskId) => {
-            let doneAt = Infinity;
-            const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); },
-                uniform(random, doneAfterMs[0], doneAfterMs[1]));
-            const result = await waitForTask(getDefaultPoller(client), { taskId, clock: realClock, sleep: realSleep,
-                timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
-            clearTimeout(timer);
-            return { state: result.state, overshootMs: Date.now() - doneAt };
-        }));
-        const stats = emu.stats.snapshot();
-        const overshoots = outcomes.filter((o) => o.state === "done").map((o) => o.overshootMs / 1000);
-        const states: Record<string, number> = {};
-        outcomes.forEach((o) => { states[o.state] = (states[o.state] ?? 0) + 1; });
-        const describeCalls = stats.requests.DescribePurgeTasks ?? 0;
-        return { waits, label: `${waits} on ids from elsewhere, ${olderRecords} older records`, states,
-            overshootMedianS: median(overshoots), overshootP95S: percentile(overshoots, 95),
-            overshootMaxS: Math.max(...overshoots), describeCalls, callsPerWait: describeCalls / waits,
-            throttled: stats.throttled, wallSeconds: (Date.now() - started) / 1000 };
+        // Ids only, no submission time: as a PurgeTaskWaiter given ids from elsewhere.
+        return await waitAndMeasure(emu, client, taskIds.map(async (taskId) =>
+            ({ taskId, doneAfterMs: uniform(random, doneAfterMs[0], doneAfterMs[1]) })), Date.now(),
+            `${waits} on ids from elsewhere, ${olderRecords} older records`);
     } finally {
         await emu.close();
     }

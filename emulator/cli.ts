@@ -11,7 +11,12 @@ import { parseArgs } from "util";
 import { startEmulator, EmulatorOptions } from "./server";
 import { EMULATOR_WEB_IDENTITY } from "./stsActions";
 
-/** A command-line mistake: the process prints the message and exits 2. */
+/**
+ * A command-line mistake: the process prints the message and exits 2.
+ *
+ * @example
+ * throw new UsageError("--port must be a whole number from 0 to 65535, got \"abc\"");
+ */
 export class UsageError extends Error {
     constructor(message: string) {
         super(message);

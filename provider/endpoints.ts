@@ -86,15 +86,19 @@ export function resolveEndpoints(inputs: SettingInputs): Endpoints {
 export function parseEndpoint(endpoint: string, place = "endpoint"): { protocol: string; host: string } {
     const forms = `a full URL such as ${DEFAULT_ENDPOINT} or http://127.0.0.1:9000 (a bare host name means https)`;
     const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint);
+    // Errors repeat the value without any user info: `user:password@host` must not put a password in a message.
+    const shown = endpoint.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, "$1");
     if (!hasScheme && endpoint.includes(":")) {
-        throw new Error(`${place} must start with http:// or https:// when it names a port: write http://${endpoint} ` +
-            `for a plain-HTTP server such as the emulator, or https://${endpoint}; got "${endpoint}"`);
+        throw new Error(endpoint.includes("@")
+            ? `${place} must be a bare origin such as http://127.0.0.1:9000, without user info`
+            : `${place} must start with http:// or https:// when it names a port: write http://${shown} ` +
+                `for a plain-HTTP server such as the emulator, or https://${shown}; got "${shown}"`);
     }
     let url: URL;
     try {
         url = new URL(hasScheme ? endpoint : `https://${endpoint}`);
     } catch {
-        throw new Error(`${place} must be ${forms}, got "${endpoint}"`);
+        throw new Error(`${place} must be ${forms}, got "${shown}"`);
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") {
         throw new Error(`${place} must use http:// or https://, got "${url.protocol}//" (${forms})`);

@@ -18,7 +18,7 @@
 set -euo pipefail
 
 YAML_VERSION="v1.25.0"
-MIN_GO="1.24"
+MIN_GO="1.26.6"
 GO="${GO:-go}"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-tencentcloud-purge/pulumi-language-yaml-${YAML_VERSION}"
 CACHED_BIN="${CACHE_DIR}/pulumi-language-yaml"

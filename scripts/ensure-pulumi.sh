@@ -23,7 +23,7 @@ set -euo pipefail
 
 PULUMI_VERSION="v3.274.1"
 MIN_VERSION="3.140.0"
-MIN_GO="1.24"
+MIN_GO="1.26.6"
 GO="${GO:-go}"
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-tencentcloud-purge/pulumi-${PULUMI_VERSION}"
 CACHED_BIN="${CACHE_DIR}/pulumi"

@@ -18,7 +18,7 @@ if [ -x "$dir/sdkgen" ]; then
   exit 0
 fi
 if ! command -v "$GO" >/dev/null 2>&1; then
-  log "error: Go is not installed; the SDK generator is a Go program (install Go >= 1.24 with the Go module proxy reachable)"
+  log "error: Go is not installed; the SDK generator is a Go program (install Go >= 1.26.6 with the Go module proxy reachable)"
   exit 1
 fi
 mkdir -p "$dir"

@@ -12,12 +12,13 @@
  * const box = await PulumiSandbox.create();
  * try { ... spawn(box.cli, ["up"], { env: { ...process.env, ...box.env } }) ... } finally { box.cleanup(); }
  */
-import { execFile, spawn } from "child_process";
+import { spawn } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
+import { runCommand } from "./runCommand";
 
 /** The repository root (this file lives in `scripts/`). */
 export const repoRoot = path.resolve(__dirname, "..");
@@ -28,37 +29,46 @@ export const testPassphrase = "tencentcloud-purge-e2e-passphrase";
 
 const LANGUAGE_HOST = "pulumi-language-nodejs";
 
-let cliPath: Promise<string> | undefined;
+const tools = new Map<string, Promise<string>>();
 
 /**
- * The absolute path of the `pulumi` CLI, from `scripts/ensure-pulumi.sh` (run once per process; its progress is
- * forwarded to stderr). Rejects with the script's explanation when there is none.
+ * The absolute path that `scripts/<script>` prints once it has found or built a tool (run once per process; its
+ * progress is forwarded to stderr). Rejects with the script's explanation when there is none, so a test that
+ * needs the tool fails rather than skips.
+ *
+ * @example
+ * const yamlHost = await ensuredTool("ensure-pulumi-yaml.sh", "Pulumi YAML language host");
+ */
+export function ensuredTool(script: string, what: string): Promise<string> {
+    let found = tools.get(script);
+    if (!found) {
+        found = new Promise<string>((resolve, reject) => {
+            const file = path.join(repoRoot, "scripts", script);
+            const child = spawn("bash", [file], { stdio: ["ignore", "pipe", "pipe"] });
+            let out = "";
+            let err = "";
+            child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+            child.stderr.on("data", (d: Buffer) => {
+                err += d.toString();
+                process.stderr.write(d);
+            });
+            child.on("error", (e) => reject(new Error(`cannot run ${file}: ${e.message}`)));
+            child.on("close", (code) => (code === 0 && out.trim() !== "" ? resolve(out.trim())
+                : reject(new Error(`no ${what} (${file} exited ${code}):\n${err}`))));
+        });
+        tools.set(script, found);
+    }
+    return found;
+}
+
+/**
+ * The absolute path of the `pulumi` CLI, from `scripts/ensure-pulumi.sh`.
  *
  * @example
  * const cli = await pulumiCliPath();
  */
 export function pulumiCliPath(): Promise<string> {
-    cliPath ??= new Promise<string>((resolve, reject) => {
-        const script = path.join(repoRoot, "scripts", "ensure-pulumi.sh");
-        const child = spawn("bash", [script], { stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-        child.stderr.on("data", (d: Buffer) => {
-            err += d.toString();
-            process.stderr.write(d);
-        });
-        child.on("error", (e) => reject(new Error(`cannot run ${script}: ${e.message}`)));
-        child.on("close", (code) => {
-            const bin = out.trim();
-            if (code === 0 && bin !== "") {
-                resolve(bin);
-            } else {
-                reject(new Error(`no pulumi CLI for the end-to-end tests (${script} exited ${code}):\n${err}`));
-            }
-        });
-    });
-    return cliPath;
+    return ensuredTool("ensure-pulumi.sh", "pulumi CLI for the end-to-end tests");
 }
 
 /**
@@ -111,7 +121,13 @@ export interface SandboxOptions {
     readonly languageHost?: boolean;
 }
 
-/** A temp folder laid out for offline Pulumi runs. */
+/**
+ * A temp folder laid out for offline Pulumi runs.
+ *
+ * @example
+ * const box = await PulumiSandbox.create({ languageHost: true, envVars: { TENCENTCLOUD_CDN_ENDPOINT: emu.url } });
+ * try { await box.run(projectDir, ["up", "--yes", "--non-interactive"]); } finally { box.cleanup(); }
+ */
 export class PulumiSandbox {
     private constructor(
         /** The temp folder; removed by {@link cleanup}. */
@@ -172,12 +188,7 @@ export class PulumiSandbox {
      * await box.run(projectDir, ["stack", "output", "--json"]);
      */
     run(cwd: string, args: readonly string[], extraEnv: Record<string, string> = {}): Promise<string> {
-        return new Promise((resolve, reject) => {
-            execFile(this.cli, [...args], { cwd, env: { ...process.env, ...this.env, ...extraEnv }, maxBuffer: 64 << 20 },
-                (err, stdout, stderr) => err
-                    ? reject(new Error(`pulumi ${args.join(" ")} failed in ${cwd}: ${err.message}\n${stdout}\n${stderr}`))
-                    : resolve(stdout));
-        });
+        return runCommand(this.cli, args, { cwd, env: { ...this.env, ...extraEnv } });
     }
 
     /** Removes the temp folder. Never throws. */

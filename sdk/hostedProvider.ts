@@ -15,8 +15,9 @@ export const TOKEN_MODULE = "tencentcloud-purge";
  *
  * Pulumi serializes these closures with the text of every function they reach, so everything the host needs
  * to find the implementation is written inline here, and nothing of this process (no path, no config) is
- * captured. The dynamic-provider host runs in the program's folder: the package is resolved by name from there,
- * as the program itself resolved it; a checkout of this repository (examples, tests) falls back to its build.
+ * captured. Pulumi's dynamic-provider host runs in the program's folder and finds `@pulumi/pulumi` from there;
+ * this package is resolved by name the same way (from that folder, its parents, or `NODE_PATH`). A checkout of
+ * this repository (its examples and tests) falls back to its own build.
  *
  * @example
  * new pulumi.dynamic.Resource(hostedProvider("waiter"), name, props, opts, "tencentcloud-purge", "PurgeTaskWaiter");
@@ -24,6 +25,7 @@ export const TOKEN_MODULE = "tencentcloud-purge";
 export function hostedProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     const host = () => {
         const name = "pulumi-tencentcloud-purge";
+        const fs = require("fs");
         const path = require("path");
         try {
             return require(require.resolve(`${name}/provider-host`, { paths: [process.cwd()] }));
@@ -31,10 +33,11 @@ export function hostedProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvi
             if ((e as { code?: string }).code !== "MODULE_NOT_FOUND") throw e;
         }
         for (let dir = process.cwd(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-            try {
-                if (require(path.join(dir, "package.json")).name === name) return require(path.join(dir, "bin/provider/host.js"));
-            } catch {
-                // not this folder
+            const manifest = path.join(dir, "package.json");
+            if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === name) {
+                const built = path.join(dir, "bin/provider/host.js");
+                if (!fs.existsSync(built)) throw new Error(`${name} at ${dir} is not built: run "npm run build" there`);
+                return require(built);
             }
         }
         throw new Error(`${name} is not installed where pulumi runs (${process.cwd()}): run "npm install ${name}" there`);

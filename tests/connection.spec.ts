@@ -74,6 +74,11 @@ describe("parseEndpoint", () => {
     it("rejects other protocols", () => {
         assert.throws(() => parseEndpoint("ftp://127.0.0.1:21"), /endpoint must use http:\/\/ or https:\/\//);
     });
+    it("never repeats a password given in an endpoint", () => {
+        for (const endpoint of ["user:s3cret@127.0.0.1:9000", "http://user:s3cret@127.0.0.1:9000", "user:s3cret@bad host"]) {
+            assert.throws(() => parseEndpoint(endpoint), (e: Error) => !e.message.includes("s3cret"), endpoint);
+        }
+    });
     it("rejects a path", () => {
         assert.throws(() => parseEndpoint("http://127.0.0.1:9000/api"), /bare origin/);
     });

@@ -103,13 +103,13 @@ describe("emulator command line", () => {
 
     it("applies --retention: a record older than it disappears from DescribePurgeTasks", async function () {
         this.timeout(20_000);
-        const emu = await startEmulatorProcess(["--retention", "300"]);
+        const emu = await startEmulatorProcess(["--retention", "2000"]);
         try {
             const u = new URL(emu.url);
             const client = emulatorClient({ host: u.hostname, port: Number(u.port), endpoint: u.host, credentials: [EMULATOR_CREDENTIALS] });
             const { TaskId } = await client.PurgeUrlsCache({ Urls: ["https://www.example.com/retained.png"] });
             const before = (await client.DescribePurgeTasks({ TaskId })).TotalCount;
-            await new Promise((resolve) => setTimeout(resolve, 400));
+            await new Promise((resolve) => setTimeout(resolve, 2200));
             assert.deepStrictEqual([before, (await client.DescribePurgeTasks({ TaskId })).TotalCount], [1, 0]);
         } finally {
             await emu.close();

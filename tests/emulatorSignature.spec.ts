@@ -21,7 +21,7 @@ function request(overrides: Partial<Record<string, string>> = {}, body = VECTOR.
 }
 
 describe("emulator signature", () => {
-    it("computes the API-FACTS test vector", () => {
+    it("computes the published TC3 test vector", () => {
         const s = computeSignature(VECTOR);
         assert.strictEqual(s.signature, "f00b3444b590e4c073c8eb7ff925ede03e2fb62ed42f232bd918cab683e53881");
         assert.strictEqual(s.credentialScope, "2023-11-14/cdn/tc3_request");

@@ -75,8 +75,10 @@ describe("the engine's Cancel in Pulumi's dynamic-provider host", function () {
 
     it("stops a PurgeTaskWaiter's wait at once", async () => {
         const { id } = await host.create(urlPurge({ urls: ["https://www.example.com/w.html"], wait: false }));
+        const readsBefore = emu.stats.snapshot().requests.DescribePurgeTasks ?? 0;
         const waiting = host.create(waiter({ taskId: id, timeoutSeconds: 600 })).then(() => assert.fail("should be cancelled"), (e) => e);
-        await new Promise((r) => setTimeout(r, 500));
+        // Cancel only once the wait is running: its first read has reached the API.
+        await until(() => (emu.stats.snapshot().requests.DescribePurgeTasks ?? 0) > readsBefore);
         const cancelledAt = Date.now();
         await host.cancel();
         const err = await waiting;

@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
-import { PluginHost, secret, urnOf } from "./support/pluginHost";
+import { isSecret, PluginHost, secret, urnOf } from "./support/pluginHost";
 
 describe("the provider plugin with an assumed role", function () {
     this.timeout(30_000);
@@ -18,6 +18,13 @@ describe("the provider plugin with an assumed role", function () {
     after(async () => {
         plugin?.stop();
         await emu?.close();
+    });
+
+    it("makes a web identity secret in CheckConfig even when set without --secret: it may hold the token", async () => {
+        plugin = await PluginHost.start({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "" });
+        const inputs = await plugin.checkConfig({ assumeRoleWithWebIdentity: { roleArn: emu.webIdentity.roleArn, webIdentityToken: "tok" } });
+        assert.ok(isSecret(inputs.assumeRoleWithWebIdentity));
+        plugin.stop();
     });
 
     it("assumes the role in the provider's assumeRole and keeps waiting across credential expiries", async () => {

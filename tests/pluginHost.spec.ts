@@ -42,6 +42,10 @@ describe("the provider plugin", function () {
         const inputs = await plugin.checkConfig({ secretId: "AKID", secretKey: secret("k") });
         assert.ok(isSecret(inputs.secretKey) && inputs.secretId === "AKID");
     });
+    it("makes the key and token secret in CheckConfig even when they were set without --secret", async () => {
+        const inputs = await plugin.checkConfig({ secretId: "AKID", secretKey: "plain-key", securityToken: "plain-token" });
+        assert.deepStrictEqual([isSecret(inputs.secretKey), isSecret(inputs.securityToken), inputs.secretId], [true, true, "AKID"]);
+    });
     it("answers getPurgeTasks with a task's records", async () => {
         const { id } = await plugin.create(URL_PURGE, { urls: ["https://www.example.com/i"], wait: false });
         const { result, failures } = await plugin.invoke(GET_PURGE_TASKS, { taskId: id });

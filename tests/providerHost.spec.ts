@@ -4,6 +4,7 @@
  */
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
 import { hostedProvider } from "../sdk/hostedProvider";
@@ -118,7 +119,30 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         const { properties } = await host.create(urlPurge({ urls: ["https://www.example.com/s"] }));
         const text = JSON.stringify(properties);
         assert.ok(!text.includes(EMULATOR_CREDENTIALS.secretKey) && !text.includes(EMULATOR_CREDENTIALS.secretId));
-        assert.ok(providers.urlPurge.length < 3072, `serialized provider is ${providers.urlPurge.length} bytes`);
+        // It carries the code that finds the package from wherever the host runs, and nothing else.
+        assert.ok(providers.urlPurge.length < 4096, `serialized provider is ${providers.urlPurge.length} bytes`);
+    });
+    it("says to install the package when the program's folder has none", async () => {
+        const folder = fs.mkdtempSync(path.join(os.tmpdir(), "purge-noinstall-"));
+        const bare = await ProviderHost.start({}, folder);
+        try {
+            await assert.rejects(bare.check({}, urlPurge({ urls: ["https://www.example.com/a"] })),
+                /pulumi-tencentcloud-purge is not installed where pulumi runs .*npm install pulumi-tencentcloud-purge/);
+        } finally {
+            bare.stop();
+            fs.rmSync(folder, { recursive: true, force: true });
+        }
+    });
+    it("says to build a checkout of the package that is not built", async () => {
+        const checkout = fs.mkdtempSync(path.join(os.tmpdir(), "purge-unbuilt-"));
+        fs.writeFileSync(path.join(checkout, "package.json"), JSON.stringify({ name: "pulumi-tencentcloud-purge" }));
+        const unbuilt = await ProviderHost.start({}, checkout);
+        try {
+            await assert.rejects(unbuilt.check({}, urlPurge({ urls: ["https://www.example.com/a"] })), /is not built: run "npm run build"/);
+        } finally {
+            unbuilt.stop();
+            fs.rmSync(checkout, { recursive: true, force: true });
+        }
     });
 
     describe("after the API has forgotten the purge records", () => {

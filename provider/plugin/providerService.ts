@@ -19,7 +19,7 @@ import { InvalidArgumentError } from "../validation";
 import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
 import { pluginConfig } from "./pluginConfig";
 import { rpcError, unimplemented } from "./rpcErrors";
-import { PACKAGE_VERSION, TOKENS } from "./schema";
+import { PACKAGE_VERSION, SECRET_CONFIG_KEYS, TOKENS } from "./schema";
 import { schemaText } from "./schemaText";
 import { markSecrets, revealSecrets } from "./secrets";
 
@@ -100,7 +100,12 @@ export function providerService(): Record<string, Handler> {
             }
             return new providerProto.GetSchemaResponse().setSchema(schemaText());
         }),
-        checkConfig: unary(async (req: pb.CheckRequest) => new providerProto.CheckResponse().setInputs(req.getNews())),
+        // The engine stores what CheckConfig returns in the state: a key or token set without `--secret` must not
+        // land there in plain text.
+        checkConfig: unary(async (req: pb.CheckRequest) => {
+            const { plain, secretKeys } = revealSecrets(fromStruct(req.getNews()));
+            return new providerProto.CheckResponse().setInputs(toStruct(markSecrets(plain, new Set([...secretKeys, ...SECRET_CONFIG_KEYS]))));
+        }),
         diffConfig: unary(async (req: pb.DiffRequest) => {
             const olds = revealSecrets(fromStruct(req.getOlds())).plain;
             const news = revealSecrets(fromStruct(req.getNews())).plain;

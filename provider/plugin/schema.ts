@@ -114,7 +114,7 @@ const connection: Record<string, Property> = {
     assumeRoleWithWebIdentity: { $ref: `#/types/${TOKENS.assumeRoleWithWebIdentity}`, description: "A role to assume with an " +
         "OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` " +
         "with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: \"qcs::cam::uin/100000000001:roleName/ci\", " +
-        "webIdentityTokenFile: \"/var/run/oidc/token\" }`." },
+        "webIdentityTokenFile: \"/var/run/oidc/token\" }`. Secret, since it may hold the token.", secret: true },
     profile: text("A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. " +
         "Example: `deploy`."),
     sharedCredentialsDir: text("The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. " +
@@ -160,6 +160,15 @@ const filter: Record<string, Property> = {
     purgeType: text(`${oneOf(PURGE_TYPES)}. Example: \`url\`.`),
     area,
 };
+
+/**
+ * The provider configuration keys whose values are secret: the plugin stores them encrypted even when they were
+ * set without `--secret`.
+ *
+ * @example
+ * SECRET_CONFIG_KEYS.has("secretKey"); // true
+ */
+export const SECRET_CONFIG_KEYS: ReadonlySet<string> = new Set(Object.entries(connection).filter(([, p]) => p.secret).map(([k]) => k));
 
 /**
  * The schema as Pulumi reads it (`pulumi package get-schema` prints it).

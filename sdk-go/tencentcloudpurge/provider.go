@@ -48,6 +48,9 @@ func NewProvider(ctx *pulumi.Context,
 		args = &ProviderArgs{}
 	}
 
+	if args.AssumeRoleWithWebIdentity != nil {
+		args.AssumeRoleWithWebIdentity = pulumi.ToSecret(args.AssumeRoleWithWebIdentity).(AssumeRoleWithWebIdentityPtrInput)
+	}
 	if args.SecretKey != nil {
 		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
 	}
@@ -71,7 +74,7 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
 	AssumeRole *AssumeRole `pulumi:"assumeRole"`
-	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
 	AssumeRoleWithWebIdentity *AssumeRoleWithWebIdentity `pulumi:"assumeRoleWithWebIdentity"`
 	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
 	CamRoleName *string `pulumi:"camRoleName"`
@@ -103,7 +106,7 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
 	AssumeRole AssumeRolePtrInput
-	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
 	AssumeRoleWithWebIdentity AssumeRoleWithWebIdentityPtrInput
 	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
 	CamRoleName pulumi.StringPtrInput

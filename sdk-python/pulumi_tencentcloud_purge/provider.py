@@ -39,7 +39,7 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input['AssumeRoleArgs'] assume_role: A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
-        :param pulumi.Input['AssumeRoleWithWebIdentityArgs'] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        :param pulumi.Input['AssumeRoleWithWebIdentityArgs'] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
         :param pulumi.Input[_builtins.str] cam_role_name: The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
         :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
         :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
@@ -98,7 +98,7 @@ class ProviderArgs:
     @pulumi.getter(name="assumeRoleWithWebIdentity")
     def assume_role_with_web_identity(self) -> pulumi.Input[Optional['AssumeRoleWithWebIdentityArgs']]:
         """
-        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
         """
         return pulumi.get(self, "assume_role_with_web_identity")
 
@@ -278,7 +278,7 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
-        :param pulumi.Input[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+        :param pulumi.Input[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
         :param pulumi.Input[_builtins.str] cam_role_name: The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
         :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
         :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
@@ -340,7 +340,7 @@ class Provider(pulumi.ProviderResource):
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
             __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
-            __props__.__dict__["assume_role_with_web_identity"] = pulumi.Output.from_input(assume_role_with_web_identity).apply(pulumi.runtime.to_json) if assume_role_with_web_identity is not None else None
+            __props__.__dict__["assume_role_with_web_identity"] = pulumi.Output.secret(assume_role_with_web_identity).apply(pulumi.runtime.to_json) if assume_role_with_web_identity is not None else None
             __props__.__dict__["cam_role_name"] = cam_role_name
             __props__.__dict__["domain"] = domain
             __props__.__dict__["endpoint"] = endpoint

@@ -5,7 +5,7 @@
  * without it the suite fails with the reason.
  */
 import * as assert from "assert";
-import { execFile } from "child_process";
+import { runCommand } from "../../scripts/runCommand";
 import * as fs from "fs";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
@@ -38,10 +38,8 @@ describe("the Go example on the real engine, through the generated Go SDK and th
             // Read-only modules (go.mod and go.sum are never rewritten); no cgo, as the CLI's build, to share its cache.
             CGO_ENABLED: "0", GOFLAGS: "-mod=readonly",
         };
-        const output = await new Promise<string>((resolve, reject) => execFile("go",
-            ["test", "-tags", "e2e", "-count=1", "-run", "TestGateOnTheEngine", "-v", "."],
-            { cwd: path.join(repoRoot, "examples", "go-gate"), env, maxBuffer: 64 << 20 },
-            (err, stdout, stderr) => (err ? reject(new Error(`go test failed: ${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout))));
+        const output = await runCommand("go", ["test", "-tags", "e2e", "-count=1", "-run", "TestGateOnTheEngine", "-v", "."],
+            { cwd: path.join(repoRoot, "examples", "go-gate"), env });
         assert.match(output, /--- PASS: TestGateOnTheEngine/);
         const [, taskId, pageTaskId] = /taskId=(\S+) pageTaskId=(\S+)/.exec(output) ?? [];
         const records = (id: string) => emu.store.allRecords().filter((r) => r.taskId === id);

@@ -4,19 +4,13 @@
  * it the suite fails with the reason.
  */
 import * as assert from "assert";
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "../../scripts/localStack";
+import { runCommand } from "../../scripts/runCommand";
 
-/** Runs `cmd` and resolves with its stdout; rejects with its stderr. */
-function run(cmd: string, args: readonly string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
-    return new Promise((resolve, reject) => {
-        execFile(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-            (err ? reject(new Error(`${cmd} ${args.join(" ")} failed: ${err.message}\n${stderr}`)) : resolve(stdout)));
-    });
-}
+const run = runCommand;
 
 /** Every file under `dir`, as relative paths with their contents. */
 function tree(dir: string): Record<string, string> {

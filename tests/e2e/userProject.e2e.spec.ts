@@ -13,6 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
+import { inCi } from "../support/ci";
 import { copyOfCheckout, createProject, npmInstall, pack, sh, tarballFiles } from "./support/userProject";
 
 const SECRET_ID = "AKIDuser0000000000000000000000000000";
@@ -64,7 +65,7 @@ async function projectSandbox(ctx: Mocha.Context, envVars: Record<string, string
     try {
         return await PulumiSandbox.create({ languageHost: true, envVars });
     } catch (e) {
-        if (!process.env.CI && /pulumi-language-nodejs/.test((e as Error).message)) {
+        if (!inCi() && /pulumi-language-nodejs/.test((e as Error).message)) {
             console.warn(`    skipped: ${(e as Error).message}`);
             ctx.skip();
         }

@@ -3,6 +3,7 @@
  * user's cache by scripts/buildGoClient.sh, then run once per API call.
  */
 import { execFile, execFileSync } from "child_process";
+import { inCi } from "./ci";
 import * as path from "path";
 import { EmulatorCredential } from "../../emulator/auth";
 import { CallOutcome } from "./purgeScenario";
@@ -24,7 +25,7 @@ export function buildGoClient(): string | undefined {
         return execFileSync("bash", [path.join(ROOT, "scripts", "buildGoClient.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
     } catch (e) {
         const { status, stderr } = e as { status?: number; stderr?: string };
-        if (status === NO_GO && process.env.CI !== "true") {
+        if (status === NO_GO && !inCi()) {
             return undefined;
         }
         throw new Error(`building the Go test tool failed (exit ${status}): ${stderr ?? String(e)}`);

@@ -16,7 +16,7 @@ func GetAssumeRole(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:assumeRole")
 }
 
-// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
+// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
 func GetAssumeRoleWithWebIdentity(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:assumeRoleWithWebIdentity")
 }

@@ -3,17 +3,14 @@
  * must build), installed from the tarball into a new TypeScript Pulumi project outside the repository, and run
  * there with the `pulumi` CLI and its Node.js language host.
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "../../../scripts/pulumiSandbox";
+import { runCommand } from "../../../scripts/runCommand";
 
-/** Runs a command and resolves to its stdout; rejects with its output. Asynchronous, so emulators keep serving. */
+/** Runs a command in `cwd` and resolves to its stdout. */
 export function sh(cwd: string, command: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
-    return new Promise((resolve, reject) => {
-        execFile(command, [...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-            err ? reject(new Error(`${command} ${args.join(" ")} failed in ${cwd}: ${err.message}\n${stdout}\n${stderr}`)) : resolve(stdout));
-    });
+    return runCommand(command, args, { cwd, env });
 }
 
 /**
