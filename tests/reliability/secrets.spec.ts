@@ -226,7 +226,8 @@ describe("reliability: secrets audit", function () {
     });
     it("no secret anywhere: every collected place searched for every secret", () => {
         const issued = emulators.flatMap((e) => e.temporaryCredentials.all().flatMap((c) => [c.secretKey, c.token]));
-        assert.ok(issued.length >= 6, `STS issued only ${issued.length / 2} credential(s)`);
+        // At least one each for the assumed role and the web identity, so the search covers temporary credentials.
+        assert.ok(issued.length >= 4, `STS issued only ${issued.length / 2} credential(s)`);
         const found = places.flatMap((p) => [...SECRETS, ...issued].filter((s) => p.text.includes(s)).map((s) => `${s} in ${p.name}`));
         countSecretSearch(places.length, found.length);
         const groups = new Map<string, number>();
