@@ -3,6 +3,6 @@
 #   npx ts-node --transpile-only scripts/writeSchema.ts && bash scripts/genSdks.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-gen="$(bash scripts/ensure-sdkgen.sh)"
+gen="$(bash scripts/ensureSdkgen.sh)"
 "$gen" schema.json sdk-python sdk-go
 echo "wrote sdk-python/ and sdk-go/ from schema.json" >&2

@@ -3,7 +3,7 @@
  * `PULUMI_HOME`, a passphrase secrets provider, no update check and no plugin downloads. Nothing reaches the
  * network and nothing touches the user's own Pulumi login. The demo and the end-to-end tests build on it.
  *
- * The CLI comes from `scripts/ensure-pulumi.sh` (the one on PATH, a cached build, or a build from the Go module
+ * The CLI comes from `scripts/ensurePulumi.sh` (the one on PATH, a cached build, or a build from the Go module
  * proxy); the dynamic-provider plugin from `node_modules/@pulumi/pulumi`; the Node.js language host (needed to
  * run a project folder, not an inline program) from beside the CLI, from PATH, or from the gzipped binary named
  * by `PULUMI_LANGUAGE_NODEJS_GZ`.
@@ -37,7 +37,7 @@ const tools = new Map<string, Promise<string>>();
  * needs the tool fails rather than skips.
  *
  * @example
- * const yamlHost = await ensuredTool("ensure-pulumi-yaml.sh", "Pulumi YAML language host");
+ * const yamlHost = await ensuredTool("ensurePulumiYaml.sh", "Pulumi YAML language host");
  */
 export function ensuredTool(script: string, what: string): Promise<string> {
     let found = tools.get(script);
@@ -62,13 +62,13 @@ export function ensuredTool(script: string, what: string): Promise<string> {
 }
 
 /**
- * The absolute path of the `pulumi` CLI, from `scripts/ensure-pulumi.sh`.
+ * The absolute path of the `pulumi` CLI, from `scripts/ensurePulumi.sh`.
  *
  * @example
  * const cli = await pulumiCliPath();
  */
 export function pulumiCliPath(): Promise<string> {
-    return ensuredTool("ensure-pulumi.sh", "pulumi CLI for the end-to-end tests");
+    return ensuredTool("ensurePulumi.sh", "pulumi CLI for the end-to-end tests");
 }
 
 /**

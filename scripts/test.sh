@@ -26,7 +26,7 @@ npx mocha "$@" 2>&1 | tee -a "$log" || status=1
 echo "== tools of the end-to-end tests: pulumi CLI, Pulumi YAML language host, SDK generator" >&2
 # Built (or found in the cache) before the tests start, so no test's time limit has to cover a cold Go build.
 # A tool that cannot be had is not fatal here: the tests that need it fail and say why.
-for tool in ensure-pulumi.sh ensure-pulumi-yaml.sh ensure-sdkgen.sh; do
+for tool in ensurePulumi.sh ensurePulumiYaml.sh ensureSdkgen.sh; do
     bash "scripts/$tool" >/dev/null || echo "warning: scripts/$tool failed; the end-to-end tests that need it will fail" >&2
 done
 echo "== end-to-end tests on the Pulumi engine" >&2

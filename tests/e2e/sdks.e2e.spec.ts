@@ -31,7 +31,7 @@ describe("the SDKs generated from the schema", function () {
     let generated: string;
 
     before(async () => {
-        const gen = (await run("bash", [path.join(repoRoot, "scripts", "ensure-sdkgen.sh")])).trim();
+        const gen = (await run("bash", [path.join(repoRoot, "scripts", "ensureSdkgen.sh")])).trim();
         generated = fs.mkdtempSync(path.join(os.tmpdir(), "purge-sdks-"));
         await run(gen, [path.join(repoRoot, "schema.json"), path.join(generated, "python"), path.join(generated, "go")]);
     });

@@ -17,7 +17,7 @@
 # need only the CLI. The dynamic-provider plugin ships inside @pulumi/pulumi (callers put
 # node_modules/@pulumi/pulumi on PATH).
 #
-# Usage: scripts/ensure-pulumi.sh            -> /abs/path/to/pulumi
+# Usage: scripts/ensurePulumi.sh            -> /abs/path/to/pulumi
 # Env:   PULUMI_BIN, XDG_CACHE_HOME, GO (the go command to use; default `go`).
 set -euo pipefail
 

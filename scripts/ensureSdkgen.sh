@@ -2,7 +2,7 @@
 # Print the absolute path of the SDK generator (scripts/sdkgen, over Pulumi's own code generators) on stdout,
 # building it once per version of its source into
 # ${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-tencentcloud-purge/sdkgen-<hash>/sdkgen. Progress and errors go to stderr.
-# It uses the same github.com/pulumi/pulumi/pkg/v3 as the CLI (scripts/ensure-pulumi.sh), so after the CLI is
+# It uses the same github.com/pulumi/pulumi/pkg/v3 as the CLI (scripts/ensurePulumi.sh), so after the CLI is
 # built its packages come from Go's build cache (CGO_ENABLED=0, as there).
 #
 # Env: XDG_CACHE_HOME, GO (default `go`).

@@ -13,7 +13,7 @@
 # `go install module@version` works): v1.25.0 does not compile against the CLI's newer pkg/v3. The language
 # host protocol is stable across these versions; the CLI runs hosts built against older SDKs.
 #
-# Usage: scripts/ensure-pulumi-yaml.sh      -> /abs/path/to/pulumi-language-yaml
+# Usage: scripts/ensurePulumiYaml.sh      -> /abs/path/to/pulumi-language-yaml
 # Env:   PULUMI_LANGUAGE_YAML_BIN, XDG_CACHE_HOME, GO (default `go`).
 set -euo pipefail
 
