@@ -123,3 +123,13 @@ export function isRetryableCode(code: string): boolean {
     return isThrottling(code) || TRANSIENT_PREFIXES.some((p) => code === p || code.startsWith(`${p}.`)) ||
         code.startsWith("HTTP5") || code === "Timeout" || code === "ConnectionFailed" || code === "InvalidResponse";
 }
+
+/**
+ * The message of any thrown value.
+ *
+ * @example
+ * messageOf(new Error("boom")); // "boom"
+ */
+export function messageOf(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+}

@@ -37,12 +37,3 @@ export function isRetryable(e: unknown): boolean {
     return typeof e === "object" && e !== null && (e as { retryable?: unknown }).retryable === true;
 }
 
-/**
- * The message of any thrown value.
- *
- * @example
- * messageOf(new Error("boom")); // "boom"
- */
-export function messageOf(e: unknown): string {
-    return e instanceof Error ? e.message : String(e);
-}

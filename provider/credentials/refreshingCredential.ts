@@ -5,7 +5,8 @@
  * signing; once expired, the failure is raised with its cause, marked retryable when the credentials worked
  * before, so a wait goes on trying until its own deadline.
  */
-import { CredentialError, isRetryable, messageOf } from "./credentialError";
+import { messageOf } from "../errors";
+import { CredentialError, isRetryable } from "./credentialError";
 import { CredentialSource, SigningCredential, TemporaryCredential } from "./credentialSource";
 
 /** Never refresh earlier than this before expiry, however long the credentials live. */

@@ -2,8 +2,8 @@
  * The credentials for one API call, from the connection's source; a source that fails becomes a
  * {@link PurgeApiError} with code `CredentialsUnavailable`, retried and reported like any other failed call.
  */
-import { PurgeApiError } from "../errors";
-import { CredentialError, messageOf } from "./credentialError";
+import { messageOf, PurgeApiError } from "../errors";
+import { CredentialError } from "./credentialError";
 import { CredentialSource, SigningCredential } from "./credentialSource";
 
 /**

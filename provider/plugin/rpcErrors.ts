@@ -4,6 +4,7 @@
  * them in the state, and the next `pulumi up` resumes the wait instead of purging again.
  */
 import type * as grpcTypes from "@grpc/grpc-js";
+import { messageOf } from "../errors";
 import { anyProto, grpc, providerProto, statusProto, toStruct } from "./grpcModules";
 
 /** What the core throws for a partly created resource (see `partialFailure`). */
@@ -26,7 +27,7 @@ function isPartialFailure(e: unknown): e is Error & PartialFailure {
  * callback(rpcError(e, (props) => markSecrets(props, secretKeys)));
  */
 export function rpcError(e: unknown, outputs: (props: Record<string, unknown>) => Record<string, unknown> = (p) => p): Partial<grpcTypes.StatusObject> {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = messageOf(e);
     const metadata = new grpc.Metadata();
     if (isPartialFailure(e)) {
         const detail = new providerProto.ErrorResourceInitFailed();

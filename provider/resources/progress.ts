@@ -3,7 +3,7 @@
  * next check in 2 s"), with the cause while the API keeps failing ("API unreachable for 12 s: connect
  * ECONNREFUSED 127.0.0.1:9000; retrying").
  */
-import { PurgeApiError } from "../errors";
+import { messageOf, PurgeApiError } from "../errors";
 import { WaitProgress } from "../wait";
 import { tellEngine } from "./engineLog";
 
@@ -17,7 +17,7 @@ function cause(error: unknown): string {
         const text = UNREACHABLE.has(error.code) ? reason : `${error.code}: ${reason}`;
         return text.trim().replace(/\s+/g, " ").slice(0, 160);
     }
-    return String(error instanceof Error ? error.message : error).slice(0, 160);
+    return messageOf(error).slice(0, 160);
 }
 
 /**

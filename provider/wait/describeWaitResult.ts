@@ -2,6 +2,7 @@
  * One-line messages for users about how a wait ended: what failed or is still pending, and why, in words
  * that fit an error shown by `pulumi up`.
  */
+import { messageOf } from "../errors";
 import { PurgeTask } from "../types";
 import { tallyRecords } from "../records";
 import { WaitResult } from "./waitResult";
@@ -17,10 +18,6 @@ function listUrls(records: readonly PurgeTask[]): string {
     const shown = urls.slice(0, MAX_URLS_IN_MESSAGE).join(", ");
     const more = urls.length - MAX_URLS_IN_MESSAGE;
     return more > 0 ? `${shown} and ${more} more` : shown;
-}
-
-function errorText(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -46,18 +43,18 @@ export function describeWaitResult(result: WaitResult, what: string): string {
                 ? "no URL of it was listed yet"
                 : `${pendingCount} of ${plural(total, "URL")} still pending` +
                     (result.pending.length > 0 ? `: ${listUrls(result.pending)}` : "");
-            const cause = result.lastError === undefined ? "" : ` (last error: ${errorText(result.lastError)})`;
+            const cause = result.lastError === undefined ? "" : ` (last error: ${messageOf(result.lastError)})`;
             return `timed out after ${seconds(result.elapsedMs)} waiting for ${what}: ${progress}${cause}`;
         }
         case "notFound": {
-            const cause = result.lastError === undefined ? "" : ` (last error: ${errorText(result.lastError)})`;
+            const cause = result.lastError === undefined ? "" : ` (last error: ${messageOf(result.lastError)})`;
             return `${what} was not found: the API listed no record of it within ${seconds(result.graceMs)}` +
                 ` of the start of the wait; check the task id and the account${cause}`;
         }
         case "error":
-            return `stopped waiting for ${what}: ${errorText(result.error)}`;
+            return `stopped waiting for ${what}: ${messageOf(result.error)}`;
         case "aborted":
             return `stopped waiting for ${what} after ${seconds(result.elapsedMs)}: the wait was cancelled` +
-                (result.reason === undefined ? "" : ` (${errorText(result.reason)})`);
+                (result.reason === undefined ? "" : ` (${messageOf(result.reason)})`);
     }
 }
