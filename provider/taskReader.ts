@@ -4,6 +4,7 @@
  * fewer API calls, never more than one call beyond one per task.
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
+import { earliestApiTime } from "./time";
 import { PurgeApi, PurgeTask } from "./types";
 
 /**
@@ -82,10 +83,6 @@ export interface ProbeOptions {
     readonly probeSince?: string;
 }
 
-/** API times sort as text: the earliest of some. */
-const earliestTime = (times: ReadonlyArray<string | null | undefined>): string | undefined =>
-    times.filter((t): t is string => !!t).sort()[0];
-
 /**
  * Whether a round that has read `pagesRead` pages of time ranges, which found `found` of its tasks, may read one
  * more. Every task not found by a page is read by id, so the round costs `pagesRead + tasks - found` calls: one
@@ -115,7 +112,7 @@ export async function readManyTasks(
     const sinces = tasks.map((t) => t.since).filter((s): s is string => s !== undefined).sort();
     const unknown = tasks.length - sinces.length;
     if (probe.probeSince !== undefined && unknown >= 2) {
-        const located = await locateTasks(api, wanted, earliestTime([probe.probeSince, ...sinces])!, signal);
+        const located = await locateTasks(api, wanted, earliestApiTime([probe.probeSince, ...sinces])!, signal);
         return { records: located.records, apiCalls: located.apiCalls, plan: "locate" };
     }
     let plan: "byId" | "range" = chooseReadPlan(sinces.length, lastRangeTotal);
@@ -221,8 +218,8 @@ export async function locateTasks(api: PurgeApi, wanted: ReadonlySet<string>, fl
                     here.add(taskId);
                 }
             }
-            oldestListed = earliestTime([oldestListed, ...page.purgeLogs.map((r) => r.createTime)]) ?? oldestListed;
-            const oldestHere = earliestTime([...here].flatMap((id) => found.get(id)!.map((r) => r.createTime)));
+            oldestListed = earliestApiTime([oldestListed, ...page.purgeLogs.map((r) => r.createTime)]) ?? oldestListed;
+            const oldestHere = earliestApiTime([...here].flatMap((id) => found.get(id)!.map((r) => r.createTime)));
             const tail = page.purgeLogs[page.purgeLogs.length - 1];
             // The page ends on someone else's record older than every task found here: nothing of theirs follows.
             const passed = tail !== undefined && !here.has(tail.taskId ?? "") && oldestHere !== undefined &&
@@ -257,7 +254,7 @@ export async function locateTasks(api: PurgeApi, wanted: ReadonlySet<string>, fl
         const read = await readAllPages(api, { taskId }, { signal });
         apiCalls += read.requestIds.length;
         found.set(taskId, read.purgeLogs);
-        const created = earliestTime(read.purgeLogs.map((r) => r.createTime));
+        const created = earliestApiTime(read.purgeLogs.map((r) => r.createTime));
         if (created === undefined || remaining.size === 0) {
             continue;
         }

@@ -50,3 +50,13 @@ export function parseApiTime(text: string): Date | undefined {
 export function isApiTime(text: string): boolean {
     return parseApiTime(text) !== undefined;
 }
+
+/**
+ * The earliest of some API times (they sort as text), ignoring absent ones.
+ *
+ * @example
+ * earliestApiTime(["2026-11-29 10:00:00", undefined, "2026-11-28 23:00:00"]); // "2026-11-28 23:00:00"
+ */
+export function earliestApiTime(times: ReadonlyArray<string | null | undefined>): string | undefined {
+    return times.filter((t): t is string => !!t).sort()[0];
+}

@@ -4,6 +4,7 @@
  * said (the process's own submission time) or, once a round has seen its records, their CreateTime: so a task
  * submitted elsewhere can join the time-range read from its second round on.
  */
+import { earliestApiTime } from "../time";
 import { PurgeTask } from "../types";
 import { tallyRecords } from "../records";
 import { TaskToRead } from "../taskReader";
@@ -15,10 +16,6 @@ interface Watched {
     holders: number;
     digest?: string;
 }
-
-/** API times sort as text: the first is the earliest. */
-const earliest = (times: ReadonlyArray<string | undefined>): string | undefined =>
-    times.filter((t): t is string => !!t).sort()[0];
 
 /**
  * Reference-counted watched tasks.
@@ -39,7 +36,7 @@ export class WatchRegistry {
         const entry = this.watched.get(taskId);
         if (entry) {
             entry.holders += 1;
-            entry.since = earliest([entry.since, since]);
+            entry.since = earliestApiTime([entry.since, since]);
             return false;
         }
         this.watched.set(taskId, { since, holders: 1 });
@@ -62,9 +59,9 @@ export class WatchRegistry {
         const tasks = [...new Set(taskIds)].filter((id) => this.watched.has(id))
             .map((taskId) => {
                 const entry = this.watched.get(taskId);
-                return { taskId, since: earliest([entry?.since, entry?.created]), created: entry?.created };
+                return { taskId, since: earliestApiTime([entry?.since, entry?.created]), created: entry?.created };
             });
-        return { tasks, since: earliest(tasks.map((t) => t.since)) };
+        return { tasks, since: earliestApiTime(tasks.map((t) => t.since)) };
     }
 
     /**
@@ -76,7 +73,7 @@ export class WatchRegistry {
         if (!entry) {
             return "same";
         }
-        entry.created = earliest([entry.created, ...records.map((r) => r.createTime ?? undefined)]);
+        entry.created = earliestApiTime([entry.created, ...records.map((r) => r.createTime ?? undefined)]);
         const t = tallyRecords(records);
         const digest = `${t.done.length}/${t.failed.length}/${t.pending.length}`;
         const before = entry.digest;
