@@ -14,7 +14,7 @@ import { nestParams, parseFlatParams, ParamKind } from "./formParams";
  * @example
  * COMMON_PARAMS.includes("Signature"); // true
  */
-export const COMMON_PARAMS = ["Action", "Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature",
+const COMMON_PARAMS = ["Action", "Version", "Region", "Timestamp", "Nonce", "SecretId", "Signature",
     "SignatureMethod", "Token", "Language", "RequestClient"] as const;
 
 /** How a request is signed: TC3 (an Authorization header), v1 (signature parameters), or not at all. */

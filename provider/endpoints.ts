@@ -23,7 +23,7 @@ export interface Endpoints {
 }
 
 /** The root domain of Tencent Cloud's API (the international site's is `intl.tencentcloudapi.com`). */
-export const DEFAULT_DOMAIN = "tencentcloudapi.com";
+const DEFAULT_DOMAIN = "tencentcloudapi.com";
 /** The CDN API when neither `endpoint` nor `domain`/`protocol` is set. */
 export const DEFAULT_ENDPOINT = "https://cdn.tencentcloudapi.com";
 

@@ -96,10 +96,13 @@ export function resolveCredentials(inputs: SettingInputs, endpoints: CredentialE
             return { source: webIdentityCredential(tke, sts) };
         }
     }
-    const n = inputs.sources.length;
-    const tried = `${inputs.sources.map((s, i) => `${i + 1}. ${placeTried(s)}`).join("; ")}; ` +
-        `${n + 1}. the shared credentials file ${location.file} (profile ${location.name}); ` +
-        `${n + 2}. a TKE pod identity (${Object.values(TKE_ENV).join(", ")})`;
+    // Only the errors below list where they looked.
+    const tried = () => {
+        const n = inputs.sources.length;
+        return `${inputs.sources.map((s, i) => `${i + 1}. ${placeTried(s)}`).join("; ")}; ` +
+            `${n + 1}. the shared credentials file ${location.file} (profile ${location.name}); ` +
+            `${n + 2}. a TKE pod identity (${Object.values(TKE_ENV).join(", ")})`;
+    };
     const assume = assumeRoleSettings(inputs) ?? (profileRole && {
         roleArn: profileRole.roleArn, sessionName: profileRole.sessionName ?? DEFAULT_SESSION_NAME,
         sessionSeconds: DEFAULT_SESSION_SECONDS, where: profileRole.where,
@@ -107,13 +110,13 @@ export function resolveCredentials(inputs: SettingInputs, endpoints: CredentialE
     if (assume) {
         if (!base) {
             throw new Error(`assumeRole.roleArn is set (${assume.where}) but no base credentials were found to call STS ` +
-                `AssumeRole with. Looked in this order: ${tried}. Set keys in one of them (stack config with ` +
+                `AssumeRole with. Looked in this order: ${tried()}. Set keys in one of them (stack config with ` +
                 "`pulumi config set --secret`), or name the instance role with camRoleName");
         }
         return { source: assumeRoleCredential(assume, base, sts), region };
     }
     if (!base) {
-        throw new Error(`No Tencent Cloud credentials found. Looked in this order: ${tried}. Set a SecretId and SecretKey ` +
+        throw new Error(`No Tencent Cloud credentials found. Looked in this order: ${tried()}. Set a SecretId and SecretKey ` +
             "in one of them (stack config with `pulumi config set --secret`), or a role source " +
             "(assumeRoleWithWebIdentity, camRoleName, profile)");
     }

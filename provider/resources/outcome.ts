@@ -20,28 +20,24 @@ export function overallStatus(records: readonly PurgeTask[], expected = 1): "don
 }
 
 /**
- * The status a refresh stores. Purge records expire at the API, so what was once seen `done` stays `done` (it
- * cannot be undone), and a stored status is kept when the API no longer lists any record; only records that are
- * still listed can move a purge on. A task never seen done is never reported done.
+ * The status a refresh stores for a purge not yet seen done (the providers keep a stored `done` without reading:
+ * it cannot be undone, and its records may be gone). Purge records expire at the API, so a stored status is kept
+ * when the API no longer lists any record; only records that are still listed can move a purge on. A task never
+ * seen done is never reported done.
  *
  * @example
- * refreshedStatus("done", []); // "done", although the records have expired
+ * refreshedStatus("fail", []); // "fail", although the records have expired
  * refreshedStatus("process", [], 2); // "process"
  */
-export function refreshedStatus(stored: unknown, records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
-    if (stored === "done") {
-        return "done";
-    }
+export function refreshedStatus(stored: unknown, records: readonly PurgeTask[], expected = 1): "fail" | "process" | "done" {
     if (records.length === 0 && stored === "fail") {
         return "fail";
     }
     return overallStatus(records, expected);
 }
 
-/**
- * The key under which the dynamic-provider host stores a resource's serialized provider.
- */
-export const SERIALIZED_PROVIDER_KEY = "__provider";
+/** The key under which the dynamic-provider host stores a resource's serialized provider. */
+const SERIALIZED_PROVIDER_KEY = "__provider";
 
 /**
  * True when the serialized provider in the state differs from the one the program gives now (after the package

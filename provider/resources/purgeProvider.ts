@@ -31,6 +31,11 @@ const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
  */
 const MAX_SUBMISSIONS = 3;
 
+/** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */
+const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
+/** How many times the stored purge's inputs were submitted (states written before this was counted: once). */
+const submissionsOf = (olds: PurgeOutputs) => (typeof olds.attempt === "number" ? olds.attempt : 1);
+
 /**
  * The provider for `kind` ("url" for UrlPurge, "path" for PathPurge).
  *
@@ -72,7 +77,7 @@ export function purgeProvider(kind: "url" | "path") {
         if (inputs.wait === false) {
             return { id, outs: outs("process") };
         }
-        const what = `purge task${sent.taskIds.length > 1 ? "s" : ""} ${sent.taskIds.join(", ")}`;
+        const what = tasksLabel(sent.taskIds);
         const result = await waitForTaskIds(api, sent.taskIds, since, settings, (p) => reportProgress(what, p, inputs.resourceUrn), req.items.length);
         if (result.state === "done") {
             return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
@@ -85,9 +90,8 @@ export function purgeProvider(kind: "url" | "path") {
 
     /** The next `pulumi up` after the CDN reported the purge failed: submit again, loudly, or refuse. */
     async function retryFailed(olds: PurgeOutputs, news: PurgeInputs): Promise<{ id: string; outs: PurgeOutputs }> {
-        const attempt = typeof olds.attempt === "number" ? olds.attempt : 1;
-        const taskIds = olds.taskIds ?? [];
-        const tasks = `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
+        const attempt = submissionsOf(olds);
+        const tasks = tasksLabel(olds.taskIds ?? []);
         if (attempt >= MAX_SUBMISSIONS) {
             throw new Error(`${tasks} failed at the CDN, and this purge was submitted ${attempt} times already: it is not ` +
                 `submitted again until its inputs change. Change \`triggers\` (or the ${kind === "url" ? "URL" : "path"} list) to try again; ` +
@@ -118,10 +122,10 @@ export function purgeProvider(kind: "url" | "path") {
                 return { outs: (await retryFailed(olds, news)).outs };
             }
             if (olds.status !== "done" && news.wait !== false) {
-                const attempt = typeof olds.attempt === "number" ? olds.attempt : 1;
+                const attempt = submissionsOf(olds);
                 if ((await readTasksRecords(hostApi(), olds.taskIds)).length === 0) {
                     // Nothing proves the content was refreshed, and the API can no longer say: purge again.
-                    reportLine(`purge tasks ${olds.taskIds.join(", ")} are no longer listed by the API (records expire); purging again`,
+                    reportLine(`${tasksLabel(olds.taskIds)}: no longer listed by the API (records expire); purging again`,
                         news.resourceUrn);
                     return { outs: (await run(news, NOTHING_SENT, attempt)).outs };
                 }

@@ -38,7 +38,7 @@ export const DEFAULT_CHANGE_PACE = { fastestDelayMs: 1000, referenceChangesPerSe
  * the process did not submit). One day: a wait is usually on a recent purge, and one that is older is read by
  * id instead.
  */
-export const PROBE_LOOKBACK_MS = 24 * 60 * 60_000;
+const PROBE_LOOKBACK_MS = 24 * 60 * 60_000;
 
 /**
  * Options of {@link CoalescingPoller}; the delays default to `DEFAULT_ROUND_DELAYS` (3 s after a change, backing
