@@ -78,7 +78,7 @@ export function pulumiCliPath(): Promise<string> {
  * @example
  * const host = languageHostPath(await pulumiCliPath());
  */
-export function languageHostPath(cli: string): string | undefined {
+function languageHostPath(cli: string): string | undefined {
     const beside = path.join(path.dirname(fs.realpathSync(cli)), LANGUAGE_HOST);
     if (fs.existsSync(beside)) {
         return beside;
@@ -119,6 +119,8 @@ export interface SandboxOptions {
     readonly envVars?: Record<string, string>;
     /** Also provide the Node.js language host, to run project folders. Throws when there is none. */
     readonly languageHost?: boolean;
+    /** Other plugins to place beside the CLI, where the engine finds them (e.g. `pulumi-language-yaml`). */
+    readonly plugins?: readonly string[];
 }
 
 /**
@@ -151,8 +153,8 @@ export class PulumiSandbox {
             const cliDir = path.join(tempDir, "cli", "bin");
             for (const d of ["backend", "home", cliDir]) fs.mkdirSync(path.resolve(tempDir, d), { recursive: true });
             link(cli, path.join(cliDir, "pulumi"));
-            if (host) {
-                link(host, path.join(cliDir, LANGUAGE_HOST));
+            for (const plugin of [...(host ? [host] : []), ...(opts.plugins ?? [])]) {
+                link(plugin, path.join(cliDir, path.basename(plugin)));
             }
             const plugin = "pulumi-resource-pulumi-nodejs";
             fs.symlinkSync(path.join(dynamicProviderPluginDir, plugin), path.join(cliDir, plugin));
@@ -173,11 +175,6 @@ export class PulumiSandbox {
             fs.rmSync(tempDir, { recursive: true, force: true });
             throw e;
         }
-    }
-
-    /** The folder a backend URL points at, e.g. to read what the state holds. */
-    get backendDir(): string {
-        return path.join(this.tempDir, "backend");
     }
 
     /**

@@ -31,7 +31,8 @@ export interface HostFactory {
     start(connection: Connection): Promise<HostUnderTest>;
 }
 
-const NO_ENV_CREDENTIALS = { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: "" };
+/** Credentials only through configuration: a host's environment has none. */
+export const NO_ENV_CREDENTIALS = { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: "" };
 
 export const dynamicProviderHost: HostFactory = {
     name: "the dynamic-provider host",

@@ -6,10 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { PulumiSandbox, repoRoot } from "../../../scripts/pulumiSandbox";
 import { pulumiYamlHostPath } from "../../../scripts/yamlHost";
+import { NO_ENV_CREDENTIALS } from "../../support/hostsUnderTest";
 
 const EXAMPLE = path.join(repoRoot, "examples", "yaml-gate");
-/** Credentials only through stack config: the plugin's environment has none. */
-const NO_ENV_CREDENTIALS = { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_CDN_ENDPOINT: "" };
 
 /**
  * The sandbox and the project folder: Pulumi.yaml edited by `edit`, then `pulumi config set` run with each of
@@ -21,13 +20,7 @@ const NO_ENV_CREDENTIALS = { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY
 export async function yamlProject(edit: (pulumiYaml: string) => string, config: readonly (readonly string[])[]):
     Promise<{ box: PulumiSandbox; dir: string }> {
     const yamlHost = await pulumiYamlHostPath();
-    const box = await PulumiSandbox.create({ envVars: NO_ENV_CREDENTIALS });
-    const besideCli = path.join(path.dirname(box.cli), "pulumi-language-yaml");
-    try {
-        fs.linkSync(yamlHost, besideCli);
-    } catch {
-        fs.symlinkSync(yamlHost, besideCli); // another file system: works the same
-    }
+    const box = await PulumiSandbox.create({ envVars: NO_ENV_CREDENTIALS, plugins: [yamlHost] });
     const dir = path.join(box.tempDir, "yaml-gate");
     fs.cpSync(EXAMPLE, dir, { recursive: true });
     const file = path.join(dir, "Pulumi.yaml");
