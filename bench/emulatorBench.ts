@@ -9,7 +9,7 @@ import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
 import { REQUESTS_PER_SECOND } from "../provider/actionLimiters";
 import { DEFAULT_PAGE_SIZE } from "../provider/paging";
-import { DEFAULT_WAIT } from "../provider/resources/inputs";
+import { DEFAULT_WAIT } from "../provider/description";
 import { realClock, realSleep } from "../provider/clock";
 import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
 import { formatApiTime } from "../provider/time";

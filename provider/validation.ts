@@ -114,3 +114,85 @@ export function optionalTime(name: string, value: unknown): string | undefined {
     }
     throw invalid();
 }
+
+/**
+ * A full http(s) URL, at most `maxLength` long, or `undefined` when absent.
+ *
+ * @example
+ * optionalUrl("urls[0]", "https://www.example.com/index.html", 4096);
+ */
+export function optionalUrl(name: string, value: unknown, maxLength: number): string | undefined {
+    const text = optionalText(name, value, maxLength);
+    if (text === undefined) {
+        return undefined;
+    }
+    let ok = false;
+    try {
+        ok = /^https?:\/\//i.test(text) && !!new URL(text).host;
+    } catch {
+        ok = false;
+    }
+    if (!ok) {
+        throw new InvalidArgumentError(name, `must be a full URL starting with http:// or https://, got ${JSON.stringify(value)}`);
+    }
+    return text;
+}
+
+const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i;
+
+/**
+ * A domain (`www.example.com`, `*.example.com`) or a full http(s) URL, or `undefined` when absent.
+ *
+ * @example
+ * optionalKeyword("keyword", "www.example.com", 1024);
+ */
+export function optionalKeyword(name: string, value: unknown, maxLength: number): string | undefined {
+    const text = optionalText(name, value, maxLength);
+    if (text === undefined) {
+        return undefined;
+    }
+    if (/^https?:\/\//i.test(text)) {
+        try {
+            new URL(text);
+            return text;
+        } catch {
+            // fall through to the error below
+        }
+    } else if (DOMAIN.test(text)) {
+        return text;
+    }
+    throw new InvalidArgumentError(name, `must be a domain such as "www.example.com" or a full URL starting with ` +
+        `http:// or https://, got ${JSON.stringify(text.slice(0, 80))}`);
+}
+
+/**
+ * A number in [min, max], or `undefined` when absent.
+ *
+ * @example
+ * optionalNumber("timeoutSeconds", 900, 1, 86400); // 900
+ */
+export function optionalNumber(name: string, value: unknown, min: number, max: number): number | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
+        throw new InvalidArgumentError(name, `must be a number from ${min} to ${max}, got ${show(value)}`);
+    }
+    return value;
+}
+
+/**
+ * `true`, `false`, or `undefined` when absent.
+ *
+ * @example
+ * optionalBoolean("wait", false); // false
+ */
+export function optionalBoolean(name: string, value: unknown): boolean | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== "boolean") {
+        throw new InvalidArgumentError(name, `must be true or false, got ${show(value)}`);
+    }
+    return value;
+}

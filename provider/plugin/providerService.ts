@@ -19,21 +19,25 @@ import { InvalidArgumentError } from "../validation";
 import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
 import { pluginConfig } from "./pluginConfig";
 import { rpcError, unimplemented } from "./rpcErrors";
-import { PACKAGE_VERSION, SECRET_CONFIG_KEYS, TOKENS } from "./schema";
+import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
+import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, tokenOf, URL_PURGE } from "../description";
 import { schemaText } from "./schemaText";
 import { markSecrets, revealSecrets } from "./secrets";
 
 type Props = Record<string, unknown>;
 type Handler = (call: { request: any }, callback: (err: Partial<grpcTypes.StatusObject> | null, res?: unknown) => void) => void;
 
-const KINDS: Record<string, ResourceKind> = { [TOKENS.urlPurge]: "urlPurge", [TOKENS.pathPurge]: "pathPurge", [TOKENS.waiter]: "waiter" };
+const KINDS: Record<string, ResourceKind> = {
+    [tokenOf(URL_PURGE)]: "urlPurge", [tokenOf(PATH_PURGE)]: "pathPurge", [tokenOf(PURGE_TASK_WAITER)]: "waiter",
+};
+const GET_PURGE_TASKS_TOKEN = tokenOf(GET_PURGE_TASKS);
 /** An input the core reads to show progress on the resource's own line; never stored. */
 const URN_INPUT = "resourceUrn";
 
 /** What every resource provider of the core offers, as the plugin calls it. */
 interface CoreProvider {
     check(olds: Props, news: Props): Promise<{ failures: { property: string; reason: string }[] }>;
-    diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean }>;
+    diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean; detailedDiff: Readonly<Record<string, "input" | "output">> }>;
     create(inputs: Props): Promise<{ id: string; outs: Props }>;
     update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
     read(id: string, props: Props): Promise<{ id: string; props: Props }>;
@@ -121,8 +125,8 @@ export function providerService(): Record<string, Handler> {
             return new providerProto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false);
         }),
         invoke: unary(async (req: pb.InvokeRequest) => {
-            if (req.getTok() !== TOKENS.getPurgeTasks) {
-                throw new Error(`unknown function ${req.getTok()}; this provider serves ${TOKENS.getPurgeTasks}`);
+            if (req.getTok() !== GET_PURGE_TASKS_TOKEN) {
+                throw new Error(`unknown function ${req.getTok()}; this provider serves ${GET_PURGE_TASKS_TOKEN}`);
             }
             const resp = new providerProto.InvokeResponse();
             let query;
@@ -145,11 +149,17 @@ export function providerService(): Record<string, Handler> {
         diff: unary(async (req: pb.DiffRequest) => {
             const olds = revealSecrets(fromStruct(req.getOlds())).plain;
             const news = revealSecrets(fromStruct(req.getNews())).plain;
-            const { changes } = await providerFor(req.getUrn()).diff(req.getId(), olds, news);
-            const inputKeys = Object.keys(news);
-            const diffs = inputKeys.filter((k) => JSON.stringify(olds[k] ?? null) !== JSON.stringify(news[k] ?? null));
-            return new providerProto.DiffResponse().setDiffsList(diffs)
+            // The core's one diff rule decides; its detailed diff names each changed input and the outputs the
+            // update sets anew (the task ids when it purges again, the status when it waits again).
+            const { changes, detailedDiff } = await providerFor(req.getUrn()).diff(req.getId(), olds, news);
+            const resp = new providerProto.DiffResponse().setHasdetaileddiff(true)
                 .setChanges(changes ? providerProto.DiffResponse.DiffChanges.DIFF_SOME : providerProto.DiffResponse.DiffChanges.DIFF_NONE);
+            for (const [key, side] of Object.entries(detailedDiff)) {
+                resp.addDiffs(key);
+                resp.getDetaileddiffMap().set(key, new providerProto.PropertyDiff()
+                    .setKind(providerProto.PropertyDiff.Kind.UPDATE).setInputdiff(side === "input"));
+            }
+            return resp;
         }),
         create: unary(async (req: pb.CreateRequest) => {
             const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));

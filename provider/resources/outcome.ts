@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the resource providers: the overall status of a set of records, change detection, and the
+ * Shared pieces of the resource providers: the overall status of a set of records, a changed serialized provider, and the
  * error that keeps a partly created resource in the state.
  */
 import { isAllDone, tallyRecords } from "../records";
@@ -50,16 +50,6 @@ const SERIALIZED_PROVIDER_KEY = "__provider";
 export function providerChanged(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
     const now = news[SERIALIZED_PROVIDER_KEY];
     return typeof now === "string" && olds[SERIALIZED_PROVIDER_KEY] !== now;
-}
-
-/**
- * The names among `keys` whose values differ between the old state and the new inputs.
- *
- * @example
- * changedKeys({ urls: ["a"] }, { urls: ["b"] }, ["urls", "area"]); // ["urls"]
- */
-export function changedKeys(olds: Record<string, unknown>, news: Record<string, unknown>, keys: readonly string[]): string[] {
-    return keys.filter((k) => JSON.stringify(olds[k] ?? null) !== JSON.stringify(news[k] ?? null));
 }
 
 /**

@@ -1,18 +1,14 @@
 /**
- * What the engine hands the resource providers and keeps in the state: the resources' inputs as the SDK
- * registers them, and the outputs each provider adds. The values are only as trustworthy as the engine's
- * copy of them (unknown during preview, anything in an old state), so `inputs.ts` validates them as `unknown`.
+ * What the engine hands the resource providers and keeps in the state, typed from the one description of each
+ * resource: the inputs as the SDK registers them, and the outputs each provider adds. The values are only as
+ * trustworthy as the engine's copy of them (unknown during preview, anything in an old state), so the providers
+ * validate them before use.
  */
-import { PurgeStatus, PurgeTask } from "../types";
+import { PATH_PURGE, PURGE_TASK_WAITER, StoredValuesOf, URL_PURGE } from "../description";
+import { PurgeTask } from "../types";
 
-/** Inputs every resource takes: the wait's settings, `triggers`, and its own URN (for its progress line). */
-type CommonInputs = {
-    readonly timeoutSeconds?: number;
-    readonly minDelaySeconds?: number;
-    readonly maxDelaySeconds?: number;
-    readonly triggers?: readonly unknown[];
-    readonly resourceUrn?: string;
-};
+/** An input the SDK adds to every resource: its own URN, for its progress line. */
+type UrnInput = { readonly resourceUrn?: string };
 
 /**
  * The inputs of UrlPurge (`urls`) and PathPurge (`paths`, `flushType`).
@@ -20,14 +16,7 @@ type CommonInputs = {
  * @example
  * const inputs: PurgeInputs = { urls: ["https://www.example.com/"], wait: true };
  */
-export type PurgeInputs = CommonInputs & {
-    readonly urls?: readonly string[];
-    readonly paths?: readonly string[];
-    readonly flushType?: string;
-    readonly area?: string;
-    readonly urlEncode?: boolean;
-    readonly wait?: boolean;
-};
+export type PurgeInputs = StoredValuesOf<typeof URL_PURGE.inputs> & StoredValuesOf<typeof PATH_PURGE.inputs> & UrnInput;
 
 /**
  * The state of UrlPurge and PathPurge: the inputs, the tasks submitted so far, and how far they got.
@@ -35,16 +24,7 @@ export type PurgeInputs = CommonInputs & {
  * @example
  * const outs: PurgeOutputs = { ...inputs, taskId: "1533", taskIds: ["1533"], submitted: 1, status: "done" };
  */
-export type PurgeOutputs = PurgeInputs & {
-    readonly taskId?: string;
-    readonly taskIds?: readonly string[];
-    /** How many of the URLs or paths the submitted tasks cover. */
-    readonly submitted?: number;
-    /** Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again). */
-    readonly attempt?: number;
-    readonly status?: PurgeStatus;
-    readonly completedAt?: string;
-};
+export type PurgeOutputs = PurgeInputs & StoredValuesOf<typeof URL_PURGE.outputs>;
 
 /**
  * The inputs of PurgeTaskWaiter: a `taskId`, or a filter with at least `startTime`.
@@ -52,24 +32,16 @@ export type PurgeOutputs = PurgeInputs & {
  * @example
  * const inputs: WaiterInputs = { taskId: "1533", timeoutSeconds: 600 };
  */
-export type WaiterInputs = CommonInputs & {
-    readonly taskId?: string;
-    readonly keyword?: string;
-    readonly startTime?: string;
-    readonly endTime?: string;
-    readonly purgeType?: string;
-    readonly area?: string;
-};
+export type WaiterInputs = StoredValuesOf<typeof PURGE_TASK_WAITER.inputs> & UrnInput;
 
 /**
- * The state of PurgeTaskWaiter: the inputs, the records as last seen, and the outcome.
+ * The state of PurgeTaskWaiter: the inputs, the records as last seen, and the outcome (`taskId` is null when it
+ * waited on a filter).
  *
  * @example
  * const outs: WaiterOutputs = { ...inputs, taskId: "1533", purgeLogs: records, status: "done" };
  */
-export type WaiterOutputs = Omit<WaiterInputs, "taskId"> & {
+export type WaiterOutputs = Omit<WaiterInputs, "taskId"> & Omit<StoredValuesOf<typeof PURGE_TASK_WAITER.outputs>, "purgeLogs"> & {
     readonly taskId?: string | null;
     readonly purgeLogs?: readonly PurgeTask[];
-    readonly status?: PurgeStatus;
-    readonly completedAt?: string;
 };

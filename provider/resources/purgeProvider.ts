@@ -11,8 +11,9 @@ import { PurgeStatus } from "../types";
 import { describeWaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
-import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
-import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { purgeInputs, PurgeRequest } from "./inputs";
+import { partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { checkFailures, diffInputs, PATH_PURGE, redoneBy, URL_PURGE } from "../description";
 import { PurgeInputs, PurgeOutputs } from "./properties";
 import { submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
@@ -21,8 +22,8 @@ import { formatApiTime } from "../time";
 import { hostCancelSignal } from "./cancellation";
 import { tellEngine } from "./engineLog";
 
-/** Inputs whose change means "purge again". */
-const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
+/** The outputs a purge sets anew when it purges again. */
+const REDONE_OUTPUTS = ["taskId", "taskIds", "status"];
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
 /**
  * How often one set of inputs is submitted when the CDN keeps reporting the purge failed: once, then by the
@@ -43,18 +44,15 @@ const submissionsOf = (olds: PurgeOutputs) => (typeof olds.attempt === "number" 
  * const provider = purgeProvider("url"); await provider.create({ urls: ["https://www.example.com/"] });
  */
 export function purgeProvider(kind: "url" | "path") {
-    const request = (inputs: PurgeInputs): PurgeRequest => {
-        const r = purgeRequest(kind, inputs);
-        if (!r.items) {
-            throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
-        }
-        return r as PurgeRequest;
-    };
+    const described = kind === "url" ? URL_PURGE : PATH_PURGE;
 
     /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
     async function run(inputs: PurgeInputs, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: PurgeOutputs }> {
-        const req = request(inputs);
-        const settings = waitSettings(inputs);
+        const { request, settings } = purgeInputs(kind, inputs);
+        if (!request.items) {
+            throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
+        }
+        const req = request as PurgeRequest;
         const api = hostApi();
         const signal = hostCancelSignal();
         let sent = already;
@@ -104,18 +102,18 @@ export function purgeProvider(kind: "url" | "path") {
 
     return {
         async check(_olds: PurgeInputs, news: PurgeInputs) {
-            return { inputs: news, failures: checkFailures(() => { purgeRequest(kind, news); waitSettings(news); }) };
+            return { inputs: news, failures: checkFailures(() => purgeInputs(kind, news)) };
         },
         async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
-            const changed = changedKeys(olds, news, PURGE_KEYS);
             const unfinished = olds.status !== "done" && news.wait !== false;
-            return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
+            const diff = diffInputs(described, olds, news, { unfinished, redoneOutputs: REDONE_OUTPUTS });
+            return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: PurgeInputs) {
             return run(inputs, NOTHING_SENT, 1);
         },
         async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
-            if (changedKeys(olds, news, PURGE_KEYS).length > 0 || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
+            if (redoneBy(described.inputs, olds, news) || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
                 return { outs: (await run(news, NOTHING_SENT, 1)).outs };
             }
             if (olds.status === "fail" && news.wait !== false) {

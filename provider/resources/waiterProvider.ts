@@ -8,8 +8,9 @@ import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult, WaitResult } from "../wait";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
-import { checkFailures, waitSettings, waitTarget, WaitTarget } from "./inputs";
-import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { waiterInputs, WaitTarget } from "./inputs";
+import { partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
 import { WaiterInputs, WaiterOutputs } from "./properties";
 import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
@@ -17,8 +18,8 @@ import { explainEmptyFilter } from "./emptyFilter";
 import { hostCancelSignal } from "./cancellation";
 import { PurgeApi } from "../types";
 
-/** Inputs whose change means "wait again". */
-const TARGET_KEYS = ["taskId", "keyword", "startTime", "endTime", "purgeType", "area", "triggers"];
+/** The outputs a waiter sets anew when it waits again. */
+const REDONE_OUTPUTS = ["status", "purgeLogs"];
 
 const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
     `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
@@ -36,10 +37,10 @@ async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitRes
 }
 
 async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; outs: WaiterOutputs }> {
-    const target = waitTarget(inputs);
+    const { target, settings } = waiterInputs(inputs);
     const what = describeTarget(target);
     const api = hostApi();
-    const result = await waitForTarget(api, target, waitSettings(inputs), (p) => reportProgress(what, p, inputs.resourceUrn));
+    const result = await waitForTarget(api, target, settings, (p) => reportProgress(what, p, inputs.resourceUrn));
     const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
@@ -57,17 +58,17 @@ async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; 
 export function waiterProvider() {
     return {
         async check(_olds: WaiterInputs, news: WaiterInputs) {
-            return { inputs: news, failures: checkFailures(() => { waitTarget(news); waitSettings(news); }) };
+            return { inputs: news, failures: checkFailures(() => waiterInputs(news)) };
         },
         async diff(_id: string, olds: WaiterOutputs, news: WaiterInputs) {
-            const changed = changedKeys(olds, news, TARGET_KEYS).length > 0;
-            return { changes: changed || olds.status !== "done" || providerChanged(olds, news) };
+            const diff = diffInputs(PURGE_TASK_WAITER, olds, news, { unfinished: olds.status !== "done", redoneOutputs: REDONE_OUTPUTS });
+            return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: WaiterInputs) {
             return waitFor(inputs.taskId ?? `wait-${randomUUID()}`, inputs);
         },
         async update(id: string, olds: WaiterOutputs, news: WaiterInputs) {
-            if (olds.status === "done" && changedKeys(olds, news, TARGET_KEYS).length === 0) {
+            if (olds.status === "done" && !redoneBy(PURGE_TASK_WAITER.inputs, olds, news)) {
                 return { outs: { ...olds, ...news } };
             }
             return { outs: (await waitFor(id, news)).outs };
@@ -76,7 +77,7 @@ export function waiterProvider() {
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
-            const { purgeLogs } = await readAllPages(hostApi(), waitTarget(props));
+            const { purgeLogs } = await readAllPages(hostApi(), waiterInputs(props).target);
             return { id, props: { ...props, purgeLogs, status: refreshedStatus(props.status, purgeLogs) } };
         },
         async delete() {

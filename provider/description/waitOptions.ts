@@ -1,0 +1,77 @@
+/**
+ * The wait options every resource of the package takes (CDN and EdgeOne alike), and the check that spans them.
+ */
+import { InvalidArgumentError } from "../validation";
+import { Properties } from "./property";
+
+/** Defaults: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. */
+export const DEFAULT_WAIT = { timeoutSeconds: 600, minDelaySeconds: 1, maxDelaySeconds: 10 } as const;
+
+/**
+ * How long a wait may take and how often it looks. By default every wait of a deployment shares one adaptive
+ * poller; setting either delay gives the wait its own jittered back-off.
+ *
+ * @example
+ * const inputs = { ...WAIT_OPTIONS, taskId: { ... } };
+ */
+export const WAIT_OPTIONS = {
+    timeoutSeconds: {
+        type: "number", min: 1, max: 86_400, default: DEFAULT_WAIT.timeoutSeconds,
+        description: "The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the " +
+            "state, so the next `pulumi up` resumes the wait.",
+        example: "900",
+    },
+    minDelaySeconds: {
+        type: "number", min: 0.1, max: 600,
+        description: "The shortest pause between checks of this wait's own schedule, in seconds (1 when only " +
+            "`maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller.",
+        example: "2",
+    },
+    maxDelaySeconds: {
+        type: "number", min: 0.1, max: 3600,
+        description: "The longest pause between checks of this wait's own schedule, in seconds (10 when only " +
+            "`minDelaySeconds` is set).",
+        example: "20",
+    },
+    triggers: {
+        type: "array", items: { type: "any", description: "Any value.", example: "release-42" }, redoes: true,
+        description: "Any values; when they change, the resource purges (or waits) again.",
+        example: "[\"release-42\"]",
+    },
+} as const satisfies Properties;
+
+/**
+ * The option of the purge resources that makes them submit only.
+ *
+ * @example
+ * const inputs = { ...WAIT_SWITCH, ...WAIT_OPTIONS };
+ */
+export const WAIT_SWITCH = {
+    wait: {
+        type: "boolean", default: true,
+        description: "Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids " +
+            "with a waiter.",
+        example: "false",
+    },
+} as const satisfies Properties;
+
+/**
+ * The check across the wait options: the shortest delay is not above the longest.
+ *
+ * @example
+ * waitRules({ minDelaySeconds: 5, maxDelaySeconds: 2 }); // throws on maxDelaySeconds
+ */
+export function waitRules(known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string> = new Set()): void {
+    if (pending.has("minDelaySeconds") || pending.has("maxDelaySeconds")) {
+        return;
+    }
+    const given = (v: unknown): v is number => typeof v === "number";
+    if (!given(known.minDelaySeconds) && !given(known.maxDelaySeconds)) {
+        return;
+    }
+    const min = given(known.minDelaySeconds) ? known.minDelaySeconds : DEFAULT_WAIT.minDelaySeconds;
+    const max = given(known.maxDelaySeconds) ? known.maxDelaySeconds : DEFAULT_WAIT.maxDelaySeconds;
+    if (min > max) {
+        throw new InvalidArgumentError("maxDelaySeconds", `must not be below minDelaySeconds (${min}), got ${max}`);
+    }
+}
