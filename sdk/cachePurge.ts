@@ -24,6 +24,10 @@ export abstract class CachePurge extends pulumi.dynamic.Resource {
     public readonly taskId!: pulumi.Output<string>;
     /** Every task id, one per batch the list was split into. */
     public readonly taskIds!: pulumi.Output<string[]>;
+    /** How many of the URLs or paths the submitted tasks cover. */
+    public readonly submitted!: pulumi.Output<number>;
+    /** Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again, up to 3 times). */
+    public readonly attempt!: pulumi.Output<number>;
     /** `done` once everything is purged; `process` with `wait: false`. */
     public readonly status!: pulumi.Output<string>;
     /** When the wait saw the purge done (ISO-8601). */
@@ -33,7 +37,7 @@ export abstract class CachePurge extends pulumi.dynamic.Resource {
         opts?: pulumi.CustomResourceOptions) {
         super(hostedProvider(kind), name, {
             ...args, resourceUrn: urnInput(name, type, opts),
-            taskId: undefined, taskIds: undefined, status: undefined, completedAt: undefined,
+            taskId: undefined, taskIds: undefined, submitted: undefined, attempt: undefined, status: undefined, completedAt: undefined,
         }, opts, TOKEN_MODULE, type);
     }
 }

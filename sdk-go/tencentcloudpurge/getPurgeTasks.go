@@ -35,22 +35,22 @@ func GetPurgeTasks(ctx *pulumi.Context, args *GetPurgeTasksArgs, opts ...pulumi.
 }
 
 type GetPurgeTasksArgs struct {
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area *string `pulumi:"area"`
-	// Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area *PurgeArea `pulumi:"area"`
+	// Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	EndTime *string `pulumi:"endTime"`
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword *string `pulumi:"keyword"`
-	// Records in the one page, 1..1000. Example: `100`.
+	// Records in the one page. From 1 to 1000. Example: `100`.
 	Limit *int `pulumi:"limit"`
-	// With `offset` or `limit`, one page is returned. Example: `0`.
+	// The first record of the one page to return. At least 0. Example: `0`.
 	Offset *int `pulumi:"offset"`
-	// `url`, `path`. Example: `url`.
-	PurgeType *string `pulumi:"purgeType"`
-	// Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Only URL or only directory purges. Example: `url`.
+	PurgeType *PurgeType `pulumi:"purgeType"`
+	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime *string `pulumi:"startTime"`
-	// `done`, `process`, `fail`. Example: `fail`.
-	Status *string `pulumi:"status"`
+	// Only records in this state. Example: `fail`.
+	Status *PurgeStatus `pulumi:"status"`
 	// A task id as PurgeUrlsCache or PurgePathCache returned it. Example: `15336040-1a2b`.
 	TaskId *string `pulumi:"taskId"`
 }
@@ -62,7 +62,7 @@ type GetPurgeTasksResult struct {
 	RequestId string `pulumi:"requestId"`
 	// The RequestId of every page read. Example: `["5e1a-..."]`.
 	RequestIds []string `pulumi:"requestIds"`
-	// Matching records in all. Example: `2`.
+	// Matching records in all; when the API gives no count, the number of records read. Example: `2`.
 	TotalCount int `pulumi:"totalCount"`
 }
 
@@ -72,22 +72,22 @@ func GetPurgeTasksOutput(ctx *pulumi.Context, args GetPurgeTasksOutputArgs, opts
 }
 
 type GetPurgeTasksOutputArgs struct {
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area pulumi.StringPtrInput `pulumi:"area"`
-	// Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area PurgeAreaPtrInput `pulumi:"area"`
+	// Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	EndTime pulumi.StringPtrInput `pulumi:"endTime"`
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword pulumi.StringPtrInput `pulumi:"keyword"`
-	// Records in the one page, 1..1000. Example: `100`.
+	// Records in the one page. From 1 to 1000. Example: `100`.
 	Limit pulumi.IntPtrInput `pulumi:"limit"`
-	// With `offset` or `limit`, one page is returned. Example: `0`.
+	// The first record of the one page to return. At least 0. Example: `0`.
 	Offset pulumi.IntPtrInput `pulumi:"offset"`
-	// `url`, `path`. Example: `url`.
-	PurgeType pulumi.StringPtrInput `pulumi:"purgeType"`
-	// Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Only URL or only directory purges. Example: `url`.
+	PurgeType PurgeTypePtrInput `pulumi:"purgeType"`
+	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime pulumi.StringPtrInput `pulumi:"startTime"`
-	// `done`, `process`, `fail`. Example: `fail`.
-	Status pulumi.StringPtrInput `pulumi:"status"`
+	// Only records in this state. Example: `fail`.
+	Status PurgeStatusPtrInput `pulumi:"status"`
 	// A task id as PurgeUrlsCache or PurgePathCache returned it. Example: `15336040-1a2b`.
 	TaskId pulumi.StringPtrInput `pulumi:"taskId"`
 }
@@ -125,7 +125,7 @@ func (o GetPurgeTasksResultOutput) RequestIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v GetPurgeTasksResult) []string { return v.RequestIds }).(pulumi.StringArrayOutput)
 }
 
-// Matching records in all. Example: `2`.
+// Matching records in all; when the API gives no count, the number of records read. Example: `2`.
 func (o GetPurgeTasksResultOutput) TotalCount() pulumi.IntOutput {
 	return o.ApplyT(func(v GetPurgeTasksResult) int { return v.TotalCount }).(pulumi.IntOutput)
 }

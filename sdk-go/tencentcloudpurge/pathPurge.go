@@ -21,40 +21,42 @@ import (
 //
 //	assets, err := tencentcloudpurge.NewPathPurge(ctx, "assets", &tencentcloudpurge.PathPurgeArgs{
 //		Paths:     pulumi.StringArray{pulumi.String("https://www.example.com/static/")},
-//		FlushType: pulumi.String("flush"),
+//		FlushType: tencentcloudpurge.FlushTypeFlush,
 //	})
 //
 // ```
 type PathPurge struct {
 	pulumi.CustomResourceState
 
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area pulumi.StringPtrOutput `pulumi:"area"`
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area PurgeAreaPtrOutput `pulumi:"area"`
+	// Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again, up to 3 times). Example: `1`.
+	Attempt pulumi.IntPtrOutput `pulumi:"attempt"`
 	// When the wait saw the purge done (ISO-8601). Example: `2026-11-29T10:00:07.000Z`.
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
 	// `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-	FlushType pulumi.StringOutput `pulumi:"flushType"`
-	// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+	FlushType FlushTypeOutput `pulumi:"flushType"`
+	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
-	// Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
+	// The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
 	Paths pulumi.StringArrayOutput `pulumi:"paths"`
 	// `done` once everything is purged, `process` while not finished (or with `wait: false`), `fail` when a record failed. Example: `done`.
-	Status pulumi.StringOutput `pulumi:"status"`
+	Status PurgeStatusOutput `pulumi:"status"`
 	// How many of the URLs or paths were submitted so far. Example: `2`.
 	Submitted pulumi.IntPtrOutput `pulumi:"submitted"`
 	// The first (usually only) task id, for a PurgeTaskWaiter or getPurgeTasks. Example: `15336040-1a2b`.
 	TaskId pulumi.StringOutput `pulumi:"taskId"`
 	// Every task id, one per batch the list was split into. Example: `["15336040-1a2b"]`.
 	TaskIds pulumi.StringArrayOutput `pulumi:"taskIds"`
-	// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrOutput `pulumi:"urlEncode"`
-	// Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+	// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
 	Wait pulumi.BoolPtrOutput `pulumi:"wait"`
 }
 
@@ -110,45 +112,45 @@ func PathPurgeExists(ctx *pulumi.Context,
 }
 
 type pathPurgeArgs struct {
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area *string `pulumi:"area"`
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area *PurgeArea `pulumi:"area"`
 	// `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-	FlushType string `pulumi:"flushType"`
-	// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+	FlushType FlushType `pulumi:"flushType"`
+	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
-	// Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
+	// The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
 	Paths []string `pulumi:"paths"`
-	// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
 	Triggers []interface{} `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode *bool `pulumi:"urlEncode"`
-	// Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+	// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
 	Wait *bool `pulumi:"wait"`
 }
 
 // The set of arguments for constructing a PathPurge resource.
 type PathPurgeArgs struct {
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area pulumi.StringPtrInput
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area PurgeAreaPtrInput
 	// `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-	FlushType pulumi.StringInput
-	// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+	FlushType FlushTypeInput
+	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
-	// Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
+	// The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
 	Paths pulumi.StringArrayInput
-	// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayInput
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrInput
-	// Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+	// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
 	Wait pulumi.BoolPtrInput
 }
 
@@ -239,9 +241,14 @@ func (o PathPurgeOutput) ToPathPurgeOutputWithContext(ctx context.Context) PathP
 	return o
 }
 
-// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-func (o PathPurgeOutput) Area() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PathPurge) pulumi.StringPtrOutput { return v.Area }).(pulumi.StringPtrOutput)
+// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+func (o PathPurgeOutput) Area() PurgeAreaPtrOutput {
+	return o.ApplyT(func(v *PathPurge) PurgeAreaPtrOutput { return v.Area }).(PurgeAreaPtrOutput)
+}
+
+// Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again, up to 3 times). Example: `1`.
+func (o PathPurgeOutput) Attempt() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *PathPurge) pulumi.IntPtrOutput { return v.Attempt }).(pulumi.IntPtrOutput)
 }
 
 // When the wait saw the purge done (ISO-8601). Example: `2026-11-29T10:00:07.000Z`.
@@ -250,28 +257,28 @@ func (o PathPurgeOutput) CompletedAt() pulumi.StringPtrOutput {
 }
 
 // `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-func (o PathPurgeOutput) FlushType() pulumi.StringOutput {
-	return o.ApplyT(func(v *PathPurge) pulumi.StringOutput { return v.FlushType }).(pulumi.StringOutput)
+func (o PathPurgeOutput) FlushType() FlushTypeOutput {
+	return o.ApplyT(func(v *PathPurge) FlushTypeOutput { return v.FlushType }).(FlushTypeOutput)
 }
 
-// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 func (o PathPurgeOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 func (o PathPurgeOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
+// The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
 func (o PathPurgeOutput) Paths() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.StringArrayOutput { return v.Paths }).(pulumi.StringArrayOutput)
 }
 
 // `done` once everything is purged, `process` while not finished (or with `wait: false`), `fail` when a record failed. Example: `done`.
-func (o PathPurgeOutput) Status() pulumi.StringOutput {
-	return o.ApplyT(func(v *PathPurge) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
+func (o PathPurgeOutput) Status() PurgeStatusOutput {
+	return o.ApplyT(func(v *PathPurge) PurgeStatusOutput { return v.Status }).(PurgeStatusOutput)
 }
 
 // How many of the URLs or paths were submitted so far. Example: `2`.
@@ -289,7 +296,7 @@ func (o PathPurgeOutput) TaskIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.StringArrayOutput { return v.TaskIds }).(pulumi.StringArrayOutput)
 }
 
-// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 func (o PathPurgeOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }
@@ -304,7 +311,7 @@ func (o PathPurgeOutput) UrlEncode() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.BoolPtrOutput { return v.UrlEncode }).(pulumi.BoolPtrOutput)
 }
 
-// Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
 func (o PathPurgeOutput) Wait() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *PathPurge) pulumi.BoolPtrOutput { return v.Wait }).(pulumi.BoolPtrOutput)
 }

@@ -17,9 +17,9 @@ type Provider struct {
 
 	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
 	CamRoleName pulumi.StringPtrOutput `pulumi:"camRoleName"`
-	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
 	Domain pulumi.StringPtrOutput `pulumi:"domain"`
-	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
 	MetadataEndpoint pulumi.StringPtrOutput `pulumi:"metadataEndpoint"`
@@ -37,7 +37,7 @@ type Provider struct {
 	SecurityToken pulumi.StringPtrOutput `pulumi:"securityToken"`
 	// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
 	SharedCredentialsDir pulumi.StringPtrOutput `pulumi:"sharedCredentialsDir"`
-	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 	StsEndpoint pulumi.StringPtrOutput `pulumi:"stsEndpoint"`
 }
 
@@ -74,13 +74,13 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
 	AssumeRole *AssumeRole `pulumi:"assumeRole"`
-	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
 	AssumeRoleWithWebIdentity *AssumeRoleWithWebIdentity `pulumi:"assumeRoleWithWebIdentity"`
 	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
 	CamRoleName *string `pulumi:"camRoleName"`
-	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
 	Domain *string `pulumi:"domain"`
-	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
 	Endpoint *string `pulumi:"endpoint"`
 	// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
 	MetadataEndpoint *string `pulumi:"metadataEndpoint"`
@@ -98,7 +98,7 @@ type providerArgs struct {
 	SecurityToken *string `pulumi:"securityToken"`
 	// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
 	SharedCredentialsDir *string `pulumi:"sharedCredentialsDir"`
-	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
 }
 
@@ -106,13 +106,13 @@ type providerArgs struct {
 type ProviderArgs struct {
 	// A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
 	AssumeRole AssumeRolePtrInput
-	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+	// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
 	AssumeRoleWithWebIdentity AssumeRoleWithWebIdentityPtrInput
 	// The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
 	CamRoleName pulumi.StringPtrInput
-	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+	// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
 	Domain pulumi.StringPtrInput
-	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+	// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
 	Endpoint pulumi.StringPtrInput
 	// The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
 	MetadataEndpoint pulumi.StringPtrInput
@@ -130,7 +130,7 @@ type ProviderArgs struct {
 	SecurityToken pulumi.StringPtrInput
 	// The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
 	SharedCredentialsDir pulumi.StringPtrInput
-	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 	StsEndpoint pulumi.StringPtrInput
 }
 
@@ -176,12 +176,12 @@ func (o ProviderOutput) CamRoleName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.CamRoleName }).(pulumi.StringPtrOutput)
 }
 
-// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
 func (o ProviderOutput) Domain() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Domain }).(pulumi.StringPtrOutput)
 }
 
-// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
 func (o ProviderOutput) Endpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Endpoint }).(pulumi.StringPtrOutput)
 }
@@ -226,7 +226,7 @@ func (o ProviderOutput) SharedCredentialsDir() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.SharedCredentialsDir }).(pulumi.StringPtrOutput)
 }
 
-// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 func (o ProviderOutput) StsEndpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.StsEndpoint }).(pulumi.StringPtrOutput)
 }

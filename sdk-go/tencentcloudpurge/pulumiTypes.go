@@ -19,7 +19,7 @@ type AssumeRole struct {
 	Policy *string `pulumi:"policy"`
 	// The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
 	RoleArn string `pulumi:"roleArn"`
-	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 	SessionDuration *int `pulumi:"sessionDuration"`
 	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
 	SessionName *string `pulumi:"sessionName"`
@@ -42,7 +42,7 @@ type AssumeRoleArgs struct {
 	Policy pulumi.StringPtrInput `pulumi:"policy"`
 	// The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
 	RoleArn pulumi.StringInput `pulumi:"roleArn"`
-	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 	SessionDuration pulumi.IntPtrInput `pulumi:"sessionDuration"`
 	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
 	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
@@ -136,7 +136,7 @@ func (o AssumeRoleOutput) RoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v AssumeRole) string { return v.RoleArn }).(pulumi.StringOutput)
 }
 
-// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 func (o AssumeRoleOutput) SessionDuration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *int { return v.SessionDuration }).(pulumi.IntPtrOutput)
 }
@@ -190,7 +190,7 @@ func (o AssumeRolePtrOutput) RoleArn() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 func (o AssumeRolePtrOutput) SessionDuration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AssumeRole) *int {
 		if v == nil {
@@ -216,7 +216,7 @@ type AssumeRoleWithWebIdentity struct {
 	ProviderId *string `pulumi:"providerId"`
 	// The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
 	RoleArn string `pulumi:"roleArn"`
-	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 	SessionDuration *int `pulumi:"sessionDuration"`
 	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
 	SessionName *string `pulumi:"sessionName"`
@@ -243,7 +243,7 @@ type AssumeRoleWithWebIdentityArgs struct {
 	ProviderId pulumi.StringPtrInput `pulumi:"providerId"`
 	// The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
 	RoleArn pulumi.StringInput `pulumi:"roleArn"`
-	// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+	// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 	SessionDuration pulumi.IntPtrInput `pulumi:"sessionDuration"`
 	// The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
 	SessionName pulumi.StringPtrInput `pulumi:"sessionName"`
@@ -341,7 +341,7 @@ func (o AssumeRoleWithWebIdentityOutput) RoleArn() pulumi.StringOutput {
 	return o.ApplyT(func(v AssumeRoleWithWebIdentity) string { return v.RoleArn }).(pulumi.StringOutput)
 }
 
-// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 func (o AssumeRoleWithWebIdentityOutput) SessionDuration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRoleWithWebIdentity) *int { return v.SessionDuration }).(pulumi.IntPtrOutput)
 }
@@ -405,7 +405,7 @@ func (o AssumeRoleWithWebIdentityPtrOutput) RoleArn() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+// Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
 func (o AssumeRoleWithWebIdentityPtrOutput) SessionDuration() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AssumeRoleWithWebIdentity) *int {
 		if v == nil {
@@ -449,12 +449,12 @@ func (o AssumeRoleWithWebIdentityPtrOutput) WebIdentityTokenFile() pulumi.String
 type PurgeTask struct {
 	// As the API gives it: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
 	CreateTime *string `pulumi:"createTime"`
-	// `flush`, `delete`. Example: `flush`.
-	FlushType *string `pulumi:"flushType"`
-	// `url`, `path`. Example: `url`.
-	PurgeType *string `pulumi:"purgeType"`
-	// Lower-cased: `done`, `process`, `fail`; anything but `done` or `fail` means not finished. Example: `done`.
-	Status *string `pulumi:"status"`
+	// How the directory was purged. Example: `flush`.
+	FlushType *FlushType `pulumi:"flushType"`
+	// A URL or a directory purge. Example: `url`.
+	PurgeType *PurgeType `pulumi:"purgeType"`
+	// Anything but `done` or `fail` means not finished. Example: `done`.
+	Status *PurgeStatus `pulumi:"status"`
 	// The task id the record belongs to. Example: `15336040-1a2b`.
 	TaskId *string `pulumi:"taskId"`
 	// The purged URL or directory. Example: `https://www.example.com/index.html`.
@@ -481,19 +481,19 @@ func (o PurgeTaskOutput) CreateTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PurgeTask) *string { return v.CreateTime }).(pulumi.StringPtrOutput)
 }
 
-// `flush`, `delete`. Example: `flush`.
-func (o PurgeTaskOutput) FlushType() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PurgeTask) *string { return v.FlushType }).(pulumi.StringPtrOutput)
+// How the directory was purged. Example: `flush`.
+func (o PurgeTaskOutput) FlushType() FlushTypePtrOutput {
+	return o.ApplyT(func(v PurgeTask) *FlushType { return v.FlushType }).(FlushTypePtrOutput)
 }
 
-// `url`, `path`. Example: `url`.
-func (o PurgeTaskOutput) PurgeType() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PurgeTask) *string { return v.PurgeType }).(pulumi.StringPtrOutput)
+// A URL or a directory purge. Example: `url`.
+func (o PurgeTaskOutput) PurgeType() PurgeTypePtrOutput {
+	return o.ApplyT(func(v PurgeTask) *PurgeType { return v.PurgeType }).(PurgeTypePtrOutput)
 }
 
-// Lower-cased: `done`, `process`, `fail`; anything but `done` or `fail` means not finished. Example: `done`.
-func (o PurgeTaskOutput) Status() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v PurgeTask) *string { return v.Status }).(pulumi.StringPtrOutput)
+// Anything but `done` or `fail` means not finished. Example: `done`.
+func (o PurgeTaskOutput) Status() PurgeStatusPtrOutput {
+	return o.ApplyT(func(v PurgeTask) *PurgeStatus { return v.Status }).(PurgeStatusPtrOutput)
 }
 
 // The task id the record belongs to. Example: `15336040-1a2b`.

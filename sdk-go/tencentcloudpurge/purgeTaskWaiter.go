@@ -27,29 +27,29 @@ import (
 type PurgeTaskWaiter struct {
 	pulumi.CustomResourceState
 
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area pulumi.StringPtrOutput `pulumi:"area"`
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area PurgeAreaPtrOutput `pulumi:"area"`
 	// When the wait saw everything done (ISO-8601). Example: `2026-11-29T10:00:07.000Z`.
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
-	// Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	EndTime pulumi.StringPtrOutput `pulumi:"endTime"`
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword pulumi.StringPtrOutput `pulumi:"keyword"`
-	// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// The records as last seen. Example: `[{ taskId: "15336040-1a2b", status: "done", ... }]`.
 	PurgeLogs PurgeTaskArrayOutput `pulumi:"purgeLogs"`
-	// `url`, `path`. Example: `url`.
-	PurgeType pulumi.StringPtrOutput `pulumi:"purgeType"`
-	// Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Only URL or only directory purges. Example: `url`.
+	PurgeType PurgeTypePtrOutput `pulumi:"purgeType"`
+	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime pulumi.StringPtrOutput `pulumi:"startTime"`
 	// `done` once finished. Example: `done`.
-	Status pulumi.StringOutput `pulumi:"status"`
-	// The task waited for, when given. Example: `15336040-1a2b`.
+	Status PurgeStatusOutput `pulumi:"status"`
+	// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 	TaskId pulumi.StringPtrOutput `pulumi:"taskId"`
-	// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
@@ -101,23 +101,23 @@ func PurgeTaskWaiterExists(ctx *pulumi.Context,
 }
 
 type purgeTaskWaiterArgs struct {
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area *string `pulumi:"area"`
-	// Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area *PurgeArea `pulumi:"area"`
+	// Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	EndTime *string `pulumi:"endTime"`
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword *string `pulumi:"keyword"`
-	// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
-	// `url`, `path`. Example: `url`.
-	PurgeType *string `pulumi:"purgeType"`
-	// Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Only URL or only directory purges. Example: `url`.
+	PurgeType *PurgeType `pulumi:"purgeType"`
+	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime *string `pulumi:"startTime"`
 	// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 	TaskId *string `pulumi:"taskId"`
-	// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
 	Triggers []interface{} `pulumi:"triggers"`
@@ -125,23 +125,23 @@ type purgeTaskWaiterArgs struct {
 
 // The set of arguments for constructing a PurgeTaskWaiter resource.
 type PurgeTaskWaiterArgs struct {
-	// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-	Area pulumi.StringPtrInput
-	// Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+	Area PurgeAreaPtrInput
+	// Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	EndTime pulumi.StringPtrInput
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword pulumi.StringPtrInput
-	// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
-	// `url`, `path`. Example: `url`.
-	PurgeType pulumi.StringPtrInput
-	// Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+	// Only URL or only directory purges. Example: `url`.
+	PurgeType PurgeTypePtrInput
+	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime pulumi.StringPtrInput
 	// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 	TaskId pulumi.StringPtrInput
-	// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayInput
@@ -234,9 +234,9 @@ func (o PurgeTaskWaiterOutput) ToPurgeTaskWaiterOutputWithContext(ctx context.Co
 	return o
 }
 
-// Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-func (o PurgeTaskWaiterOutput) Area() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.Area }).(pulumi.StringPtrOutput)
+// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+func (o PurgeTaskWaiterOutput) Area() PurgeAreaPtrOutput {
+	return o.ApplyT(func(v *PurgeTaskWaiter) PurgeAreaPtrOutput { return v.Area }).(PurgeAreaPtrOutput)
 }
 
 // When the wait saw everything done (ISO-8601). Example: `2026-11-29T10:00:07.000Z`.
@@ -244,7 +244,7 @@ func (o PurgeTaskWaiterOutput) CompletedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.CompletedAt }).(pulumi.StringPtrOutput)
 }
 
-// Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+// Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 func (o PurgeTaskWaiterOutput) EndTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.EndTime }).(pulumi.StringPtrOutput)
 }
@@ -254,12 +254,12 @@ func (o PurgeTaskWaiterOutput) Keyword() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.Keyword }).(pulumi.StringPtrOutput)
 }
 
-// The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 func (o PurgeTaskWaiterOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
 func (o PurgeTaskWaiterOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }
@@ -269,27 +269,27 @@ func (o PurgeTaskWaiterOutput) PurgeLogs() PurgeTaskArrayOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) PurgeTaskArrayOutput { return v.PurgeLogs }).(PurgeTaskArrayOutput)
 }
 
-// `url`, `path`. Example: `url`.
-func (o PurgeTaskWaiterOutput) PurgeType() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.PurgeType }).(pulumi.StringPtrOutput)
+// Only URL or only directory purges. Example: `url`.
+func (o PurgeTaskWaiterOutput) PurgeType() PurgeTypePtrOutput {
+	return o.ApplyT(func(v *PurgeTaskWaiter) PurgeTypePtrOutput { return v.PurgeType }).(PurgeTypePtrOutput)
 }
 
-// Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 func (o PurgeTaskWaiterOutput) StartTime() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.StartTime }).(pulumi.StringPtrOutput)
 }
 
 // `done` once finished. Example: `done`.
-func (o PurgeTaskWaiterOutput) Status() pulumi.StringOutput {
-	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
+func (o PurgeTaskWaiterOutput) Status() PurgeStatusOutput {
+	return o.ApplyT(func(v *PurgeTaskWaiter) PurgeStatusOutput { return v.Status }).(PurgeStatusOutput)
 }
 
-// The task waited for, when given. Example: `15336040-1a2b`.
+// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 func (o PurgeTaskWaiterOutput) TaskId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.TaskId }).(pulumi.StringPtrOutput)
 }
 
-// The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 func (o PurgeTaskWaiterOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }

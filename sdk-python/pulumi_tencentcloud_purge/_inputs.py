@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._enums import *
 
 __all__ = [
     'AssumeRoleArgs',
@@ -35,7 +36,7 @@ class AssumeRoleArgsDict(TypedDict):
     """
     session_duration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+    Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
     """
     session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -54,7 +55,7 @@ class AssumeRoleArgs:
 
         :param pulumi.Input[_builtins.str] role_arn: The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
         :param pulumi.Input[_builtins.str] policy: A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
-        :param pulumi.Input[_builtins.int] session_duration: Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        :param pulumi.Input[_builtins.int] session_duration: Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         :param pulumi.Input[_builtins.str] session_name: The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -93,7 +94,7 @@ class AssumeRoleArgs:
     @pulumi.getter(name="sessionDuration")
     def session_duration(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         """
         return pulumi.get(self, "session_duration")
 
@@ -128,7 +129,7 @@ class AssumeRoleWithWebIdentityArgsDict(TypedDict):
     """
     session_duration: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+    Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
     """
     session_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
@@ -157,7 +158,7 @@ class AssumeRoleWithWebIdentityArgs:
 
         :param pulumi.Input[_builtins.str] role_arn: The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
         :param pulumi.Input[_builtins.str] provider_id: The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
-        :param pulumi.Input[_builtins.int] session_duration: Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        :param pulumi.Input[_builtins.int] session_duration: Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         :param pulumi.Input[_builtins.str] session_name: The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
         :param pulumi.Input[_builtins.str] web_identity_token: The OIDC token itself. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] web_identity_token_file: A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
@@ -202,7 +203,7 @@ class AssumeRoleWithWebIdentityArgs:
     @pulumi.getter(name="sessionDuration")
     def session_duration(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         """
         return pulumi.get(self, "session_duration")
 

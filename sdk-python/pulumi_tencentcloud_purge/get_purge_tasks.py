@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = [
     'GetPurgeTasksResult',
@@ -66,7 +67,7 @@ class GetPurgeTasksResult:
     @pulumi.getter(name="totalCount")
     def total_count(self) -> _builtins.int:
         """
-        Matching records in all. Example: `2`.
+        Matching records in all; when the API gives no count, the number of records read. Example: `2`.
         """
         return pulumi.get(self, "total_count")
 
@@ -83,14 +84,14 @@ class AwaitableGetPurgeTasksResult(GetPurgeTasksResult):
             total_count=self.total_count)
 
 
-def get_purge_tasks(area: Optional[_builtins.str] = None,
+def get_purge_tasks(area: Optional['PurgeArea'] = None,
                     end_time: Optional[_builtins.str] = None,
                     keyword: Optional[_builtins.str] = None,
                     limit: Optional[_builtins.int] = None,
                     offset: Optional[_builtins.int] = None,
-                    purge_type: Optional[_builtins.str] = None,
+                    purge_type: Optional['PurgeType'] = None,
                     start_time: Optional[_builtins.str] = None,
-                    status: Optional[_builtins.str] = None,
+                    status: Optional['PurgeStatus'] = None,
                     task_id: Optional[_builtins.str] = None,
                     opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetPurgeTasksResult:
     """
@@ -103,14 +104,14 @@ def get_purge_tasks(area: Optional[_builtins.str] = None,
     recent = tencentcloud_purge.get_purge_tasks_output(keyword="www.example.com", start_time="2026-11-29 00:00:00")
     ```
 
-    :param _builtins.str area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-    :param _builtins.str end_time: Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+    :param 'PurgeArea' area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+    :param _builtins.str end_time: Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
     :param _builtins.str keyword: A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
-    :param _builtins.int limit: Records in the one page, 1..1000. Example: `100`.
-    :param _builtins.int offset: With `offset` or `limit`, one page is returned. Example: `0`.
-    :param _builtins.str purge_type: `url`, `path`. Example: `url`.
-    :param _builtins.str start_time: Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
-    :param _builtins.str status: `done`, `process`, `fail`. Example: `fail`.
+    :param _builtins.int limit: Records in the one page. From 1 to 1000. Example: `100`.
+    :param _builtins.int offset: The first record of the one page to return. At least 0. Example: `0`.
+    :param 'PurgeType' purge_type: Only URL or only directory purges. Example: `url`.
+    :param _builtins.str start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+    :param 'PurgeStatus' status: Only records in this state. Example: `fail`.
     :param _builtins.str task_id: A task id as PurgeUrlsCache or PurgePathCache returned it. Example: `15336040-1a2b`.
     """
     __args__ = dict()
@@ -131,14 +132,14 @@ def get_purge_tasks(area: Optional[_builtins.str] = None,
         request_id=pulumi.get(__ret__, 'request_id'),
         request_ids=pulumi.get(__ret__, 'request_ids'),
         total_count=pulumi.get(__ret__, 'total_count'))
-def get_purge_tasks_output(area: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+def get_purge_tasks_output(area: pulumi.Input[Optional[Optional['PurgeArea']]] = None,
                            end_time: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            keyword: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            limit: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                            offset: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
-                           purge_type: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                           purge_type: pulumi.Input[Optional[Optional['PurgeType']]] = None,
                            start_time: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
-                           status: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                           status: pulumi.Input[Optional[Optional['PurgeStatus']]] = None,
                            task_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetPurgeTasksResult]:
     """
@@ -151,14 +152,14 @@ def get_purge_tasks_output(area: pulumi.Input[Optional[Optional[_builtins.str]]]
     recent = tencentcloud_purge.get_purge_tasks_output(keyword="www.example.com", start_time="2026-11-29 00:00:00")
     ```
 
-    :param _builtins.str area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-    :param _builtins.str end_time: Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+    :param 'PurgeArea' area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+    :param _builtins.str end_time: Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
     :param _builtins.str keyword: A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
-    :param _builtins.int limit: Records in the one page, 1..1000. Example: `100`.
-    :param _builtins.int offset: With `offset` or `limit`, one page is returned. Example: `0`.
-    :param _builtins.str purge_type: `url`, `path`. Example: `url`.
-    :param _builtins.str start_time: Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
-    :param _builtins.str status: `done`, `process`, `fail`. Example: `fail`.
+    :param _builtins.int limit: Records in the one page. From 1 to 1000. Example: `100`.
+    :param _builtins.int offset: The first record of the one page to return. At least 0. Example: `0`.
+    :param 'PurgeType' purge_type: Only URL or only directory purges. Example: `url`.
+    :param _builtins.str start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+    :param 'PurgeStatus' status: Only records in this state. Example: `fail`.
     :param _builtins.str task_id: A task id as PurgeUrlsCache or PurgePathCache returned it. Example: `15336040-1a2b`.
     """
     __args__ = dict()

@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._enums import *
 
 __all__ = [
     'AssumeRole',
@@ -35,7 +36,7 @@ class AssumeRole(dict):
 
         :param _builtins.str role_arn: The role to assume. Example: `qcs::cam::uin/100000000001:roleName/deploy`.
         :param _builtins.str policy: A policy (JSON text) that narrows the role's permissions for this session. Example: `{"version":"2.0","statement":[...]}`.
-        :param _builtins.int session_duration: Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        :param _builtins.int session_duration: Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         :param _builtins.str session_name: The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
         """
         pulumi.set(__self__, "role_arn", role_arn)
@@ -66,7 +67,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="sessionDuration")
     def session_duration(self) -> Optional[_builtins.int]:
         """
-        Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         """
         return pulumi.get(self, "session_duration")
 
@@ -96,7 +97,7 @@ class AssumeRoleWithWebIdentity(dict):
 
         :param _builtins.str role_arn: The role the identity provider may assume. Example: `qcs::cam::uin/100000000001:roleName/ci`.
         :param _builtins.str provider_id: The identity provider's name in CAM. Default: `OIDC`. Example: `github-actions`.
-        :param _builtins.int session_duration: Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        :param _builtins.int session_duration: Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         :param _builtins.str session_name: The role session's name. Default: `pulumi-tencentcloud-purge`. Example: `deploy`.
         :param _builtins.str web_identity_token: The OIDC token itself. Example: `eyJhbGciOi...`.
         :param _builtins.str web_identity_token_file: A file holding the token, read again at each renewal. Example: `/var/run/oidc/token`.
@@ -133,7 +134,7 @@ class AssumeRoleWithWebIdentity(dict):
     @pulumi.getter(name="sessionDuration")
     def session_duration(self) -> Optional[_builtins.int]:
         """
-        Seconds the temporary credentials live, 1 to 43200; they are renewed before they expire. Default: `7200`. Example: `3600`.
+        Seconds the temporary credentials live; they are renewed before they expire. From 1 to 43200. Default: `7200`. Example: `3600`.
         """
         return pulumi.get(self, "session_duration")
 
@@ -192,18 +193,18 @@ class PurgeTask(dict):
 
     def __init__(__self__, *,
                  create_time: Optional[_builtins.str] = None,
-                 flush_type: Optional[_builtins.str] = None,
-                 purge_type: Optional[_builtins.str] = None,
-                 status: Optional[_builtins.str] = None,
+                 flush_type: Optional['FlushType'] = None,
+                 purge_type: Optional['PurgeType'] = None,
+                 status: Optional['PurgeStatus'] = None,
                  task_id: Optional[_builtins.str] = None,
                  url: Optional[_builtins.str] = None):
         """
         One record of a purge task. A task submitted with many URLs shows as many records sharing a `taskId`.
 
         :param _builtins.str create_time: As the API gives it: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
-        :param _builtins.str flush_type: `flush`, `delete`. Example: `flush`.
-        :param _builtins.str purge_type: `url`, `path`. Example: `url`.
-        :param _builtins.str status: Lower-cased: `done`, `process`, `fail`; anything but `done` or `fail` means not finished. Example: `done`.
+        :param 'FlushType' flush_type: How the directory was purged. Example: `flush`.
+        :param 'PurgeType' purge_type: A URL or a directory purge. Example: `url`.
+        :param 'PurgeStatus' status: Anything but `done` or `fail` means not finished. Example: `done`.
         :param _builtins.str task_id: The task id the record belongs to. Example: `15336040-1a2b`.
         :param _builtins.str url: The purged URL or directory. Example: `https://www.example.com/index.html`.
         """
@@ -230,25 +231,25 @@ class PurgeTask(dict):
 
     @_builtins.property
     @pulumi.getter(name="flushType")
-    def flush_type(self) -> Optional[_builtins.str]:
+    def flush_type(self) -> Optional['FlushType']:
         """
-        `flush`, `delete`. Example: `flush`.
+        How the directory was purged. Example: `flush`.
         """
         return pulumi.get(self, "flush_type")
 
     @_builtins.property
     @pulumi.getter(name="purgeType")
-    def purge_type(self) -> Optional[_builtins.str]:
+    def purge_type(self) -> Optional['PurgeType']:
         """
-        `url`, `path`. Example: `url`.
+        A URL or a directory purge. Example: `url`.
         """
         return pulumi.get(self, "purge_type")
 
     @_builtins.property
     @pulumi.getter
-    def status(self) -> Optional[_builtins.str]:
+    def status(self) -> Optional['PurgeStatus']:
         """
-        Lower-cased: `done`, `process`, `fail`; anything but `done` or `fail` means not finished. Example: `done`.
+        Anything but `done` or `fail` means not finished. Example: `done`.
         """
         return pulumi.get(self, "status")
 

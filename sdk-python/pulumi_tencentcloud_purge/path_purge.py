@@ -13,15 +13,16 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._enums import *
 
 __all__ = ['PathPurgeArgs', 'PathPurge']
 
 @pulumi.input_type
 class PathPurgeArgs:
     def __init__(__self__, *,
-                 flush_type: pulumi.Input[_builtins.str],
+                 flush_type: pulumi.Input['FlushType'],
                  paths: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -31,15 +32,15 @@ class PathPurgeArgs:
         """
         The set of arguments for constructing a PathPurge resource.
 
-        :param pulumi.Input[_builtins.str] flush_type: `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
-        :param pulumi.Input[_builtins.str] area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        :param pulumi.Input['FlushType'] flush_type: `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
+        :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
-        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         pulumi.set(__self__, "flush_type", flush_type)
         pulumi.set(__self__, "paths", paths)
@@ -60,21 +61,21 @@ class PathPurgeArgs:
 
     @_builtins.property
     @pulumi.getter(name="flushType")
-    def flush_type(self) -> pulumi.Input[_builtins.str]:
+    def flush_type(self) -> pulumi.Input['FlushType']:
         """
         `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
         """
         return pulumi.get(self, "flush_type")
 
     @flush_type.setter
-    def flush_type(self, value: pulumi.Input[_builtins.str]):
+    def flush_type(self, value: pulumi.Input['FlushType']):
         pulumi.set(self, "flush_type", value)
 
     @_builtins.property
     @pulumi.getter
     def paths(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
+        The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
         """
         return pulumi.get(self, "paths")
 
@@ -84,21 +85,21 @@ class PathPurgeArgs:
 
     @_builtins.property
     @pulumi.getter
-    def area(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def area(self) -> pulumi.Input[Optional['PurgeArea']]:
         """
-        Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
+        Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         """
         return pulumi.get(self, "area")
 
     @area.setter
-    def area(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def area(self, value: pulumi.Input[Optional['PurgeArea']]):
         pulumi.set(self, "area", value)
 
     @_builtins.property
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -110,7 +111,7 @@ class PathPurgeArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -122,7 +123,7 @@ class PathPurgeArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -158,7 +159,7 @@ class PathPurgeArgs:
     @pulumi.getter
     def wait(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         return pulumi.get(self, "wait")
 
@@ -173,8 +174,8 @@ class PathPurge(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
-                 flush_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
+                 flush_type: pulumi.Input[Optional['FlushType']] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  paths: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -195,15 +196,15 @@ class PathPurge(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.str] flush_type: `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+        :param pulumi.Input['FlushType'] flush_type: `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
+        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
-        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         ...
     @overload
@@ -236,8 +237,8 @@ class PathPurge(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
-                 flush_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
+                 flush_type: pulumi.Input[Optional['FlushType']] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  paths: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
@@ -267,6 +268,7 @@ class PathPurge(pulumi.CustomResource):
             __props__.__dict__["triggers"] = triggers
             __props__.__dict__["url_encode"] = url_encode
             __props__.__dict__["wait"] = wait
+            __props__.__dict__["attempt"] = None
             __props__.__dict__["completed_at"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["submitted"] = None
@@ -295,6 +297,7 @@ class PathPurge(pulumi.CustomResource):
         __props__ = PathPurgeArgs.__new__(PathPurgeArgs)
 
         __props__.__dict__["area"] = None
+        __props__.__dict__["attempt"] = None
         __props__.__dict__["completed_at"] = None
         __props__.__dict__["flush_type"] = None
         __props__.__dict__["max_delay_seconds"] = None
@@ -318,11 +321,19 @@ class PathPurge(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def area(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def area(self) -> pulumi.Output[Optional['PurgeArea']]:
         """
-        Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
+        Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         """
         return pulumi.get(self, "area")
+
+    @_builtins.property
+    @pulumi.getter
+    def attempt(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again, up to 3 times). Example: `1`.
+        """
+        return pulumi.get(self, "attempt")
 
     @_builtins.property
     @pulumi.getter(name="completedAt")
@@ -334,7 +345,7 @@ class PathPurge(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="flushType")
-    def flush_type(self) -> pulumi.Output[_builtins.str]:
+    def flush_type(self) -> pulumi.Output['FlushType']:
         """
         `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
         """
@@ -344,7 +355,7 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -352,7 +363,7 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -360,13 +371,13 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter
     def paths(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        Directory URLs to purge. Example: `["https://www.example.com/static/"]`.
+        The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
         """
         return pulumi.get(self, "paths")
 
     @_builtins.property
     @pulumi.getter
-    def status(self) -> pulumi.Output[_builtins.str]:
+    def status(self) -> pulumi.Output['PurgeStatus']:
         """
         `done` once everything is purged, `process` while not finished (or with `wait: false`), `fail` when a record failed. Example: `done`.
         """
@@ -400,7 +411,7 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -424,7 +435,7 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter
     def wait(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         return pulumi.get(self, "wait")
 

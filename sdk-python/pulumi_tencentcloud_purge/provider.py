@@ -39,10 +39,10 @@ class ProviderArgs:
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input['AssumeRoleArgs'] assume_role: A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
-        :param pulumi.Input['AssumeRoleWithWebIdentityArgs'] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+        :param pulumi.Input['AssumeRoleWithWebIdentityArgs'] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
         :param pulumi.Input[_builtins.str] cam_role_name: The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
-        :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
-        :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
+        :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
         :param pulumi.Input[_builtins.str] metadata_endpoint: The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
         :param pulumi.Input[_builtins.str] profile: A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
         :param pulumi.Input[_builtins.str] protocol: `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
@@ -51,7 +51,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] secret_key: The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
-        :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
         """
         if assume_role is not None:
             pulumi.set(__self__, "assume_role", assume_role)
@@ -98,7 +98,7 @@ class ProviderArgs:
     @pulumi.getter(name="assumeRoleWithWebIdentity")
     def assume_role_with_web_identity(self) -> pulumi.Input[Optional['AssumeRoleWithWebIdentityArgs']]:
         """
-        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
         """
         return pulumi.get(self, "assume_role_with_web_identity")
 
@@ -122,7 +122,7 @@ class ProviderArgs:
     @pulumi.getter
     def domain(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
         """
         return pulumi.get(self, "domain")
 
@@ -134,7 +134,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
         """
         return pulumi.get(self, "endpoint")
 
@@ -242,7 +242,7 @@ class ProviderArgs:
     @pulumi.getter(name="stsEndpoint")
     def sts_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
         """
         return pulumi.get(self, "sts_endpoint")
 
@@ -278,10 +278,10 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: A role to assume with STS AssumeRole, signed by the other credentials. Default: `TENCENTCLOUD_ASSUME_ROLE_ARN` (with `..._SESSION_NAME`, `..._SESSION_DURATION`). Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/deploy" }`.
-        :param pulumi.Input[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+        :param pulumi.Input[Union['AssumeRoleWithWebIdentityArgs', 'AssumeRoleWithWebIdentityArgsDict', 'outputs.AssumeRoleWithWebIdentity']] assume_role_with_web_identity: A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
         :param pulumi.Input[_builtins.str] cam_role_name: The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`. Example: `purge-role`.
-        :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
-        :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        :param pulumi.Input[_builtins.str] domain: The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
+        :param pulumi.Input[_builtins.str] endpoint: The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
         :param pulumi.Input[_builtins.str] metadata_endpoint: The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, else `http://metadata.tencentyun.com`. Example: `http://127.0.0.1:8080`.
         :param pulumi.Input[_builtins.str] profile: A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
         :param pulumi.Input[_builtins.str] protocol: `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
@@ -290,7 +290,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] secret_key: The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
-        :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
         """
         ...
     @overload
@@ -373,7 +373,7 @@ class Provider(pulumi.ProviderResource):
     @pulumi.getter
     def domain(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
         """
         return pulumi.get(self, "domain")
 
@@ -381,7 +381,7 @@ class Provider(pulumi.ProviderResource):
     @pulumi.getter
     def endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
         """
         return pulumi.get(self, "endpoint")
 
@@ -453,7 +453,7 @@ class Provider(pulumi.ProviderResource):
     @pulumi.getter(name="stsEndpoint")
     def sts_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
         """
         return pulumi.get(self, "sts_endpoint")
 

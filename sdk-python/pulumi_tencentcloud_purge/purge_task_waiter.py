@@ -14,18 +14,19 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = ['PurgeTaskWaiterArgs', 'PurgeTaskWaiter']
 
 @pulumi.input_type
 class PurgeTaskWaiterArgs:
     def __init__(__self__, *,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  end_time: pulumi.Input[Optional[_builtins.str]] = None,
                  keyword: pulumi.Input[Optional[_builtins.str]] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 purge_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 purge_type: pulumi.Input[Optional['PurgeType']] = None,
                  start_time: pulumi.Input[Optional[_builtins.str]] = None,
                  task_id: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -33,15 +34,15 @@ class PurgeTaskWaiterArgs:
         """
         The set of arguments for constructing a PurgeTaskWaiter resource.
 
-        :param pulumi.Input[_builtins.str] area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.str] end_time: Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+        :param pulumi.Input[_builtins.str] end_time: Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] keyword: A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
-        :param pulumi.Input[_builtins.str] purge_type: `url`, `path`. Example: `url`.
-        :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input['PurgeType'] purge_type: Only URL or only directory purges. Example: `url`.
+        :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         """
         if area is not None:
@@ -67,21 +68,21 @@ class PurgeTaskWaiterArgs:
 
     @_builtins.property
     @pulumi.getter
-    def area(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def area(self) -> pulumi.Input[Optional['PurgeArea']]:
         """
-        Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
+        Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         """
         return pulumi.get(self, "area")
 
     @area.setter
-    def area(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def area(self, value: pulumi.Input[Optional['PurgeArea']]):
         pulumi.set(self, "area", value)
 
     @_builtins.property
     @pulumi.getter(name="endTime")
     def end_time(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         """
         return pulumi.get(self, "end_time")
 
@@ -105,7 +106,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -117,7 +118,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -127,21 +128,21 @@ class PurgeTaskWaiterArgs:
 
     @_builtins.property
     @pulumi.getter(name="purgeType")
-    def purge_type(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def purge_type(self) -> pulumi.Input[Optional['PurgeType']]:
         """
-        `url`, `path`. Example: `url`.
+        Only URL or only directory purges. Example: `url`.
         """
         return pulumi.get(self, "purge_type")
 
     @purge_type.setter
-    def purge_type(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def purge_type(self, value: pulumi.Input[Optional['PurgeType']]):
         pulumi.set(self, "purge_type", value)
 
     @_builtins.property
     @pulumi.getter(name="startTime")
     def start_time(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         """
         return pulumi.get(self, "start_time")
 
@@ -165,7 +166,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -192,12 +193,12 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  end_time: pulumi.Input[Optional[_builtins.str]] = None,
                  keyword: pulumi.Input[Optional[_builtins.str]] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 purge_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 purge_type: pulumi.Input[Optional['PurgeType']] = None,
                  start_time: pulumi.Input[Optional[_builtins.str]] = None,
                  task_id: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -216,15 +217,15 @@ class PurgeTaskWaiter(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.str] end_time: Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+        :param pulumi.Input[_builtins.str] end_time: Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] keyword: A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
-        :param pulumi.Input[_builtins.str] purge_type: `url`, `path`. Example: `url`.
-        :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input['PurgeType'] purge_type: Only URL or only directory purges. Example: `url`.
+        :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         """
         ...
@@ -259,12 +260,12 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  end_time: pulumi.Input[Optional[_builtins.str]] = None,
                  keyword: pulumi.Input[Optional[_builtins.str]] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
-                 purge_type: pulumi.Input[Optional[_builtins.str]] = None,
+                 purge_type: pulumi.Input[Optional['PurgeType']] = None,
                  start_time: pulumi.Input[Optional[_builtins.str]] = None,
                  task_id: pulumi.Input[Optional[_builtins.str]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -336,9 +337,9 @@ class PurgeTaskWaiter(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def area(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def area(self) -> pulumi.Output[Optional['PurgeArea']]:
         """
-        Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
+        Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         """
         return pulumi.get(self, "area")
 
@@ -354,7 +355,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="endTime")
     def end_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Records created at or before this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         """
         return pulumi.get(self, "end_time")
 
@@ -370,7 +371,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -378,7 +379,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -392,9 +393,9 @@ class PurgeTaskWaiter(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="purgeType")
-    def purge_type(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def purge_type(self) -> pulumi.Output[Optional['PurgeType']]:
         """
-        `url`, `path`. Example: `url`.
+        Only URL or only directory purges. Example: `url`.
         """
         return pulumi.get(self, "purge_type")
 
@@ -402,13 +403,13 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="startTime")
     def start_time(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Records created at or after this time: Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
+        Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         """
         return pulumi.get(self, "start_time")
 
     @_builtins.property
     @pulumi.getter
-    def status(self) -> pulumi.Output[_builtins.str]:
+    def status(self) -> pulumi.Output['PurgeStatus']:
         """
         `done` once finished. Example: `done`.
         """
@@ -418,7 +419,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="taskId")
     def task_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The task waited for, when given. Example: `15336040-1a2b`.
+        The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
         """
         return pulumi.get(self, "task_id")
 
@@ -426,7 +427,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 

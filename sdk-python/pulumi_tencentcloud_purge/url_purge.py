@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from ._enums import *
 
 __all__ = ['UrlPurgeArgs', 'UrlPurge']
 
@@ -20,7 +21,7 @@ __all__ = ['UrlPurgeArgs', 'UrlPurge']
 class UrlPurgeArgs:
     def __init__(__self__, *,
                  urls: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -30,14 +31,14 @@ class UrlPurgeArgs:
         """
         The set of arguments for constructing a UrlPurge resource.
 
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: Full URLs to purge; long lists are sent in batches. Example: `["https://www.example.com/index.html"]`.
-        :param pulumi.Input[_builtins.str] area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/index.html"]`.
+        :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
-        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         pulumi.set(__self__, "urls", urls)
         if area is not None:
@@ -59,7 +60,7 @@ class UrlPurgeArgs:
     @pulumi.getter
     def urls(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        Full URLs to purge; long lists are sent in batches. Example: `["https://www.example.com/index.html"]`.
+        The URLs to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/index.html"]`.
         """
         return pulumi.get(self, "urls")
 
@@ -69,21 +70,21 @@ class UrlPurgeArgs:
 
     @_builtins.property
     @pulumi.getter
-    def area(self) -> pulumi.Input[Optional[_builtins.str]]:
+    def area(self) -> pulumi.Input[Optional['PurgeArea']]:
         """
-        Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
+        Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         """
         return pulumi.get(self, "area")
 
     @area.setter
-    def area(self, value: pulumi.Input[Optional[_builtins.str]]):
+    def area(self, value: pulumi.Input[Optional['PurgeArea']]):
         pulumi.set(self, "area", value)
 
     @_builtins.property
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -95,7 +96,7 @@ class UrlPurgeArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -107,7 +108,7 @@ class UrlPurgeArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -143,7 +144,7 @@ class UrlPurgeArgs:
     @pulumi.getter
     def wait(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         return pulumi.get(self, "wait")
 
@@ -158,7 +159,7 @@ class UrlPurge(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -179,14 +180,14 @@ class UrlPurge(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] area: Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
-        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: Full URLs to purge; long lists are sent in batches. Example: `["https://www.example.com/index.html"]`.
-        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/index.html"]`.
+        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         ...
     @overload
@@ -219,7 +220,7 @@ class UrlPurge(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 area: pulumi.Input[Optional[_builtins.str]] = None,
+                 area: pulumi.Input[Optional['PurgeArea']] = None,
                  max_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  min_delay_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -246,6 +247,7 @@ class UrlPurge(pulumi.CustomResource):
                 raise TypeError("Missing required property 'urls'")
             __props__.__dict__["urls"] = urls
             __props__.__dict__["wait"] = wait
+            __props__.__dict__["attempt"] = None
             __props__.__dict__["completed_at"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["submitted"] = None
@@ -274,6 +276,7 @@ class UrlPurge(pulumi.CustomResource):
         __props__ = UrlPurgeArgs.__new__(UrlPurgeArgs)
 
         __props__.__dict__["area"] = None
+        __props__.__dict__["attempt"] = None
         __props__.__dict__["completed_at"] = None
         __props__.__dict__["max_delay_seconds"] = None
         __props__.__dict__["min_delay_seconds"] = None
@@ -296,11 +299,19 @@ class UrlPurge(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def area(self) -> pulumi.Output[Optional[_builtins.str]]:
+    def area(self) -> pulumi.Output[Optional['PurgeArea']]:
         """
-        Where the purge applies: `mainland`, `overseas`, `global`. Default: where each domain is accelerated. Example: `mainland`.
+        Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         """
         return pulumi.get(self, "area")
+
+    @_builtins.property
+    @pulumi.getter
+    def attempt(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again, up to 3 times). Example: `1`.
+        """
+        return pulumi.get(self, "attempt")
 
     @_builtins.property
     @pulumi.getter(name="completedAt")
@@ -314,7 +325,7 @@ class UrlPurge(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule (0.1..3600 s). Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -322,13 +333,13 @@ class UrlPurge(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule (0.1..600 s). Setting either delay takes the wait off the shared adaptive poller. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
     @_builtins.property
     @pulumi.getter
-    def status(self) -> pulumi.Output[_builtins.str]:
+    def status(self) -> pulumi.Output['PurgeStatus']:
         """
         `done` once everything is purged, `process` while not finished (or with `wait: false`), `fail` when a record failed. Example: `done`.
         """
@@ -362,7 +373,7 @@ class UrlPurge(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The wait's own deadline in seconds (1..86400). Default 600. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. Example: `900`.
+        The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -386,7 +397,7 @@ class UrlPurge(pulumi.CustomResource):
     @pulumi.getter
     def urls(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        Full URLs to purge; long lists are sent in batches. Example: `["https://www.example.com/index.html"]`.
+        The URLs to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/index.html"]`.
         """
         return pulumi.get(self, "urls")
 
@@ -394,7 +405,7 @@ class UrlPurge(pulumi.CustomResource):
     @pulumi.getter
     def wait(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Wait until the purge is done (default `true`). With `false`, only submit, and gate on `taskId` with a PurgeTaskWaiter. Example: `false`.
+        Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
         """
         return pulumi.get(self, "wait")
 

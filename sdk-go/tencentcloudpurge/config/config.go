@@ -16,7 +16,7 @@ func GetAssumeRole(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:assumeRole")
 }
 
-// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+// A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
 func GetAssumeRoleWithWebIdentity(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:assumeRoleWithWebIdentity")
 }
@@ -26,12 +26,12 @@ func GetCamRoleName(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:camRoleName")
 }
 
-// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+// The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
 func GetDomain(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:domain")
 }
 
-// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+// The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
 func GetEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:endpoint")
 }
@@ -76,7 +76,7 @@ func GetSharedCredentialsDir(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:sharedCredentialsDir")
 }
 
-// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 func GetStsEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:stsEndpoint")
 }

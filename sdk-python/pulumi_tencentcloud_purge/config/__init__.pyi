@@ -22,7 +22,7 @@ A role to assume with STS AssumeRole, signed by the other credentials. Default: 
 
 assumeRoleWithWebIdentity: Optional[str]
 """
-A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
 """
 
 camRoleName: Optional[str]
@@ -32,12 +32,12 @@ The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_
 
 domain: Optional[str]
 """
-The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
 """
 
 endpoint: Optional[str]
 """
-The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
 """
 
 metadataEndpoint: Optional[str]
@@ -82,6 +82,6 @@ The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else
 
 stsEndpoint: Optional[str]
 """
-STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 """
 

@@ -31,7 +31,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def assume_role_with_web_identity(self) -> Optional[str]:
         """
-        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`. Secret, since it may hold the token.
+        A role to assume with an OIDC token (CI identity), needing no keys. Default: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN` or `..._FILE` with `TENCENTCLOUD_ASSUME_ROLE_ARN`. Secret, since it may hold the token. Example: `{ roleArn: "qcs::cam::uin/100000000001:roleName/ci", webIdentityTokenFile: "/var/run/oidc/token" }`.
         """
         return __config__.get('assumeRoleWithWebIdentity')
 
@@ -45,14 +45,14 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def domain(self) -> Optional[str]:
         """
-        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com`. Example: `intl.tencentcloudapi.com` for the international site.
+        The API's root domain. Default: `TENCENTCLOUD_DOMAIN`, else `tencentcloudapi.com` (`intl.tencentcloudapi.com` for the international site). Example: `intl.tencentcloudapi.com`.
         """
         return __config__.get('domain')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com`. Example: `http://127.0.0.1:9000` for the emulator.
+        The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` (the emulator: `http://127.0.0.1:9000`). Example: `http://127.0.0.1:9000`.
         """
         return __config__.get('endpoint')
 
@@ -115,7 +115,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def sts_endpoint(self) -> Optional[str]:
         """
-        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000` for the emulator.
+        STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
         """
         return __config__.get('stsEndpoint')
 
