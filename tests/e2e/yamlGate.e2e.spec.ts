@@ -71,6 +71,25 @@ describe("the Pulumi YAML example on the real engine, through the provider plugi
         assert.ok(!text.includes(SECRET_KEY), "secret key in state");
     });
 
+    it("preview --diff names the input that purges again with the task ids it sets anew, and a pacing change as none", async () => {
+        const purges = emu.stats.snapshot().requests.PurgeUrlsCache;
+        await box.run(dir, ["config", "set", "pageUrl", "https://www.example.com/v2/index.html"]);
+        await box.run(dir, ["config", "set", "timeoutSeconds", "90"]);
+        try {
+            const text = await box.run(dir, ["preview", "--diff", "--non-interactive"]);
+            const page = text.slice(text.indexOf("tencentcloud-purge:index:UrlPurge: (update)"));
+            assert.match(page, /\[urn=[^\]]*::page\]/, text);
+            assert.match(page, /~ urls\s*: \[\s*~ \[0\]: "https:\/\/www\.example\.com\/index\.html" => "https:\/\/www\.example\.com\/v2\/index\.html"/, text);
+            // The engine shows the outputs the update sets anew as leaving: the old task ids a new purge replaces.
+            assert.match(page, /- taskIds: \[\s*- +\[0\]: "\d+"/, text);
+            assert.doesNotMatch(text, /PurgeTaskWaiter: \(update\)/, "a gate that passed does not wait again for a new timeout");
+            assert.strictEqual(emu.stats.snapshot().requests.PurgeUrlsCache, purges, "preview purges nothing");
+        } finally {
+            await box.run(dir, ["config", "rm", "pageUrl"]);
+            await box.run(dir, ["config", "set", "timeoutSeconds", "120"]);
+        }
+    });
+
     it("refresh re-reads the tasks and destroy removes everything without purging", async () => {
         const purges = emu.stats.snapshot().requests.PurgeUrlsCache;
         const reads = emu.stats.snapshot().requests.DescribePurgeTasks ?? 0;
