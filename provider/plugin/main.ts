@@ -1,7 +1,7 @@
 /**
  * The provider plugin's process: serves the provider protocol on a free local port and prints the port on
  * standard output, which is how the engine learns where to connect. The engine's address (its first argument)
- * is where progress goes (see `resources/progress.ts`).
+ * is where progress goes (see `resources/engineLog.ts`).
  */
 import { setMaxListeners } from "events";
 import { hostCancelSignal } from "../resources/cancellation";

@@ -12,7 +12,7 @@ const controller = new AbortController();
  * The signal every wait and submission in this host listens to.
  *
  * @example
- * await waitForTaskIds(api, taskIds, since, settings, onProgress, expected, hostCancelSignal());
+ * const signal = hostCancelSignal(); if (signal.aborted) throw signal.reason;
  */
 export function hostCancelSignal(): AbortSignal {
     return controller.signal;

@@ -19,9 +19,9 @@ import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/gua
 import { finish, record } from "./support/report";
 
 const URL = "https://www.example.com/reliability.html";
-/** The wait matrix uses a client that gives up fast, so the wait loop itself does the retrying. */
 /** The deadline of waits meant to time out: long enough for a few failed checks under the shared rate limit. */
 const PERSISTENT_MS = 5000;
+/** The wait matrix uses a client that gives up fast, so the wait loop itself does the retrying. */
 const QUICK_RETRY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 50, throttledBaseDelayMs: 300, maxDelayMs: 500 };
 
 interface Env {

@@ -112,35 +112,59 @@ describe("reliability: secrets audit", function () {
         return host;
     }
 
+    /** The credential sources, in the order of `runs`. */
+    const HOW = ["config tencentcloud-purge:*", "config tencentcloud:*", "environment", "assumeRole (tencentcloud:assumeRole)",
+        "web identity token file", "tccli profile"] as const;
     const runs: Array<Promise<unknown>> = [];
+    /** The emulator of each run, in the order of `runs`. */
+    const runEmulators: RunningEmulator[] = [];
     before(async () => {
         const [a, b, c, d, e, f] = await Promise.all([newEmulator(), newEmulator(), newEmulator(), newEmulator(), newEmulator(), newEmulator()]);
+        runEmulators.push(a, b, c, d, e, f);
         fs.mkdirSync(path.join(home, ".tccli"));
         fs.writeFileSync(path.join(home, ".tccli", "default.credential"), JSON.stringify(PROFILE));
         const tokenFile = path.join(home, "oidc-token");
         fs.writeFileSync(tokenFile, WEB_IDENTITY.webIdentityToken);
         runs.push(
-            exercise("config tencentcloud-purge:*", a, {}, { "tencentcloud-purge:secretId": CFG.secretId,
+            exercise(HOW[0], a, {}, { "tencentcloud-purge:secretId": CFG.secretId,
                 "tencentcloud-purge:secretKey": CFG.secretKey, "tencentcloud-purge:securityToken": CFG.token, "tencentcloud-purge:endpoint": a.url }),
-            exercise("config tencentcloud:*", b, { TENCENTCLOUD_CDN_ENDPOINT: b.url },
+            exercise(HOW[1], b, { TENCENTCLOUD_CDN_ENDPOINT: b.url },
                 { "tencentcloud:secretId": TC.secretId, "tencentcloud:secretKey": TC.secretKey }),
-            exercise("environment", c, { TENCENTCLOUD_SECRET_ID: ENV.secretId, TENCENTCLOUD_SECRET_KEY: ENV.secretKey,
+            exercise(HOW[2], c, { TENCENTCLOUD_SECRET_ID: ENV.secretId, TENCENTCLOUD_SECRET_KEY: ENV.secretKey,
                 TENCENTCLOUD_SECURITY_TOKEN: ENV.token, TENCENTCLOUD_CDN_ENDPOINT: c.url }),
-            exercise("assumeRole (tencentcloud:assumeRole)", d, { TENCENTCLOUD_CDN_ENDPOINT: d.url, TENCENTCLOUD_STS_ENDPOINT: d.url },
+            exercise(HOW[3], d, { TENCENTCLOUD_CDN_ENDPOINT: d.url, TENCENTCLOUD_STS_ENDPOINT: d.url },
                 { "tencentcloud:secretId": ROLE_BASE.secretId, "tencentcloud:secretKey": ROLE_BASE.secretKey,
                     "tencentcloud:assumeRole": JSON.stringify({ roleArn: EMULATOR_ROLE_ARN, sessionName: "audit" }) }),
-            exercise("web identity token file", e, { TENCENTCLOUD_CDN_ENDPOINT: e.url, TENCENTCLOUD_STS_ENDPOINT: e.url,
+            exercise(HOW[4], e, { TENCENTCLOUD_CDN_ENDPOINT: e.url, TENCENTCLOUD_STS_ENDPOINT: e.url,
                 TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE: tokenFile, TENCENTCLOUD_ASSUME_ROLE_ARN: WEB_IDENTITY.roleArn,
                 TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID: WEB_IDENTITY.providerId }),
-            exercise("tccli profile", f, { TENCENTCLOUD_CDN_ENDPOINT: f.url, HOME: home }));
+            exercise(HOW[5], f, { TENCENTCLOUD_CDN_ENDPOINT: f.url, HOME: home }));
         runs.forEach((r) => r.catch(() => undefined));
     });
-    it("stack config tencentcloud-purge:* (key and session token) reaches no output, state, stderr or message", () => runs[0]);
-    it("stack config tencentcloud:* reaches no output, state, stderr or message", () => runs[1]);
-    it("environment credentials (key and token) reach no output, state, stderr or message", () => runs[2]);
-    it("an assumed role's base keys and temporary credentials reach no output, state, stderr or message", () => runs[3]);
-    it("a web-identity token and its temporary credentials reach no output, state, stderr or message", () => runs[4]);
-    it("a profile's keys reach no output, state, stderr or message", () => runs[5]);
+    /** The distinct secrets, and every temporary credential STS issued so far, found in the places named `how: ...`. */
+    const leaksIn = (how: string) => {
+        const issued = emulators.flatMap((e) => e.temporaryCredentials.all().flatMap((c) => [c.secretKey, c.token]));
+        return places.filter((p) => p.name.startsWith(`${how}: `))
+            .flatMap((p) => [...SECRETS, ...issued].filter((s) => p.text.includes(s)).map((s) => `${s} in ${p.name}`));
+    };
+    /** Each run's own test: its scenario ran, and nothing it produced holds a secret. */
+    const audited = (i: number, how: string) => async () => {
+        await runs[i];
+        assert.ok(places.some((p) => p.name.startsWith(`${how}: `)), `nothing collected for ${how}`);
+        assert.deepStrictEqual(leaksIn(how), []);
+    };
+    it("stack config tencentcloud-purge:* (key and session token) reaches no output, state, stderr or message", audited(0, HOW[0]));
+    it("stack config tencentcloud:* reaches no output, state, stderr or message", audited(1, HOW[1]));
+    it("environment credentials (key and token) reach no output, state, stderr or message", audited(2, HOW[2]));
+    it("an assumed role's base keys and temporary credentials reach no output, state, stderr or message", async () => {
+        await audited(3, HOW[3])();
+        assert.ok(runEmulators[3].temporaryCredentials.all().length >= 1, "the role run was given temporary credentials");
+    });
+    it("a web-identity token and its temporary credentials reach no output, state, stderr or message", async () => {
+        await audited(4, HOW[4])();
+        assert.ok(runEmulators[4].temporaryCredentials.all().length >= 1, "the web-identity run was given temporary credentials");
+    });
+    it("a profile's keys reach no output, state, stderr or message", audited(5, HOW[5]));
     it("STS refusing a web-identity token or a role names the problem without the token or the keys", async () => {
         const tokenFile = path.join(home, "wrong-token");
         fs.writeFileSync(tokenFile, WRONG.webIdentityToken);
@@ -224,7 +248,8 @@ describe("reliability: secrets audit", function () {
             assert.ok(!log.join("\n").includes(id) && !stats.includes(id), `${id} in the emulator's log or stats`);
         }
     });
-    it("no secret anywhere: every collected place searched for every secret", () => {
+    it("no secret anywhere: every collected place searched for every secret", async () => {
+        await Promise.all(runs);
         const issued = emulators.flatMap((e) => e.temporaryCredentials.all().flatMap((c) => [c.secretKey, c.token]));
         // At least one each for the assumed role and the web identity, so the search covers temporary credentials.
         assert.ok(issued.length >= 4, `STS issued only ${issued.length / 2} credential(s)`);
