@@ -15,81 +15,40 @@
 #
 # Usage: scripts/ensurePulumiYaml.sh      -> /abs/path/to/pulumi-language-yaml
 # Env:   PULUMI_LANGUAGE_YAML_BIN, XDG_CACHE_HOME, GO (default `go`).
+# Exit:  0, 3 when it has to build and there is no usable Go (see goTool.sh), 1 otherwise.
 set -euo pipefail
+source "$(dirname "$0")/goTool.sh"
 
 YAML_VERSION="v1.25.0"
 MIN_GO="1.26.6"
-GO="${GO:-go}"
-CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-tencentcloud-purge/pulumi-language-yaml-${YAML_VERSION}"
-CACHED_BIN="${CACHE_DIR}/pulumi-language-yaml"
 
-log() { printf '[ensure-pulumi-yaml] %s\n' "$*" >&2; }
-fail() {
-  log "error: $1"
-  log "to fix: install Go >= $MIN_GO with the Go module proxy reachable and run this again,"
-  log "        or put pulumi-language-yaml on PATH, or set PULUMI_LANGUAGE_YAML_BIN=/path/to/pulumi-language-yaml"
-  exit 1
+go_tool_init ensure-pulumi-yaml "pulumi-language-yaml $YAML_VERSION"
+go_tool_explain() {
+  go_tool_log "to fix: install Go >= $MIN_GO with the Go module proxy reachable and run this again,"
+  go_tool_log "        or put pulumi-language-yaml on PATH, or set PULUMI_LANGUAGE_YAML_BIN=/path/to/pulumi-language-yaml"
 }
 
 if [ -n "${PULUMI_LANGUAGE_YAML_BIN:-}" ]; then
-  [ -x "$PULUMI_LANGUAGE_YAML_BIN" ] || fail "PULUMI_LANGUAGE_YAML_BIN=$PULUMI_LANGUAGE_YAML_BIN is not an executable file"
-  log "using PULUMI_LANGUAGE_YAML_BIN=$PULUMI_LANGUAGE_YAML_BIN"
-  printf '%s\n' "$(cd "$(dirname "$PULUMI_LANGUAGE_YAML_BIN")" && pwd -P)/$(basename "$PULUMI_LANGUAGE_YAML_BIN")"
+  [ -x "$PULUMI_LANGUAGE_YAML_BIN" ] || go_tool_fail "PULUMI_LANGUAGE_YAML_BIN=$PULUMI_LANGUAGE_YAML_BIN is not an executable file"
+  go_tool_log "using PULUMI_LANGUAGE_YAML_BIN=$PULUMI_LANGUAGE_YAML_BIN"
+  go_tool_abs "$PULUMI_LANGUAGE_YAML_BIN"
   exit 0
 fi
 if on_path="$(command -v pulumi-language-yaml 2>/dev/null)"; then
-  log "using pulumi-language-yaml on PATH: $on_path"
+  go_tool_log "using pulumi-language-yaml on PATH: $on_path"
   printf '%s\n' "$on_path"
   exit 0
 fi
-if [ -x "$CACHED_BIN" ]; then
-  log "using cached build: $CACHED_BIN"
-  printf '%s\n' "$CACHED_BIN"
-  exit 0
-fi
 
-command -v "$GO" >/dev/null 2>&1 || fail "no pulumi-language-yaml found and Go is not installed"
-go_version="$("$GO" env GOVERSION 2>/dev/null || true)"
-if [ "$(printf '%s\n%s\n' "$MIN_GO" "${go_version#go}" | sort -V | head -n1)" != "$MIN_GO" ]; then
-  fail "no pulumi-language-yaml found and Go is '${go_version:-unknown}', need >= $MIN_GO"
-fi
-
-mkdir -p "$CACHE_DIR"
-# One builder at a time: a second caller waits here, then finds the cached binary.
-exec 9>"${CACHE_DIR}.lock"
-if command -v flock >/dev/null 2>&1 && ! flock -n 9; then
-  log "another process is building pulumi-language-yaml $YAML_VERSION; waiting for it"
-  flock 9
-fi
-if [ -x "$CACHED_BIN" ]; then
-  log "using cached build: $CACHED_BIN"
-  printf '%s\n' "$CACHED_BIN"
-  exit 0
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/pulumi-yaml-build.XXXXXX")"
-tmp_bin="${CACHE_DIR}/.pulumi-language-yaml.tmp.$$"
-heartbeat=""
-cleanup() {
-  [ -n "$heartbeat" ] && kill "$heartbeat" 2>/dev/null
-  rm -rf "$work" "$tmp_bin"
-}
-trap cleanup EXIT
-start=$SECONDS
-# A line every 30 s so a long compile does not look hung; the subshell drops the lock's fd.
-beat() { ( exec 9>&-; while sleep 30; do log "[$((SECONDS - start))s] still $1..."; done ) & heartbeat=$!; }
-unbeat() { kill "$heartbeat" 2>/dev/null || true; wait "$heartbeat" 2>/dev/null || true; heartbeat=""; }
-
-log "building pulumi-language-yaml $YAML_VERSION with $go_version into $CACHE_DIR (first time only; minutes on 2 cores)"
-log "[0s] downloading modules and compiling github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_VERSION (go install)"
-beat "building"
-if ! (cd "$work" && GOBIN="$work/bin" CGO_ENABLED=0 "$GO" install \
+go_tool_build() {
+  local out="$1" work="$2"
+  # go install writes into GOBIN only; the scratch folder's bin/ then moves onto the file to write.
+  go_tool_step "$work" "downloading modules and compiling github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_VERSION (go install)" \
+      env GOBIN="$work/bin" CGO_ENABLED=0 "$GO" install \
       -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=${YAML_VERSION}" \
-      "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@${YAML_VERSION}") >"$work/build.log" 2>&1 9>&-; then
-  unbeat; tail -n 20 "$work/build.log" >&2
-  fail "could not build pulumi-language-yaml $YAML_VERSION (is the Go module proxy reachable?)"
-fi
-unbeat
-mv -f "$work/bin/pulumi-language-yaml" "$tmp_bin" && mv -f "$tmp_bin" "$CACHED_BIN"   # same folder: an atomic rename
-log "[$((SECONDS - start))s] done: $CACHED_BIN"
-printf '%s\n' "$CACHED_BIN"
+      "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@${YAML_VERSION}" \
+    || go_tool_fail "could not build pulumi-language-yaml $YAML_VERSION (is the Go module proxy reachable?)"
+  mv -f "$work/bin/pulumi-language-yaml" "$out"
+}
+
+go_tool_ensure "pulumi-language-yaml-${YAML_VERSION}" pulumi-language-yaml "$MIN_GO"

@@ -10,8 +10,8 @@ import { CallOutcome } from "./purgeScenario";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-/** The build script's exit code when Go is not installed. */
-const NO_GO = 3;
+/** The exit code of the Go tool scripts (scripts/goTool.sh) when there is no usable Go. */
+export const NO_GO = 3;
 
 /**
  * Builds the tool if its sources changed and returns its path; undefined when Go is not installed and the run is
