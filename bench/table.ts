@@ -1,4 +1,4 @@
-/** The benchmark's report as Markdown tables (printed, written to bench/out/table.md, pasted in the README). */
+/** The benchmark's report as Markdown tables (printed, written to bench/out/table.md, quoted in docs/bench.md). */
 import { MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
 import { ReleaseFigures } from "./pluginStart";
 import { ImportFigures, SerializedFigures } from "./footprint";
