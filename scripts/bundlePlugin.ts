@@ -33,12 +33,13 @@ const standIns: esbuild.Plugin = {
 };
 
 /**
- * Writes the bundle into `outDir`; resolves with its path and the size of every input package (for the record).
+ * Writes the bundle into `outDir`; resolves with its path, the size of every input package (for the record) and
+ * the Tencent Cloud products it holds.
  *
  * @example
  * const { file } = await bundlePlugin(stageDir);
  */
-export async function bundlePlugin(outDir: string): Promise<{ file: string; inputs: Record<string, number> }> {
+export async function bundlePlugin(outDir: string): Promise<{ file: string; inputs: Record<string, number>; tencentProducts: string[] }> {
     const file = path.join(outDir, BUNDLE_FILE);
     const result = await esbuild.build({
         entryPoints: [path.join(ROOT, "provider", "plugin", "main.ts")],
@@ -58,11 +59,14 @@ export async function bundlePlugin(outDir: string): Promise<{ file: string; inpu
         absWorkingDir: ROOT,
     });
     const inputs: Record<string, number> = {};
+    const products = new Set<string>();
     for (const [name, input] of Object.entries(result.metafile.inputs)) {
+        const product = /tencentcloud-sdk-nodejs\/tencentcloud\/services\/([^/]+)\//.exec(name)?.[1];
+        if (product) products.add(product);
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name)?.[1] ?? "(this package)";
         inputs[pkg] = (inputs[pkg] ?? 0) + input.bytes;
     }
-    return { file, inputs };
+    return { file, inputs, tencentProducts: [...products].sort() };
 }
 
 if (require.main === module) {

@@ -4,8 +4,12 @@
  * the same names.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { pulumiModule as installed, PulumiModuleName } from "../provider/pulumiModules";
+import { bundlePlugin } from "../scripts/bundlePlugin";
 import { pulumiModule as bundled } from "../scripts/pluginBundle/pulumiModules";
 import * as signature from "../scripts/pluginBundle/secretSignature";
 
@@ -21,6 +25,20 @@ describe("the plugin bundle's stand-ins", () => {
     it("load the same modules of @pulumi/pulumi as the installed package does, by the same names", () => {
         for (const name of NAMES) {
             assert.strictEqual(bundled(name), installed(name), name);
+        }
+    });
+
+    it("bundles only the Tencent Cloud products the plugin calls, and no part of Pulumi's program runtime", async function () {
+        this.timeout(60_000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "purge-bundle-"));
+        try {
+            const { tencentProducts, file } = await bundlePlugin(dir);
+            assert.ok(tencentProducts.includes("cdn"), tencentProducts.join(", "));
+            assert.deepStrictEqual(tencentProducts.filter((p) => !["cdn", "sts", "teo"].includes(p)), []);
+            const text = fs.readFileSync(file, "utf8");
+            assert.ok(!text.includes("RegisterResourceRequest"), "the bundle holds Pulumi's resource-monitor stubs (its program runtime)");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
         }
     });
 });
