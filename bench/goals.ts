@@ -4,6 +4,7 @@
  */
 import { PagingFigures, WaitFigures } from "./emulatorBench";
 import { ImportFigures } from "./footprint";
+import { ReleaseFigures } from "./pluginStart";
 import { SimFigures } from "./sim/runSim";
 
 /** One goal and whether this run met it. */
@@ -21,6 +22,7 @@ export interface GoalInputs {
     readonly paging: readonly PagingFigures[];
     readonly waits?: readonly WaitFigures[];
     readonly imports?: readonly ImportFigures[];
+    readonly release?: ReleaseFigures;
     /**
      * Per workload: the fewest calls per trial any schedule needs to release with our median delay (see
      * bench/sim/oracle.ts), shown where a goal on calls is not met.
@@ -125,6 +127,15 @@ export function evaluateGoals(inputs: GoalInputs): Goal[] {
             met: ratio <= 1.15 && mineImport.sdkModules === 0,
             detail: `${mineImport.wallMedianMs.toFixed(0)} ms vs ${pulumiImport.wallMedianMs.toFixed(0)} ms (${f2(ratio)}x); ` +
                 `${mineImport.sdkModules} SDK modules loaded` });
+    }
+    if (inputs.release) {
+        const sizes = Object.values(inputs.release.archiveBytes);
+        goals.push({ id: "release:size", goal: "every plugin archive at most 5 MB", met: sizes.every((b) => b <= 5 * 1024 * 1024),
+            detail: `largest ${(Math.max(...sizes) / 1024).toFixed(0)} KB of ${sizes.length}` });
+        for (const s of inputs.release.starts) {
+            goals.push({ id: `release:start:${s.label}`, goal: `plugin (${s.label}): cold GetSchema within 1.5x of a bare node -e ''`,
+                met: s.ratio <= 1.5, detail: `${s.getSchemaMs.toFixed(0)} ms vs ${s.bareNodeMs.toFixed(0)} ms (${f2(s.ratio)}x), medians of ${s.runs}` });
+        }
     }
     return goals;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_ROUND_DELAYS } from "../provider/wait/coalescingPoller";
 import { benchPaging, benchWaits, benchWaitsElsewhere, MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
 import { build, ImportFigures, importTimes, SerializedFigures, serializedProviderBytes } from "./footprint";
 import { writePlot } from "./plot";
+import { benchRelease, ReleaseFigures } from "./pluginStart";
 import { distributionBound, fewestRounds, singleTaskBound } from "./sim/oracle";
 import { SimFigures, simulate, SIM_LATENCY_MS } from "./sim/runSim";
 import { coalesced, PEERS, Schedule, USER_DEADLINE_MS } from "./sim/schedules";
@@ -124,14 +125,17 @@ async function main(): Promise<void> {
         log(`build failed, import and serialization figures skipped:\n${built.output}`);
     }
 
-    const goals: Goal[] = evaluateGoals({ sim, robustness, paging, waits, imports, boundAtOurMedian: boundsAtOurMedian(list, sim) });
+    log("the provider plugin's release archives and start ...");
+    const release: ReleaseFigures = await benchRelease(15);
+
+    const goals: Goal[] = evaluateGoals({ sim, robustness, paging, waits, imports, release, boundAtOurMedian: boundsAtOurMedian(list, sim) });
     const results = {
         generatedAt: new Date().toISOString(), seed: SEED, node: process.version, runSeconds: 0,
         settings: { simLatencyMs: SIM_LATENCY_MS, userDeadlineMs: USER_DEADLINE_MS, pollerDefaults: DEFAULT_ROUND_DELAYS,
             workloads: list.map((w) => ({ key: w.key, title: w.title, description: w.description, trials: w.trials.length })),
             schedules: SCHEDULES.map((s) => ({ key: s.key, label: s.label, description: s.description })) },
         sim, bounds: simBounds, robustness, paging, memory, waits, build: { ok: built.ok, clean: built.clean, seconds: built.seconds },
-        imports, serialized, goals,
+        imports, serialized, release, goals,
     };
     const plotFiles = writePlot(path.join(OUT, "calls-vs-delay"), list.map((w) => ({
         title: w.title,

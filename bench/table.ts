@@ -1,5 +1,6 @@
-/** The benchmark's report as Markdown tables (printed, written to bench/out/table.md, pasted in the README). */
+/** The benchmark's report as Markdown tables (printed, written to bench/out/table.md, quoted in docs/bench.md). */
 import { MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
+import { ReleaseFigures } from "./pluginStart";
 import { ImportFigures, SerializedFigures } from "./footprint";
 import { Goal } from "./goals";
 import { SimFigures } from "./sim/runSim";
@@ -20,6 +21,7 @@ export interface Report {
     readonly waits: readonly WaitFigures[];
     readonly imports?: readonly ImportFigures[];
     readonly serialized?: SerializedFigures;
+    readonly release?: ReleaseFigures;
     readonly goals: readonly Goal[];
 }
 
@@ -73,6 +75,13 @@ export function renderTable(r: Report, list: readonly Workload[], plots: readonl
         const s = r.serialized;
         parts.push(`\nSerialized provider stored per resource: ${Object.entries(s.storedBytes).map(([k, v]) => `${k} ${v} B`).join(", ")}` +
             ` (serializeFunction(() => hostedProvider("urlPurge")): ${s.factoryClosureBytes} B); secret-like text: ${s.containsSecretLikeText ? "FOUND" : "none"}.`);
+    }
+    if (r.release) {
+        parts.push("\n### The provider plugin as released\n");
+        parts.push(table(["archive", "KB"], Object.entries(r.release.archiveBytes).map(([k, v]) => [k, n(v / 1024, 0)])));
+        parts.push("");
+        parts.push(table(["start", "cold GetSchema median ms", "node -e '' median ms", "ratio"],
+            r.release.starts.map((s) => [s.label, n(s.getSchemaMs, 0), n(s.bareNodeMs, 0), n(s.ratio)])));
     }
     parts.push("\n### Goals\n");
     parts.push(table(["", "goal", "figures"], r.goals.map((g) => [g.met ? "met" : "NOT met", g.goal, g.detail])));

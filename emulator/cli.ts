@@ -32,7 +32,7 @@ interface Flag {
     readonly help: string;
 }
 
-/** Every flag, in the order `--help` lists them (the README's emulator section lists the same). */
+/** Every flag, in the order `--help` lists them (docs/emulator.md lists the same). */
 const FLAGS: readonly Flag[] = [
     { name: "port", value: "N", help: "port to listen on, 0 to 65535 (default 0: any free port)" },
     { name: "host", value: "H", help: "interface to listen on (default 127.0.0.1, loopback only)" },

@@ -1,33 +1,51 @@
 #!/usr/bin/env bash
-# Build the provider plugin's archive for `pulumi plugin install`:
-#   dist/pulumi-resource-tencentcloud-purge-v<version>.tar.gz
-# holding the launcher `pulumi-resource-tencentcloud-purge` and this package installed beside it with its runtime
-# dependencies (and @pulumi/pulumi, whose gRPC stubs the plugin serves). The plugin is JavaScript: one archive
-# serves every OS and architecture that has Node.js >= 20. Install it with
-#   pulumi plugin install resource tencentcloud-purge <version> --file dist/pulumi-resource-tencentcloud-purge-v<version>.tar.gz
+# Build the provider plugin's release archives, one per platform, under the names `pulumi plugin install` and
+# the engine download:
+#   <out-dir>/pulumi-resource-tencentcloud-purge-v<version>-<os>-<arch>.tar.gz
+# for linux, darwin and windows on amd64 and arm64. Each holds the plugin bundled into one JavaScript file
+# (scripts/bundlePlugin.ts), the launcher the engine runs (`pulumi-resource-tencentcloud-purge`, and on Windows
+# `pulumi-resource-tencentcloud-purge.cmd`, which the engine looks for there), pulumi-plugin.json, the licence
+# and the licences of the bundled packages. No PulumiPlugin.yaml: with one, the engine would run the plugin
+# through the Node.js language host and install dependencies first, and the bundle has none. The plugin is
+# JavaScript, so the archives differ only in their launchers; each needs Node.js >= 20 on PATH.
 #
-# Usage: scripts/packPlugin.sh [out-dir]      (prints the archive's path on stdout; progress on stderr)
+# Usage: scripts/packPlugin.sh [out-dir]      (prints the archives' paths on stdout; progress on stderr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)"
 log() { printf '[pack-plugin] %s\n' "$*" >&2; }
 
+name=pulumi-resource-tencentcloud-purge
 version="$(node -p 'require("./package.json").version')"
-pulumi_version="$(node -p 'require("./package.json").devDependencies["@pulumi/pulumi"]')"
+schema_version="$(node -p 'require("./schema.json").version')"
+server="$(node -p 'require("./schema.json").pluginDownloadURL || ""')"
+if [ "$version" != "$schema_version" ]; then
+    log "package.json says $version but schema.json says $schema_version: write the schema first (scripts/writeSchema.ts)"
+    exit 1
+fi
 stage="$(mktemp -d "${TMPDIR:-/tmp}/purge-plugin.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 
-log "compiling"
-npx tsc -p tsconfig.json >&2
-log "packing the npm package"
-tarball="$stage/$(npm pack --silent --pack-destination "$stage" | tail -n1)"
-log "installing it with @pulumi/pulumi@$pulumi_version into the plugin folder"
-mkdir "$stage/plugin"
-printf '{ "name": "pulumi-resource-tencentcloud-purge", "version": "%s", "private": true }\n' "$version" >"$stage/plugin/package.json"
-(cd "$stage/plugin" && npm install --omit=dev --no-audit --no-fund --no-package-lock --loglevel=error \
-    "$tarball" "@pulumi/pulumi@$pulumi_version" >&2)
-cp plugin/pulumi-resource-tencentcloud-purge "$stage/plugin/"
-archive="$out/pulumi-resource-tencentcloud-purge-v${version}.tar.gz"
-tar -czf "$archive" -C "$stage/plugin" .
-log "wrote $archive ($(du -h "$archive" | cut -f1))"
-printf '%s\n' "$archive"
+log "bundling the plugin"
+npx ts-node --transpile-only scripts/bundlePlugin.ts "$stage/common" >/dev/null
+cp scripts/pluginBundle/launcher.js "$stage/common/$name"
+chmod 755 "$stage/common/$name"
+cp LICENSE "$stage/common/LICENSE"
+mv "$stage/common/$name.js.LEGAL.txt" "$stage/common/THIRD-PARTY-LICENSES.txt"
+printf '{\n  "resource": true,\n  "name": "tencentcloud-purge",\n  "version": "%s",\n  "server": "%s"\n}\n' \
+    "$version" "$server" >"$stage/common/pulumi-plugin.json"
+
+for os in linux darwin windows; do
+    for arch in amd64 arm64; do
+        dir="$stage/$os-$arch"
+        cp -R "$stage/common" "$dir"
+        if [ "$os" = windows ]; then
+            # The engine runs `<name>.exe` or `<name>.cmd` on Windows; the .cmd hands its arguments to the launcher.
+            printf '@echo off\r\nnode "%%~dp0%s" %%*\r\n' "$name" >"$dir/$name.cmd"
+        fi
+        archive="$out/$name-v$version-$os-$arch.tar.gz"
+        tar -czf "$archive" -C "$dir" .
+        log "wrote $archive ($(du -k "$archive" | cut -f1) KB)"
+        printf '%s\n' "$archive"
+    done
+done

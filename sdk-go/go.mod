@@ -1,4 +1,4 @@
-module github.com/pulumi-tencentcloud-purge/sdk-go
+module github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go
 
 go 1.25
 

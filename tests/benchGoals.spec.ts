@@ -40,6 +40,15 @@ describe("bench: goals", () => {
         assert.deepStrictEqual([importMet(1150), importMet(1151), importMet(1000, 3)], [true, false, false]);
     });
 
+    it("holds every plugin archive to 5 MB and a cold GetSchema to 1.5x of a bare Node.js start", () => {
+        const release = (bytes: number, ms: number) => ({ archiveBytes: { "a-linux-amd64.tar.gz": bytes },
+            starts: [{ label: "cached", runs: 15, bareNodeMs: 100, getSchemaMs: ms, ratio: ms / 100, schemaBytes: 1 }] });
+        const metAll = (bytes: number, ms: number) => evaluateGoals({ sim: [], paging: [], release: release(bytes, ms) })
+            .filter((g) => g.id.startsWith("release:")).map((g) => g.met);
+        assert.deepStrictEqual([metAll(5 * 1024 * 1024, 150), metAll(5 * 1024 * 1024 + 1, 150), metAll(1000, 151)],
+            [[true, true], [false, true], [true, false]]);
+    });
+
     describe("calls against the peers", () => {
         const goal = (id: string, s: SimFigures[], bound?: { calls: number; kind: string }) =>
             evaluateGoals({ sim: s, paging: [], boundAtOurMedian: bound && new Map([[s[0].workload, bound]]) })

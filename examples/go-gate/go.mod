@@ -3,7 +3,7 @@ module go-gate
 go 1.26.6
 
 require (
-	github.com/pulumi-tencentcloud-purge/sdk-go v0.1.0
+	github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go v0.1.0
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
 )
 
@@ -125,4 +125,4 @@ require (
 )
 
 // This repository's generated SDK. In your own project, point this at your copy of sdk-go/.
-replace github.com/pulumi-tencentcloud-purge/sdk-go => ../../sdk-go
+replace github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go => ../../sdk-go

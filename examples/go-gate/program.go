@@ -3,7 +3,7 @@
 package main
 
 import (
-	"github.com/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge"
+	"github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )

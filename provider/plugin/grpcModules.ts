@@ -2,31 +2,28 @@
  * The gRPC runtime and Pulumi's generated provider-protocol stubs, from the copies `@pulumi/pulumi` ships and
  * uses itself: one copy of grpc-js and google-protobuf in the process, whatever else the install holds.
  */
-import * as path from "path";
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import type * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import type * as structPb from "google-protobuf/google/protobuf/struct_pb";
-
-const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-const fromPulumi = (name: string) => require(require.resolve(name, { paths: [pulumiDir] }));
+import { pulumiModule } from "../pulumiModules";
 
 /** `@grpc/grpc-js`. */
-export const grpc: typeof grpcTypes = fromPulumi("@grpc/grpc-js");
+export const grpc: typeof grpcTypes = pulumiModule("@grpc/grpc-js");
 /** The ResourceProvider service definition. */
-export const providerRpc = require(path.join(pulumiDir, "proto", "provider_grpc_pb"));
+export const providerRpc = pulumiModule("proto/provider_grpc_pb");
 /** Messages of the provider protocol. */
-export const providerProto: typeof providerPb = require(path.join(pulumiDir, "proto", "provider_pb"));
+export const providerProto: typeof providerPb = pulumiModule("proto/provider_pb");
 /** PluginInfo. */
-export const pluginProto: typeof pluginPb = require(path.join(pulumiDir, "proto", "plugin_pb"));
+export const pluginProto: typeof pluginPb = pulumiModule("proto/plugin_pb");
 /** google.rpc.Status, which carries the details of a partly created resource. */
-export const statusProto = require(path.join(pulumiDir, "proto", "status_pb"));
+export const statusProto = pulumiModule("proto/status_pb");
 /** google.protobuf.Struct, the protocol's property bags. */
-export const structProto: typeof structPb = fromPulumi("google-protobuf/google/protobuf/struct_pb");
+export const structProto: typeof structPb = pulumiModule("google-protobuf/google/protobuf/struct_pb");
 /** google.protobuf.Empty. */
-export const emptyProto = fromPulumi("google-protobuf/google/protobuf/empty_pb");
+export const emptyProto = pulumiModule("google-protobuf/google/protobuf/empty_pb");
 /** google.protobuf.Any. */
-export const anyProto = fromPulumi("google-protobuf/google/protobuf/any_pb");
+export const anyProto = pulumiModule("google-protobuf/google/protobuf/any_pb");
 
 /**
  * Property bag from a Struct (undefined when absent).

@@ -6,12 +6,24 @@
 import {
     CONNECTION, limitsOf, EnumSpec, Example, enumsOf, FUNCTIONS, PACKAGE_NAME, Properties, PropertySpec, RESOURCES, tokenOf, TYPES,
 } from "../description";
+import { PYTHON_README } from "./sdkReadme";
 
 export { PACKAGE_NAME, SECRET_CONFIG_KEYS } from "../description";
 /** The plugin's version; the SDKs generated from the schema ask the engine for this version of the plugin. */
 export const PACKAGE_VERSION = "0.1.0";
-/** Where the generated Go SDK is imported from. */
-export const GO_IMPORT_BASE = "github.com/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge";
+/** The source repository: the Go SDK's module path starts with it. */
+export const REPOSITORY = "https://github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge";
+/**
+ * Where the generated Go SDK is imported from: the Go module `<repository>/sdk-go`, released with tags
+ * `sdk-go/v<version>` as Go requires for a module in a subfolder.
+ */
+export const GO_IMPORT_BASE = "github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge";
+/**
+ * Where the engine downloads the plugin from when a program needs it and it is not installed: the release
+ * assets of the repository's tag `v<version>` (Pulumi's `github://` form; the repository defaults to
+ * `pulumi-<package name>`), named `pulumi-resource-tencentcloud-purge-v<version>-<os>-<arch>.tar.gz`.
+ */
+export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-tencentcloud-purge";
 
 /** One property as the schema writes it. */
 interface SchemaProperty {
@@ -74,6 +86,9 @@ export function packageSchema() {
         keywords: ["pulumi", "tencentcloud", "cdn", "purge", "category/network"],
         license: "Apache-2.0",
         publisher: "pulumi-tencentcloud-purge",
+        repository: REPOSITORY,
+        homepage: REPOSITORY,
+        pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
         meta: { moduleFormat: "(.*)", supportPack: true },
         config: { variables: properties(CONNECTION) },
         provider: {
@@ -102,7 +117,7 @@ export function packageSchema() {
         }])),
         language: {
             go: { importBasePath: GO_IMPORT_BASE, generateResourceContainerTypes: true, respectSchemaVersion: true },
-            python: { packageName: "pulumi_tencentcloud_purge", respectSchemaVersion: true,
+            python: { packageName: "pulumi_tencentcloud_purge", respectSchemaVersion: true, readme: PYTHON_README,
                 requires: { pulumi: ">=3.0.0,<4.0.0" }, pyproject: { enabled: true } },
         },
     };

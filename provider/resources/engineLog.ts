@@ -4,7 +4,7 @@
  * ("creating (12s) 3/5 done"), others stay in the update's diagnostics. Without a URN or an engine, the message
  * goes to standard error, which the engine shows as a diagnostic of the update.
  */
-import * as path from "path";
+import { pulumiModule } from "../pulumiModules";
 
 /** How a message is shown. */
 export interface EngineMessage {
@@ -30,10 +30,9 @@ function engineClient(): EngineClient | null {
         return engine;
     }
     try {
-        const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-        const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
-        const rpc = require(path.join(pulumiDir, "proto", "engine_grpc_pb"));
-        const proto = require(path.join(pulumiDir, "proto", "engine_pb"));
+        const grpc = pulumiModule("@grpc/grpc-js");
+        const rpc = pulumiModule("proto/engine_grpc_pb");
+        const proto = pulumiModule("proto/engine_pb");
         const client = new rpc.EngineClient(address, grpc.credentials.createInsecure());
         engine = {
             log(message, urn, how) {

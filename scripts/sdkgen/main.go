@@ -56,6 +56,14 @@ func run(schemaPath, pythonDir, goDir string) error {
 	if err != nil {
 		return fmt.Errorf("python: %w", err)
 	}
+	// pyproject.toml names README.md beside it, but the generator writes the README only into the package folder
+	// (Pulumi's own providers copy it up in their build): without the copy, pip cannot build the SDK.
+	for name, content := range pyFiles {
+		if filepath.Base(name) == "README.md" && filepath.Dir(name) != "." {
+			pyFiles["README.md"] = content
+			break
+		}
+	}
 	if err := writeAll(pythonDir, pyFiles); err != nil {
 		return err
 	}

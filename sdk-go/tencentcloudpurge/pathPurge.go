@@ -8,7 +8,7 @@ import (
 	"reflect"
 
 	"errors"
-	"github.com/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge/internal"
+	"github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

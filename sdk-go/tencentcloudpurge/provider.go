@@ -7,7 +7,7 @@ import (
 	"context"
 	"reflect"
 
-	"github.com/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge/internal"
+	"github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 

@@ -6,11 +6,11 @@
  * the reason.
  */
 import * as assert from "assert";
-import { runCommand } from "../../scripts/runCommand";
 import * as fs from "fs";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
+import { archiveForThisPlatform, packPluginArchives } from "./support/pluginArchives";
 import { yamlProject } from "./support/yamlProject";
 
 const SECRET_ID = "AKIDyaml00000000000000000000000000000";
@@ -162,7 +162,7 @@ describe("the provider plugin installed from its archive with `pulumi plugin ins
         // As a user's project: no path to the plugin, the engine uses the installed one.
         ({ box, dir } = await projectFor(emu, (t) => t.replace(/^plugins:\n( .*\n)+/m, "")));
         const dist = path.join(box.tempDir, "dist");
-        const archive = (await runPack(dist)).trim();
+        const archive = archiveForThisPlatform(await packPluginArchives(dist));
         const version = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
         await box.run(dir, ["plugin", "install", "resource", "tencentcloud-purge", version, "--file", archive]);
     });
@@ -184,8 +184,3 @@ describe("the provider plugin installed from its archive with `pulumi plugin ins
         await box.run(dir, ["destroy", "--yes", "--non-interactive"]);
     });
 });
-
-/** Builds the plugin archive into `dist` with the script users run; resolves with its path. */
-function runPack(dist: string): Promise<string> {
-    return runCommand("bash", [path.join(repoRoot, "scripts", "packPlugin.sh"), dist]);
-}

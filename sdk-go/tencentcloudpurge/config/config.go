@@ -4,7 +4,7 @@
 package config
 
 import (
-	"github.com/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge/internal"
+	"github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/tencentcloudpurge/internal"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 )
