@@ -125,11 +125,13 @@ function describePurgeTasks(ctx: TeoContext, params: Params): Record<string, unk
     if (start !== undefined && end !== undefined && end < start) {
         throw invalid("EndTime must not be before StartTime.");
     }
+    const created = (r: { createdAtMs: number }) => Math.floor(r.createdAtMs / 1000) * 1000;
     const has = (name: string, value: string) => !filters.has(name) || filters.get(name)!.includes(value);
     const matches = ctx.teoStore.records().filter((r) => {
         const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(r.target)?.[1] ?? "";
         return (zoneId === "*" || r.zoneId === zoneId) &&
-            (start === undefined || r.createdAtMs >= start) && (end === undefined || r.createdAtMs <= end) &&
+            // The API's times are whole seconds: a task created at 20:00:00.700 is in a range that ends at 20:00:00.
+            (start === undefined || created(r) >= start) && (end === undefined || created(r) <= end) &&
             has("job-id", r.jobId) && has("type", r.type) && has("statuses", r.status) &&
             (!filters.has("target") || r.target.includes(filters.get("target")![0])) &&
             (!filters.has("domains") || filters.get("domains")!.includes(host));

@@ -2,7 +2,7 @@
  * What an EdgeOne task says: raw tasks mapped to {@link EdgeOnePurgeTask}, and the one place that decides what
  * a task's status means (only `success` is done; `failed`, `timeout` and `canceled` are failures).
  */
-import { RecordState } from "../recordKind";
+import { RecordKind, RecordState } from "../recordKind";
 import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "./types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
@@ -55,3 +55,17 @@ export function describeEdgeOneTask(task: EdgeOnePurgeTask): string {
     const detail = [status, why].filter((v) => v).join(", ");
     return `${task.target ?? "(no target)"}${detail ? ` (${detail})` : ""}`;
 }
+
+/**
+ * EdgeOne's records for the wait, the poller and messages: one per target, a failed one named with its reason.
+ *
+ * @example
+ * describeWaitResult(result, "EdgeOne job 1379afjk91u32h", EDGEONE_RECORDS);
+ */
+export const EDGEONE_RECORDS: RecordKind<EdgeOnePurgeTask> = {
+    noun: "target",
+    stateOf: edgeOneState,
+    describe: describeEdgeOneTask,
+    jobOf: (t) => t.jobId,
+    createdOf: (t) => t.createTime,
+};
