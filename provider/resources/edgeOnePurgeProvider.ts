@@ -56,10 +56,11 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         if (settings.ownPacing) {
             return waitOnOwnSchedule((s) => readJobsTasks(api, req.zoneId, jobIds, s), settings, onProgress, expected, EDGEONE_RECORDS);
         }
-        // Checks before the zone's usual purge time cannot release the wait sooner: the first one waits for it.
-        const typicalMs = await recentPurgeDurationMs(api, req.zoneId, Date.now());
-        const notBefore = typicalMs === undefined ? undefined : submittedAt + Math.min(typicalMs, settings.timeoutSeconds * 1000);
-        const since = formatIsoApiTime(new Date(submittedAt - 5 * 60_000));
+        // Checks before the zone's usual purge time cannot release the wait sooner: the first one waits for it. A
+        // resumed wait (jobs sent by an earlier run) checks at once.
+        const typicalMs = submittedAt === undefined ? undefined : await recentPurgeDurationMs(api, req.zoneId, Date.now());
+        const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
+        const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
         return waitThroughPoller(edgeOnePoller(api, req.zoneId), { taskIds: jobIds, since, notBefore }, settings, onProgress,
             expected, EDGEONE_RECORDS);
     },

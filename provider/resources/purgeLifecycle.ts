@@ -62,7 +62,11 @@ export interface PurgeProduct<Req, R> {
      */
     submit(req: Req, already: SubmittedPurge, onBatch: (s: SubmittedPurge) => void, signal: AbortSignal):
         Promise<{ readonly sent: SubmittedPurge; readonly refused: readonly string[] }>;
-    wait(req: Req, jobIds: readonly string[], submittedAt: number, settings: WaitSettings, onProgress: ProgressSink):
+    /**
+     * Waits for the jobs. `submittedAt` is when this run sent them (epoch ms), or undefined when every one was
+     * sent by an earlier run (a resumed wait).
+     */
+    wait(req: Req, jobIds: readonly string[], submittedAt: number | undefined, settings: WaitSettings, onProgress: ProgressSink):
         Promise<WaitResult<R>>;
     /** Every record of the jobs, read now. */
     read(inputs: Record<string, unknown>, jobIds: readonly string[]): Promise<readonly R[]>;
@@ -122,7 +126,8 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
         if (inputs.wait === false) {
             return { id, outs: outs(status.pending) };
         }
-        const result = await product.wait(req, sent.taskIds, submittedAt, settings,
+        const resumed = sent.taskIds.length === already.taskIds.length;
+        const result = await product.wait(req, sent.taskIds, resumed ? undefined : submittedAt, settings,
             (p) => reportProgress(what, p, inputs.resourceUrn as string | undefined));
         if (result.state === "done") {
             return { id, outs: outs(status.done, { completedAt: new Date().toISOString() }) };

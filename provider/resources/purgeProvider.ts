@@ -47,7 +47,7 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
         wait(req, taskIds, submittedAt, settings, onProgress) {
             // A little before the submission, so clock skew between here and the API cannot hide the task from a
             // time-range read.
-            const since = formatApiTime(new Date(submittedAt - 5 * 60_000));
+            const since = formatApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
             return waitForTaskIds(hostApi(), taskIds, since, settings, onProgress, req.items.length);
         },
         read: (_inputs, taskIds) => readTasksRecords(hostApi(), taskIds),
