@@ -1,7 +1,7 @@
 /** `edgeone.Purge` and `edgeone.PurgeTaskWaiter` input validation: each bad input named, with what is valid. */
 import * as assert from "assert";
 import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../provider/edgeone/purgeInputs";
-import { medianDurationMs } from "../provider/edgeone/recentDurations";
+import { durationQuantileMs } from "../provider/edgeone/recentDurations";
 import { InvalidArgumentError } from "../provider/validation";
 
 const ZONE = "zone-2noz78a8ev6k";
@@ -38,10 +38,10 @@ describe("edgeone inputs", () => {
     });
     it("refuses a waiter with both jobId and jobIds",
         refuses(() => edgeOneWaitTarget({ zoneId: ZONE, jobId: "a", jobIds: ["b"] }), "jobIds", /not both/));
-    it("takes the median of the zone's recent durations", () => {
+    it("takes a quantile of the zone's recent durations", () => {
         const t = (seconds: number) => ({ jobId: "j", target: "t", type: null, method: null, status: "success" as const,
             createTime: "2026-12-04T20:00:00+08:00", updateTime: `2026-12-04T20:00:${String(seconds).padStart(2, "0")}+08:00`,
             failType: null, failMessage: null });
-        assert.strictEqual(medianDurationMs([t(4), t(9), t(6)]), 6000);
+        assert.deepStrictEqual([durationQuantileMs([t(4), t(9), t(6)], 0.5), durationQuantileMs([t(4), t(9), t(6)], 0.1)], [6000, 4000]);
     });
 });

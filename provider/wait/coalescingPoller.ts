@@ -121,7 +121,8 @@ export class CoalescingPoller<R = PurgeTask> {
 
     /**
      * Starts watching a task (again). `since` (API time) lets rounds find it by a time-range query; `notBefore`
-     * (epoch ms, e.g. when the product expects the job to finish) holds this watch's checks back until then.
+     * (e.g. when the product expects the job may have finished) holds this watch's checks back until then while
+     * it is the only task watched.
      */
     watch(taskId: string, opts: { since?: string; signal?: AbortSignal; notBefore?: number } = {}): TaskWatch<R> {
         if (this.watched.hold(taskId, opts.since)) {
@@ -152,7 +153,10 @@ export class CoalescingPoller<R = PurgeTask> {
     }
 
     private enqueue(taskId: string, owner: object, signal?: AbortSignal, notBefore = 0): ReturnType<PurgeCheck<R>> {
-        const answer = this.pending.add(taskId, owner, Math.max(this.options.clock.now(), notBefore), signal);
+        // `notBefore` saves the calls of a job watched alone. With others watched, rounds are shared anyway (and take
+        // every waiting check), so holding one back would only delay it.
+        const hold = this.watched.size <= 1 ? notBefore : 0;
+        const answer = this.pending.add(taskId, owner, Math.max(this.options.clock.now(), hold), signal);
         if (!this.looping) {
             this.looping = true;
             void this.loop();
