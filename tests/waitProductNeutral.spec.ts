@@ -74,4 +74,17 @@ describe("wait: the shared poller over EdgeOne's records", () => {
         assert.deepStrictEqual(reads, [clock.now()]);
         assert.ok(reads[0] >= 7000, `first read at ${reads[0]}`);
     });
+
+    it("does not hold a watch back while another job is watched: the shared round reads it too", async () => {
+        const { clock, poller, options, jobs, reads } = setup();
+        jobs.set("j1", [task("j1", "https://a/1", "success")]);
+        jobs.set("j2", [task("j2", "https://a/2", "success")]);
+        const other = poller.watch("j2");
+        try {
+            await clock.run(waitForTasks(poller, { ...options, taskIds: ["j1"], notBefore: clock.now() + 7000 }));
+        } finally {
+            other.unwatch();
+        }
+        assert.ok(reads[0] < 1000, `first read at ${reads[0]}`);
+    });
 });
