@@ -3,11 +3,26 @@
  * lower-case status, and `null` where the API may leave a field out.
  */
 
-/** A task's state: `processing`, then one of the four endings. */
+/**
+ * A task's state: `processing`, then one of the four endings.
+ *
+ * @example
+ * const failed: EdgeOneStatus[] = ["failed", "timeout", "canceled"];
+ */
 export type EdgeOneStatus = "processing" | "success" | "failed" | "timeout" | "canceled";
-/** What a purge covers: URLs, URL prefixes, whole hosts, the whole zone, or cache tags. */
+/**
+ * What a purge covers: URLs, URL prefixes, whole hosts, the whole zone, or cache tags.
+ *
+ * @example
+ * const type: EdgeOnePurgeType = "purge_prefix";
+ */
 export type EdgeOnePurgeType = "purge_url" | "purge_prefix" | "purge_host" | "purge_all" | "purge_cache_tag";
-/** `invalidate` marks cached content stale (revalidated on the next request); `delete` drops it. */
+/**
+ * `invalidate` marks cached content stale (revalidated on the next request); `delete` drops it.
+ *
+ * @example
+ * const method: EdgeOneMethod = "delete"; // prefix, host and all only
+ */
 export type EdgeOneMethod = "invalidate" | "delete";
 
 export const EDGEONE_STATUSES: readonly EdgeOneStatus[] = ["processing", "success", "failed", "timeout", "canceled"];

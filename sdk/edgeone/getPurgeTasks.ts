@@ -10,7 +10,12 @@ import { toEdgeOneQuery } from "../../provider/edgeone/taskQuery";
 import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
 import { created, GetPurgeTasksOutputOptions, withoutDates } from "../getPurgeTasks";
 
-/** Filters of EdgeOne's DescribePurgeTasks. Give `zoneId`, and `startTime` or `jobId`. */
+/**
+ * Filters of EdgeOne's DescribePurgeTasks. Give `zoneId`, and `startTime` or `jobId`.
+ *
+ * @example
+ * const args: GetPurgeTasksArgs = { zoneId: "zone-2noz78a8ev6k", startTime: new Date(Date.now() - 3600e3), statuses: ["failed"] };
+ */
 export interface GetPurgeTasksArgs {
     /** The zone, e.g. `zone-2noz78a8ev6k`. */
     readonly zoneId: string;
@@ -33,17 +38,32 @@ export interface GetPurgeTasksArgs {
     readonly limit?: number;
 }
 
-/** {@link GetPurgeTasksArgs} whose fields may be Outputs. */
+/**
+ * {@link GetPurgeTasksArgs} whose fields may be Outputs.
+ *
+ * @example
+ * const args: GetPurgeTasksOutputArgs = { zoneId: config.require("zoneId"), jobId: site.jobId };
+ */
 export type GetPurgeTasksOutputArgs = { readonly [K in keyof GetPurgeTasksArgs]: pulumi.Input<GetPurgeTasksArgs[K]> };
 
-/** How to reach the API; everything else comes from stack config or the environment. */
+/**
+ * How to reach the API; everything else comes from stack config or the environment.
+ *
+ * @example
+ * const opts: GetPurgeTasksOptions = { connection: { teoEndpoint: "http://127.0.0.1:9000" } };
+ */
 export interface GetPurgeTasksOptions {
     /** Any connection setting, e.g. `teoEndpoint`; wins over stack config and environment. */
     readonly connection?: ConnectionInput;
     readonly signal?: AbortSignal;
 }
 
-/** What EdgeOne's DescribePurgeTasks found. */
+/**
+ * What EdgeOne's DescribePurgeTasks found.
+ *
+ * @example
+ * const { tasks, totalCount }: GetPurgeTasksResult = await edgeone.getPurgeTasks({ zoneId, jobId });
+ */
 export interface GetPurgeTasksResult {
     /** One per target of each job, newest job first. */
     readonly tasks: readonly EdgeOnePurgeTask[];

@@ -3,7 +3,12 @@ import { EdgeOneMethod, EdgeOnePurgeType } from "../../provider/edgeone/types";
 import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
 import { WaitArgs } from "../waitOptions";
 
-/** Inputs of {@link Purge}. */
+/**
+ * Inputs of {@link Purge}.
+ *
+ * @example
+ * const args: PurgeArgs = { zoneId: "zone-2noz78a8ev6k", type: "purge_host", targets: ["www.example.com"], method: "delete" };
+ */
 export interface PurgeArgs extends WaitArgs {
     /** The EdgeOne zone, e.g. `zone-2noz78a8ev6k`. */
     readonly zoneId: pulumi.Input<string>;

@@ -2,7 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
 import { WaitArgs } from "../waitOptions";
 
-/** Inputs of {@link PurgeTaskWaiter}: a zone, and `jobId` or `jobIds`. */
+/**
+ * Inputs of {@link PurgeTaskWaiter}: a zone, and `jobId` or `jobIds`.
+ *
+ * @example
+ * const args: PurgeTaskWaiterArgs = { zoneId: "zone-2noz78a8ev6k", jobIds: ["1379afjk91u32h"], timeoutSeconds: 900 };
+ */
 export interface PurgeTaskWaiterArgs extends WaitArgs {
     readonly zoneId: pulumi.Input<string>;
     /** One job, as CreatePurgeTask returned it. */
