@@ -4,7 +4,7 @@
  */
 import { PurgeApi, PurgeQuota } from "../types";
 import { PurgeRequest } from "./inputs";
-import { SubmittedPurge } from "./purgeLifecycle";
+import type { SubmittedPurge } from "./purgeLifecycle";
 
 export type { SubmittedPurge } from "./purgeLifecycle";
 
