@@ -59,4 +59,14 @@ describe("edgeone: connection and client", () => {
         await client.describePurgeTasks({ zoneId: ZONE, filters: [{ name: "job-id", values: ["x"] }] });
         assert.deepStrictEqual(keys, ["teo:DescribeContentQuota", "teo:DescribePurgeTasks"]);
     });
+    it("says what to do when the zone's daily quota is used up", async () => {
+        const small = await startEmulator({ teoQuota: { purge_url: { batch: 10, daily: 1 } } });
+        try {
+            const client = new EdgeOneClient(resolveConnection({ ...EMULATOR_CREDENTIALS, teoEndpoint: small.url }, undefined, {}));
+            await assert.rejects(client.createPurgeTask({ zoneId: ZONE, type: "purge_url", targets: ["https://a.example.com/1", "https://a.example.com/2"] }),
+                (e: { code?: string; hint?: string }) => e.code === "LimitExceeded.DailyQuota" && /daily EdgeOne purge quota/.test(e.hint ?? ""));
+        } finally {
+            await small.close();
+        }
+    });
 });
