@@ -1,6 +1,6 @@
 /** `edgeone.Purge` and `edgeone.PurgeTaskWaiter` input validation: each bad input named, with what is valid. */
 import * as assert from "assert";
-import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../provider/edgeone/purgeInputs";
+import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../provider/resources/edgeOneInputs";
 import { durationQuantileMs } from "../provider/edgeone/recentDurations";
 import { InvalidArgumentError } from "../provider/validation";
 

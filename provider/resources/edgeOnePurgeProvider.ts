@@ -6,7 +6,7 @@
  */
 import { EDGEONE_RECORDS } from "../edgeone/records";
 import { edgeOnePoller } from "../edgeone/poller";
-import { edgeOnePurgeRequest } from "../edgeone/purgeInputs";
+import { edgeOnePurgeRequest } from "./edgeOneInputs";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
 import { submitEdgeOnePurge } from "../edgeone/submitEdgeOnePurge";

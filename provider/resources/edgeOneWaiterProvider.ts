@@ -9,7 +9,7 @@ import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult } from "../wait";
 import { EDGEONE_RECORDS } from "../edgeone/records";
 import { edgeOnePoller } from "../edgeone/poller";
-import { edgeOneWaitTarget } from "../edgeone/purgeInputs";
+import { edgeOneWaitTarget } from "./edgeOneInputs";
 import { readJobsTasks } from "../edgeone/paging";
 import { hostEdgeOneApi } from "./hostConfig";
 import { checkFailures, waitSettings } from "./inputs";

@@ -4,9 +4,9 @@
  * (preview) pass and are checked again once known. Every message names the input and what is valid.
  */
 import { InvalidArgumentError, optionalEnum, optionalText } from "../validation";
-import { isUnknown } from "../resources/inputs";
-import { zoneIdOf } from "./taskQuery";
-import { EDGEONE_METHODS, EDGEONE_PURGE_TYPES, EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "./types";
+import { isUnknown } from "./inputs";
+import { zoneIdOf } from "../edgeone/taskQuery";
+import { EDGEONE_METHODS, EDGEONE_PURGE_TYPES, EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "../edgeone/types";
 
 /** The most targets one `edgeone.Purge` takes (they are sent in batches of the zone's quota). */
 const MAX_TARGETS = 100_000;
