@@ -9,7 +9,7 @@ import { edgeOnePoller } from "../edgeone/poller";
 import { edgeOnePurgeRequest } from "./edgeOneInputs";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
-import { submitEdgeOnePurge } from "../edgeone/submitEdgeOnePurge";
+import { submitEdgeOnePurge } from "./submitEdgeOnePurge";
 import { formatIsoApiTime } from "../edgeone/isoTime";
 import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../edgeone/types";
 import { hostEdgeOneApi } from "./hostConfig";

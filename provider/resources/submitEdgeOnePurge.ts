@@ -2,8 +2,8 @@
  * Submitting an EdgeOne purge within the zone's quota: DescribeContentQuota first, nothing sent when the day's
  * `DailyAvailable` for the type cannot cover the rest, then CreatePurgeTask in batches of the quota's `Batch`.
  */
-import type { SubmittedPurge } from "../resources/purgeLifecycle";
-import { EdgeOneApi, EdgeOnePurgeRequest } from "./types";
+import type { SubmittedPurge } from "./purgeLifecycle";
+import { EdgeOneApi, EdgeOnePurgeRequest } from "../edgeone/types";
 
 /** What was sent, and each target EdgeOne refused at submission with its reason (`target (reason)`). */
 export interface EdgeOneSent {
