@@ -16,6 +16,7 @@ import { coalesced, PEERS, Schedule, USER_DEADLINE_MS } from "./sim/schedules";
 import { Workload, workloads } from "./sim/workloads";
 import { evaluateGoals, Goal } from "./goals";
 import { renderTable } from "./table";
+import { renderTeoSection, runTeoBench } from "./edgeone/teoBench";
 
 const SEED = 20261129;
 const EXTRA_SEEDS = [7, 99];
@@ -110,6 +111,9 @@ async function main(): Promise<void> {
     waits.push(await benchWaits(50, [10_000, 20_000], SEED));
     waits.push(await benchWaitsElsewhere(50, 3000, [3000, 6600], SEED));
 
+    log("EdgeOne: simulated waits and reading a 2,500-target job ...");
+    const edgeone = await runTeoBench(SEED);
+
     log("building (tsc) ...");
     const built = build();
     let imports: ImportFigures[] | undefined;
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
             workloads: list.map((w) => ({ key: w.key, title: w.title, description: w.description, trials: w.trials.length })),
             schedules: SCHEDULES.map((s) => ({ key: s.key, label: s.label, description: s.description })) },
         sim, bounds: simBounds, robustness, paging, memory, waits, build: { ok: built.ok, clean: built.clean, seconds: built.seconds },
-        imports, serialized, release, goals,
+        imports, serialized, release, goals, edgeone,
     };
     const plotFiles = writePlot(path.join(OUT, "calls-vs-delay"), list.map((w) => ({
         title: w.title,
@@ -143,7 +147,8 @@ async function main(): Promise<void> {
             delayS: f.delayMedianS, ours: f.schedule.startsWith("ours") })),
     })));
     results.runSeconds = (Date.now() - started) / 1000;
-    const table = renderTable(results, list, plotFiles.map((f) => path.relative(path.join(__dirname, ".."), f)));
+    const table = renderTable(results, list, plotFiles.map((f) => path.relative(path.join(__dirname, ".."), f))) +
+        renderTeoSection(edgeone);
     fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(OUT, "table.md"), table);
     process.stdout.write(table);

@@ -14,11 +14,14 @@
  * - `GET  /_emulator/retention`               `{"retentionMs": N | null}`
  * - `POST /_emulator/retention`               `{"retentionMs": N | null}`: records older than N ms disappear (null: never)
  * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows, STS credentials
+ * - `/_emulator/teo/...`                       EdgeOne's jobs and target outcomes (see teoControl.ts)
  */
 import * as http from "http";
 import { EmulatorContext } from "./handler";
 import { parseFaultRule } from "./faults";
 import { readBody, sendJson } from "./httpIo";
+import { ControlError } from "./controlError";
+import { teoControlRoute } from "./teoControl";
 
 /**
  * The path prefix of the control API.
@@ -28,12 +31,6 @@ import { readBody, sendJson } from "./httpIo";
  */
 export const CONTROL_PREFIX = "/_emulator/";
 
-/** Something the control API answers with an HTTP error status. */
-class ControlError extends Error {
-    constructor(readonly status: number, message: string) {
-        super(message);
-    }
-}
 
 async function jsonBody(req: http.IncomingMessage, maxBytes: number): Promise<unknown> {
     const { body, tooLarge } = await readBody(req, maxBytes);
@@ -51,6 +48,12 @@ async function route(ctx: EmulatorContext, reset: () => void, req: http.Incoming
     const path = (req.url ?? "").split("?")[0].slice(CONTROL_PREFIX.length).replace(/\/+$/, "");
     const method = req.method ?? "GET";
     const task = /^tasks\/([^/]+)\/(complete|vanish)$/.exec(path);
+    if (path.startsWith("teo/")) {
+        const answer = await teoControlRoute(ctx, method, path, () => jsonBody(req, ctx.maxBodyBytes));
+        if (answer !== undefined) {
+            return answer;
+        }
+    }
     if (method === "GET" && path === "stats") {
         return ctx.stats.snapshot();
     } else if (method === "GET" && path === "tasks") {

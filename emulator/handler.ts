@@ -15,9 +15,10 @@ import { routeService, SERVICES, ServiceSpec } from "./services";
 import { SlidingWindowLimit } from "./slidingWindow";
 import { EmulatorStats } from "./stats";
 import { runStsAction, StsActionName, StsContext } from "./stsActions";
+import { runTeoAction, TeoActionName, TeoContext } from "./teoActions";
 
 /** Everything a request may touch. */
-export interface EmulatorContext extends ActionContext, StsContext {
+export interface EmulatorContext extends ActionContext, StsContext, TeoContext {
     /** The permanent key pairs; temporary ones come from `temporaryCredentials`. */
     readonly credentials: readonly EmulatorCredential[];
     readonly faults: FaultInjector;
@@ -73,16 +74,22 @@ function answer(ctx: EmulatorContext, request: ApiRequest): Record<string, unkno
     if (!service.actions.includes(action)) {
         throw new ApiError(ERROR_CODES.invalidAction, `The action '${action}' is not supported by this emulator.`);
     }
-    if (!ctx.limiter.tryAcquire(action)) {
-        const code = action === "DescribePurgeTasks" ? ERROR_CODES.operationTooOften : ERROR_CODES.requestLimitExceeded;
+    // Each product's actions have their own 20/s: EdgeOne's DescribePurgeTasks does not share CDN's window.
+    if (!ctx.limiter.tryAcquire(service.name === "teo" ? `teo:${action}` : action)) {
+        const code = action === "DescribePurgeTasks" && service.name === "cdn" ? ERROR_CODES.operationTooOften : ERROR_CODES.requestLimitExceeded;
         throw new ApiError(code, "Too many requests, please try again later.");
     }
     const params = actionParams(request, service.paramKinds);
     checkRequired(service, action, params);
     // The service's action list was checked above, so the names fit their service's type.
-    return service.name === "sts"
-        ? runStsAction(ctx, action as StsActionName, params, ctx.authClock())
-        : runAction(ctx, action as ActionName, params);
+    switch (service.name) {
+        case "sts":
+            return runStsAction(ctx, action as StsActionName, params, ctx.authClock());
+        case "teo":
+            return runTeoAction(ctx, action as TeoActionName, params);
+        case "cdn":
+            return runAction(ctx, action as ActionName, params);
+    }
 }
 
 /**

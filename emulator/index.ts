@@ -1,6 +1,7 @@
 /**
  * A local, signature-checking emulator of the Tencent Cloud CDN purge API (version 2018-06-06):
- * DescribePurgeTasks, PurgeUrlsCache, PurgePathCache and DescribePurgeQuota, with fault injection; and of the
+ * DescribePurgeTasks, PurgeUrlsCache, PurgePathCache and DescribePurgeQuota, with fault injection; of EdgeOne's
+ * CreatePurgeTask, DescribePurgeTasks and DescribeContentQuota (service `teo`, version 2022-09-01); and of the
  * STS actions credential sources call (AssumeRole, AssumeRoleWithWebIdentity, version 2018-08-13). It takes
  * TC3-HMAC-SHA256 and v1 (HmacSHA1, HmacSHA256) signatures over POST and GET, as the official clients send them.
  *
@@ -33,11 +34,14 @@ export type { QuotaLimits, QuotaEntry } from "./quota";
 export { keywordMatches } from "./query";
 export type { StatusCase } from "./query";
 export { ApiError, INTERNAL_ERROR_CODES, ERROR_CODES } from "./errors";
-export { API_VERSION, STS_API_VERSION } from "./services";
+export { API_VERSION, STS_API_VERSION, TEO_API_VERSION } from "./services";
+export { TeoStore, TEO_PURGE_TYPES } from "./teoStore";
+export type { TeoTaskRecord, TeoStatus, TeoPurgeType, TargetOutcome } from "./teoStore";
+export type { TeoQuotaLimits } from "./teoQuota";
 export { CONTROL_PREFIX } from "./control";
 export { startEmulatorProcess } from "./process";
 export type { EmulatorProcess } from "./process";
-export { emulatorClient, signedRequest, rawRequest } from "./client";
-export type { CdnClient, EmulatorAddress, EmulatorClientOptions, RawAnswer, RawRequestOptions } from "./client";
+export { emulatorClient, emulatorTeoClient, signedRequest, rawRequest } from "./client";
+export type { CdnClient, TeoClient, EmulatorAddress, EmulatorClientOptions, RawAnswer, RawRequestOptions } from "./client";
 export { parseEmulatorArgs, USAGE, UsageError } from "./cli";
 export type { CliRequest } from "./cli";

@@ -1,5 +1,5 @@
 /**
- * Starts the emulator: a node:http server speaking the CDN purge API and STS on `/` (POST or GET, TC3-HMAC-SHA256
+ * Starts the emulator: a node:http server speaking the CDN purge API, EdgeOne's purge actions and STS on `/` (POST or GET, TC3-HMAC-SHA256
  * or v1 signed, as the official clients send them), plus `GET /healthz` and the optional control API under
  * `/_emulator/`.
  */
@@ -17,6 +17,8 @@ import { EmulatorStats } from "./stats";
 import { StoreOptions, TaskStore } from "./store";
 import { EMULATOR_ROLE_ARN, EMULATOR_WEB_IDENTITY, StsOptions, WebIdentity } from "./stsActions";
 import { TemporaryCredentials } from "./temporaryCredentials";
+import { TeoQuota, TeoQuotaLimits } from "./teoQuota";
+import { TeoStore } from "./teoStore";
 
 /**
  * The key pair the emulator accepts unless told otherwise. Not a secret: it only opens the local emulator.
@@ -53,6 +55,8 @@ export interface EmulatorOptions extends StoreOptions, QuotaLimits, StsOptions {
     readonly authClock?: () => number;
     /** Receives one line per request. Default: no logging. */
     readonly log?: (line: string) => void;
+    /** EdgeOne's purge quota per type (Batch and Daily); defaults as a standard plan's. */
+    readonly teoQuota?: TeoQuotaLimits;
 }
 
 /** A started emulator. */
@@ -66,6 +70,9 @@ export interface RunningEmulator {
     readonly credentials: readonly EmulatorCredential[];
     readonly store: TaskStore;
     readonly quota: PurgeQuota;
+    /** EdgeOne's purge jobs and quota. */
+    readonly teoStore: TeoStore;
+    readonly teoQuota: TeoQuota;
     readonly faults: FaultInjector;
     readonly stats: EmulatorStats;
     /** Roles STS `AssumeRole` may assume. */
@@ -91,8 +98,12 @@ export interface RunningEmulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const now = options.now ?? Date.now;
+    const store = new TaskStore({ ...options, now });
     const ctx: EmulatorContext = {
-        store: new TaskStore({ ...options, now }),
+        store,
+        teoStore: new TeoStore({ completeAfterMs: options.completeAfterMs ?? 2000, failPattern: options.failPattern ?? "/fail",
+            now, retention: () => store.retention }),
+        teoQuota: new TeoQuota(options.teoQuota ?? {}, now),
         quota: new PurgeQuota(options, now),
         statusCase: options.statusCase ?? "lower",
         credentials: options.credentials ?? [EMULATOR_CREDENTIALS],
@@ -111,6 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const reset = (): void => {
         ctx.store.clear();
         ctx.quota.reset();
+        ctx.teoStore.clear();
+        ctx.teoQuota.reset();
         ctx.faults.clear();
         ctx.stats.reset();
         ctx.limiter.reset();
@@ -144,7 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const hostForUrl = host.includes(":") ? `[${host}]` : host;
     return {
         url: `http://${hostForUrl}:${port}`, host, port, endpoint: `${hostForUrl}:${port}`,
-        credentials: ctx.credentials, store: ctx.store, quota: ctx.quota, faults: ctx.faults, stats: ctx.stats,
+        credentials: ctx.credentials, store: ctx.store, quota: ctx.quota, teoStore: ctx.teoStore, teoQuota: ctx.teoQuota, faults: ctx.faults, stats: ctx.stats,
         roleArns: ctx.roleArns, webIdentity: ctx.webIdentity, temporaryCredentials: ctx.temporaryCredentials, reset,
         close: () => new Promise<void>((resolve, reject) => {
             server.close((e) => (e ? reject(e) : resolve()));

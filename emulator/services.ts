@@ -1,11 +1,12 @@
 /**
- * The services one emulator serves on one address (CDN and STS), and how a request finds its service as the real
- * endpoints would: the signed credential scope (`cdn`, `sts`), else the host's first label (`sts.localhost`),
+ * The services one emulator serves on one address (CDN, EdgeOne and STS), and how a request finds its service as the real
+ * endpoints would: the signed credential scope (`cdn`, `teo`, `sts`), else the host's first label (`sts.localhost`),
  * else the API version it asks for (the Node.js SDK pointed at `127.0.0.1:PORT` signs with service `127`).
  */
 import { ACTIONS } from "./cdnActions";
 import { ParamKind } from "./formParams";
 import { STS_ACTIONS } from "./stsActions";
+import { TEO_ACTIONS } from "./teoActions";
 
 /**
  * The CDN API version the emulator serves (the `X-TC-Version` header); any other answers `NoSuchVersion`.
@@ -23,9 +24,17 @@ export const API_VERSION = "2018-06-06";
  */
 export const STS_API_VERSION = "2018-08-13";
 
+/**
+ * The EdgeOne API version the emulator serves.
+ *
+ * @example
+ * new teo.v20220901.Client(...); // sends X-TC-Version: TEO_API_VERSION
+ */
+export const TEO_API_VERSION = "2022-09-01";
+
 /** What the request pipeline needs to know of a service. */
 export interface ServiceSpec {
-    readonly name: "cdn" | "sts";
+    readonly name: "cdn" | "sts" | "teo";
     readonly version: string;
     readonly actions: readonly string[];
     /** Actions served without a signature. */
@@ -55,6 +64,11 @@ export const SERVICES: readonly ServiceSpec[] = [
             AssumeRoleWithWebIdentity: ["ProviderId", "WebIdentityToken", "RoleArn", "RoleSessionName"],
         },
         paramKinds: { DurationSeconds: "integer" },
+    },
+    {
+        name: "teo", version: TEO_API_VERSION, actions: TEO_ACTIONS, unsignedActions: [],
+        requiredParams: { CreatePurgeTask: ["ZoneId", "Type"], DescribePurgeTasks: ["ZoneId"], DescribeContentQuota: ["ZoneId"] },
+        paramKinds: { Limit: "integer", Offset: "integer", Fuzzy: "boolean", EncodeUrl: "boolean" },
     },
 ];
 

@@ -1,32 +1,16 @@
 /**
- * The one way this package calls the CDN API: the official SDK's CDN client, behind a shared rate limiter,
- * retries and error classification, with answers mapped to this package's types.
+ * The one way this package calls the CDN API: the official SDK's CDN client through the shared {@link ApiCaller}
+ * (rate limiter, retries, error classification), with answers mapped to this package's types.
  */
-import type * as http from "http";
-import { realTiming, Timing } from "./clock";
 import { ConnectionSettings } from "./connection";
-import { connectionHint } from "./connectionHints";
-import { signingCredential } from "./credentials/signingCredential";
-import { limiterFor } from "./actionLimiters";
-import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
-import { isAbort, toPurgeApiError } from "./sdkErrors";
+import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "./apiCaller";
+import { toPurgeApiError } from "./sdkErrors";
 import { toPurgeTask } from "./records";
 import {
     DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
 } from "./types";
 
-/** Tuning for tests and benchmarks; the defaults suit production. */
-export interface PurgeClientOptions {
-    readonly retry?: RetryPolicy;
-    readonly timing?: Timing;
-    readonly random?: () => number;
-    /** Limiter per action; defaults to the process-wide ones. */
-    readonly limiterFor?: typeof limiterFor;
-}
-
-interface SdkClient {
-    request(action: string, req: object, options?: { signal?: AbortSignal }): Promise<Record<string, unknown>>;
-}
+export type { PurgeClientOptions } from "./apiCaller";
 
 /**
  * Calls the CDN API.
@@ -36,9 +20,17 @@ interface SdkClient {
  * const page = await client.describePurgeTasks({ taskId: "1533" });
  */
 export class PurgeClient implements PurgeApi {
-    private sdk?: SdkClient;
+    private readonly caller: ApiCaller;
 
-    constructor(private readonly settings: ConnectionSettings, private readonly options: PurgeClientOptions = {}) {}
+    constructor(settings: ConnectionSettings, options: PurgeClientOptions = {}) {
+        // CDN's actions keep their bare names as limiter keys; other products prefix theirs.
+        this.caller = new ApiCaller(settings, options, (action) => action, () => {
+            // Required here, not at the top: importing this package must not load the SDK.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { cdn } = require("tencentcloud-sdk-nodejs/tencentcloud/services/cdn");
+            return new cdn.v20180606.Client(sdkClientConfig(settings)) as SdkClient;
+        });
+    }
 
     async describePurgeTasks(query: DescribePurgeTasksQuery, signal?: AbortSignal): Promise<PurgeTaskPage> {
         const r = await this.call("DescribePurgeTasks", {
@@ -83,57 +75,7 @@ export class PurgeClient implements PurgeApi {
         return { taskId: r.TaskId, requestId: String(r.RequestId ?? "") };
     }
 
-    private async call(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
-        const timing = this.options.timing ?? realTiming;
-        const limiter = (this.options.limiterFor ?? limiterFor)(action, timing);
-        const once = async () => {
-            // The SDK is loaded before the grant, so loading it cannot delay a granted request into the next one's slot.
-            const sdk = this.client();
-            await limiter.acquire(signal);
-            // Asked here, after the grant: temporary credentials are renewed when due, and a source that fails is
-            // reported as such (the SDK would turn its error into a bare message). The SDK then asks the same source
-            // and gets the same credentials.
-            const credential = await signingCredential(action, this.settings.credentials);
-            const secrets = [credential.secretKey, credential.token];
-            try {
-                const answer = await sdk.request(action, withoutUndefined(params), { signal });
-                if (answer === null || typeof answer !== "object") {
-                    throw new TypeError("empty answer");
-                }
-                return answer;
-            } catch (e) {
-                if (signal?.aborted && isAbort(e)) {
-                    throw e;
-                }
-                throw toPurgeApiError(action, e, secrets, (code) => connectionHint(code, this.settings));
-            }
-        };
-        return withRetry(once, this.options.retry ?? DEFAULT_RETRY_POLICY, timing, this.options.random ?? Math.random, signal);
+    private call(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
+        return this.caller.call(action, params, signal);
     }
-
-    private client(): SdkClient {
-        if (!this.sdk) {
-            // Required here, not at the top: importing this package must not load the SDK.
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const { cdn } = require("tencentcloud-sdk-nodejs/tencentcloud/services/cdn");
-            const s = this.settings;
-            // Our own agent: the SDK would otherwise route through `http_proxy`, ignoring NO_PROXY.
-            const mod: typeof http = s.protocol === "http://" ? require("http") : require("https");
-            this.sdk = new cdn.v20180606.Client({
-                credential: s.credentials,
-                region: s.region ?? "",
-                profile: {
-                    httpProfile: {
-                        endpoint: s.host, protocol: s.protocol, reqTimeout: s.requestTimeoutSeconds,
-                        agent: new mod.Agent({ keepAlive: true }),
-                    },
-                },
-            }) as SdkClient;
-        }
-        return this.sdk;
-    }
-}
-
-function withoutUndefined(params: object): object {
-    return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
 }

@@ -45,6 +45,8 @@ export interface ConnectionInput {
     readonly region?: string;
     /** A full URL such as `http://127.0.0.1:9000`, or a host name (then https). Wins over `domain` and `protocol`. */
     readonly endpoint?: string;
+    /** The EdgeOne (`teo`) API as a full URL. Default `https://teo.<domain>`. */
+    readonly teoEndpoint?: string;
     /** STS for role assumption, a full URL. Default `https://sts.<domain>`. */
     readonly stsEndpoint?: string;
     /** The CVM metadata service, a full URL. Default `http://metadata.tencentyun.com`. */
@@ -87,6 +89,20 @@ export interface ConnectionSettings {
     readonly host: string;
     readonly requestTimeoutSeconds: number;
     readonly origin: ConnectionOrigin;
+    /** The EdgeOne (`teo`) API's address, with where it was set; see {@link forEdgeOne}. */
+    readonly teo: { readonly protocol: string; readonly host: string; readonly where: string };
+}
+
+/**
+ * The same connection pointed at the EdgeOne API: its protocol, host and origin are EdgeOne's, so errors and
+ * hints name the `teoEndpoint` setting rather than the CDN's.
+ *
+ * @example
+ * forEdgeOne(resolveConnection()).host; // "teo.tencentcloudapi.com"
+ */
+export function forEdgeOne(settings: ConnectionSettings): ConnectionSettings {
+    const { teo } = settings;
+    return { ...settings, protocol: teo.protocol, host: teo.host, origin: { ...settings.origin, endpoint: teo.where } };
 }
 
 /** The region STS is called in when none is set. */
@@ -122,5 +138,6 @@ export function resolveConnection(
         host: endpoints.cdn.host,
         requestTimeoutSeconds: timeout,
         origin: { credentials: credentials.source.description, ...credentials.source.keysOrigin, endpoint: endpoints.cdn.where },
+        teo: endpoints.teo,
     };
 }

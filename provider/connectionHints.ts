@@ -35,7 +35,7 @@ export function connectionHint(code: string, settings: ConnectionSettings): stri
         case "Timeout":
             return `no answer in time from ${endpoint}: check the address and the network, or raise the request timeout`;
         case "InvalidResponse":
-            return `${endpoint} answered something that is not the CDN API: check the address`;
+            return `${endpoint} answered something that is not a Tencent Cloud API: check the address`;
         case "TlsFailed":
             return `the TLS handshake with ${endpoint} failed: if that server speaks plain HTTP (as the emulator does), ` +
                 `write http://${settings.host}; otherwise check its certificate`;

@@ -6,7 +6,7 @@
  */
 
 /** The values a connection is made of. `assumeRole` and `assumeRoleWithWebIdentity` are objects. */
-export type ConnectionField = "secretId" | "secretKey" | "securityToken" | "region" | "endpoint" | "stsEndpoint" |
+export type ConnectionField = "secretId" | "secretKey" | "securityToken" | "region" | "endpoint" | "teoEndpoint" | "stsEndpoint" |
     "metadataEndpoint" | "domain" | "protocol" | "profile" | "sharedCredentialsDir" | "camRoleName" | "assumeRole" |
     "assumeRoleWithWebIdentity";
 
@@ -49,6 +49,7 @@ const ENVIRONMENT_VARIABLES: Readonly<Partial<Record<ConnectionField, string>>> 
     securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
     region: "TENCENTCLOUD_REGION",
     endpoint: "TENCENTCLOUD_CDN_ENDPOINT",
+    teoEndpoint: "TENCENTCLOUD_TEO_ENDPOINT",
     stsEndpoint: "TENCENTCLOUD_STS_ENDPOINT",
     metadataEndpoint: "TENCENTCLOUD_METADATA_ENDPOINT",
     domain: "TENCENTCLOUD_DOMAIN",
@@ -62,7 +63,7 @@ const ENVIRONMENT_VARIABLES: Readonly<Partial<Record<ConnectionField, string>>> 
 const OFFICIAL_FIELDS: readonly ConnectionField[] = ["secretId", "secretKey", "securityToken", "region", "domain", "protocol",
     "profile", "sharedCredentialsDir", "camRoleName", "assumeRole", "assumeRoleWithWebIdentity"];
 /** This package's own settings, beside the official ones in `tencentcloud-purge:*`. */
-const OWN_FIELDS: readonly ConnectionField[] = ["endpoint", "stsEndpoint", "metadataEndpoint"];
+const OWN_FIELDS: readonly ConnectionField[] = ["endpoint", "teoEndpoint", "stsEndpoint", "metadataEndpoint"];
 
 const nonEmpty = (v: unknown): unknown => (v === undefined || v === null || v === "" ? undefined : v);
 

@@ -1,6 +1,6 @@
 /**
- * The addresses the package calls: the CDN API, STS (for role assumption) and the CVM metadata service (for an
- * instance role). A full URL setting wins (`endpoint`, `stsEndpoint`, `metadataEndpoint`); otherwise the
+ * The addresses the package calls: the CDN API, the EdgeOne API, STS (for role assumption) and the CVM metadata service (for an
+ * instance role). A full URL setting wins (`endpoint`, `teoEndpoint`, `stsEndpoint`, `metadataEndpoint`); otherwise the
  * service's host is built as the official provider builds it, `<service>.<domain>` over `protocol`, so
  * `domain: intl.tencentcloudapi.com` reaches the international site.
  */
@@ -17,6 +17,8 @@ export interface Endpoint {
 export interface Endpoints {
     /** With where it was set, for messages: a setting's place, or `the default endpoint`. */
     readonly cdn: Endpoint & { readonly where: string };
+    /** EdgeOne (`teo`), with where it was set. */
+    readonly teo: Endpoint & { readonly where: string };
     readonly sts: Endpoint;
     /** A full URL without a trailing slash. */
     readonly metadata: string;
@@ -60,7 +62,7 @@ export function resolveEndpoints(inputs: SettingInputs): Endpoints {
     const domainFound = lookup("domain", inputs.sources);
     const protocol = protocolOf(protocolFound);
     const domain = domainOf(domainFound);
-    const service = (name: "endpoint" | "stsEndpoint", label: string): Endpoint & { where: string } => {
+    const service = (name: "endpoint" | "teoEndpoint" | "stsEndpoint", label: string): Endpoint & { where: string } => {
         const found = lookup(name, inputs.sources);
         if (found !== undefined) {
             return { ...parseEndpoint(text(found)!, found.where), where: found.where };
@@ -70,7 +72,7 @@ export function resolveEndpoints(inputs: SettingInputs): Endpoints {
     };
     const metadata = lookup("metadataEndpoint", inputs.sources);
     const m = metadata === undefined ? undefined : parseEndpoint(text(metadata)!, metadata.where);
-    return { cdn: service("endpoint", "cdn"), sts: service("stsEndpoint", "sts"), metadata: m ? `${m.protocol}${m.host}` : DEFAULT_METADATA_ENDPOINT };
+    return { cdn: service("endpoint", "cdn"), teo: service("teoEndpoint", "teo"), sts: service("stsEndpoint", "sts"), metadata: m ? `${m.protocol}${m.host}` : DEFAULT_METADATA_ENDPOINT };
 }
 
 /**

@@ -8,6 +8,8 @@ import { inDynamicProviderHost, listenForEngineCancel } from "./resources/dynami
 import { configureHost } from "./resources/hostConfig";
 import { purgeProvider } from "./resources/purgeProvider";
 import { waiterProvider } from "./resources/waiterProvider";
+import { edgeOnePurgeProvider } from "./resources/edgeOnePurgeProvider";
+import { edgeOneWaiterProvider } from "./resources/edgeOneWaiterProvider";
 
 /**
  * Called once per provider the host deserializes, with the stack's config.
@@ -41,6 +43,8 @@ export const providers = {
     waiter: waiterProvider(),
     urlPurge: purgeProvider("url"),
     pathPurge: purgeProvider("path"),
+    edgeOnePurge: edgeOnePurgeProvider(),
+    edgeOneWaiter: edgeOneWaiterProvider(),
 };
 
 export type ResourceKind = keyof typeof providers;

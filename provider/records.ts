@@ -3,6 +3,7 @@
  * missing fields), and the one place that decides what a record's status means, so "done" can never be
  * reported for a record that is not done.
  */
+import { allDone, RecordKind, RecordState, tallyBy } from "./recordKind";
 import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "./types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
@@ -26,6 +27,33 @@ export function toPurgeTask(raw: unknown): PurgeTask {
     };
 }
 
+/**
+ * What a CDN record's status means: exactly `done` or `fail` are finished; `process`, `null`, or any status the
+ * API may add later is pending. Lower-cased again: a PurgeApi other than the client (a test's, a caller's) may
+ * answer `Done`.
+ *
+ * @example
+ * cdnState({ ...record, status: "Done" as PurgeStatus }); // "done"
+ */
+export function cdnState(record: PurgeTask): RecordState {
+    const status = lower(record.status);
+    return status === "done" ? "done" : status === "fail" ? "failed" : "pending";
+}
+
+/**
+ * CDN's records for the wait, the poller and messages: one per URL, named by the URL.
+ *
+ * @example
+ * describeWaitResult(result, "purge task 1533", CDN_RECORDS);
+ */
+export const CDN_RECORDS: RecordKind<PurgeTask> = {
+    noun: "URL",
+    stateOf: cdnState,
+    describe: (r) => r.url ?? "(no URL)",
+    jobOf: (r) => r.taskId,
+    createdOf: (r) => r.createTime,
+};
+
 /** The records of one answer, by what their status means. */
 export interface RecordTally {
     readonly done: readonly PurgeTask[];
@@ -41,15 +69,7 @@ export interface RecordTally {
  * tallyRecords([{ ...r, status: "done" }, { ...r, status: null }]); // { done: [1 record], failed: [], pending: [1 record] }
  */
 export function tallyRecords(records: readonly PurgeTask[]): RecordTally {
-    const done: PurgeTask[] = [];
-    const failed: PurgeTask[] = [];
-    const pending: PurgeTask[] = [];
-    for (const record of records) {
-        // Lower-cased again: a PurgeApi other than the client (a test's, a caller's) may answer `Done`.
-        const status = lower(record.status);
-        (status === "done" ? done : status === "fail" ? failed : pending).push(record);
-    }
-    return { done, failed, pending };
+    return tallyBy(CDN_RECORDS, records);
 }
 
 /**
@@ -60,6 +80,5 @@ export function tallyRecords(records: readonly PurgeTask[]): RecordTally {
  * isAllDone(tallyRecords(records), 5); // false while fewer than 5 records are listed
  */
 export function isAllDone(tally: RecordTally, expectedRecords?: number): boolean {
-    const seen = tally.done.length + tally.failed.length + tally.pending.length;
-    return seen > 0 && seen >= (expectedRecords ?? 1) && tally.done.length === seen;
+    return allDone(tally, expectedRecords);
 }

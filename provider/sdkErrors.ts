@@ -56,7 +56,7 @@ export function toPurgeApiError(
         return make(code, `HTTP ${f.httpCode} ${message}`.trim(), f.httpCode);
     }
     if (f.type === "invalid-json" || f.name === "TypeError" || f.name === "SyntaxError") {
-        return make("InvalidResponse", `the answer was not a CDN API response (${message})`);
+        return make("InvalidResponse", `the answer was not a Tencent Cloud API response (${message})`);
     }
     if (TLS.test(message) || TLS.test(String(f.code ?? ""))) {
         return make("TlsFailed", message);

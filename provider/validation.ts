@@ -3,6 +3,7 @@
  * Inputs are typed `unknown`: values from JavaScript callers or the engine can be anything.
  */
 import { formatApiTime, parseApiTime } from "./time";
+import { formatIsoApiTime, parseIsoApiTime } from "./isoTime";
 
 /**
  * A bad argument. `argument` names it as the caller spelled it.
@@ -193,6 +194,41 @@ export function optionalBoolean(name: string, value: unknown): boolean | undefin
     }
     if (typeof value !== "boolean") {
         throw new InvalidArgumentError(name, `must be true or false, got ${show(value)}`);
+    }
+    return value;
+}
+
+/**
+ * A time as EdgeOne wants it (ISO 8601 in Beijing time with `+08:00`), from a `Date` or ISO-8601 text with a
+ * zone, or `undefined` when absent.
+ *
+ * @example
+ * optionalIsoTime("startTime", new Date("2026-12-04T12:00:00Z")); // "2026-12-04T20:00:00+08:00"
+ */
+export function optionalIsoTime(name: string, value: unknown): string | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    const instant = value instanceof Date ? value : typeof value === "string" ? parseIsoApiTime(value) : undefined;
+    if (instant === undefined || Number.isNaN(instant.getTime())) {
+        throw new InvalidArgumentError(name, `must be a Date or an ISO-8601 time with a zone (e.g. "2026-12-04T20:00:00+08:00" ` +
+            `or "2026-12-04T12:00:00Z"), got ${show(value)}`);
+    }
+    return formatIsoApiTime(instant);
+}
+
+/**
+ * Text of a given form (`pattern`), at most `maxLength` long, or `undefined` when absent; `hint` says what fits.
+ *
+ * @example
+ * optionalMatch("zoneId", "zone-2noz78a8ev6k", 64, /^zone-[0-9a-z]{6,32}$/, 'an EdgeOne zone id such as "zone-2noz78a8ev6k"');
+ */
+export function optionalMatch(name: string, value: unknown, maxLength: number, pattern: RegExp, hint: string): string | undefined {
+    if (value === undefined || value === null) {
+        return undefined;
+    }
+    if (typeof value !== "string" || value.length > maxLength || !pattern.test(value)) {
+        throw new InvalidArgumentError(name, `must be ${hint}, got ${show(value)}`);
     }
     return value;
 }

@@ -99,8 +99,11 @@ export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurg
 /**
  * An input with any `Date` turned into ISO-8601 text: `pulumi.output()` turns a `Date` into an empty object, so
  * dates are converted before they travel through an Output (also when they arrive in a Promise or an Output).
+ *
+ * @example
+ * pulumi.output(withoutDates(new Date())); // an ISO string, not {}
  */
-function withoutDates(value: unknown): unknown {
+export function withoutDates(value: unknown): unknown {
     const plain = (v: unknown) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString()) : v);
     if (pulumi.Output.isInstance(value)) {
         return value.apply(plain);
@@ -111,8 +114,13 @@ function withoutDates(value: unknown): unknown {
     return plain(value);
 }
 
-/** Known once every resource of `dependsOn` is created: custom resources by their id, components by their URN. */
-function created(dependsOn: GetPurgeTasksOutputOptions["dependsOn"]): pulumi.Output<unknown> {
+/**
+ * Known once every resource of `dependsOn` is created: custom resources by their id, components by their URN.
+ *
+ * @example
+ * pulumi.all([args, created(opts.dependsOn)]).apply(([a]) => read(a));
+ */
+export function created(dependsOn: GetPurgeTasksOutputOptions["dependsOn"]): pulumi.Output<unknown> {
     return pulumi.output(dependsOn ?? []).apply((deps) => {
         const resources = (Array.isArray(deps) ? deps : [deps]) as pulumi.Resource[];
         return pulumi.all(resources.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn)));

@@ -21,3 +21,4 @@ export type { PurgeTask, PurgeStatus, PurgeType, FlushType, PurgeArea } from "..
 export type { AssumeRoleInput, AssumeRoleWithWebIdentityInput, ConnectionInput } from "../provider/connection";
 export { PurgeApiError } from "../provider/errors";
 export { InvalidArgumentError } from "../provider/validation";
+export * as edgeone from "./edgeone";

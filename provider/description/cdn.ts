@@ -128,7 +128,7 @@ export const PATH_PURGE = {
         python: 'assets = tencentcloud_purge.PathPurge("assets", paths=["https://www.example.com/static/"], flush_type="flush")',
         go: 'assets, err := tencentcloudpurge.NewPathPurge(ctx, "assets", &tencentcloudpurge.PathPurgeArgs{\n' +
             '\tPaths:     pulumi.StringArray{pulumi.String("https://www.example.com/static/")},\n' +
-            '\tFlushType: tencentcloudpurge.FlushTypeFlush,\n})',
+            '\tFlushType: tencentcloudpurge.FlushTypeFLUSH,\n})',
         yaml: 'resources:\n  assets:\n    type: tencentcloud-purge:index:PathPurge\n    properties:\n' +
             '      paths: ["https://www.example.com/static/"]\n      flushType: flush',
     },

@@ -56,6 +56,8 @@ export const CONNECTION: Properties = {
     region: text("The region sent with each request. Default: `TENCENTCLOUD_REGION`.", "ap-guangzhou"),
     endpoint: text("The CDN API as a full URL. Default: `TENCENTCLOUD_CDN_ENDPOINT`, else `https://cdn.tencentcloudapi.com` " +
         "(the emulator: `http://127.0.0.1:9000`).", "http://127.0.0.1:9000"),
+    teoEndpoint: text("The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` " +
+        "(the emulator: the same address as for the CDN).", "http://127.0.0.1:9000"),
     stsEndpoint: text("STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`.",
         "http://127.0.0.1:9000"),
     metadataEndpoint: text("The CVM instance metadata service, for `camRoleName`. Default: `TENCENTCLOUD_METADATA_ENDPOINT`, " +

@@ -8,11 +8,13 @@
  */
 import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK, PURGE_TASK_WAITER, URL_PURGE } from "./cdn";
 import { ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, CONNECTION } from "./connection";
+import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK, EDGEONE_PURGE_TASK_WAITER } from "./edgeone";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "./property";
 
 export * from "./property";
 export { CONNECTION } from "./connection";
 export { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE, taskQueryRules } from "./cdn";
+export { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "./edgeone";
 export { DEFAULT_WAIT } from "./waitOptions";
 export { checkFailures, checkValue, isUnknown, UNKNOWN, validateInputs } from "./validateInputs";
 export { changedInputs, diffInputs, redoneBy } from "./diffInputs";
@@ -22,11 +24,11 @@ export type { ResourceDiff, Redo } from "./diffInputs";
 export const PACKAGE_NAME = "tencentcloud-purge";
 
 /** Every resource. */
-export const RESOURCES: readonly ResourceSpec[] = [URL_PURGE, PATH_PURGE, PURGE_TASK_WAITER];
+export const RESOURCES: readonly ResourceSpec[] = [URL_PURGE, PATH_PURGE, PURGE_TASK_WAITER, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER];
 /** Every function. */
-export const FUNCTIONS: readonly FunctionSpec[] = [GET_PURGE_TASKS];
+export const FUNCTIONS: readonly FunctionSpec[] = [GET_PURGE_TASKS, EDGEONE_GET_PURGE_TASKS];
 /** Every object type. */
-export const TYPES: readonly TypeSpec[] = [PURGE_TASK, ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY];
+export const TYPES: readonly TypeSpec[] = [PURGE_TASK, ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, EDGEONE_PURGE_TASK];
 
 /**
  * The schema token of a resource, function, type or enum: `tencentcloud-purge:<module>:<Name>`.
@@ -39,6 +41,16 @@ export function tokenOf(thing: { readonly module?: string; readonly name: string
 }
 
 /**
+ * The schema token of an object type a property names (`ref`): `PurgeTask` in `index`, or `module:Name`.
+ *
+ * @example
+ * refToken("edgeone:PurgeTask"); // "tencentcloud-purge:edgeone:PurgeTask"
+ */
+export function refToken(ref: string): string {
+    return ref.includes(":") ? `${PACKAGE_NAME}:${ref}` : tokenOf({ name: ref });
+}
+
+/**
  * Every enum a property uses, once each, in the order first met.
  *
  * @example
@@ -47,7 +59,7 @@ export function tokenOf(thing: { readonly module?: string; readonly name: string
 export function enumsOf(): EnumSpec[] {
     const found = new Map<string, EnumSpec>();
     const visit = (p: PropertySpec) => {
-        if (p.enum && !found.has(p.enum.name)) found.set(p.enum.name, p.enum);
+        if (p.enum && !found.has(tokenOf(p.enum))) found.set(tokenOf(p.enum), p.enum);
         if (p.items) visit(p.items);
     };
     const all: Properties[] = [CONNECTION, ...RESOURCES.flatMap((r) => [r.inputs, r.outputs]),

@@ -4,19 +4,30 @@
  * is read from values of these types, so a property is written once.
  */
 
-/** A closed set of strings, named as the schema's enum type and the TypeScript union type of the same name. */
+/**
+ * A closed set of strings, named as the schema's enum type (in `module`, `index` by default) and, for the CDN, the
+ * TypeScript union type of the same name.
+ */
 export interface EnumSpec<V extends string = string> {
+    readonly module?: string;
     readonly name: string;
     readonly values: readonly V[];
     readonly description: string;
 }
 
 /**
- * A value's form beyond its type, each checked by its own validator in `checks.ts`:
- * `url`: a full http(s) URL; `time`: a `Date`, Beijing time or ISO-8601 with a zone (sent as Beijing time);
- * `keyword`: a domain or a full URL.
+ * A value's form beyond its type, each checked by its own validator in `validateInputs.ts`:
+ * `url`: a full http(s) URL; `time`: a `Date`, Beijing time or ISO-8601 with a zone (sent as CDN's Beijing time);
+ * `isoTime`: a `Date` or ISO-8601 with a zone (sent as EdgeOne's ISO 8601 with `+08:00`); `keyword`: a domain or a
+ * full URL.
  */
-export type Format = "url" | "time" | "keyword";
+export type Format = "url" | "time" | "isoTime" | "keyword";
+
+/** Text of a fixed form: the expression, and what fits in words for messages. */
+export interface Pattern {
+    readonly regex: RegExp;
+    readonly hint: string;
+}
 
 /**
  * One property.
@@ -28,10 +39,11 @@ export interface PropertySpec {
     readonly type: "string" | "number" | "integer" | "boolean" | "array" | "object" | "any";
     /** For arrays: the items. */
     readonly items?: PropertySpec;
-    /** For objects: the name of a type in the package's `types`. */
+    /** For objects: a type in the package's `types`, by name (`PurgeTask`) or, outside `index`, `module:name`. */
     readonly ref?: string;
     readonly enum?: EnumSpec;
     readonly format?: Format;
+    readonly pattern?: Pattern;
     /** Numbers: the range; arrays: how many items; strings: `max` is the longest length. */
     readonly min?: number;
     readonly max?: number;
@@ -112,7 +124,7 @@ export interface TypeSpec {
 /** The TypeScript value of a property, as a user passes it. */
 export type ValueOf<P extends PropertySpec> =
     P extends { enum: EnumSpec<infer V> } ? V :
-    P extends { format: "time" } ? string | Date :
+    P extends { format: "time" | "isoTime" } ? string | Date :
     P extends { type: "string" } ? string :
     P extends { type: "number" | "integer" } ? number :
     P extends { type: "boolean" } ? boolean :
@@ -133,7 +145,7 @@ export type ValuesOf<Ps extends Properties> =
 
 /** A property's value as the engine stores it: times as text, everything JSON. */
 export type StoredValueOf<P extends PropertySpec> =
-    P extends { format: "time" } ? string :
+    P extends { format: "time" | "isoTime" } ? string :
     P extends { type: "array"; items: infer I extends PropertySpec } ? readonly StoredValueOf<I>[] :
     ValueOf<P>;
 

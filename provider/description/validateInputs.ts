@@ -3,8 +3,8 @@
  * properties. The same in both hosts' `check`, in the resources before they send anything, and in the
  * functions. During `pulumi preview` some inputs are unknown: those pass, and are checked again when known.
  */
-import { InvalidArgumentError, optionalBoolean, optionalEnum, optionalInteger, optionalKeyword, optionalNumber,
-    optionalText, optionalTime, optionalUrl } from "../validation";
+import { InvalidArgumentError, optionalBoolean, optionalEnum, optionalInteger, optionalIsoTime, optionalKeyword, optionalMatch,
+    optionalNumber, optionalText, optionalTime, optionalUrl } from "../validation";
 import { Properties, PropertySpec, Rules } from "./property";
 
 /** The engine's placeholder for a value not known yet (preview). */
@@ -37,8 +37,12 @@ export function checkValue(name: string, spec: PropertySpec, value: unknown): un
     if (spec.enum) {
         return optionalEnum(name, value, spec.enum.values);
     }
+    if (spec.pattern) {
+        return optionalMatch(name, value, spec.max ?? 1024, spec.pattern.regex, spec.pattern.hint);
+    }
     switch (spec.format) {
         case "time": return optionalTime(name, value);
+        case "isoTime": return optionalIsoTime(name, value);
         case "url": return optionalUrl(name, value, spec.max ?? 4096);
         case "keyword": return optionalKeyword(name, value, spec.max ?? 1024);
     }

@@ -13,14 +13,18 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { cancel, configure, providers, ResourceKind } from "../host";
 import { readPurgeTasks } from "../readPurgeTasks";
-import { hostApi } from "../resources/hostConfig";
+import { hostApi, hostEdgeOneApi } from "../resources/hostConfig";
 import { toTaskQuery } from "../taskQuery";
 import { InvalidArgumentError } from "../validation";
 import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
 import { pluginConfig } from "./pluginConfig";
 import { rpcError, unimplemented } from "./rpcErrors";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
-import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, tokenOf, URL_PURGE } from "../description";
+import {
+    EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, tokenOf, URL_PURGE,
+} from "../description";
+import { readEdgeOneTasks } from "../edgeone/readEdgeOneTasks";
+import { toEdgeOneQuery } from "../edgeone/taskQuery";
 import { schemaText } from "./schemaText";
 import { markSecrets, revealSecrets } from "./secrets";
 
@@ -29,8 +33,13 @@ type Handler = (call: { request: any }, callback: (err: Partial<grpcTypes.Status
 
 const KINDS: Record<string, ResourceKind> = {
     [tokenOf(URL_PURGE)]: "urlPurge", [tokenOf(PATH_PURGE)]: "pathPurge", [tokenOf(PURGE_TASK_WAITER)]: "waiter",
+    [tokenOf(EDGEONE_PURGE)]: "edgeOnePurge", [tokenOf(EDGEONE_PURGE_TASK_WAITER)]: "edgeOneWaiter",
 };
-const GET_PURGE_TASKS_TOKEN = tokenOf(GET_PURGE_TASKS);
+/** The functions: each checks its arguments (throwing an InvalidArgumentError) and reads. */
+const FUNCTIONS: Record<string, (args: Props) => Promise<unknown>> = {
+    [tokenOf(GET_PURGE_TASKS)]: async (args) => readPurgeTasks(hostApi(), toTaskQuery(args)),
+    [tokenOf(EDGEONE_GET_PURGE_TASKS)]: async (args) => readEdgeOneTasks(hostEdgeOneApi(), toEdgeOneQuery(args)),
+};
 /** An input the core reads to show progress on the resource's own line; never stored. */
 const URN_INPUT = "resourceUrn";
 
@@ -125,20 +134,19 @@ export function providerService(): Record<string, Handler> {
             return new providerProto.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false);
         }),
         invoke: unary(async (req: pb.InvokeRequest) => {
-            if (req.getTok() !== GET_PURGE_TASKS_TOKEN) {
-                throw new Error(`unknown function ${req.getTok()}; this provider serves ${GET_PURGE_TASKS_TOKEN}`);
+            const read = FUNCTIONS[req.getTok()];
+            if (!read) {
+                throw new Error(`unknown function ${req.getTok()}; this provider serves ${Object.keys(FUNCTIONS).join(", ")}`);
             }
             const resp = new providerProto.InvokeResponse();
-            let query;
             try {
-                query = toTaskQuery(revealSecrets(fromStruct(req.getArgs())).plain);
+                return resp.setReturn(toStruct({ ...(await read(revealSecrets(fromStruct(req.getArgs())).plain) as object) }));
             } catch (e) {
                 if (e instanceof InvalidArgumentError) {
                     return resp.setFailuresList([new providerProto.CheckFailure().setProperty(e.argument).setReason(e.message)]);
                 }
                 throw e;
             }
-            return resp.setReturn(toStruct({ ...(await readPurgeTasks(hostApi(), query)) }));
         }),
         check: unary(async (req: pb.CheckRequest) => {
             const news = revealSecrets(fromStruct(req.getNews())).plain;

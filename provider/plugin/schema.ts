@@ -4,7 +4,7 @@
  * it to `schema.json`, and the Python and Go SDKs are generated from that file.
  */
 import {
-    CONNECTION, limitsOf, EnumSpec, Example, enumsOf, FUNCTIONS, PACKAGE_NAME, Properties, PropertySpec, RESOURCES, tokenOf, TYPES,
+    CONNECTION, limitsOf, refToken, EnumSpec, Example, enumsOf, FUNCTIONS, PACKAGE_NAME, Properties, PropertySpec, RESOURCES, tokenOf, TYPES,
 } from "../description";
 import { PYTHON_README } from "./sdkReadme";
 
@@ -50,7 +50,7 @@ const SCHEMA_TYPES: Record<PropertySpec["type"], string | undefined> = {
  */
 function schemaProperty(p: PropertySpec, withDescription = true): SchemaProperty {
     const shape: SchemaProperty = p.enum ? { $ref: `#/types/${tokenOf(p.enum)}` }
-        : p.ref ? { $ref: `#/types/${tokenOf({ name: p.ref })}` }
+        : p.ref ? { $ref: `#/types/${refToken(p.ref)}` }
         : p.type === "any" ? { $ref: "pulumi.json#/Any" }
         : { type: SCHEMA_TYPES[p.type], ...(p.items ? { items: schemaProperty(p.items, false) } : {}) };
     return {

@@ -3,7 +3,8 @@
  * the host's memory only, never in anything that is serialized into the state.
  */
 import { ConfigSource } from "../connection";
-import { clientFor } from "../clientCache";
+import { clientFor, edgeOneClientFor } from "../clientCache";
+import { EdgeOneApi } from "../edgeone/types";
 import { PurgeApi } from "../types";
 
 let stackConfig: ConfigSource | undefined;
@@ -35,4 +36,14 @@ export async function configureHost(req: { config: ConfigSource }): Promise<void
  */
 export function hostApi(): PurgeApi {
     return clientFor({}, stackConfig);
+}
+
+/**
+ * The EdgeOne client, from the same stack config or environment.
+ *
+ * @example
+ * const quota = await hostEdgeOneApi().describeContentQuota("zone-2noz78a8ev6k");
+ */
+export function hostEdgeOneApi(): EdgeOneApi {
+    return edgeOneClientFor({}, stackConfig);
 }

@@ -1,12 +1,13 @@
 /**
- * Runs the pure wait loop for the provider host: real clock and sleep, the user's deadline, and progress shown
- * in `pulumi up`. Waits for task ids share the process's coalescing poller, so many resources waiting at once
+ * Runs the pure wait loop for the provider host, for any product: real clock and sleep, the user's deadline, and
+ * progress shown in `pulumi up`. Waits for task ids share the process's coalescing poller, so many resources waiting at once
  * cost one round of reads; a wait with its own delay tuning, or for a filter, reads on its own schedule.
  */
-import { PurgeApi } from "../types";
+import { PurgeApi, PurgeTask } from "../types";
 import { readAllPages } from "../paging";
 import { realClock, realSleep } from "../clock";
-import { BackoffPacing, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
+import { BackoffPacing, CoalescingPoller, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
+import { RecordKind } from "../recordKind";
 import { readTasksRecords } from "../taskReader";
 import { hostCancelSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
@@ -29,12 +30,40 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
     };
 }
 
-/** A wait on its own schedule (jittered backoff between the user's delays), reading with `check`. */
-function run(check: PurgeCheck, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) {
+/**
+ * A wait on its own schedule (jittered backoff between the user's delays), reading with `check`; `records` says
+ * how to read them (CDN's by default).
+ *
+ * @example
+ * await waitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, sink, targets.length, EDGEONE_RECORDS);
+ */
+export function waitOnOwnSchedule<R = PurgeTask>(check: PurgeCheck<R>, settings: WaitSettings, onProgress: ProgressSink,
+    expectedRecords?: number, records?: RecordKind<R>): Promise<WaitResult<R>> {
     const pacing: BackoffPacing = { kind: "backoff", minDelayMs: settings.minDelaySeconds * 1000,
         maxDelayMs: settings.maxDelaySeconds * 1000, random: Math.random };
-    return waitForPurge({ check, ...common(settings, onProgress), pacing, expectedRecords });
+    return waitForPurge({ check, ...common(settings, onProgress), pacing, expectedRecords, records });
 }
+
+/** What a wait through a shared poller watches: the jobs, when they began (API time), when checking starts to pay. */
+export interface PollerJobs {
+    readonly taskIds: readonly string[];
+    readonly since?: string;
+    readonly notBefore?: number;
+}
+
+/**
+ * A wait through a product's shared poller, with the host's clock, deadline, progress and cancel.
+ *
+ * @example
+ * await waitThroughPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds, since }, settings, sink, n, EDGEONE_RECORDS);
+ */
+export function waitThroughPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs, settings: WaitSettings,
+    onProgress: ProgressSink, expectedRecords?: number, records?: RecordKind<R>): Promise<WaitResult<R>> {
+    return waitForTasks(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records });
+}
+
+const run = (check: PurgeCheck, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) =>
+    waitOnOwnSchedule(check, settings, onProgress, expectedRecords);
 
 /**
  * Waits until every record of `taskIds` is done (or one fails, or time runs out). `since` is the submission
@@ -50,7 +79,7 @@ export async function waitForTaskIds(
     if (settings.ownPacing) {
         return run((signal) => readTasksRecords(api, taskIds, signal), settings, onProgress, expectedRecords);
     }
-    return waitForTasks(getDefaultPoller(api), { taskIds, since, ...common(settings, onProgress), expectedRecords });
+    return waitThroughPoller(getDefaultPoller(api), { taskIds, since }, settings, onProgress, expectedRecords);
 }
 
 /**

@@ -2,8 +2,42 @@
  * Shared pieces of the resource providers: the overall status of a set of records, a changed serialized provider, and the
  * error that keeps a partly created resource in the state.
  */
-import { isAllDone, tallyRecords } from "../records";
+import { CDN_RECORDS } from "../records";
+import { allDone, RecordKind, RecordState, tallyBy } from "../recordKind";
 import { PurgeTask } from "../types";
+
+/**
+ * `done` when every record is done (at least `expected` of them), `failed` when any failed, `pending` otherwise
+ * (also when none are seen).
+ *
+ * @example
+ * overallState(EDGEONE_RECORDS, tasks, targets.length); // "pending"
+ */
+export function overallState<R>(kind: RecordKind<R>, records: readonly R[], expected = 1): RecordState {
+    const tally = tallyBy(kind, records);
+    if (tally.failed.length > 0) {
+        return "failed";
+    }
+    return allDone(tally, expected) ? "done" : "pending";
+}
+
+/**
+ * The state a refresh stores for a purge not yet seen done (a stored done is kept without reading: it cannot be
+ * undone, and its records may be gone). Purge records expire at the API, so a stored failure is kept when the API
+ * no longer lists any record; only records that are still listed can move a purge on. A job never seen done is
+ * never reported done.
+ *
+ * @example
+ * refreshedState(EDGEONE_RECORDS, true, []); // "failed", although the records have expired
+ */
+export function refreshedState<R>(kind: RecordKind<R>, storedFailed: boolean, records: readonly R[], expected?: number): RecordState {
+    if (records.length === 0 && storedFailed) {
+        return "failed";
+    }
+    return overallState(kind, records, expected);
+}
+
+const CDN_WORDS = { done: "done", failed: "fail", pending: "process" } as const;
 
 /**
  * `done` when every record is done, `fail` when any failed, `process` otherwise (also when none are seen).
@@ -12,11 +46,7 @@ import { PurgeTask } from "../types";
  * overallStatus(records, urls.length); // "process"
  */
 export function overallStatus(records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
-    const tally = tallyRecords(records);
-    if (tally.failed.length > 0) {
-        return "fail";
-    }
-    return isAllDone(tally, expected) ? "done" : "process";
+    return CDN_WORDS[overallState(CDN_RECORDS, records, expected)];
 }
 
 /**
@@ -30,10 +60,7 @@ export function overallStatus(records: readonly PurgeTask[], expected = 1): "don
  * refreshedStatus("process", [], 2); // "process"
  */
 export function refreshedStatus(stored: unknown, records: readonly PurgeTask[], expected = 1): "fail" | "process" | "done" {
-    if (records.length === 0 && stored === "fail") {
-        return "fail";
-    }
-    return overallStatus(records, expected);
+    return CDN_WORDS[refreshedState(CDN_RECORDS, stored === "fail", records, expected)];
 }
 
 /** The key under which the dynamic-provider host stores a resource's serialized provider. */

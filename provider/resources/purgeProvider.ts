@@ -1,41 +1,59 @@
 /**
- * The engine side of UrlPurge and PathPurge: submit within quota, then wait. A wait that times out or is
- * cancelled after submitting keeps the task ids in the state, so the next `pulumi up` resumes the wait instead of
- * purging again. A purge once seen done stays done after the API has forgotten its records; an unfinished purge
- * whose tasks the API no longer lists is submitted again, since nothing else can prove the content was refreshed.
- * A purge the CDN reports failed is submitted again by the next `pulumi up`, saying so, up to
- * {@link MAX_SUBMISSIONS} times in all; after that only a change of its inputs (`triggers`) submits it again.
+ * The engine side of UrlPurge and PathPurge: CDN's adapter of the shared purge lifecycle ({@link purgeLifecycle}
+ * holds the rules: submit within quota, wait, resume after a timeout, submit a failed purge again up to three
+ * times). Here only what is CDN's: the inputs, PurgeUrlsCache/PurgePathCache in batches, reading by task id.
  */
-import type { dynamic } from "@pulumi/pulumi";
-import { PurgeStatus } from "../types";
-import { describeWaitResult } from "../wait";
+import { CDN_RECORDS } from "../records";
+import { PurgeTask } from "../types";
 import { readTasksRecords } from "../taskReader";
+import { formatApiTime } from "../time";
 import { hostApi } from "./hostConfig";
 import { purgeInputs, PurgeRequest } from "./inputs";
-import { partialFailure, providerChanged, refreshedStatus } from "./outcome";
-import { checkFailures, diffInputs, PATH_PURGE, redoneBy, URL_PURGE } from "../description";
-import { PurgeInputs, PurgeOutputs } from "./properties";
-import { submitPurge, SubmittedPurge } from "./submitPurge";
+import { PATH_PURGE, URL_PURGE } from "../description";
+import { PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
+import { submitPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
-import { reportLine, reportProgress } from "./progress";
-import { formatApiTime } from "../time";
-import { hostCancelSignal } from "./cancellation";
-import { tellEngine } from "./engineLog";
-
-/** The outputs a purge sets anew when it purges again. */
-const REDONE_OUTPUTS = ["taskId", "taskIds", "status"];
-const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
-/**
- * How often one set of inputs is submitted when the CDN keeps reporting the purge failed: once, then by the
- * next two `pulumi up`s. A failure can be passing (a busy edge), so trying again is what a re-run `up` is for;
- * one that persists (an origin that errors, a domain not on the CDN) would otherwise spend quota on every run.
- */
-const MAX_SUBMISSIONS = 3;
 
 /** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */
 const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
-/** How many times the stored purge's inputs were submitted (states written before this was counted: once). */
-const submissionsOf = (olds: PurgeOutputs) => (typeof olds.attempt === "number" ? olds.attempt : 1);
+
+/**
+ * CDN's purge resources for the lifecycle: `kind` "url" for UrlPurge, "path" for PathPurge.
+ *
+ * @example
+ * purgeLifecycle(cdnPurgeProduct("url"));
+ */
+export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest, PurgeTask> {
+    const request = (inputs: Record<string, unknown>): PurgeRequest => {
+        const r = purgeInputs(kind, inputs).request;
+        if (!r.items) {
+            throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
+        }
+        return r as PurgeRequest;
+    };
+    return {
+        described: kind === "url" ? URL_PURGE : PATH_PURGE,
+        idKeys: { one: "taskId", all: "taskIds" },
+        status: { done: "done", failed: "fail", pending: "process" },
+        records: CDN_RECORDS,
+        service: "the CDN",
+        itemsName: `the ${kind === "url" ? "URL" : "path"} list`,
+        failedListHint: "getPurgeTasks({ taskId }) lists which URLs failed",
+        request,
+        expectedRecords: (req) => req.items.length,
+        async submit(req, already, onBatch, signal) {
+            return { sent: await submitPurge(hostApi(), req, already, onBatch, signal), refused: [] };
+        },
+        wait(req, taskIds, submittedAt, settings, onProgress) {
+            // A little before the submission, so clock skew between here and the API cannot hide the task from a
+            // time-range read.
+            const since = formatApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
+            return waitForTaskIds(hostApi(), taskIds, since, settings, onProgress, req.items.length);
+        },
+        read: (_inputs, taskIds) => readTasksRecords(hostApi(), taskIds),
+        label: tasksLabel,
+    };
+}
 
 /**
  * The provider for `kind` ("url" for UrlPurge, "path" for PathPurge).
@@ -44,104 +62,5 @@ const submissionsOf = (olds: PurgeOutputs) => (typeof olds.attempt === "number" 
  * const provider = purgeProvider("url"); await provider.create({ urls: ["https://www.example.com/"] });
  */
 export function purgeProvider(kind: "url" | "path") {
-    const described = kind === "url" ? URL_PURGE : PATH_PURGE;
-
-    /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
-    async function run(inputs: PurgeInputs, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: PurgeOutputs }> {
-        const { request, settings } = purgeInputs(kind, inputs);
-        if (!request.items) {
-            throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
-        }
-        const req = request as PurgeRequest;
-        const api = hostApi();
-        const signal = hostCancelSignal();
-        let sent = already;
-        // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
-        const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
-        const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => ({
-            ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, attempt, status, ...extra,
-        });
-        try {
-            sent = await submitPurge(api, req, already, (s) => { sent = s; }, signal);
-        } catch (e) {
-            const why = signal.aborted ? "the update was cancelled" : (e as Error).message;
-            if (sent.taskIds.length > 0) {
-                throw partialFailure(`${why} (after submitting tasks ${sent.taskIds.join(", ")}); the next \`pulumi up\` ` +
-                    "submits the rest and waits", sent.taskIds[0], outs("process"));
-            }
-            throw signal.aborted ? new Error(`${why} before the purge was submitted: nothing was purged`) : e;
-        }
-        const id = sent.taskIds[0];
-        if (inputs.wait === false) {
-            return { id, outs: outs("process") };
-        }
-        const what = tasksLabel(sent.taskIds);
-        const result = await waitForTaskIds(api, sent.taskIds, since, settings, (p) => reportProgress(what, p, inputs.resourceUrn), req.items.length);
-        if (result.state === "done") {
-            return { id, outs: outs("done", { completedAt: new Date().toISOString() }) };
-        }
-        const next = result.state !== "failed" ? "the next `pulumi up` resumes the wait without purging again"
-            : attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits it again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
-            : `it is not submitted again until its inputs change (e.g. \`triggers\`)`;
-        throw partialFailure(`${describeWaitResult(result, what)}; ${next}`, id, outs(result.state === "failed" ? "fail" : "process"));
-    }
-
-    /** The next `pulumi up` after the CDN reported the purge failed: submit again, loudly, or refuse. */
-    async function retryFailed(olds: PurgeOutputs, news: PurgeInputs): Promise<{ id: string; outs: PurgeOutputs }> {
-        const attempt = submissionsOf(olds);
-        const tasks = tasksLabel(olds.taskIds ?? []);
-        if (attempt >= MAX_SUBMISSIONS) {
-            throw new Error(`${tasks} failed at the CDN, and this purge was submitted ${attempt} times already: it is not ` +
-                `submitted again until its inputs change. Change \`triggers\` (or the ${kind === "url" ? "URL" : "path"} list) to try again; ` +
-                "getPurgeTasks({ taskId }) lists which URLs failed");
-        }
-        tellEngine(`${tasks} failed at the CDN; submitting the purge again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
-            news.resourceUrn, { severity: "warning", ephemeral: false });
-        return run(news, NOTHING_SENT, attempt + 1);
-    }
-
-    return {
-        async check(_olds: PurgeInputs, news: PurgeInputs) {
-            return { inputs: news, failures: checkFailures(() => purgeInputs(kind, news)) };
-        },
-        async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
-            const unfinished = olds.status !== "done" && news.wait !== false;
-            const diff = diffInputs(described, olds, news, { unfinished, redoneOutputs: REDONE_OUTPUTS });
-            return { ...diff, changes: diff.changes || providerChanged(olds, news) };
-        },
-        async create(inputs: PurgeInputs) {
-            return run(inputs, NOTHING_SENT, 1);
-        },
-        async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
-            if (redoneBy(described.inputs, olds, news) || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
-                return { outs: (await run(news, NOTHING_SENT, 1)).outs };
-            }
-            if (olds.status === "fail" && news.wait !== false) {
-                return { outs: (await retryFailed(olds, news)).outs };
-            }
-            if (olds.status !== "done" && news.wait !== false) {
-                const attempt = submissionsOf(olds);
-                if ((await readTasksRecords(hostApi(), olds.taskIds)).length === 0) {
-                    // Nothing proves the content was refreshed, and the API can no longer say: purge again.
-                    reportLine(`${tasksLabel(olds.taskIds)}: no longer listed by the API (records expire); purging again`,
-                        news.resourceUrn);
-                    return { outs: (await run(news, NOTHING_SENT, attempt)).outs };
-                }
-                return { outs: (await run(news, { taskIds: olds.taskIds, submitted: olds.submitted ?? 0 }, attempt)).outs };
-            }
-            return { outs: { ...olds, ...news } };
-        },
-        async read(id: string, props: PurgeOutputs = {}) {
-            if (props.status === "done") {
-                return { id, props }; // final: nothing the API says now can change it, and its records may be gone
-            }
-            const records = await readTasksRecords(hostApi(), Array.isArray(props.taskIds) ? props.taskIds : [id]);
-            const items = props.urls ?? props.paths;
-            const expected = Array.isArray(items) ? items.length : 1;
-            return { id, props: { ...props, status: refreshedStatus(props.status, records, expected) } };
-        },
-        async delete() {
-            // A purge cannot be undone: deleting the resource only forgets it.
-        },
-    } satisfies dynamic.ResourceProvider<PurgeInputs, PurgeOutputs>;
+    return purgeLifecycle(cdnPurgeProduct(kind));
 }

@@ -4,12 +4,9 @@
  */
 import { PurgeApi, PurgeQuota } from "../types";
 import { PurgeRequest } from "./inputs";
+import type { SubmittedPurge } from "./purgeLifecycle";
 
-/** What was sent so far: task ids in batch order, and how many items they cover. */
-export interface SubmittedPurge {
-    readonly taskIds: readonly string[];
-    readonly submitted: number;
-}
+export type { SubmittedPurge } from "./purgeLifecycle";
 
 /**
  * The quota that binds: the line with the least left for the area (every line when no area is given, or for

@@ -1,6 +1,7 @@
 /**
- * One poller for every wait in a process: each round reads all the tasks being waited on at once
- * (one range query, or as few calls as {@link readManyTasks} finds), instead of one query per wait.
+ * One poller for every wait in a process: each round reads all the jobs being waited on at once (one range
+ * query, or as few calls as the product's {@link JobReader} finds), instead of one query per wait. The poller
+ * is product-neutral: CDN and EdgeOne each give it a reader and a {@link RecordKind}.
  *
  * Interplay with {@link waitForPurge}: the poller sets the pace. A watch's `check` waits for the next round
  * that starts after it is called, so the wait loop runs with `pacing: { kind: "checkWaits" }` and adds no
@@ -10,11 +11,12 @@
  * tasks submitted together tend to finish together.
  */
 import { Clock, Sleep } from "../clock";
-import { readManyTasks } from "../taskReader";
-import { PurgeApi } from "../types";
+import { CDN_RECORDS } from "../records";
+import { RecordKind } from "../recordKind";
+import { PurgeApi, PurgeTask } from "../types";
+import { cdnJobReader, JobReader } from "./jobReader";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { ChangePace, RoundSchedule } from "./roundSchedule";
-import { formatApiTime } from "../time";
 import { CheckWaitsPacing, PurgeCheck } from "./waitForPurge";
 import { WatchRegistry } from "./watchRegistry";
 
@@ -34,13 +36,6 @@ export const DEFAULT_ROUND_DELAYS = { minDelayMs: 3000, maxDelayMs: 30_000, sing
 export const DEFAULT_CHANGE_PACE = { fastestDelayMs: 1000, referenceChangesPerSecond: 2 } as const;
 
 /**
- * How far back a round looks, among the account's newest records, for watched tasks it knows no time of (ids
- * the process did not submit). One day: a wait is usually on a recent purge, and one that is older is read by
- * id instead.
- */
-const PROBE_LOOKBACK_MS = 24 * 60 * 60_000;
-
-/**
  * Options of {@link CoalescingPoller}; the delays default to `DEFAULT_ROUND_DELAYS` (3 s after a change, backing
  * off while quiet to 6 s x sqrt(watched tasks), at most 30 s), the gather window to 50 ms, the call rate to 10/s
  * (half the API's 20/s, leaving room for other programs on the same account).
@@ -48,8 +43,12 @@ const PROBE_LOOKBACK_MS = 24 * 60 * 60_000;
  * @example
  * new CoalescingPoller({ api, clock: realClock, sleep: realSleep, random: Math.random, maxDelayMs: 5000 });
  */
-export interface CoalescingPollerOptions {
-    readonly api: PurgeApi;
+export interface CoalescingPollerOptions<R = PurgeTask> {
+    /** CDN's API: read with {@link cdnJobReader}. Give `reader` and `records` instead for another product. */
+    readonly api?: PurgeApi;
+    readonly reader?: JobReader<R>;
+    /** How to read the records; CDN's by default. */
+    readonly records?: RecordKind<R>;
     readonly clock: Clock;
     readonly sleep: Sleep;
     readonly random: () => number;
@@ -71,8 +70,8 @@ export interface CoalescingPollerOptions {
  * const watch: TaskWatch = poller.watch(taskId);
  * await waitForPurge({ ...options, check: watch.check, pacing: watch.pacing }).finally(watch.unwatch);
  */
-export interface TaskWatch {
-    readonly check: PurgeCheck;
+export interface TaskWatch<R = PurgeTask> {
+    readonly check: PurgeCheck<R>;
     readonly pacing: CheckWaitsPacing;
     unwatch(): void;
 }
@@ -85,10 +84,11 @@ export interface TaskWatch {
  * try { return await waitForPurge({ ...options, check: watch.check, pacing: watch.pacing }); }
  * finally { watch.unwatch(); }
  */
-export class CoalescingPoller {
-    private readonly watched = new WatchRegistry();
-    private readonly pending = new PendingChecks();
+export class CoalescingPoller<R = PurgeTask> {
+    private readonly watched: WatchRegistry<R>;
+    private readonly pending = new PendingChecks<R>();
     private readonly schedule: RoundSchedule;
+    private readonly reader: JobReader<R>;
     private lastRange?: { since: string; total: number };
     private looping = false;
     private wake?: AbortController;
@@ -96,7 +96,13 @@ export class CoalescingPoller {
     apiCalls = 0;
     rounds = 0;
 
-    constructor(private readonly options: CoalescingPollerOptions) {
+    constructor(private readonly options: CoalescingPollerOptions<R>) {
+        if (options.reader === undefined && options.api === undefined) {
+            throw new TypeError("a CoalescingPoller needs an api (CDN) or a reader");
+        }
+        // Without a reader the jobs are CDN tasks, and R is PurgeTask (the default type argument).
+        this.reader = options.reader ?? (cdnJobReader(options.api!) as unknown as JobReader<R>);
+        this.watched = new WatchRegistry(options.records ?? (CDN_RECORDS as unknown as RecordKind<R>));
         // Delays given by the caller are taken as they are (a plain min..max back-off); without them the poller
         // uses the timing tuned by the benchmark (bench/README.md).
         const ownDelays = options.minDelayMs !== undefined || options.maxDelayMs !== undefined;
@@ -113,8 +119,12 @@ export class CoalescingPoller {
         return this.watched.size;
     }
 
-    /** Starts watching a task (again). `since` (API time) lets rounds find it by a time-range query. */
-    watch(taskId: string, opts: { since?: string; signal?: AbortSignal } = {}): TaskWatch {
+    /**
+     * Starts watching a task (again). `since` (API time) lets rounds find it by a time-range query; `notBefore`
+     * (e.g. when the product expects the job may have finished) holds this watch's checks back until then while
+     * it is the only task watched.
+     */
+    watch(taskId: string, opts: { since?: string; signal?: AbortSignal; notBefore?: number } = {}): TaskWatch<R> {
         if (this.watched.hold(taskId, opts.since)) {
             this.schedule.reset();
             this.wake?.abort(); // re-plan a round that was scheduled far out
@@ -131,8 +141,8 @@ export class CoalescingPoller {
             this.watched.release(taskId);
         };
         opts.signal?.addEventListener("abort", unwatch, { once: true });
-        const check: PurgeCheck = (signal) => active
-            ? this.enqueue(taskId, handle, signal)
+        const check: PurgeCheck<R> = (signal) => active
+            ? this.enqueue(taskId, handle, signal, opts.notBefore)
             : Promise.reject(new Error(`purge task ${taskId} is no longer watched`));
         return { check, pacing: { kind: "checkWaits", nextCheckInMs: () => this.nextRoundInMs() }, unwatch };
     }
@@ -142,8 +152,11 @@ export class CoalescingPoller {
         return Math.max(0, this.plannedRoundAt() - this.options.clock.now());
     }
 
-    private enqueue(taskId: string, owner: object, signal?: AbortSignal): ReturnType<PurgeCheck> {
-        const answer = this.pending.add(taskId, owner, this.options.clock.now(), signal);
+    private enqueue(taskId: string, owner: object, signal?: AbortSignal, notBefore = 0): ReturnType<PurgeCheck<R>> {
+        // `notBefore` saves the calls of a job watched alone. With others watched, rounds are shared anyway (and take
+        // every waiting check), so holding one back would only delay it.
+        const hold = this.watched.size <= 1 ? notBefore : 0;
+        const answer = this.pending.add(taskId, owner, Math.max(this.options.clock.now(), hold), signal);
         if (!this.looping) {
             this.looping = true;
             void this.loop();
@@ -175,7 +188,7 @@ export class CoalescingPoller {
         }
     }
 
-    private async round(batch: readonly Waiter[]): Promise<void> {
+    private async round(batch: readonly Waiter<R>[]): Promise<void> {
         const { tasks, since } = this.watched.toRead(batch.map((w) => w.taskId));
         if (tasks.length === 0) {
             return;
@@ -191,9 +204,7 @@ export class CoalescingPoller {
         let statusChanges = 0;
         let apiCalls = 0;
         try {
-            // Tasks with no known time (submitted elsewhere, not seen yet) are looked for among the newest records.
-            const probeSince = formatApiTime(new Date(this.options.clock.now() - PROBE_LOOKBACK_MS));
-            const read = await readManyTasks(this.options.api, tasks, undefined, this.lastRange?.total, { probeSince });
+            const read = await this.reader.read(tasks, { lastRangeTotal: this.lastRange?.total, now: this.options.clock.now() });
             apiCalls = read.apiCalls;
             if (since !== undefined && read.rangeTotal !== undefined) {
                 this.lastRange = { since, total: read.rangeTotal };

@@ -4,7 +4,8 @@
  */
 import { messageOf } from "../errors";
 import { PurgeTask } from "../types";
-import { tallyRecords } from "../records";
+import { CDN_RECORDS } from "../records";
+import { RecordKind, tallyBy } from "../recordKind";
 import { WaitResult } from "./waitResult";
 
 /** A message lists this many URLs at most; the result itself keeps every record. */
@@ -13,35 +14,39 @@ const MAX_URLS_IN_MESSAGE = 20;
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
 
-function listUrls(records: readonly PurgeTask[]): string {
-    const urls = records.map((r) => r.url ?? "(no URL)");
+function listRecords<R>(records: readonly R[], kind: RecordKind<R>): string {
+    const urls = records.map((r) => kind.describe(r));
     const shown = urls.slice(0, MAX_URLS_IN_MESSAGE).join(", ");
     const more = urls.length - MAX_URLS_IN_MESSAGE;
     return more > 0 ? `${shown} and ${more} more` : shown;
 }
 
 /**
- * Turns a wait's outcome into one line for users. `what` names what was waited on.
+ * Turns a wait's outcome into one line for users. `what` names what was waited on; `kind` names the records
+ * (CDN's URLs by default, EdgeOne's targets with the reason each failed).
  *
  * @example
  * describeWaitResult(result, "purge task 123");
  * // "purge task 123 failed: 2 of 5 URLs failed: https://a/x, https://a/y"
  * // "timed out after 600 s waiting for purge task 123: 3 of 5 URLs still pending (last error: ...)"
  */
-export function describeWaitResult(result: WaitResult, what: string): string {
+export function describeWaitResult<R = PurgeTask>(result: WaitResult<R>, what: string,
+    kind: RecordKind<R> = CDN_RECORDS as unknown as RecordKind<R>): string {
+    const noun = kind.noun;
+    const listUrls = (records: readonly R[]) => listRecords(records, kind);
     switch (result.state) {
         case "done":
-            return `${what} is done: ${plural(result.records.length, "URL")} purged in ${seconds(result.elapsedMs)}`;
+            return `${what} is done: ${plural(result.records.length, noun)} purged in ${seconds(result.elapsedMs)}`;
         case "failed":
-            return `${what} failed: ${result.failed.length} of ${plural(result.records.length, "URL")} failed: ` +
+            return `${what} failed: ${result.failed.length} of ${plural(result.records.length, noun)} failed: ` +
                 listUrls(result.failed);
         case "timedOut": {
-            const tally = tallyRecords(result.records);
+            const tally = tallyBy(kind, result.records);
             const total = Math.max(result.records.length, result.expectedRecords ?? 0);
             const pendingCount = total - tally.done.length - tally.failed.length;
             const progress = total === 0
-                ? "no URL of it was listed yet"
-                : `${pendingCount} of ${plural(total, "URL")} still pending` +
+                ? `no ${noun} of it was listed yet`
+                : `${pendingCount} of ${plural(total, noun)} still pending` +
                     (result.pending.length > 0 ? `: ${listUrls(result.pending)}` : "");
             const cause = result.lastError === undefined ? "" : ` (last error: ${messageOf(result.lastError)})`;
             return `timed out after ${seconds(result.elapsedMs)} waiting for ${what}: ${progress}${cause}`;

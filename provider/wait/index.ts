@@ -11,6 +11,8 @@
 export { backoffCapMs, backoffDelayMs, validateBackoff } from "./backoff";
 export type { BackoffOptions } from "./backoff";
 export { CoalescingPoller } from "./coalescingPoller";
+export { cdnJobReader } from "./jobReader";
+export type { JobReader, JobReadHints, JobsRead } from "./jobReader";
 export type { CoalescingPollerOptions, TaskWatch } from "./coalescingPoller";
 export { describeWaitResult } from "./describeWaitResult";
 export { waitForPurge } from "./waitForPurge";

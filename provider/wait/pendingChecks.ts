@@ -5,11 +5,11 @@
 import { PurgeTask } from "../types";
 
 /** One check waiting for a round. */
-export interface Waiter {
+export interface Waiter<R = PurgeTask> {
     readonly taskId: string;
     readonly owner: object;
     readonly arrivedAt: number;
-    resolve(records: readonly PurgeTask[]): void;
+    resolve(records: readonly R[]): void;
     reject(error: unknown): void;
 }
 
@@ -20,8 +20,8 @@ export interface Waiter {
  * @example
  * const records = await pending.add("1533", handle, clock.now(), signal);
  */
-export class PendingChecks {
-    private waiters: Waiter[] = [];
+export class PendingChecks<R = PurgeTask> {
+    private waiters: Waiter<R>[] = [];
 
     get size(): number {
         return this.waiters.length;
@@ -31,7 +31,7 @@ export class PendingChecks {
         return this.waiters.length === 0 ? undefined : Math.min(...this.waiters.map((w) => w.arrivedAt));
     }
 
-    add(taskId: string, owner: object, arrivedAt: number, signal?: AbortSignal): Promise<readonly PurgeTask[]> {
+    add(taskId: string, owner: object, arrivedAt: number, signal?: AbortSignal): Promise<readonly R[]> {
         return new Promise((resolve, reject) => {
             if (signal?.aborted) {
                 reject(signal.reason);
@@ -45,7 +45,7 @@ export class PendingChecks {
                 this.waiters = this.waiters.filter((w) => w !== waiter);
                 return first;
             };
-            const waiter: Waiter = {
+            const waiter: Waiter<R> = {
                 taskId, owner, arrivedAt,
                 resolve: (records) => settle() && resolve(records),
                 reject: (error) => settle() && reject(error),
@@ -57,7 +57,7 @@ export class PendingChecks {
     }
 
     /** Removes and returns every waiting check (they stay answerable). */
-    takeAll(): readonly Waiter[] {
+    takeAll(): readonly Waiter<R>[] {
         const taken = this.waiters;
         this.waiters = [];
         return taken;

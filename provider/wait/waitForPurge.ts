@@ -7,7 +7,8 @@
 import { Clock, Sleep } from "../clock";
 import { PurgeTask } from "../types";
 import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
-import { isAllDone, RecordTally, tallyRecords } from "../records";
+import { CDN_RECORDS } from "../records";
+import { allDone, RecordKind, Tally, tallyBy } from "../recordKind";
 import { WaitProgress, WaitResult } from "./waitResult";
 
 /**
@@ -18,7 +19,7 @@ import { WaitProgress, WaitResult } from "./waitResult";
  * @example
  * const check: PurgeCheck = (signal) => readTaskRecords(api, "1533", signal);
  */
-export type PurgeCheck = (signal?: AbortSignal) => Promise<readonly PurgeTask[]>;
+export type PurgeCheck<R = PurgeTask> = (signal?: AbortSignal) => Promise<readonly R[]>;
 
 /**
  * The wait's own schedule: `check` answers at once and the loop sleeps between checks by the jittered backoff.
@@ -61,8 +62,10 @@ export type WaitPacing = BackoffPacing | CheckWaitsPacing;
  * const options: WaitForPurgeOptions = { check, clock: Date, sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000,
  *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } };
  */
-export interface WaitForPurgeOptions {
-    readonly check: PurgeCheck;
+export interface WaitForPurgeOptions<R = PurgeTask> {
+    readonly check: PurgeCheck<R>;
+    /** How to read the records `check` answers; CDN's by default (EdgeOne's for EdgeOne jobs). */
+    readonly records?: RecordKind<R>;
     readonly clock: Clock;
     /** Resolves after `ms`; rejects when `signal` aborts (the wait must be interruptible). */
     readonly sleep: Sleep;
@@ -84,7 +87,7 @@ export interface WaitForPurgeOptions {
  * @example
  * validateWaitOptions({ ...options, timeoutMs: -1 }); // throws RangeError
  */
-function validateWaitOptions(options: WaitForPurgeOptions): void {
+function validateWaitOptions<R>(options: WaitForPurgeOptions<R>): void {
     if (options.pacing.kind === "backoff") {
         validateBackoff(options.pacing);
     }
@@ -117,7 +120,7 @@ export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
 /**
  * Waits for a purge. First check at once; then a jittered, capped exponential backoff; never sleeps past the
  * deadline (the last sleep is cut short so one final check happens at the deadline). Fails at the first
- * answer with a `fail` record; is done only when every record is `done`. See {@link WaitResult}.
+ * answer with a failed record; is done only when every record is done (as `options.records` reads them). See {@link WaitResult}.
  *
  * @example
  * const result = await waitForPurge({ check: (s) => readTaskRecords(api, id, s), clock: Date, sleep,
@@ -125,21 +128,24 @@ export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
  *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${id}`));
  */
-export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitResult> {
+export async function waitForPurge<R = PurgeTask>(options: WaitForPurgeOptions<R>): Promise<WaitResult<R>> {
     validateWaitOptions(options);
     const { clock, signal, expectedRecords, pacing } = options;
+    // Without a kind the records are CDN's (the default type argument).
+    const kind = options.records ?? (CDN_RECORDS as unknown as RecordKind<R>);
+    const tallyRecords = (records: readonly R[]): Tally<R> => tallyBy(kind, records);
     const start = clock.now();
     const deadline = start + options.timeoutMs;
     const elapsed = (): number => clock.now() - start;
     let attempts = 0;
     // The last answer that listed records. A task seen once and then missing stays pending on these records:
     // a vanished task must never turn into "done".
-    let lastSeen: readonly PurgeTask[] = [];
+    let lastSeen: readonly R[] = [];
     let lastError: unknown;
     // When the checks started failing in a row; cleared by the next check that answers.
     let failingSince: number | undefined;
 
-    const report = (tally: RecordTally, nextCheckInMs: number | null): void => {
+    const report = (tally: Tally<R>, nextCheckInMs: number | null): void => {
         const seen = tally.done.length + tally.failed.length + tally.pending.length;
         const total = Math.max(seen, expectedRecords ?? 0);
         try {
@@ -151,9 +157,9 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             // A broken progress reporter must not change the outcome of the wait.
         }
     };
-    const aborted = (): WaitResult =>
+    const aborted = (): WaitResult<R> =>
         ({ state: "aborted", reason: signal?.reason, records: lastSeen, attempts, elapsedMs: elapsed() });
-    const timedOut = (): WaitResult => ({ state: "timedOut", pending: tallyRecords(lastSeen).pending,
+    const timedOut = (): WaitResult<R> => ({ state: "timedOut", pending: tallyRecords(lastSeen).pending,
         records: lastSeen, expectedRecords, lastError, attempts, elapsedMs: elapsed() });
 
     for (;;) {
@@ -161,7 +167,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
             return aborted();
         }
         attempts += 1;
-        let answer: readonly PurgeTask[] | undefined;
+        let answer: readonly R[] | undefined;
         const checkStartedAt = clock.now();
         try {
             // A check must not hold the wait past its deadline: a poller round may start after it, and a read
@@ -196,7 +202,7 @@ export async function waitForPurge(options: WaitForPurgeOptions): Promise<WaitRe
                 report(tally, null);
                 return { state: "failed", failed: tally.failed, records: answer, attempts, elapsedMs: elapsed() };
             }
-            if (isAllDone(tally, expectedRecords)) {
+            if (allDone(tally, expectedRecords)) {
                 report(tally, null);
                 return { state: "done", records: answer, attempts, elapsedMs: elapsed() };
             }
@@ -241,12 +247,12 @@ const DEADLINE_REACHED: unique symbol = Symbol("deadlineReached");
  * const answer = await checkBeforeDeadline(check, sleep, 5000, signal);
  * if (answer === DEADLINE_REACHED) { ... }
  */
-async function checkBeforeDeadline(
-    check: PurgeCheck,
+async function checkBeforeDeadline<R>(
+    check: PurgeCheck<R>,
     sleep: Sleep,
     remainingMs: number,
     signal?: AbortSignal,
-): Promise<readonly PurgeTask[] | typeof DEADLINE_REACHED> {
+): Promise<readonly R[] | typeof DEADLINE_REACHED> {
     const forCheck = new AbortController();
     const forTimer = new AbortController();
     const onAbort = (): void => {

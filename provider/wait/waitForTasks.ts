@@ -4,7 +4,7 @@
  * deployment cost one round of reads, not fifty.
  */
 import { realClock, realSleep } from "../clock";
-import { PurgeApi } from "../types";
+import { PurgeApi, PurgeTask } from "../types";
 import { CoalescingPoller } from "./coalescingPoller";
 import { PurgeCheck, waitForPurge, WaitForPurgeOptions } from "./waitForPurge";
 import { WaitResult } from "./waitResult";
@@ -29,18 +29,20 @@ export function getDefaultPoller(api: PurgeApi): CoalescingPoller {
 }
 
 /** {@link waitForPurge}'s options without `check`/`pacing` (the poller gives them), plus when the tasks began. */
-interface PollerWaitOptions extends Omit<WaitForPurgeOptions, "check" | "pacing"> {
+interface PollerWaitOptions<R> extends Omit<WaitForPurgeOptions<R>, "check" | "pacing"> {
     /** When the tasks were submitted (API time), so the poller can find them with a time-range query. */
     readonly since?: string;
+    /** Epoch ms before which checking is pointless (the product expects the jobs to take that long). */
+    readonly notBefore?: number;
 }
 
 /** Options of {@link waitForTask}. */
-export interface WaitForTaskOptions extends PollerWaitOptions {
+export interface WaitForTaskOptions<R = PurgeTask> extends PollerWaitOptions<R> {
     readonly taskId: string;
 }
 
 /** Options of {@link waitForTasks}. */
-export interface WaitForTasksOptions extends PollerWaitOptions {
+export interface WaitForTasksOptions<R = PurgeTask> extends PollerWaitOptions<R> {
     /** Every task of one purge (a long list is submitted in several batches); at least one. */
     readonly taskIds: readonly string[];
 }
@@ -53,11 +55,11 @@ export interface WaitForTasksOptions extends PollerWaitOptions {
  * const result = await waitForTasks(getDefaultPoller(client), { taskIds, since, clock: realClock, sleep: realSleep,
  *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  */
-export async function waitForTasks(poller: CoalescingPoller, options: WaitForTasksOptions): Promise<WaitResult> {
-    const { taskIds, since, ...waitOptions } = options;
-    const watches = taskIds.map((taskId) => poller.watch(taskId, { since }));
+export async function waitForTasks<R = PurgeTask>(poller: CoalescingPoller<R>, options: WaitForTasksOptions<R>): Promise<WaitResult<R>> {
+    const { taskIds, since, notBefore, ...waitOptions } = options;
+    const watches = taskIds.map((taskId) => poller.watch(taskId, { since, notBefore }));
     try {
-        const check: PurgeCheck = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
+        const check: PurgeCheck<R> = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
         return await waitForPurge({ ...waitOptions, check, pacing: watches[0].pacing });
     } finally {
         watches.forEach((w) => w.unwatch());
@@ -71,7 +73,7 @@ export async function waitForTasks(poller: CoalescingPoller, options: WaitForTas
  * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock,
  *     sleep: realSleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000, expectedRecords: urls.length });
  */
-export function waitForTask(poller: CoalescingPoller, options: WaitForTaskOptions): Promise<WaitResult> {
+export function waitForTask<R = PurgeTask>(poller: CoalescingPoller<R>, options: WaitForTaskOptions<R>): Promise<WaitResult<R>> {
     const { taskId, ...rest } = options;
     return waitForTasks(poller, { ...rest, taskIds: [taskId] });
 }

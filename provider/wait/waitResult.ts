@@ -1,5 +1,5 @@
 /**
- * What a wait for a purge ends with: one explicit state per outcome, so callers `switch` on `state` and the
+ * What a wait for a purge ends with (over any product's records, CDN's by default): one explicit state per outcome, so callers `switch` on `state` and the
  * compiler makes them handle every case.
  */
 import { PurgeTask } from "../types";
@@ -12,25 +12,25 @@ interface WaitOutcome {
     readonly elapsedMs: number;
 }
 
-/** Every record was seen `done` (and there were as many as expected). */
-export interface WaitDone extends WaitOutcome {
+/** Every record was seen done (and there were as many as expected). */
+export interface WaitDone<R = PurgeTask> extends WaitOutcome {
     readonly state: "done";
-    readonly records: readonly PurgeTask[];
+    readonly records: readonly R[];
 }
 
-/** At least one record was `fail`; the wait stopped at the first check that showed it. */
-export interface WaitFailed extends WaitOutcome {
+/** At least one record failed; the wait stopped at the first check that showed it. */
+export interface WaitFailed<R = PurgeTask> extends WaitOutcome {
     readonly state: "failed";
-    /** Every record of that check whose status is `fail`. */
-    readonly failed: readonly PurgeTask[];
-    readonly records: readonly PurgeTask[];
+    /** Every record of that check whose status is a failure. */
+    readonly failed: readonly R[];
+    readonly records: readonly R[];
 }
 
 /** The deadline came first. `pending` is what was not yet done at the last answer that listed records. */
-export interface WaitTimedOut extends WaitOutcome {
+export interface WaitTimedOut<R = PurgeTask> extends WaitOutcome {
     readonly state: "timedOut";
-    readonly pending: readonly PurgeTask[];
-    readonly records: readonly PurgeTask[];
+    readonly pending: readonly R[];
+    readonly records: readonly R[];
     /** How many records were expected, when the caller said. */
     readonly expectedRecords?: number;
     /** The last error a check threw (and that was worth retrying), if any. */
@@ -51,10 +51,10 @@ export interface WaitError extends WaitOutcome {
 }
 
 /** The caller's `AbortSignal` fired. */
-export interface WaitAborted extends WaitOutcome {
+export interface WaitAborted<R = PurgeTask> extends WaitOutcome {
     readonly state: "aborted";
     readonly reason: unknown;
-    readonly records: readonly PurgeTask[];
+    readonly records: readonly R[];
 }
 
 /**
@@ -64,7 +64,7 @@ export interface WaitAborted extends WaitOutcome {
  * const r: WaitResult = await waitForPurge(options);
  * if (r.state !== "done") throw new Error(describeWaitResult(r, "purge task 123"));
  */
-export type WaitResult = WaitDone | WaitFailed | WaitTimedOut | WaitNotFound | WaitError | WaitAborted;
+export type WaitResult<R = PurgeTask> = WaitDone<R> | WaitFailed<R> | WaitTimedOut<R> | WaitNotFound | WaitError | WaitAborted<R>;
 
 /** The state names, for callers that store or print them. */
 export type WaitState = WaitResult["state"];

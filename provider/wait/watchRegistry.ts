@@ -5,8 +5,9 @@
  * submitted elsewhere can join the time-range read from its second round on.
  */
 import { earliestApiTime } from "../time";
+import { CDN_RECORDS } from "../records";
+import { RecordKind, tallyBy } from "../recordKind";
 import { PurgeTask } from "../types";
-import { tallyRecords } from "../records";
 import { TaskToRead } from "../taskReader";
 
 interface Watched {
@@ -24,8 +25,11 @@ interface Watched {
  * const isNew = registry.hold("1533", "2026-11-29 10:00:00");
  * registry.release("1533");
  */
-export class WatchRegistry {
+export class WatchRegistry<R = PurgeTask> {
     private readonly watched = new Map<string, Watched>();
+
+    /** `kind` reads the records' states and creation times (CDN's by default, or EdgeOne's). */
+    constructor(private readonly kind: RecordKind<R> = CDN_RECORDS as unknown as RecordKind<R>) {}
 
     get size(): number {
         return this.watched.size;
@@ -68,13 +72,13 @@ export class WatchRegistry {
      * Stores what a round saw of a task (its status counts, and when it was created): "first" when it is the
      * first sight of the task, "changed" when its status counts differ from the last round's, else "same".
      */
-    noteRecords(taskId: string, records: readonly PurgeTask[]): "first" | "changed" | "same" {
+    noteRecords(taskId: string, records: readonly R[]): "first" | "changed" | "same" {
         const entry = this.watched.get(taskId);
         if (!entry) {
             return "same";
         }
-        entry.created = earliestApiTime([entry.created, ...records.map((r) => r.createTime ?? undefined)]);
-        const t = tallyRecords(records);
+        entry.created = earliestApiTime([entry.created, ...records.map((r) => this.kind.createdOf(r) ?? undefined)]);
+        const t = tallyBy(this.kind, records);
         const digest = `${t.done.length}/${t.failed.length}/${t.pending.length}`;
         const before = entry.digest;
         entry.digest = digest;

@@ -21,7 +21,7 @@ import (
 //
 //	assets, err := tencentcloudpurge.NewPathPurge(ctx, "assets", &tencentcloudpurge.PathPurgeArgs{
 //		Paths:     pulumi.StringArray{pulumi.String("https://www.example.com/static/")},
-//		FlushType: tencentcloudpurge.FlushTypeFlush,
+//		FlushType: tencentcloudpurge.FlushTypeFLUSH,
 //	})
 //
 // ```

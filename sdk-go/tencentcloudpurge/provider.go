@@ -39,6 +39,8 @@ type Provider struct {
 	SharedCredentialsDir pulumi.StringPtrOutput `pulumi:"sharedCredentialsDir"`
 	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 	StsEndpoint pulumi.StringPtrOutput `pulumi:"stsEndpoint"`
+	// The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+	TeoEndpoint pulumi.StringPtrOutput `pulumi:"teoEndpoint"`
 }
 
 // NewProvider registers a new resource with the given unique name, arguments, and options.
@@ -100,6 +102,8 @@ type providerArgs struct {
 	SharedCredentialsDir *string `pulumi:"sharedCredentialsDir"`
 	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 	StsEndpoint *string `pulumi:"stsEndpoint"`
+	// The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+	TeoEndpoint *string `pulumi:"teoEndpoint"`
 }
 
 // The set of arguments for constructing a Provider resource.
@@ -132,6 +136,8 @@ type ProviderArgs struct {
 	SharedCredentialsDir pulumi.StringPtrInput
 	// STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 	StsEndpoint pulumi.StringPtrInput
+	// The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+	TeoEndpoint pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {
@@ -229,6 +235,11 @@ func (o ProviderOutput) SharedCredentialsDir() pulumi.StringPtrOutput {
 // STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 func (o ProviderOutput) StsEndpoint() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.StsEndpoint }).(pulumi.StringPtrOutput)
+}
+
+// The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+func (o ProviderOutput) TeoEndpoint() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.TeoEndpoint }).(pulumi.StringPtrOutput)
 }
 
 func init() {

@@ -19,12 +19,24 @@ from . import outputs
 if typing.TYPE_CHECKING:
     import pulumi_tencentcloud_purge.config as __config
     config = __config
+    import pulumi_tencentcloud_purge.edgeone as __edgeone
+    edgeone = __edgeone
 else:
     config = _utilities.lazy_import('pulumi_tencentcloud_purge.config')
+    edgeone = _utilities.lazy_import('pulumi_tencentcloud_purge.edgeone')
 
 _utilities.register(
     resource_modules="""
 [
+ {
+  "pkg": "tencentcloud-purge",
+  "mod": "edgeone",
+  "fqn": "pulumi_tencentcloud_purge.edgeone",
+  "classes": {
+   "tencentcloud-purge:edgeone:Purge": "Purge",
+   "tencentcloud-purge:edgeone:PurgeTaskWaiter": "PurgeTaskWaiter"
+  }
+ },
  {
   "pkg": "tencentcloud-purge",
   "mod": "index",

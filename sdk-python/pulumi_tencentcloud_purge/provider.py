@@ -34,7 +34,8 @@ class ProviderArgs:
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  shared_credentials_dir: pulumi.Input[Optional[_builtins.str]] = None,
-                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 teo_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
@@ -52,6 +53,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
         :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
+        :param pulumi.Input[_builtins.str] teo_endpoint: The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
         """
         if assume_role is not None:
             pulumi.set(__self__, "assume_role", assume_role)
@@ -81,6 +83,8 @@ class ProviderArgs:
             pulumi.set(__self__, "shared_credentials_dir", shared_credentials_dir)
         if sts_endpoint is not None:
             pulumi.set(__self__, "sts_endpoint", sts_endpoint)
+        if teo_endpoint is not None:
+            pulumi.set(__self__, "teo_endpoint", teo_endpoint)
 
     @_builtins.property
     @pulumi.getter(name="assumeRole")
@@ -250,6 +254,18 @@ class ProviderArgs:
     def sts_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "sts_endpoint", value)
 
+    @_builtins.property
+    @pulumi.getter(name="teoEndpoint")
+    def teo_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+        """
+        return pulumi.get(self, "teo_endpoint")
+
+    @teo_endpoint.setter
+    def teo_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "teo_endpoint", value)
+
 
 @pulumi.type_token("pulumi:providers:tencentcloud-purge")
 class Provider(pulumi.ProviderResource):
@@ -271,6 +287,7 @@ class Provider(pulumi.ProviderResource):
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  shared_credentials_dir: pulumi.Input[Optional[_builtins.str]] = None,
                  sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 teo_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         How the plugin reaches the API. Each value falls back to its environment variable.
@@ -291,6 +308,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
         :param pulumi.Input[_builtins.str] sts_endpoint: STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
+        :param pulumi.Input[_builtins.str] teo_endpoint: The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
         """
         ...
     @overload
@@ -330,6 +348,7 @@ class Provider(pulumi.ProviderResource):
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  shared_credentials_dir: pulumi.Input[Optional[_builtins.str]] = None,
                  sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 teo_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -353,6 +372,7 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
             __props__.__dict__["shared_credentials_dir"] = shared_credentials_dir
             __props__.__dict__["sts_endpoint"] = sts_endpoint
+            __props__.__dict__["teo_endpoint"] = teo_endpoint
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["secretKey", "securityToken"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Provider, __self__).__init__(
@@ -456,4 +476,12 @@ class Provider(pulumi.ProviderResource):
         STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
         """
         return pulumi.get(self, "sts_endpoint")
+
+    @_builtins.property
+    @pulumi.getter(name="teoEndpoint")
+    def teo_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+        """
+        return pulumi.get(self, "teo_endpoint")
 

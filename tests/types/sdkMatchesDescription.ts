@@ -5,18 +5,22 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
-    GET_PURGE_TASKS, PATH_PURGE, Properties, PURGE_TASK_WAITER, URL_PURGE, ValueOf, ValuesOf,
+    EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, GET_PURGE_TASKS, PATH_PURGE, Properties, PURGE_TASK_WAITER,
+    URL_PURGE, ValueOf, ValuesOf,
 } from "../../provider/description";
+import { edgeone } from "../../sdk";
 import { GetPurgeTasksArgs, GetPurgeTasksResult, PathPurge, PathPurgeArgs, PurgeTaskWaiter, PurgeTaskWaiterArgs, UrlPurge, UrlPurgeArgs } from "../../sdk";
 
 /** True when A and B are each assignable to the other. */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Arrays as plain arrays, whether the SDK takes them `readonly` (which is kinder to callers) or not. */
+type Plain<T> = T extends readonly (infer U)[] ? Plain<U>[] : T;
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 /** Arguments match: the same names, the same ones required, each of the same type once Inputs are unwrapped. */
 export type ArgsMatch<Args, Ps extends Properties> =
     Same<keyof Args, keyof Ps> extends true ?
     Same<RequiredKeys<Args>, RequiredKeys<ValuesOf<Ps>>> extends true ?
-    { [K in keyof Ps & keyof Args]-?: Same<Exclude<pulumi.Unwrap<Args[K]>, undefined>, pulumi.Unwrap<ValueOf<Ps[K]>>> }[keyof Ps & keyof Args] extends true ?
+    { [K in keyof Ps & keyof Args]-?: Same<Plain<Exclude<pulumi.Unwrap<Args[K]>, undefined>>, Plain<pulumi.Unwrap<ValueOf<Ps[K]>>>> }[keyof Ps & keyof Args] extends true ?
     true : "an argument's type differs from the description" : "required arguments differ from the description" : "argument names differ from the description";
 
 /** A described value of an object type (or a list of them), which the description does not type. */
@@ -45,3 +49,9 @@ holds<OutputsMatch<UrlPurge, typeof URL_PURGE.inputs, typeof URL_PURGE.outputs>>
 holds<OutputsMatch<PathPurge, typeof PATH_PURGE.inputs, typeof PATH_PURGE.outputs>>(true);
 holds<OutputsMatch<PurgeTaskWaiter, typeof PURGE_TASK_WAITER.inputs, typeof PURGE_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<GetPurgeTasksResult, typeof GET_PURGE_TASKS.outputs>>(true);
+holds<ArgsMatch<edgeone.PurgeArgs, typeof EDGEONE_PURGE.inputs>>(true);
+holds<ArgsMatch<edgeone.PurgeTaskWaiterArgs, typeof EDGEONE_PURGE_TASK_WAITER.inputs>>(true);
+holds<ArgsMatch<edgeone.GetPurgeTasksArgs, typeof EDGEONE_GET_PURGE_TASKS.inputs>>(true);
+holds<OutputsMatch<edgeone.Purge, typeof EDGEONE_PURGE.inputs, typeof EDGEONE_PURGE.outputs>>(true);
+holds<OutputsMatch<edgeone.PurgeTaskWaiter, typeof EDGEONE_PURGE_TASK_WAITER.inputs, typeof EDGEONE_PURGE_TASK_WAITER.outputs>>(true);
+holds<ResultMatches<edgeone.GetPurgeTasksResult, typeof EDGEONE_GET_PURGE_TASKS.outputs>>(true);

@@ -80,3 +80,8 @@ func GetSharedCredentialsDir(ctx *pulumi.Context) string {
 func GetStsEndpoint(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:stsEndpoint")
 }
+
+// The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+func GetTeoEndpoint(ctx *pulumi.Context) string {
+	return config.Get(ctx, "tencentcloud-purge:teoEndpoint")
+}

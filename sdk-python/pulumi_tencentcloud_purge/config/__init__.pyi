@@ -85,3 +85,8 @@ stsEndpoint: Optional[str]
 STS, for role assumption, as a full URL. Default: `TENCENTCLOUD_STS_ENDPOINT`, else `https://sts.<domain>`. Example: `http://127.0.0.1:9000`.
 """
 
+teoEndpoint: Optional[str]
+"""
+The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+"""
+

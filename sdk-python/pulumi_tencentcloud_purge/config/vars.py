@@ -119,3 +119,10 @@ class _ExportableConfig(types.ModuleType):
         """
         return __config__.get('stsEndpoint')
 
+    @_builtins.property
+    def teo_endpoint(self) -> Optional[str]:
+        """
+        The EdgeOne (teo) API as a full URL. Default: `TENCENTCLOUD_TEO_ENDPOINT`, else `https://teo.<domain>` (the emulator: the same address as for the CDN). Example: `http://127.0.0.1:9000`.
+        """
+        return __config__.get('teoEndpoint')
+

@@ -1,0 +1,80 @@
+/**
+ * EdgeOne's content quota per zone and purge type: how many targets one CreatePurgeTask may carry (Batch) and
+ * a day allows (Daily). Use resets at midnight Beijing time, as the CDN quota's does.
+ */
+import { ApiError } from "./errors";
+import { formatApiTime } from "../provider/time";
+import { TEO_PURGE_TYPES, TeoPurgeType } from "./teoStore";
+
+/** Batch and daily sizes per purge type; `purge_all` counts one per call. */
+export type TeoQuotaLimits = Partial<Record<TeoPurgeType, { readonly batch: number; readonly daily: number }>>;
+
+const DEFAULTS: Readonly<Record<TeoPurgeType, { batch: number; daily: number }>> = {
+    purge_url: { batch: 1000, daily: 20_000 },
+    purge_prefix: { batch: 100, daily: 10_000 },
+    purge_host: { batch: 100, daily: 10_000 },
+    purge_all: { batch: 1, daily: 100 },
+    purge_cache_tag: { batch: 100, daily: 10_000 },
+};
+
+/** One line of DescribeContentQuota's `PurgeQuota`. */
+export interface TeoQuotaEntry {
+    readonly Type: TeoPurgeType;
+    readonly Batch: number;
+    readonly Daily: number;
+    readonly DailyAvailable: number;
+}
+
+/**
+ * Daily EdgeOne purge quota bookkeeping, per zone.
+ *
+ * @example
+ * const quota = new TeoQuota({ purge_url: { batch: 2, daily: 5 } }, Date.now);
+ * quota.charge("zone-1", "purge_url", 2);
+ */
+export class TeoQuota {
+    private readonly limits: Record<TeoPurgeType, { batch: number; daily: number }>;
+    private day = "";
+    private readonly used = new Map<string, number>();
+
+    constructor(limits: TeoQuotaLimits, private readonly now: () => number) {
+        this.limits = { ...DEFAULTS, ...limits };
+    }
+
+    /** The DescribeContentQuota answer body for a zone (without RequestId). */
+    describe(zoneId: string): { PurgeQuota: TeoQuotaEntry[]; PrefetchQuota: TeoQuotaEntry[] } {
+        return {
+            PurgeQuota: TEO_PURGE_TYPES.map((type) => ({
+                Type: type, Batch: this.limits[type].batch, Daily: this.limits[type].daily,
+                DailyAvailable: Math.max(0, this.limits[type].daily - this.usedToday(zoneId, type)),
+            })),
+            PrefetchQuota: [],
+        };
+    }
+
+    /** Takes `count` from today's quota, or throws `LimitExceeded.BatchQuota` / `LimitExceeded.DailyQuota`. */
+    charge(zoneId: string, type: TeoPurgeType, count: number): void {
+        const limit = this.limits[type];
+        if (count > limit.batch) {
+            throw new ApiError("LimitExceeded.BatchQuota", `Too many targets in one call: at most ${limit.batch} for ${type}.`);
+        }
+        if (this.usedToday(zoneId, type) + count > limit.daily) {
+            throw new ApiError("LimitExceeded.DailyQuota", `The daily ${type} quota of the zone is used up.`);
+        }
+        this.used.set(`${zoneId}/${type}`, this.usedToday(zoneId, type) + count);
+    }
+
+    /** Forgets today's use. */
+    reset(): void {
+        this.used.clear();
+    }
+
+    private usedToday(zoneId: string, type: TeoPurgeType): number {
+        const today = formatApiTime(new Date(this.now())).slice(0, 10);
+        if (today !== this.day) {
+            this.day = today;
+            this.used.clear();
+        }
+        return this.used.get(`${zoneId}/${type}`) ?? 0;
+    }
+}

@@ -1,0 +1,117 @@
+/**
+ * The shapes of EdgeOne's purge API (service `teo`, 2022-09-01) as this package presents them: camel-case,
+ * lower-case status, and `null` where the API may leave a field out.
+ */
+
+/**
+ * A task's state: `processing`, then one of the four endings.
+ *
+ * @example
+ * const failed: EdgeOneStatus[] = ["failed", "timeout", "canceled"];
+ */
+export type EdgeOneStatus = "processing" | "success" | "failed" | "timeout" | "canceled";
+/**
+ * What a purge covers: URLs, URL prefixes, whole hosts, the whole zone, or cache tags.
+ *
+ * @example
+ * const type: EdgeOnePurgeType = "purge_prefix";
+ */
+export type EdgeOnePurgeType = "purge_url" | "purge_prefix" | "purge_host" | "purge_all" | "purge_cache_tag";
+/**
+ * `invalidate` marks cached content stale (revalidated on the next request); `delete` drops it.
+ *
+ * @example
+ * const method: EdgeOneMethod = "delete"; // prefix, host and all only
+ */
+export type EdgeOneMethod = "invalidate" | "delete";
+
+export const EDGEONE_STATUSES: readonly EdgeOneStatus[] = ["processing", "success", "failed", "timeout", "canceled"];
+export const EDGEONE_PURGE_TYPES: readonly EdgeOnePurgeType[] = ["purge_url", "purge_prefix", "purge_host", "purge_all", "purge_cache_tag"];
+export const EDGEONE_METHODS: readonly EdgeOneMethod[] = ["invalidate", "delete"];
+
+/**
+ * One task of an EdgeOne purge job: a job shows as one task per target.
+ *
+ * @example
+ * const t: EdgeOnePurgeTask = { jobId: "1379afjk91u32h", target: "https://www.example.com/a.png", type: "purge_url",
+ *     method: "invalidate", status: "failed", createTime: "2026-12-04T20:00:00+08:00",
+ *     updateTime: "2026-12-04T20:00:07+08:00", failType: "originPullFailed", failMessage: "origin answered 502" };
+ */
+export interface EdgeOnePurgeTask {
+    readonly jobId: string | null;
+    readonly target: string | null;
+    readonly type: EdgeOnePurgeType | null;
+    readonly method: EdgeOneMethod | null;
+    /** Lower-cased; anything but the four endings means not finished. */
+    readonly status: EdgeOneStatus | null;
+    /** ISO 8601 with an offset, as the API gives it. */
+    readonly createTime: string | null;
+    /** When the task finished (ISO 8601). */
+    readonly updateTime: string | null;
+    /** Why it failed: `taskFailed`, `quotaExceeded`, `downloadManifestFailed`, `accessDenied`, `originPullFailed`. */
+    readonly failType: string | null;
+    readonly failMessage: string | null;
+}
+
+/** One DescribePurgeTasks filter, as the API takes it. */
+export interface EdgeOneFilter {
+    readonly name: "job-id" | "target" | "domains" | "statuses" | "type";
+    readonly values: readonly string[];
+}
+
+/** A validated DescribePurgeTasks query, in the API's formats. */
+export interface EdgeOneTaskQuery {
+    readonly zoneId: string;
+    readonly startTime?: string;
+    readonly endTime?: string;
+    readonly filters?: readonly EdgeOneFilter[];
+    readonly offset?: number;
+    readonly limit?: number;
+}
+
+/** One page of DescribePurgeTasks. */
+export interface EdgeOneTaskPage {
+    readonly tasks: readonly EdgeOnePurgeTask[];
+    readonly totalCount: number | null;
+    readonly requestId: string;
+}
+
+/** Targets CreatePurgeTask refused at submission, with the reason. */
+export interface EdgeOneRefusal {
+    readonly reason: string;
+    readonly targets: readonly string[];
+}
+
+/** What CreatePurgeTask answers. */
+export interface EdgeOneSubmission {
+    readonly jobId: string;
+    readonly failedList: readonly EdgeOneRefusal[];
+    readonly requestId: string;
+}
+
+/** A CreatePurgeTask request. */
+export interface EdgeOnePurgeRequest {
+    readonly zoneId: string;
+    readonly type: EdgeOnePurgeType;
+    readonly method?: EdgeOneMethod;
+    readonly targets: readonly string[];
+    readonly cacheTagDomains?: readonly string[];
+}
+
+/** One line of DescribeContentQuota's PurgeQuota. */
+export interface EdgeOneQuota {
+    readonly type: string;
+    /** Most targets in one CreatePurgeTask. */
+    readonly batch: number;
+    readonly daily: number;
+    readonly dailyAvailable: number;
+}
+
+/**
+ * The EdgeOne calls the rest of the package makes. {@link EdgeOneClient} implements it over the official SDK.
+ */
+export interface EdgeOneApi {
+    describePurgeTasks(query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTaskPage>;
+    createPurgeTask(request: EdgeOnePurgeRequest, signal?: AbortSignal): Promise<EdgeOneSubmission>;
+    describeContentQuota(zoneId: string, signal?: AbortSignal): Promise<readonly EdgeOneQuota[]>;
+}

@@ -1,0 +1,79 @@
+/**
+ * The engine side of `edgeone.Purge`: EdgeOne's adapter of the shared purge lifecycle ({@link purgeLifecycle}
+ * holds the rules: submit within quota, wait, resume after a timeout, submit a failed purge again up to three
+ * times). Here only what is EdgeOne's: its inputs, CreatePurgeTask in batches of the zone's quota, targets it
+ * refuses at submission, reading by job id, and the first check timed by how long the zone's purges take.
+ */
+import { EDGEONE_RECORDS } from "../edgeone/records";
+import { edgeOnePoller } from "../edgeone/poller";
+import { edgeOnePurgeRequest } from "./edgeOneInputs";
+import { EDGEONE_PURGE } from "../description";
+import { readJobsTasks } from "../edgeone/paging";
+import { recentPurgeDurationMs } from "../edgeone/recentDurations";
+import { submitEdgeOnePurge } from "./submitEdgeOnePurge";
+import { formatIsoApiTime } from "../isoTime";
+import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../edgeone/types";
+import { hostEdgeOneApi } from "./hostConfig";
+import { waitOnOwnSchedule, waitThroughPoller } from "./hostWait";
+import { PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
+
+/** EdgeOne's own status words, for the resources' `status` output. */
+export const EDGEONE_STATUS_WORDS: StatusWords = { done: "success", failed: "failed", pending: "processing" };
+
+/** "EdgeOne job 1379afjk91u32h" or "EdgeOne jobs a, b": how messages name a purge's jobs. */
+export const edgeOneJobsLabel = (jobIds: readonly string[]) => `EdgeOne job${jobIds.length > 1 ? "s" : ""} ${jobIds.join(", ")}`;
+
+/** The zone id of inputs already validated. */
+const zoneOf = (inputs: Record<string, unknown>) => String(inputs.zoneId);
+
+/**
+ * `edgeone.Purge` for the lifecycle.
+ *
+ * @example
+ * purgeLifecycle(edgeOnePurgeProduct);
+ */
+export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurgeTask> = {
+    described: EDGEONE_PURGE,
+    idKeys: { one: "jobId", all: "jobIds" },
+    status: EDGEONE_STATUS_WORDS,
+    records: EDGEONE_RECORDS,
+    service: "EdgeOne",
+    itemsName: "the targets",
+    failedListHint: "edgeone.getPurgeTasks({ zoneId, jobId }) lists each target with why it failed",
+    request(inputs) {
+        const r = edgeOnePurgeRequest(inputs);
+        if (r.zoneId === undefined || r.type === undefined || r.targets === undefined) {
+            throw new Error("zoneId, type and targets must be known before the purge is submitted");
+        }
+        return r as EdgeOnePurgeRequest;
+    },
+    // purge_all shows what EdgeOne lists for it (at least one task); every other type one task per target.
+    expectedRecords: (req) => (req.type === "purge_all" ? undefined : req.targets.length),
+    submit: (req, already, onBatch, signal) => submitEdgeOnePurge(hostEdgeOneApi(), req, already, onBatch, signal),
+    async wait(req, jobIds, submittedAt, settings, onProgress) {
+        const api = hostEdgeOneApi();
+        const expected = edgeOnePurgeProduct.expectedRecords(req);
+        if (settings.ownPacing) {
+            return waitOnOwnSchedule((s) => readJobsTasks(api, req.zoneId, jobIds, s), settings, onProgress, expected, EDGEONE_RECORDS);
+        }
+        // Checks before the zone's usual purge time cannot release the wait sooner: the first one waits for it. A
+        // resumed wait (jobs sent by an earlier run) checks at once.
+        const typicalMs = submittedAt === undefined ? undefined : await recentPurgeDurationMs(api, req.zoneId, Date.now());
+        const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
+        const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
+        return waitThroughPoller(edgeOnePoller(api, req.zoneId), { taskIds: jobIds, since, notBefore }, settings, onProgress,
+            expected, EDGEONE_RECORDS);
+    },
+    read: (inputs, jobIds) => readJobsTasks(hostEdgeOneApi(), zoneOf(inputs), jobIds),
+    label: edgeOneJobsLabel,
+};
+
+/**
+ * The `edgeone.Purge` provider.
+ *
+ * @example
+ * await edgeOnePurgeProvider().create({ zoneId: "zone-2noz78a8ev6k", type: "purge_url", targets: ["https://www.example.com/"] });
+ */
+export function edgeOnePurgeProvider() {
+    return purgeLifecycle(edgeOnePurgeProduct);
+}

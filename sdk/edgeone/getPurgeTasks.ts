@@ -1,0 +1,105 @@
+/**
+ * The data source over EdgeOne's DescribePurgeTasks. Like CDN's, it runs in the program's own process (dynamic
+ * providers cannot serve invokes).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { edgeOneClientFor } from "../../provider/clientCache";
+import { ConnectionInput } from "../../provider/connection";
+import { readEdgeOneTasks } from "../../provider/edgeone/readEdgeOneTasks";
+import { toEdgeOneQuery } from "../../provider/edgeone/taskQuery";
+import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
+import { created, GetPurgeTasksOutputOptions, withoutDates } from "../getPurgeTasks";
+
+/**
+ * Filters of EdgeOne's DescribePurgeTasks. Give `zoneId`, and `startTime` or `jobId`.
+ *
+ * @example
+ * const args: GetPurgeTasksArgs = { zoneId: "zone-2noz78a8ev6k", startTime: new Date(Date.now() - 3600e3), statuses: ["failed"] };
+ */
+export interface GetPurgeTasksArgs {
+    /** The zone, e.g. `zone-2noz78a8ev6k`. */
+    readonly zoneId: string;
+    /** A `Date` or ISO-8601 text with a zone (`2026-12-04T20:00:00+08:00`). */
+    readonly startTime?: Date | string;
+    /** Default: now, when `startTime` is given. */
+    readonly endTime?: Date | string;
+    /** A JobId as CreatePurgeTask (or `edgeone.Purge`) returned it. */
+    readonly jobId?: string;
+    /** One target (a URL, prefix, host or cache tag); the API matches part of it. */
+    readonly target?: string;
+    /** Host names, 1 to 20. */
+    readonly domains?: readonly string[];
+    /** 1 to 20 of `processing`, `success`, `failed`, `timeout`, `canceled`. */
+    readonly statuses?: readonly EdgeOneStatus[];
+    readonly type?: EdgeOnePurgeType;
+    /** With `offset` or `limit`, one page as the API gives it; without both, every page. */
+    readonly offset?: number;
+    /** Tasks in the one page, 1..1000. */
+    readonly limit?: number;
+}
+
+/**
+ * {@link GetPurgeTasksArgs} whose fields may be Outputs.
+ *
+ * @example
+ * const args: GetPurgeTasksOutputArgs = { zoneId: config.require("zoneId"), jobId: site.jobId };
+ */
+export type GetPurgeTasksOutputArgs = { readonly [K in keyof GetPurgeTasksArgs]: pulumi.Input<GetPurgeTasksArgs[K]> };
+
+/**
+ * How to reach the API; everything else comes from stack config or the environment.
+ *
+ * @example
+ * const opts: GetPurgeTasksOptions = { connection: { teoEndpoint: "http://127.0.0.1:9000" } };
+ */
+export interface GetPurgeTasksOptions {
+    /** Any connection setting, e.g. `teoEndpoint`; wins over stack config and environment. */
+    readonly connection?: ConnectionInput;
+    readonly signal?: AbortSignal;
+}
+
+/**
+ * What EdgeOne's DescribePurgeTasks found.
+ *
+ * @example
+ * const { tasks, totalCount }: GetPurgeTasksResult = await edgeone.getPurgeTasks({ zoneId, jobId });
+ */
+export interface GetPurgeTasksResult {
+    /** One per target of each job, newest job first. */
+    readonly tasks: readonly EdgeOnePurgeTask[];
+    /** Matching tasks in all. */
+    readonly totalCount: number;
+    /** The RequestId of the first request, to quote to Tencent Cloud support. */
+    readonly requestId: string;
+    /** The RequestId of every page read. */
+    readonly requestIds: readonly string[];
+}
+
+const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
+
+/**
+ * Reads EdgeOne purge tasks. Arguments are checked before any request; without `offset`/`limit` every page is
+ * read, 1,000 tasks a request.
+ *
+ * @example
+ * const { tasks } = await edgeone.getPurgeTasks({ zoneId: "zone-2noz78a8ev6k", startTime: new Date(Date.now() - 86400e3),
+ *     statuses: ["failed", "timeout"] });
+ * tasks.forEach((t) => console.log(t.target, t.failType, t.failMessage));
+ */
+export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasksOptions = {}): Promise<GetPurgeTasksResult> {
+    const query = toEdgeOneQuery(args);
+    return readEdgeOneTasks(edgeOneClientFor(opts.connection, programConfig), query, opts.signal);
+}
+
+/**
+ * {@link getPurgeTasks} for Outputs: waits for its inputs (dates included) and, with `dependsOn`, for resources.
+ *
+ * @example
+ * const job = edgeone.getPurgeTasksOutput({ zoneId, jobId: site.jobId }, { dependsOn: [site] });
+ * export const failed = job.tasks.apply((t) => t.filter((x) => x.status !== "success"));
+ */
+export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurgeTasksOutputOptions = {}): pulumi.Output<GetPurgeTasksResult> {
+    const plainArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, withoutDates(v)]));
+    return pulumi.all([pulumi.output(plainArgs), pulumi.output(opts.connection ?? {}), created(opts.dependsOn)])
+        .apply(([a, connection]) => getPurgeTasks(a as unknown as GetPurgeTasksArgs, { connection: connection as ConnectionInput }));
+}
