@@ -44,7 +44,18 @@ export type PurgeOutputs = PurgeInputs & {
     readonly attempt?: number;
     readonly status?: PurgeStatus;
     readonly completedAt?: string;
+    /** A batch the update was cancelled while sending: the next update looks for its task before sending it. */
+    readonly inDoubt?: InDoubtBatch;
 };
+
+/**
+ * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at or after
+ * `since` (API time, a little before the send, for clock skew).
+ *
+ * @example
+ * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00" };
+ */
+export type InDoubtBatch = { readonly count: number; readonly since: string };
 
 /**
  * The inputs of PurgeTaskWaiter: a `taskId`, or a filter with at least `startTime`.

@@ -13,8 +13,8 @@ import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
 import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
-import { PurgeInputs, PurgeOutputs } from "./properties";
-import { submitPurge, SubmittedPurge } from "./submitPurge";
+import { InDoubtBatch, PurgeInputs, PurgeOutputs } from "./properties";
+import { findInDoubtTask, SubmissionInDoubt, submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
 import { reportLine, reportProgress } from "./progress";
 import { formatApiTime } from "../time";
@@ -24,6 +24,13 @@ import { tellEngine } from "./engineLog";
 /** Inputs whose change means "purge again". */
 const PURGE_KEYS = ["urls", "paths", "flushType", "area", "urlEncode", "triggers"];
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
+/** How far the API's clock may be behind ours: time-range reads start this much earlier. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * The id of a purge cancelled while its first batch was on its way, before any task id was known. The engine
+ * needs an id to keep the resource (and its batch in doubt) in the state; its outputs carry the task ids.
+ */
+const IN_DOUBT_ID = "submission-in-doubt";
 /**
  * How often one set of inputs is submitted when the CDN keeps reporting the purge failed: once, then by the
  * next two `pulumi up`s. A failure can be passing (a busy edge), so trying again is what a re-run `up` is for;
@@ -51,6 +58,29 @@ export function purgeProvider(kind: "url" | "path") {
         return r as PurgeRequest;
     };
 
+    const noun = (n: number) => `${kind === "url" ? "URL" : "path"}${n === 1 ? "" : "s"}`;
+
+    /**
+     * What was surely sent, after looking for the task of a batch the last update was cancelled while sending:
+     * found, it counts as sent; not found (the cancel stopped it on its way), it is sent again.
+     */
+    async function confirmInDoubt(olds: PurgeOutputs, news: PurgeInputs): Promise<SubmittedPurge> {
+        const sent: SubmittedPurge = { taskIds: Array.isArray(olds.taskIds) ? olds.taskIds : [], submitted: olds.submitted ?? 0 };
+        const batch = olds.inDoubt;
+        if (!batch) {
+            return sent;
+        }
+        const items = request(news).items.slice(sent.submitted, sent.submitted + batch.count);
+        const taskId = await findInDoubtTask(hostApi(), kind, items, batch.since, hostCancelSignal());
+        if (taskId === undefined) {
+            reportLine(`the batch of ${items.length} ${noun(items.length)} cancelled on its way did not reach the API; submitting it`, news.resourceUrn);
+            return sent;
+        }
+        tellEngine(`the batch of ${items.length} ${noun(items.length)} cancelled on its way had reached the API as purge task ${taskId}: ` +
+            "waiting for it instead of purging again", news.resourceUrn, { severity: "info", ephemeral: false });
+        return { taskIds: [...sent.taskIds, taskId], submitted: sent.submitted + items.length };
+    }
+
     /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
     async function run(inputs: PurgeInputs, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: PurgeOutputs }> {
         const req = request(inputs);
@@ -59,14 +89,23 @@ export function purgeProvider(kind: "url" | "path") {
         const signal = hostCancelSignal();
         let sent = already;
         // A little before now, so clock skew between here and the API cannot hide the task from a time-range read.
-        const since = formatApiTime(new Date(Date.now() - 5 * 60_000));
-        const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => ({
+        const since = formatApiTime(new Date(Date.now() - CLOCK_SKEW_MS));
+        // Without undefined values: the dynamic-provider host cannot encode them in a partial failure's properties.
+        const outs = (status: PurgeStatus, extra: PurgeOutputs = {}): PurgeOutputs => JSON.parse(JSON.stringify({
             ...inputs, taskId: sent.taskIds[0], taskIds: sent.taskIds, submitted: sent.submitted, attempt, status, ...extra,
-        });
+        }));
         try {
             sent = await submitPurge(api, req, already, (s) => { sent = s; }, signal);
         } catch (e) {
             const why = signal.aborted ? "the update was cancelled" : (e as Error).message;
+            if (e instanceof SubmissionInDoubt) {
+                // The API may have created a task for the batch on its way: the next update looks for it first.
+                const inDoubt: InDoubtBatch = { count: e.count, since: formatApiTime(new Date(e.sentAt.getTime() - CLOCK_SKEW_MS)) };
+                const done = sent.taskIds.length > 0 ? ` (after submitting tasks ${sent.taskIds.join(", ")})` : "";
+                throw partialFailure(`${why} while a batch of ${e.count} ${noun(e.count)} was being submitted${done}; ` +
+                    "the next `pulumi up` looks for its task before submitting anything again, so nothing is purged twice",
+                    sent.taskIds[0] ?? IN_DOUBT_ID, outs("process", { inDoubt }));
+            }
             if (sent.taskIds.length > 0) {
                 throw partialFailure(`${why} (after submitting tasks ${sent.taskIds.join(", ")}); the next \`pulumi up\` ` +
                     "submits the rest and waits", sent.taskIds[0], outs("process"));
@@ -108,13 +147,17 @@ export function purgeProvider(kind: "url" | "path") {
         },
         async diff(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
             const changed = changedKeys(olds, news, PURGE_KEYS);
-            const unfinished = olds.status !== "done" && news.wait !== false;
+            const unfinished = olds.status !== "done" && news.wait !== false || olds.inDoubt !== undefined;
             return { changes: changed.length > 0 || unfinished || providerChanged(olds, news) };
         },
         async create(inputs: PurgeInputs) {
             return run(inputs, NOTHING_SENT, 1);
         },
         async update(_id: string, olds: PurgeOutputs, news: PurgeInputs) {
+            if (olds.inDoubt && changedKeys(olds, news, PURGE_KEYS).length === 0) {
+                const sent = await confirmInDoubt(olds, news);
+                return { outs: (await run(news, sent, submissionsOf(olds))).outs };
+            }
             if (changedKeys(olds, news, PURGE_KEYS).length > 0 || !Array.isArray(olds.taskIds) || olds.taskIds.length === 0) {
                 return { outs: (await run(news, NOTHING_SENT, 1)).outs };
             }
