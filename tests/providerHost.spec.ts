@@ -257,6 +257,27 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         });
     });
 
+    describe("with 200 resources in one host", () => {
+        let manyEmu: RunningEmulator;
+        let manyHost: ProviderHost;
+        before(async () => {
+            manyEmu = await startEmulator({ completeAfterMs: 1000 });
+            manyHost = await hostFor(manyEmu);
+        });
+        after(async () => {
+            manyHost?.stop();
+            await manyEmu?.close();
+        });
+
+        it("prints no Node warning (such as MaxListenersExceededWarning)", async function () {
+            this.timeout(120_000);
+            const purges = await Promise.all(Array.from({ length: 100 }, (_, i) =>
+                manyHost.create(urlPurge({ urls: [`https://www.example.com/many/${i}`] }))));
+            await Promise.all(purges.map(({ id }) => manyHost.create(waiter({ taskId: id }))));
+            assert.deepStrictEqual(manyHost.stderr.split("\n").filter((l) => /Warning/.test(l)), []);
+        });
+    });
+
     describe("with an emulator that takes 1,000 URLs in one batch", () => {
         let bigEmu: RunningEmulator;
         let bigHost: ProviderHost;
