@@ -3,6 +3,7 @@
  * succeed again; seen through Pulumi's own dynamic-provider host. Needs the compiled provider.
  */
 import * as assert from "assert";
+import * as grpc from "@grpc/grpc-js";
 import { EMULATOR_CREDENTIALS, FaultRule, RunningEmulator, startEmulator } from "../emulator";
 import { PurgeClient } from "../provider/client";
 import { resolveConnection } from "../provider/connection";
@@ -96,4 +97,51 @@ describe("the progress line while the API fails, for each fault the emulator inj
             assert.deepStrictEqual([opened, closed, /undefined|reason:|\n/.test(line)], [opened, opened, false], line);
         });
     }
+});
+
+describe("the last progress line of a wait, in Pulumi's dynamic-provider host", function () {
+    this.timeout(30_000);
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
+    const emptyProto = require("google-protobuf/google/protobuf/empty_pb");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const URN = "urn:pulumi:dev::site::pulumi-nodejs:dynamic/tencentcloud-purge:UrlPurge::site";
+    let emu: RunningEmulator;
+    let host: ProviderHost;
+    let engine: grpc.Server;
+    /** The engine's Log requests in order, with when the engine had handled each (it takes 300 ms per line). */
+    const logs: Array<{ message: string; ephemeral: boolean; handledAt?: number }> = [];
+
+    before(async () => {
+        emu = await startEmulator({ completeAfterMs: 1000 });
+        engine = new grpc.Server();
+        engine.addService(engineRpc.EngineService, {
+            log: (call: any, done: (e: null, r: unknown) => void) => {
+                const entry: { message: string; ephemeral: boolean; handledAt?: number } =
+                    { message: call.request.getMessage(), ephemeral: call.request.getEphemeral() };
+                logs.push(entry);
+                setTimeout(() => { entry.handledAt = Date.now(); done(null, new emptyProto.Empty()); }, 300);
+            },
+        });
+        const port = await new Promise<number>((resolve, reject) => engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(),
+            (e, p) => (e ? reject(e) : resolve(p))));
+        host = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
+            TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: emu.url }, process.cwd(), `127.0.0.1:${port}`);
+    });
+    after(async () => {
+        host?.stop();
+        engine?.forceShutdown();
+        await emu?.close();
+    });
+
+    it("has reached the engine when the step ends, so the created line shows the final count, not a stale one", async () => {
+        const { properties } = await host.create({ __provider: await ProviderHost.serialize(hostedProvider("urlPurge")),
+            urls: ["https://www.example.com/final.html"], resourceUrn: URN });
+        const returnedAt = Date.now();
+        const progress = logs.filter((l) => l.ephemeral);
+        const last = progress[progress.length - 1];
+        assert.match(last.message, new RegExp(`^purge task ${properties.taskId}: 1/1 done, 0 pending, 0 failed after \\d+ s$`));
+        assert.ok(last.handledAt !== undefined && last.handledAt <= returnedAt,
+            "the engine had not handled the last line when the step ended");
+    });
 });

@@ -10,6 +10,7 @@ import { BackoffPacing, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks
 import { readTasksRecords } from "../taskReader";
 import { hostCancelSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
+import { engineMessagesDelivered } from "./engineLog";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
@@ -47,10 +48,12 @@ export async function waitForTaskIds(
     api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, onProgress: ProgressSink,
     expectedRecords?: number,
 ): Promise<WaitResult> {
-    if (settings.ownPacing) {
-        return run((signal) => readTasksRecords(api, taskIds, signal), settings, onProgress, expectedRecords);
-    }
-    return waitForTasks(getDefaultPoller(api), { taskIds, since, ...common(settings, onProgress), expectedRecords });
+    const result = settings.ownPacing
+        ? await run((signal) => readTasksRecords(api, taskIds, signal), settings, onProgress, expectedRecords)
+        : await waitForTasks(getDefaultPoller(api), { taskIds, since, ...common(settings, onProgress), expectedRecords });
+    // The wait's last line must be on the engine's screen before the step ends, or a stale one stays there.
+    await engineMessagesDelivered();
+    return result;
 }
 
 /**
@@ -59,9 +62,11 @@ export async function waitForTaskIds(
  * @example
  * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
  */
-export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
+export async function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
     if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
         return waitForTaskIds(api, [target.taskId], undefined, settings, onProgress);
     }
-    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, settings, onProgress);
+    const result = await run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, settings, onProgress);
+    await engineMessagesDelivered();
+    return result;
 }
