@@ -13,7 +13,7 @@ const clients = new Map<string, PurgeClient>();
  * @example
  * const client = clientFor({}, { get: (k) => pulumi.runtime.getConfig(k) });
  */
-export function clientFor(explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): PurgeClient {
+export function clientFor(explicit: ConnectionInput | null = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): PurgeClient {
     const settings = resolveConnection(explicit, config, env);
     // In memory only: the identity of the credentials holds their keys, so two connections never share a client by mistake.
     const key = JSON.stringify({ ...settings, credentials: settings.credentials.identity });
