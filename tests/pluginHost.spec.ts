@@ -75,6 +75,24 @@ describe("the provider plugin", function () {
         const { properties } = await plugin.create(URL_PURGE, { urls: ["https://www.example.com/u"], wait: false });
         assert.ok(!("resourceUrn" in properties));
     });
+    it("imports a UrlPurge by task id: Read gives its URLs as inputs and its status, submitting nothing", async () => {
+        const urls = ["https://www.example.com/imp/a", "https://www.example.com/imp/b"];
+        const { id } = await plugin.create(URL_PURGE, { urls });
+        const submissions = emu.stats.snapshot().requests.PurgeUrlsCache;
+        const read = await plugin.read(URL_PURGE, id, {});
+        assert.deepStrictEqual([read.id, read.inputs, read.properties.taskIds, read.properties.status, emu.stats.snapshot().requests.PurgeUrlsCache],
+            [id, { urls }, [id], "done", submissions]);
+    });
+    it("imports a PurgeTaskWaiter by task id", async () => {
+        const { id } = await plugin.create(URL_PURGE, { urls: ["https://www.example.com/imp/w"] });
+        const read = await plugin.read(urnOf("PurgeTaskWaiter", "gate"), id, {});
+        assert.deepStrictEqual([read.inputs, read.properties.taskId, read.properties.status], [{ taskId: id }, id, "done"]);
+    });
+    it("refuses to import a task that does not exist, or as the wrong type", async () => {
+        await assert.rejects(plugin.read(URL_PURGE, "999", {}), /cannot import UrlPurge 999: the API lists no purge task with that id/);
+        const { id } = await plugin.create(urnOf("PathPurge", "dir"), { paths: ["https://www.example.com/imp/"], flushType: "flush", wait: false });
+        await assert.rejects(plugin.read(URL_PURGE, id, {}), new RegExp(`cannot import UrlPurge ${id}: it is a path purge; import it as a PathPurge`));
+    });
     it("names the types it serves when asked for another", async () => {
         await assert.rejects(plugin.check(urnOf("Bucket"), {}, {}), /unknown resource type tencentcloud-purge:index:Bucket; this provider serves .*UrlPurge/);
     });

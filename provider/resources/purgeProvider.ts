@@ -12,7 +12,7 @@ import { describeWaitResult } from "../wait";
 import { readTasksRecords } from "../taskReader";
 import { hostApi } from "./hostConfig";
 import { checkFailures, purgeRequest, PurgeRequest, waitSettings } from "./inputs";
-import { changedKeys, partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { changedKeys, overallStatus, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { InDoubtBatch, PurgeInputs, PurgeOutputs } from "./properties";
 import { findInDoubtTask, SubmissionInDoubt, submitPurge, SubmittedPurge } from "./submitPurge";
 import { waitForTaskIds } from "./hostWait";
@@ -57,6 +57,31 @@ export function purgeProvider(kind: "url" | "path") {
         }
         return r as PurgeRequest;
     };
+
+    /**
+     * A purge imported by task id (through the provider plugin's Read): its URLs (or paths and flush type) and
+     * status from the task's records, as if this resource had submitted it; nothing is submitted.
+     */
+    async function adopt(taskId: string) {
+        const records = await readTasksRecords(hostApi(), [taskId]);
+        const type = kind === "url" ? "UrlPurge" : "PathPurge";
+        if (records.length === 0) {
+            throw new Error(`cannot import ${type} ${taskId}: the API lists no purge task with that id (records expire after ` +
+                "some days); import by the id PurgeUrlsCache or PurgePathCache returned");
+        }
+        const other = records.find((r) => r.purgeType !== null && r.purgeType !== kind);
+        if (other) {
+            throw new Error(`cannot import ${type} ${taskId}: it is a ${other.purgeType} purge; import it as a ` +
+                `${other.purgeType === "url" ? "UrlPurge" : "PathPurge"}`);
+        }
+        const items = [...new Set(records.map((r) => r.url).filter((u): u is string => typeof u === "string"))];
+        const inputs: PurgeInputs = kind === "url" ? { urls: items }
+            : { paths: items, flushType: records.find((r) => r.flushType)?.flushType ?? "flush" };
+        const status = overallStatus(records, items.length);
+        const props: PurgeOutputs = { ...inputs, taskId, taskIds: [taskId], submitted: items.length, attempt: 1, status,
+            ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) };
+        return { id: taskId, inputs, props };
+    }
 
     const noun = (n: number) => `${kind === "url" ? "URL" : "path"}${n === 1 ? "" : "s"}`;
 
@@ -177,6 +202,9 @@ export function purgeProvider(kind: "url" | "path") {
             return { outs: { ...olds, ...news } };
         },
         async read(id: string, props: PurgeOutputs = {}) {
+            if (props.status === undefined && props.taskIds === undefined && props.urls === undefined && props.paths === undefined) {
+                return adopt(id); // an import: the engine knows only the id
+            }
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
