@@ -129,4 +129,44 @@ describe("the provider plugin", function () {
             assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
         });
     });
+
+    describe("with a submission that hangs", () => {
+        let hangEmu: RunningEmulator;
+        const plugins: PluginHost[] = [];
+        const startPlugin = async () => {
+            const p = await PluginHost.start({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "" });
+            plugins.push(p);
+            await p.configure({ ...EMULATOR_CREDENTIALS, endpoint: hangEmu.url });
+            return p;
+        };
+        before(async () => {
+            hangEmu = await startEmulator({ completeAfterMs: 60_000 });
+        });
+        after(async () => {
+            plugins.forEach((p) => p.stop());
+            await hangEmu?.close();
+        });
+
+        it("Cancel abandons the request at once, and the next update adopts the task it created instead of purging again", async () => {
+            hangEmu.faults.add({ action: "PurgeUrlsCache", kind: "slow", delayMs: 2000 });
+            const inputs = { urls: ["https://www.example.com/hang"], timeoutSeconds: 600 };
+            const first = await startPlugin();
+            const creating = first.create(URL_PURGE, inputs).then(() => assert.fail("create should stop"), (e) => e);
+            while ((hangEmu.stats.snapshot().requests.PurgeUrlsCache ?? 0) === 0) {
+                await new Promise((r) => setTimeout(r, 20));
+            }
+            const cancelledAt = Date.now();
+            await first.cancel();
+            const err = await creating;
+            assert.ok(Date.now() - cancelledAt < 1500, `create returned ${Date.now() - cancelledAt} ms after the cancel`);
+            assert.strictEqual(err.partial?.properties.inDoubt?.count, 1);
+            while (hangEmu.store.allRecords().length === 0) {
+                await new Promise((r) => setTimeout(r, 50));
+            }
+            const taskId = hangEmu.store.allRecords()[0].taskId;
+            hangEmu.store.complete(taskId, "done");
+            const outs = await (await startPlugin()).update(URL_PURGE, err.partial.id, err.partial.properties, inputs);
+            assert.deepStrictEqual([outs.status, outs.taskIds, hangEmu.stats.snapshot().requests.PurgeUrlsCache], ["done", [taskId], 1]);
+        });
+    });
 });
