@@ -44,6 +44,10 @@ export async function applyFault(rule: FaultRule, action: string, req: http.Inco
         case "slow":
             await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 1000));
             return { handled: false };
+        case "hang":
+            // Held until the client closes the connection; the action never runs.
+            await new Promise((resolve) => (req.socket.destroyed ? resolve(undefined) : req.socket.once("close", resolve)));
+            return { handled: true, code: "hang" };
         case "throttle": {
             const code = action === "DescribePurgeTasks" ? ERROR_CODES.operationTooOften : ERROR_CODES.requestLimitExceeded;
             sendJson(res, 200, errorEnvelope(code, rule.message ?? "Too many requests, please try again later.", requestId));

@@ -45,22 +45,22 @@ export class PurgeClient implements PurgeApi {
         };
     }
 
-    async purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }): Promise<PurgeSubmission> {
-        const r = await this.call("PurgeUrlsCache", { Urls: req.urls, Area: req.area, UrlEncode: req.urlEncode });
+    async purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }, signal?: AbortSignal): Promise<PurgeSubmission> {
+        const r = await this.call("PurgeUrlsCache", { Urls: req.urls, Area: req.area, UrlEncode: req.urlEncode }, signal);
         return this.submission("PurgeUrlsCache", r);
     }
 
     async purgePathCache(req: {
         paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
-    }): Promise<PurgeSubmission> {
+    }, signal?: AbortSignal): Promise<PurgeSubmission> {
         const r = await this.call("PurgePathCache", {
             Paths: req.paths, FlushType: req.flushType, Area: req.area, UrlEncode: req.urlEncode,
-        });
+        }, signal);
         return this.submission("PurgePathCache", r);
     }
 
-    async describePurgeQuota(): Promise<PurgeQuotas> {
-        const r = await this.call("DescribePurgeQuota", {});
+    async describePurgeQuota(signal?: AbortSignal): Promise<PurgeQuotas> {
+        const r = await this.call("DescribePurgeQuota", {}, signal);
         const quotas = (v: unknown): PurgeQuota[] => (Array.isArray(v) ? v : []).map((q) => ({
             batch: Number(q?.Batch ?? 0), total: Number(q?.Total ?? 0),
             available: Number(q?.Available ?? 0), area: String(q?.Area ?? ""),

@@ -15,7 +15,7 @@ const edgeOneClients = new Map<string, EdgeOneClient>();
  * @example
  * const client = clientFor({}, { get: (k) => pulumi.runtime.getConfig(k) });
  */
-export function clientFor(explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): PurgeClient {
+export function clientFor(explicit: ConnectionInput | null = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): PurgeClient {
     return cached(clients, (s) => new PurgeClient(s), explicit, config, env);
 }
 
@@ -25,11 +25,11 @@ export function clientFor(explicit: ConnectionInput = {}, config?: ConfigSource,
  * @example
  * const client = edgeOneClientFor({}, { get: (k) => pulumi.runtime.getConfig(k) });
  */
-export function edgeOneClientFor(explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): EdgeOneClient {
+export function edgeOneClientFor(explicit: ConnectionInput | null = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): EdgeOneClient {
     return cached(edgeOneClients, (s) => new EdgeOneClient(s), explicit, config, env);
 }
 
-function cached<C>(cache: Map<string, C>, make: (settings: ConnectionSettings) => C, explicit: ConnectionInput,
+function cached<C>(cache: Map<string, C>, make: (settings: ConnectionSettings) => C, explicit: ConnectionInput | null,
     config: ConfigSource | undefined, env: NodeJS.ProcessEnv): C {
     const settings = resolveConnection(explicit, config, env);
     // In memory only: the identity of the credentials holds their keys, so two connections never share a client by mistake.

@@ -110,16 +110,17 @@ const DEFAULT_STS_REGION = "ap-guangzhou";
 
 /**
  * Resolves a connection, or throws an error that says what to set. The error never contains a secret.
+ * `explicit` is null for a caller that takes no connection option (errors then do not offer that place).
  *
  * @example
  * const c = resolveConnection({}, undefined, { TENCENTCLOUD_SECRET_ID: "AKID...", TENCENTCLOUD_SECRET_KEY: "..." });
  * c.host; // "cdn.tencentcloudapi.com"
  */
 export function resolveConnection(
-    explicit: ConnectionInput = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env,
+    explicit: ConnectionInput | null = {}, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env,
 ): ConnectionSettings {
-    const { requestTimeoutSeconds, ...values } = explicit;
-    const inputs: SettingInputs = { sources: connectionSources(values, config, env), env };
+    const { requestTimeoutSeconds, ...values } = explicit ?? {};
+    const inputs: SettingInputs = { sources: connectionSources(explicit ? values : null, config, env), env };
     const timeout = requestTimeoutSeconds ?? 10;
     if (!(Number.isFinite(timeout) && timeout > 0 && timeout <= 600)) {
         throw new Error(`requestTimeoutSeconds must be a number of seconds in (0, 600], got ${timeout}`);

@@ -16,6 +16,11 @@ export type ConnectionField = "secretId" | "secretKey" | "securityToken" | "regi
  */
 export interface ConfigSource {
     get(key: string): unknown;
+    /**
+     * The namespaces this config can hold at all, when not every one (a provider plugin gets only its own). Places
+     * in other namespaces are then left out, also from the places an error lists.
+     */
+    readonly namespaces?: readonly string[];
 }
 
 /**
@@ -105,18 +110,20 @@ export function configSource(namespace: string, fields: readonly ConnectionField
 /**
  * The sources, first found wins: explicit values (the `connection` option of getPurgeTasks), stack config
  * `tencentcloud-purge:*`, stack config `tencentcloud:*` (the official provider's keys, which have no full-URL
- * endpoints), then the environment.
+ * endpoints), then the environment. Only the places the caller has are listed: `explicit` null for a caller
+ * without a connection option (the resources), and only the namespaces `config` can hold.
  *
  * @example
  * connectionSources({}, undefined, process.env).map((s) => s.place("secretId"));
  */
 export function connectionSources(
-    explicit: Partial<Record<ConnectionField, unknown>>, config: ConfigSource | undefined, env: NodeJS.ProcessEnv,
+    explicit: Partial<Record<ConnectionField, unknown>> | null, config: ConfigSource | undefined, env: NodeJS.ProcessEnv,
 ): readonly ConnectionSource[] {
+    const holds = (namespace: string) => !config?.namespaces || config.namespaces.includes(namespace);
     return [
-        source("connection option", "explicit", (f) => f, (_k, f) => explicit[f]),
-        configSource("tencentcloud-purge", [...OFFICIAL_FIELDS, ...OWN_FIELDS], config),
-        configSource("tencentcloud", OFFICIAL_FIELDS, config),
+        ...(explicit ? [source("connection option", "explicit", (f) => f, (_k, f) => explicit[f])] : []),
+        ...(holds("tencentcloud-purge") ? [configSource("tencentcloud-purge", [...OFFICIAL_FIELDS, ...OWN_FIELDS], config)] : []),
+        ...(holds("tencentcloud") ? [configSource("tencentcloud", OFFICIAL_FIELDS, config)] : []),
         source("environment variable", "environment", (f) => ENVIRONMENT_VARIABLES[f], (k) => env[k]),
     ];
 }

@@ -85,9 +85,9 @@ export interface PurgeQuotas {
  */
 export interface PurgeApi {
     describePurgeTasks(query: DescribePurgeTasksQuery, signal?: AbortSignal): Promise<PurgeTaskPage>;
-    purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }): Promise<PurgeSubmission>;
+    purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }, signal?: AbortSignal): Promise<PurgeSubmission>;
     purgePathCache(req: {
         paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
-    }): Promise<PurgeSubmission>;
-    describePurgeQuota(): Promise<PurgeQuotas>;
+    }, signal?: AbortSignal): Promise<PurgeSubmission>;
+    describePurgeQuota(signal?: AbortSignal): Promise<PurgeQuotas>;
 }

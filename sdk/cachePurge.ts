@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PurgeArea } from "../provider/types";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
+import { hostedProvider, TOKEN_MODULE, urnInput, withoutImport } from "./hostedProvider";
 import { WaitArgs } from "./waitOptions";
 
 /** Inputs UrlPurge and PathPurge share. */
@@ -38,6 +38,6 @@ export abstract class CachePurge extends pulumi.dynamic.Resource {
         super(hostedProvider(kind), name, {
             ...args, resourceUrn: urnInput(name, type, opts),
             taskId: undefined, taskIds: undefined, submitted: undefined, attempt: undefined, status: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, type);
+        }, withoutImport(type, opts), TOKEN_MODULE, type);
     }
 }

@@ -91,6 +91,12 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
  */
 export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurgeTasksOutputOptions = {}): pulumi.Output<GetPurgeTasksResult> {
     const plainArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, withoutDates(v)]));
+    // Arguments known now are checked now: thrown here, a bad one fails the program once, with no promise
+    // rejected inside an Output that the runtime reports unhandled and Node then warns was handled late.
+    checkPageSize(opts.pageSize);
+    if (Object.values(plainArgs).every((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise))) {
+        toTaskQuery(plainArgs);
+    }
     return pulumi.all([pulumi.output(plainArgs), pulumi.output(opts.connection ?? {}), created(opts.dependsOn)])
         .apply(([a, connection]) =>
             getPurgeTasks(a as GetPurgeTasksArgs, { connection: connection as ConnectionInput, pageSize: opts.pageSize }));

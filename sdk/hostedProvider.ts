@@ -51,6 +51,28 @@ export function hostedProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvi
 }
 
 /**
+ * `opts`, or a clear error when they ask to import. Pulumi's dynamic-provider host cannot adopt an existing
+ * resource: for an import the engine sends it no serialized provider, and it fails with "code must be a string,
+ * not undefined" before any code of this package runs. So the resource class refuses first, saying what works.
+ *
+ * @example
+ * super(hostedProvider(kind), name, props, withoutImport("UrlPurge", opts), TOKEN_MODULE, "UrlPurge");
+ */
+export function withoutImport(type: string, opts?: pulumi.CustomResourceOptions): pulumi.CustomResourceOptions | undefined {
+    if (opts?.import === undefined) {
+        return opts;
+    }
+    const gate = type === "PurgeTaskWaiter"
+        ? "Drop the `import` option: a PurgeTaskWaiter given the task id (`taskId`) adopts that task by reading it, and " +
+          "is created at once when the task is already done"
+        : "To gate on a purge submitted elsewhere, declare a PurgeTaskWaiter with its task id instead " +
+          "(`new PurgeTaskWaiter(name, { taskId })`): it reads the task and purges nothing";
+    throw new Error(`${type} cannot be imported (the \`import\` option): Pulumi's dynamic-provider host, which runs this ` +
+        `package's resources for TypeScript and JavaScript, cannot adopt existing resources. ${gate}. Programs using the ` +
+        `provider plugin (Python, Go, YAML) can import tencentcloud-purge:index:${type} by task id`);
+}
+
+/**
  * The resource's own URN, given to the provider as an input so its progress messages can name the resource
  * (the dynamic-provider host does not tell a provider which resource it works on).
  *

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PurgeArea, PurgeTask, PurgeType } from "../provider/types";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
+import { hostedProvider, TOKEN_MODULE, urnInput, withoutImport } from "./hostedProvider";
 import { WaitArgs } from "./waitOptions";
 
 /** Inputs of {@link PurgeTaskWaiter}: a `taskId`, or a filter with at least `startTime`. */
@@ -39,6 +39,6 @@ export class PurgeTaskWaiter extends pulumi.dynamic.Resource {
         super(hostedProvider("waiter"), name, {
             ...args, startTime: time(args.startTime), endTime: time(args.endTime), resourceUrn: urnInput(name, "PurgeTaskWaiter", opts),
             status: undefined, purgeLogs: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, "PurgeTaskWaiter");
+        }, withoutImport("PurgeTaskWaiter", opts), TOKEN_MODULE, "PurgeTaskWaiter");
     }
 }

@@ -3,6 +3,7 @@
  * choice (each source's description names where it was configured).
  */
 import * as assert from "assert";
+import { pluginConfig } from "../provider/plugin/pluginConfig";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -109,6 +110,11 @@ describe("credential sources: errors name what is missing, never a value", () =>
 
     it("no source at all lists every place, the profile file and the TKE variables", () =>
         fails({}, {}, {}, /^No Tencent Cloud credentials found\. .*stack config tencentcloud:assumeRoleWithWebIdentity.*profile default.*TKE_ROLE_ARN/));
+
+    it("the provider plugin's config lists neither a connection option nor the tencentcloud:* keys it never receives", () =>
+        assert.throws(() => resolveConnection(null, pluginConfig(undefined, new Map()), { ...HOME }), (e: Error) =>
+            /^No Tencent Cloud credentials found\. Looked in this order: 1\. stack config tencentcloud-purge:.*; 2\. environment variable .*; 3\. the shared credentials file/.test(e.message) &&
+            !/connection option|tencentcloud:/.test(e.message)));
 
     it("an assumeRole without roleArn", () =>
         fails({}, { "tencentcloud:assumeRole": { sessionName: "x" } }, KEYS_ENV, /stack config tencentcloud:assumeRole has no roleArn/));

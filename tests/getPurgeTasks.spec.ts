@@ -57,6 +57,20 @@ describe("getPurgeTasks against the emulator", () => {
         const result = await getPurgeTasks({ startTime: new Date(Date.now() - 3_600_000), keyword: "b.example.com" }, { connection });
         assert.deepStrictEqual(result.purgeLogs.map((t) => t.url), ["https://b.example.com/2"]);
     });
+    it("getPurgeTasksOutput throws a bad argument known at the call, with no Node warning", async () => {
+        const warnings: string[] = [];
+        const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+        process.on("warning", onWarning);
+        try {
+            assert.throws(() => getPurgeTasksOutput({ startTime: "yesterday" }, { connection }),
+                (e: Error) => e.name === "InvalidArgumentError" && /startTime/.test(e.message));
+            assert.throws(() => getPurgeTasksOutput({ taskId: "1" }, { connection, pageSize: 0 }), /pageSize/);
+            await new Promise((r) => setTimeout(r, 100));
+        } finally {
+            process.off("warning", onWarning);
+        }
+        assert.deepStrictEqual(warnings, []);
+    });
     it("getPurgeTasksOutput waits for Output arguments and resolves to the result", async () => {
         const { taskId } = await submit(["https://www.example.com/o.png"]);
         const result = getPurgeTasksOutput({ taskId: pulumi.output(Promise.resolve(taskId)) }, { connection });

@@ -86,6 +86,57 @@ describe("the engine's Cancel in Pulumi's dynamic-provider host", function () {
         assert.deepStrictEqual([/cancelled/.test(err.message), err.partial?.properties.status], [true, "process"]);
     });
 
+    it("abandons a hanging submission at once, never resends it, and the next update adopts the task it created", async () => {
+        // The API received the request and creates its task, but answers only after the cancel.
+        emu.faults.add({ action: "PurgeUrlsCache", kind: "slow", delayMs: 2500 });
+        const inputs = urlPurge({ urls: ["https://www.example.com/h.html"], timeoutSeconds: 600 });
+        const creating = host.create(inputs).then(() => assert.fail("create should be cancelled"), (e) => e);
+        await until(() => purges() === 1);
+        await new Promise((r) => setTimeout(r, 300));
+        const cancelledAt = Date.now();
+        await host.cancel();
+        const err = await creating;
+        const tookMs = Date.now() - cancelledAt;
+        assert.ok(tookMs < 1500, `create returned ${tookMs} ms after the cancel`);
+        assert.match(err.message, /cancelled while a batch of 1 URL was being submitted; the next `pulumi up` looks for its task/);
+        assert.deepStrictEqual(err.partial?.properties.taskIds, []);
+        assert.strictEqual(err.partial?.properties.inDoubt.count, 1);
+        await until(() => emu.store.allRecords().length > 0); // the slow answer's task
+        await new Promise((r) => setTimeout(r, 2000)); // time for any retry to show
+        assert.strictEqual(purges(), 1, "nothing is sent after the cancel");
+
+        const taskId = emu.store.allRecords()[0].taskId;
+        emu.store.complete(taskId, "done");
+        const next = await startHost();
+        try {
+            assert.strictEqual(await next.diff(err.partial.id, err.partial.properties, inputs), "some");
+            const outs = await next.update(err.partial.id, err.partial.properties, inputs);
+            assert.deepStrictEqual([outs.status, outs.taskIds, outs.inDoubt, purges()], ["done", [taskId], undefined, 1]);
+        } finally {
+            next.stop();
+        }
+    });
+
+    it("the next update submits a batch the cancel stopped on its way", async () => {
+        emu.faults.add({ action: "PurgeUrlsCache", kind: "hang" });
+        const inputs = urlPurge({ urls: ["https://www.example.com/lost.html"], timeoutSeconds: 600 });
+        const creating = host.create(inputs).then(() => assert.fail("create should be cancelled"), (e) => e);
+        await until(() => purges() === 1);
+        await host.cancel();
+        const { partial } = await creating;
+        assert.strictEqual(emu.store.allRecords().length, 0);
+        const next = await startHost();
+        try {
+            const creatingAgain = next.update(partial.id, partial.properties, inputs);
+            await until(() => emu.store.allRecords().length > 0);
+            emu.store.complete(emu.store.allRecords()[0].taskId, "done");
+            const outs = await creatingAgain;
+            assert.deepStrictEqual([outs.status, (outs.taskIds as string[]).length, purges()], ["done", 1, 2]);
+        } finally {
+            next.stop();
+        }
+    });
+
     it("submits nothing once the engine has cancelled", async () => {
         const inputs = urlPurge({ urls: ["https://www.example.com/n.html"] });
         await host.check({}, inputs);

@@ -75,6 +75,24 @@ describe("the provider plugin", function () {
         const { properties } = await plugin.create(URL_PURGE, { urls: ["https://www.example.com/u"], wait: false });
         assert.ok(!("resourceUrn" in properties));
     });
+    it("imports a UrlPurge by task id: Read gives its URLs as inputs and its status, submitting nothing", async () => {
+        const urls = ["https://www.example.com/imp/a", "https://www.example.com/imp/b"];
+        const { id } = await plugin.create(URL_PURGE, { urls });
+        const submissions = emu.stats.snapshot().requests.PurgeUrlsCache;
+        const read = await plugin.read(URL_PURGE, id, {});
+        assert.deepStrictEqual([read.id, read.inputs, read.properties.taskIds, read.properties.status, emu.stats.snapshot().requests.PurgeUrlsCache],
+            [id, { urls }, [id], "done", submissions]);
+    });
+    it("imports a PurgeTaskWaiter by task id", async () => {
+        const { id } = await plugin.create(URL_PURGE, { urls: ["https://www.example.com/imp/w"] });
+        const read = await plugin.read(urnOf("PurgeTaskWaiter", "gate"), id, {});
+        assert.deepStrictEqual([read.inputs, read.properties.taskId, read.properties.status], [{ taskId: id }, id, "done"]);
+    });
+    it("refuses to import a task that does not exist, or as the wrong type", async () => {
+        await assert.rejects(plugin.read(URL_PURGE, "999", {}), /cannot import UrlPurge 999: the API lists no purge task with that id/);
+        const { id } = await plugin.create(urnOf("PathPurge", "dir"), { paths: ["https://www.example.com/imp/"], flushType: "flush", wait: false });
+        await assert.rejects(plugin.read(URL_PURGE, id, {}), new RegExp(`cannot import UrlPurge ${id}: it is a path purge; import it as a PathPurge`));
+    });
     it("names the types it serves when asked for another", async () => {
         await assert.rejects(plugin.check(urnOf("Bucket"), {}, {}), /unknown resource type tencentcloud-purge:index:Bucket; this provider serves .*UrlPurge/);
     });
@@ -109,6 +127,46 @@ describe("the provider plugin", function () {
             assert.match(err.message, /cancelled/);
             assert.deepStrictEqual([err.partial?.properties.status, slowEmu.stats.snapshot().requests.PurgeUrlsCache], ["process", purgesBefore + 1]);
             assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+        });
+    });
+
+    describe("with a submission that hangs", () => {
+        let hangEmu: RunningEmulator;
+        const plugins: PluginHost[] = [];
+        const startPlugin = async () => {
+            const p = await PluginHost.start({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "" });
+            plugins.push(p);
+            await p.configure({ ...EMULATOR_CREDENTIALS, endpoint: hangEmu.url });
+            return p;
+        };
+        before(async () => {
+            hangEmu = await startEmulator({ completeAfterMs: 60_000 });
+        });
+        after(async () => {
+            plugins.forEach((p) => p.stop());
+            await hangEmu?.close();
+        });
+
+        it("Cancel abandons the request at once, and the next update adopts the task it created instead of purging again", async () => {
+            hangEmu.faults.add({ action: "PurgeUrlsCache", kind: "slow", delayMs: 2000 });
+            const inputs = { urls: ["https://www.example.com/hang"], timeoutSeconds: 600 };
+            const first = await startPlugin();
+            const creating = first.create(URL_PURGE, inputs).then(() => assert.fail("create should stop"), (e) => e);
+            while ((hangEmu.stats.snapshot().requests.PurgeUrlsCache ?? 0) === 0) {
+                await new Promise((r) => setTimeout(r, 20));
+            }
+            const cancelledAt = Date.now();
+            await first.cancel();
+            const err = await creating;
+            assert.ok(Date.now() - cancelledAt < 1500, `create returned ${Date.now() - cancelledAt} ms after the cancel`);
+            assert.strictEqual(err.partial?.properties.inDoubt?.count, 1);
+            while (hangEmu.store.allRecords().length === 0) {
+                await new Promise((r) => setTimeout(r, 50));
+            }
+            const taskId = hangEmu.store.allRecords()[0].taskId;
+            hangEmu.store.complete(taskId, "done");
+            const outs = await (await startPlugin()).update(URL_PURGE, err.partial.id, err.partial.properties, inputs);
+            assert.deepStrictEqual([outs.status, outs.taskIds, hangEmu.stats.snapshot().requests.PurgeUrlsCache], ["done", [taskId], 1]);
         });
     });
 });

@@ -235,6 +235,49 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         });
     });
 
+    describe("with an emulator that allows 5 URL purges a day", () => {
+        let quotaEmu: RunningEmulator;
+        let quotaHost: ProviderHost;
+        before(async () => {
+            quotaEmu = await startEmulator({ completeAfterMs: 300, urlTotal: 5 });
+            quotaHost = await hostFor(quotaEmu);
+        });
+        after(async () => {
+            quotaHost?.stop();
+            await quotaEmu?.close();
+        });
+
+        it("purges that start together share one quota read, and one that would exceed what is left is refused before sending", async () => {
+            const results = await Promise.allSettled([1, 2, 3].map((n) => quotaHost.create(urlPurge({
+                urls: [`https://www.example.com/q${n}a`, `https://www.example.com/q${n}b`] }))));
+            const stats = quotaEmu.stats.snapshot().requests;
+            const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.message);
+            assert.deepStrictEqual([stats.DescribePurgeQuota, stats.PurgeUrlsCache, refused.length], [1, 2, 1]);
+            assert.match(refused[0], /needs 2 URL purges but only 1 of 5 are left today.*nothing was submitted/);
+        });
+    });
+
+    describe("with 200 resources in one host", () => {
+        let manyEmu: RunningEmulator;
+        let manyHost: ProviderHost;
+        before(async () => {
+            manyEmu = await startEmulator({ completeAfterMs: 1000 });
+            manyHost = await hostFor(manyEmu);
+        });
+        after(async () => {
+            manyHost?.stop();
+            await manyEmu?.close();
+        });
+
+        it("prints no Node warning (such as MaxListenersExceededWarning)", async function () {
+            this.timeout(120_000);
+            const purges = await Promise.all(Array.from({ length: 100 }, (_, i) =>
+                manyHost.create(urlPurge({ urls: [`https://www.example.com/many/${i}`] }))));
+            await Promise.all(purges.map(({ id }) => manyHost.create(waiter({ taskId: id }))));
+            assert.deepStrictEqual(manyHost.stderr.split("\n").filter((l) => /Warning/.test(l)), []);
+        });
+    });
+
     describe("with an emulator that takes 1,000 URLs in one batch", () => {
         let bigEmu: RunningEmulator;
         let bigHost: ProviderHost;

@@ -69,6 +69,15 @@ describe("resources under mocks", () => {
         const provider = String((await registration("placeless")).inputs.__provider);
         assert.deepStrictEqual([process.cwd(), __dirname, path.dirname(require.resolve("@pulumi/pulumi"))].filter((p) => provider.includes(p)), []);
     });
+    it("refuses the import option with what to do instead, before Pulumi's dynamic-provider host fails with \"code must be a string\"", () => {
+        assert.throws(() => new purge.UrlPurge("imported", { urls: ["https://www.example.com/a"] }, { import: "1533" }),
+            /^Error: UrlPurge cannot be imported \(the `import` option\): Pulumi's dynamic-provider host, .* cannot adopt existing resources\. .*declare a PurgeTaskWaiter with its task id instead \(`new PurgeTaskWaiter\(name, \{ taskId \}\)`\).*tencentcloud-purge:index:UrlPurge by task id$/);
+        assert.throws(() => new purge.PathPurge("importedDir", { paths: ["https://www.example.com/s/"], flushType: "flush" }, { import: "1533" }),
+            /PathPurge cannot be imported/);
+        assert.throws(() => new purge.PurgeTaskWaiter("importedGate", { taskId: "1533" }, { import: "1533" }),
+            /PurgeTaskWaiter cannot be imported .*Drop the `import` option: a PurgeTaskWaiter given the task id \(`taskId`\) adopts that task/);
+        assert.deepStrictEqual(registered.filter((r) => r.name.startsWith("imported")), []);
+    });
     it("captures no credential in the inputs or the serialized provider", async () => {
         new purge.UrlPurge("secretless", { urls: ["https://www.example.com/a"] });
         const text = JSON.stringify((await registration("secretless")).inputs);

@@ -18,6 +18,8 @@ import { PACKAGE_NAME } from "./schema";
 export function pluginConfig(args: Record<string, unknown> | undefined, variables: ReadonlyMap<string, string>): ConfigSource {
     const prefix = `${PACKAGE_NAME}:`;
     return {
+        // The engine gives a provider only its own namespace: `tencentcloud:*` never reaches the plugin.
+        namespaces: [PACKAGE_NAME],
         get(key) {
             if (!key.startsWith(prefix)) {
                 return undefined;

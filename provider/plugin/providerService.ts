@@ -49,7 +49,8 @@ interface CoreProvider {
     diff(id: string, olds: Props, news: Props): Promise<{ changes: boolean; detailedDiff: Readonly<Record<string, "input" | "output">> }>;
     create(inputs: Props): Promise<{ id: string; outs: Props }>;
     update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
-    read(id: string, props: Props): Promise<{ id: string; props: Props }>;
+    /** `inputs` only for an import, where the engine has none yet. */
+    read(id: string, props: Props): Promise<{ id: string; props: Props; inputs?: Props }>;
     delete(): Promise<void>;
 }
 
@@ -185,8 +186,11 @@ export function providerService(): Record<string, Handler> {
         }),
         read: unary(async (req: pb.ReadRequest) => {
             const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));
-            const { id, props } = await providerFor(req.getUrn()).read(req.getId(), plain);
+            const { id, props, inputs } = await providerFor(req.getUrn()).read(req.getId(), plain);
             const resp = new providerProto.ReadResponse().setId(id).setProperties(toStruct(outputs(props, secretKeys)));
+            if (inputs) {
+                return resp.setInputs(toStruct(inputs)); // an import: the inputs that would make this resource
+            }
             return req.getInputs() ? resp.setInputs(req.getInputs()) : resp;
         }),
         delete: unary(async (req: pb.DeleteRequest) => {

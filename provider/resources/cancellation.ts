@@ -6,7 +6,13 @@
  * operation after a cancel, and a later update runs in a new host process.
  */
 
+import { setMaxListeners } from "events";
+
 const controller = new AbortController();
+// Every request, retry pause and wait in flight in the host listens to this one signal, each removing its
+// listener when done: with many resources in one update far more than Node's default of 10 listen at once,
+// which is no leak, so Node must not warn about one in the user's output.
+setMaxListeners(0, controller.signal);
 
 /**
  * The signal every wait and submission in this host listens to.

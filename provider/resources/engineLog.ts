@@ -18,6 +18,10 @@ interface EngineClient {
 }
 
 let engine: EngineClient | null | undefined;
+/** Log requests the engine has not answered yet. */
+const inFlight = new Set<Promise<void>>();
+/** The longest an operation waits for its lines to reach the engine: a line is never worth a stalled update. */
+const DELIVERY_WAIT_MS = 2000;
 
 /** The engine's Log RPC, or null outside a provider host. Loaded once, from @pulumi/pulumi's own copies. */
 function engineClient(): EngineClient | null {
@@ -42,7 +46,9 @@ function engineClient(): EngineClient | null {
                 req.setUrn(urn);
                 req.setEphemeral(how.ephemeral);
                 // Best effort: a lost line must never disturb the operation that sent it.
-                client.log(req, () => undefined);
+                const delivered = new Promise<void>((resolve) => client.log(req, () => resolve()));
+                inFlight.add(delivered);
+                void delivered.then(() => inFlight.delete(delivered));
             },
         };
     } catch {
@@ -64,4 +70,22 @@ export function tellEngine(message: string, urn: string | undefined, how: Engine
     } else {
         process.stderr.write(`${how.severity === "warning" ? "warning: " : ""}${message}\n`);
     }
+}
+
+/**
+ * Resolves once the engine has answered every message sent so far (or after two seconds). An operation awaits
+ * this before it returns: the engine shows a resource's step as finished with the last status line it has, so
+ * a final line still on its way would leave the previous one ("0/1 done, 1 pending") on the "created" line.
+ *
+ * @example
+ * reportProgress("purge task 1533", finalProgress, urn); await engineMessagesDelivered(); return outs;
+ */
+export async function engineMessagesDelivered(): Promise<void> {
+    if (inFlight.size === 0) {
+        return;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => { timer = setTimeout(resolve, DELIVERY_WAIT_MS); timer.unref(); });
+    await Promise.race([Promise.all([...inFlight]), giveUp]);
+    clearTimeout(timer);
 }

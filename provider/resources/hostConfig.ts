@@ -18,6 +18,7 @@ let stackConfig: ConfigSource | undefined;
 export async function configureHost(req: { config: ConfigSource }): Promise<void> {
     // A host started without a Configure call has no config bag behind `get`: fall back to the environment.
     stackConfig = {
+        namespaces: req.config.namespaces,
         get: (key) => {
             try {
                 return req.config.get(key);
@@ -35,7 +36,8 @@ export async function configureHost(req: { config: ConfigSource }): Promise<void
  * const page = await hostApi().describePurgeTasks({ taskId: "1533" });
  */
 export function hostApi(): PurgeApi {
-    return clientFor({}, stackConfig);
+    // Resources take no connection option: only stack config and the environment apply.
+    return clientFor(null, stackConfig);
 }
 
 /**

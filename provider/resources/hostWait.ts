@@ -11,6 +11,7 @@ import { RecordKind } from "../recordKind";
 import { readTasksRecords } from "../taskReader";
 import { hostCancelSignal } from "./cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
+import { engineMessagesDelivered } from "./engineLog";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;
@@ -37,11 +38,17 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
  * @example
  * await waitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, sink, targets.length, EDGEONE_RECORDS);
  */
-export function waitOnOwnSchedule<R = PurgeTask>(check: PurgeCheck<R>, settings: WaitSettings, onProgress: ProgressSink,
+export async function waitOnOwnSchedule<R = PurgeTask>(check: PurgeCheck<R>, settings: WaitSettings, onProgress: ProgressSink,
     expectedRecords?: number, records?: RecordKind<R>): Promise<WaitResult<R>> {
     const pacing: BackoffPacing = { kind: "backoff", minDelayMs: settings.minDelaySeconds * 1000,
         maxDelayMs: settings.maxDelaySeconds * 1000, random: Math.random };
-    return waitForPurge({ check, ...common(settings, onProgress), pacing, expectedRecords, records });
+    return delivered(await waitForPurge({ check, ...common(settings, onProgress), pacing, expectedRecords, records }));
+}
+
+/** The wait's last progress line must be on the engine's screen before the step ends, or a stale one stays there. */
+async function delivered<T>(result: T): Promise<T> {
+    await engineMessagesDelivered();
+    return result;
 }
 
 /** What a wait through a shared poller watches: the jobs, when they began (API time), when checking starts to pay. */
@@ -57,9 +64,9 @@ export interface PollerJobs {
  * @example
  * await waitThroughPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds, since }, settings, sink, n, EDGEONE_RECORDS);
  */
-export function waitThroughPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs, settings: WaitSettings,
+export async function waitThroughPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs, settings: WaitSettings,
     onProgress: ProgressSink, expectedRecords?: number, records?: RecordKind<R>): Promise<WaitResult<R>> {
-    return waitForTasks(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records });
+    return delivered(await waitForTasks(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records }));
 }
 
 const run = (check: PurgeCheck, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) =>
@@ -88,7 +95,7 @@ export async function waitForTaskIds(
  * @example
  * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
  */
-export function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
+export async function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
     if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
         return waitForTaskIds(api, [target.taskId], undefined, settings, onProgress);
     }

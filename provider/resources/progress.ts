@@ -10,14 +10,30 @@ import { tellEngine } from "./engineLog";
 /** Codes that mean the API could not be reached at all (rather than answering with an error). */
 const UNREACHABLE = new Set(["ConnectionFailed", "Timeout", "TlsFailed"]);
 
+/** How the error classifier words an answer that is not the API's; its detail is shown without the wrapper. */
+const NOT_AN_API_ANSWER = /^the answer was not a CDN API response \((.*)\)$/s;
+
+/** The part of a client message worth a line: the network's `reason:`, and words for a body with no Response. */
+function reasonOf(message: string): string {
+    const reason = /reason: (.*)$/s.exec(message)?.[1] ?? message;
+    return /^Cannot read properties of (undefined|null)/.test(reason) ? "it holds no Response object" : reason;
+}
+
 /** The short cause of a failing check: the network's reason, or the API's code and message. */
 function cause(error: unknown): string {
     if (error instanceof PurgeApiError) {
-        const reason = /reason: (.*)$/s.exec(error.apiMessage)?.[1] ?? error.apiMessage;
+        const inner = NOT_AN_API_ANSWER.exec(error.apiMessage)?.[1];
+        const reason = inner === undefined ? reasonOf(error.apiMessage) : `not a CDN API answer: ${reasonOf(inner)}`;
         const text = UNREACHABLE.has(error.code) ? reason : `${error.code}: ${reason}`;
-        return text.trim().replace(/\s+/g, " ").slice(0, 160);
+        return shorten(text);
     }
-    return messageOf(error).slice(0, 160);
+    return shorten(messageOf(error));
+}
+
+/** One line of at most 160 characters, cut at a word with an ellipsis rather than in the middle of one. */
+function shorten(text: string): string {
+    const line = text.trim().replace(/\s+/g, " ");
+    return line.length <= 160 ? line : `${line.slice(0, 159).replace(/\s+\S*$/, "")}...`;
 }
 
 /**

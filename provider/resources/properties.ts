@@ -24,7 +24,19 @@ export type PurgeInputs = StoredValuesOf<typeof URL_PURGE.inputs> & StoredValues
  * @example
  * const outs: PurgeOutputs = { ...inputs, taskId: "1533", taskIds: ["1533"], submitted: 1, status: "done" };
  */
-export type PurgeOutputs = PurgeInputs & StoredValuesOf<typeof URL_PURGE.outputs>;
+export type PurgeOutputs = PurgeInputs & StoredValuesOf<typeof URL_PURGE.outputs> & {
+    /** A batch the update was cancelled while sending: the next update looks for its task before sending it. */
+    readonly inDoubt?: InDoubtBatch;
+};
+
+/**
+ * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at or after
+ * `since` (API time, a little before the send, for clock skew).
+ *
+ * @example
+ * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00" };
+ */
+export type InDoubtBatch = { readonly count: number; readonly since: string };
 
 /**
  * The inputs of PurgeTaskWaiter: a `taskId`, or a filter with at least `startTime`.

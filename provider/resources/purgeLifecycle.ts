@@ -18,6 +18,9 @@ import { reportLine, reportProgress } from "./progress";
 import { hostCancelSignal } from "./cancellation";
 import { tellEngine } from "./engineLog";
 import { ProgressSink } from "./hostWait";
+import { InDoubtBatch } from "./properties";
+
+type Props = Record<string, unknown>;
 
 /** What was sent so far: job ids in batch order, and how many items they cover. */
 export interface SubmittedPurge {
@@ -71,7 +74,52 @@ export interface PurgeProduct<Req, R> {
     read(inputs: Record<string, unknown>, jobIds: readonly string[]): Promise<readonly R[]>;
     /** `purge task 1533`, `EdgeOne jobs a, b`. */
     label(jobIds: readonly string[]): string;
+    /**
+     * For a batch a cancel stopped on its way (its submission threw a {@link SubmissionInDoubt}): how the product
+     * writes a time for its reads, the request's items in submission order, how messages name `n` of them, and the
+     * job the API created for `items` at or after `since`, if it did. A product without it never has a batch in doubt.
+     */
+    readonly inDoubt?: {
+        apiTime(instant: Date): string;
+        items(req: Req): readonly string[];
+        noun(n: number): string;
+        find(req: Req, items: readonly string[], since: string, signal: AbortSignal): Promise<string | undefined>;
+    };
+    /**
+     * A resource adopted by job id (an import through the plugin's Read, which knows only the id): its inputs and
+     * state from the API's records; nothing is submitted. A product without it cannot be imported.
+     */
+    adopt?(id: string): Promise<{ id: string; inputs: Props; props: Props }>;
 }
+
+/**
+ * A batch that was on its way when the update was cancelled: the API may have received it (and created a job) or
+ * not. The lifecycle records it, so that the next update looks for its job before sending the batch again.
+ *
+ * @example
+ * throw new SubmissionInDoubt(state, chunk.length, sentAt, e);
+ */
+export class SubmissionInDoubt extends Error {
+    constructor(
+        /** What was surely sent before this batch. */
+        readonly state: SubmittedPurge,
+        /** How many items the batch held (the next ones after `state.submitted`). */
+        readonly count: number,
+        /** When the batch was sent. */
+        readonly sentAt: Date,
+        cause: unknown,
+    ) {
+        super(`a batch of ${count} was being sent when the update was cancelled`, { cause });
+    }
+}
+
+/** How far the API's clock may be behind ours: time-range reads start this much earlier. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * The id of a purge cancelled while its first batch was on its way, before any job id was known. The engine
+ * needs an id to keep the resource (and its batch in doubt) in the state; its outputs carry the job ids.
+ */
+const IN_DOUBT_ID = "submission-in-doubt";
 
 /**
  * How often one set of inputs is submitted when the product keeps reporting the purge failed: once, then by the
@@ -80,7 +128,6 @@ export interface PurgeProduct<Req, R> {
  */
 export const MAX_SUBMISSIONS = 3;
 
-type Props = Record<string, unknown>;
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
 /** How many times the stored purge's inputs were submitted (states written before this was counted: once). */
 const submissionsOf = (olds: Props) => (typeof olds.attempt === "number" ? olds.attempt : 1);
@@ -102,14 +149,23 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
         const signal = hostCancelSignal();
         let sent = already;
         const submittedAt = Date.now();
-        const outs = (state: string, extra: Props = {}): Props => ({
+        // Without undefined values: the dynamic-provider host cannot encode them in a partial failure's properties.
+        const outs = (state: string, extra: Props = {}): Props => JSON.parse(JSON.stringify({
             ...inputs, [idKeys.one]: sent.taskIds[0], [idKeys.all]: sent.taskIds, submitted: sent.submitted, attempt, status: state, ...extra,
-        });
+        }));
         let refused: readonly string[] = [];
         try {
             ({ sent, refused } = await product.submit(req, already, (s) => { sent = s; }, signal));
         } catch (e) {
             const why = signal.aborted ? "the update was cancelled" : (e as Error).message;
+            if (e instanceof SubmissionInDoubt && product.inDoubt) {
+                // The API may have created a job for the batch on its way: the next update looks for it first.
+                const inDoubt: InDoubtBatch = { count: e.count, since: product.inDoubt.apiTime(new Date(e.sentAt.getTime() - CLOCK_SKEW_MS)) };
+                const done = sent.taskIds.length > 0 ? ` (after submitting ${product.label(sent.taskIds)})` : "";
+                throw partialFailure(`${why} while a batch of ${e.count} ${product.inDoubt.noun(e.count)} was being submitted${done}; ` +
+                    "the next `pulumi up` looks for its task before submitting anything again, so nothing is purged twice",
+                    sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt }));
+            }
             if (sent.taskIds.length > 0) {
                 throw partialFailure(`${why} (after submitting ${product.label(sent.taskIds)}); the next \`pulumi up\` ` +
                     "submits the rest and waits", sent.taskIds[0], outs(status.pending));
@@ -136,6 +192,30 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             outs(result.state === "failed" ? status.failed : status.pending));
     }
 
+    /**
+     * What was surely sent, after looking for the job of a batch the last update was cancelled while sending:
+     * found, it counts as sent; not found (the cancel stopped it on its way), it is sent again.
+     */
+    async function confirmInDoubt(olds: Props, news: Props): Promise<SubmittedPurge> {
+        const sent: SubmittedPurge = { taskIds: jobIdsOf(olds), submitted: Number(olds.submitted ?? 0) };
+        const batch = olds.inDoubt as InDoubtBatch | undefined;
+        const lookup = product.inDoubt;
+        if (!batch || !lookup) {
+            return sent;
+        }
+        const req = product.request(news);
+        const items = lookup.items(req).slice(sent.submitted, sent.submitted + batch.count);
+        const jobId = await lookup.find(req, items, batch.since, hostCancelSignal());
+        const urn = news.resourceUrn as string | undefined;
+        if (jobId === undefined) {
+            reportLine(`the batch of ${items.length} ${lookup.noun(items.length)} cancelled on its way did not reach the API; submitting it`, urn);
+            return sent;
+        }
+        tellEngine(`the batch of ${items.length} ${lookup.noun(items.length)} cancelled on its way had reached the API as ` +
+            `${product.label([jobId])}: waiting for it instead of purging again`, urn, { severity: "info", ephemeral: false });
+        return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + items.length };
+    }
+
     function nextAfterFailure(attempt: number): string {
         return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits it again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
             : "it is not submitted again until its inputs change (e.g. `triggers`)";
@@ -160,7 +240,7 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             return { inputs: news, failures: checkFailures(() => validateInputs(product.described, news)) };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            const unfinished = olds.status !== status.done && news.wait !== false;
+            const unfinished = (olds.status !== status.done && news.wait !== false) || olds.inDoubt !== undefined;
             const diff = diffInputs(product.described, olds, news, { unfinished, redoneOutputs: [idKeys.one, idKeys.all, "status"] });
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
@@ -169,6 +249,9 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
         },
         async update(_id: string, olds: Props, news: Props) {
             const jobIds = jobIdsOf(olds);
+            if (olds.inDoubt && !redoneBy(product.described.inputs, olds, news)) {
+                return { outs: (await run(news, await confirmInDoubt(olds, news), submissionsOf(olds))).outs };
+            }
             if (redoneBy(product.described.inputs, olds, news) || jobIds.length === 0) {
                 return { outs: (await run(news, NOTHING_SENT, 1)).outs };
             }
@@ -188,6 +271,13 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             return { outs: { ...olds, ...news } };
         },
         async read(id: string, props: Props = {}) {
+            if (props.status === undefined && props[idKeys.all] === undefined && Object.keys(product.described.inputs).every((k) => props[k] === undefined)) {
+                // An import: the engine knows only the id.
+                if (!product.adopt) {
+                    throw new Error(`${product.described.name} cannot be imported; gate on its jobs with a waiter instead`);
+                }
+                return product.adopt(id);
+            }
             if (props.status === status.done) {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }

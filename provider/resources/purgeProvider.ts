@@ -11,7 +11,9 @@ import { hostApi } from "./hostConfig";
 import { purgeInputs, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
 import { PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
-import { submitPurge } from "./submitPurge";
+import { findInDoubtTask, submitPurge } from "./submitPurge";
+import { overallStatus } from "./outcome";
+import { hostCancelSignal } from "./cancellation";
 import { waitForTaskIds } from "./hostWait";
 
 /** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */
@@ -52,7 +54,39 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
         },
         read: (_inputs, taskIds) => readTasksRecords(hostApi(), taskIds),
         label: tasksLabel,
+        inDoubt: {
+            apiTime: formatApiTime,
+            items: (req) => req.items,
+            noun: (n) => `${kind === "url" ? "URL" : "path"}${n === 1 ? "" : "s"}`,
+            find: (_req, items, since, signal) => findInDoubtTask(hostApi(), kind, items, since, signal),
+        },
+        adopt: (taskId) => adopt(kind, taskId),
     };
+}
+
+/**
+ * A purge imported by task id (through the provider plugin's Read): its URLs (or paths and flush type) and status
+ * from the task's records, as if this resource had submitted it; nothing is submitted.
+ */
+async function adopt(kind: "url" | "path", taskId: string) {
+    const records = await readTasksRecords(hostApi(), [taskId], hostCancelSignal());
+    const type = kind === "url" ? "UrlPurge" : "PathPurge";
+    if (records.length === 0) {
+        throw new Error(`cannot import ${type} ${taskId}: the API lists no purge task with that id (records expire after ` +
+            "some days); import by the id PurgeUrlsCache or PurgePathCache returned");
+    }
+    const other = records.find((r) => r.purgeType !== null && r.purgeType !== kind);
+    if (other) {
+        throw new Error(`cannot import ${type} ${taskId}: it is a ${other.purgeType} purge; import it as a ` +
+            `${other.purgeType === "url" ? "UrlPurge" : "PathPurge"}`);
+    }
+    const items = [...new Set(records.map((r) => r.url).filter((u): u is string => typeof u === "string"))];
+    const inputs: Record<string, unknown> = kind === "url" ? { urls: items }
+        : { paths: items, flushType: records.find((r) => r.flushType)?.flushType ?? "flush" };
+    const status = overallStatus(records, items.length);
+    const props = { ...inputs, taskId, taskIds: [taskId], submitted: items.length, attempt: 1, status,
+        ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) };
+    return { id: taskId, inputs, props };
 }
 
 /**

@@ -9,8 +9,9 @@ import { describeWaitResult, WaitResult } from "../wait";
 import { readAllPages } from "../paging";
 import { hostApi } from "./hostConfig";
 import { waiterInputs, WaitTarget } from "./inputs";
-import { partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
+import { readTasksRecords } from "../taskReader";
 import { WaiterInputs, WaiterOutputs } from "./properties";
 import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
@@ -50,6 +51,24 @@ async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; 
 }
 
 /**
+ * A gate imported by task id (through the provider plugin's Read): its inputs and state from the task's records.
+ * A task already done is adopted as a passed gate; an unfinished one as a gate still to wait for.
+ */
+async function adopt(taskId: string) {
+    const purgeLogs = await readTasksRecords(hostApi(), [taskId]);
+    if (purgeLogs.length === 0) {
+        throw new Error(`cannot import PurgeTaskWaiter ${taskId}: the API lists no purge task with that id (records expire ` +
+            "after some days); import by the id PurgeUrlsCache or PurgePathCache returned");
+    }
+    const status = overallStatus(purgeLogs);
+    return {
+        id: taskId,
+        inputs: { taskId },
+        props: { taskId, purgeLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } as WaiterOutputs,
+    };
+}
+
+/**
  * The PurgeTaskWaiter provider.
  *
  * @example
@@ -74,6 +93,9 @@ export function waiterProvider() {
             return { outs: (await waitFor(id, news)).outs };
         },
         async read(id: string, props: WaiterOutputs = {}) {
+            if (props.status === undefined && props.taskId === undefined && props.startTime === undefined) {
+                return adopt(id); // an import: the engine knows only the id
+            }
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }

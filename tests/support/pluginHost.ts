@@ -121,9 +121,10 @@ export class PluginHost {
         return resp.getProperties().toJavaScript();
     }
 
-    async read(urn: string, id: string, props: Props): Promise<{ id: string; properties: Props }> {
+    /** Read; with `props` empty, as the engine reads a resource to import. `inputs` as the plugin answered them. */
+    async read(urn: string, id: string, props: Props): Promise<{ id: string; properties: Props; inputs?: Props }> {
         const resp = await this.call("read", new provproto.ReadRequest().setUrn(urn).setId(id).setProperties(struct(props)));
-        return { id: resp.getId(), properties: resp.getProperties().toJavaScript() };
+        return { id: resp.getId(), properties: resp.getProperties().toJavaScript(), inputs: resp.getInputs()?.toJavaScript() };
     }
 
     async delete(urn: string, id: string, props: Props): Promise<void> {

@@ -24,11 +24,13 @@ export class ProviderHost {
     stderr = "";
     private constructor(private readonly child: ChildProcess, private readonly client: any) {}
 
-    /** Starts a host with `env` added to this process's environment, in `cwd` (the engine runs it in the program's folder). */
-    static async start(env: Record<string, string>, cwd = process.cwd()): Promise<ProviderHost> {
+    /**
+     * Starts a host with `env` added to this process's environment, in `cwd` (the engine runs it in the program's
+     * folder). `engine` is the engine's address: by default one where nothing listens.
+     */
+    static async start(env: Record<string, string>, cwd = process.cwd(), engine = "127.0.0.1:1"): Promise<ProviderHost> {
         const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
-        // The first argument is the engine's address; the host only needs it to be present.
-        const child = spawn(process.execPath, [script, "127.0.0.1:1"], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [script, engine], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
         const port = await new Promise<string>((resolve, reject) => {
             child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
             child.once("exit", (code) => reject(new Error(`provider host exited with ${code}`)));
