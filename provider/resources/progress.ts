@@ -11,7 +11,7 @@ import { tellEngine } from "./engineLog";
 const UNREACHABLE = new Set(["ConnectionFailed", "Timeout", "TlsFailed"]);
 
 /** How the error classifier words an answer that is not the API's; its detail is shown without the wrapper. */
-const NOT_AN_API_ANSWER = /^the answer was not a CDN API response \((.*)\)$/s;
+const NOT_AN_API_ANSWER = /^the answer was not a Tencent Cloud API response \((.*)\)$/s;
 
 /** The part of a client message worth a line: the network's `reason:`, and words for a body with no Response. */
 function reasonOf(message: string): string {
@@ -23,7 +23,7 @@ function reasonOf(message: string): string {
 function cause(error: unknown): string {
     if (error instanceof PurgeApiError) {
         const inner = NOT_AN_API_ANSWER.exec(error.apiMessage)?.[1];
-        const reason = inner === undefined ? reasonOf(error.apiMessage) : `not a CDN API answer: ${reasonOf(inner)}`;
+        const reason = inner === undefined ? reasonOf(error.apiMessage) : `not a Tencent Cloud API answer: ${reasonOf(inner)}`;
         const text = UNREACHABLE.has(error.code) ? reason : `${error.code}: ${reason}`;
         return shorten(text);
     }
