@@ -19,11 +19,10 @@ const PAGE = "https://www.example.com/index.html";
 
 /** A copy of the example, with this repository's plugin, whose stack config points EdgeOne at `emu`. */
 async function projectFor(emu: RunningEmulator, assets: readonly string[], timeoutSeconds: number): Promise<{ box: PulumiSandbox; dir: string }> {
-    const project = await yamlProject((t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`), [
+    return yamlProject((t) => t.replace("path: ../../plugin", `path: ${PLUGIN_DIR}`), [
         ["tencentcloud-purge:secretId", SECRET_ID], ["--secret", "tencentcloud-purge:secretKey", SECRET_KEY],
         ["tencentcloud-purge:teoEndpoint", emu.url], ["timeoutSeconds", String(timeoutSeconds)],
         ...assets.map((url, i) => ["--path", `assetUrls[${i}]`, url])], "yaml-edgeone");
-    return project;
 }
 
 const up = (box: PulumiSandbox, dir: string) => box.run(dir, ["up", "--yes", "--skip-preview", "--non-interactive"]);
@@ -123,7 +122,7 @@ describe("an EdgeOne target that fails, or a gate that times out, through the pr
     const pagePurged = () => emu.teoStore.allRecords().some((r) => r.target === PAGE);
 
     before(async () => {
-        // Jobs stay `processing` until a test ends them through the control API: a gate can time out at will.
+        // Jobs stay `processing` until a test ends them: a gate can time out at will, and a job ends when a test needs it.
         emu = await startEmulator({ completeAfterMs: 3_600_000, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
     });
     after(async () => {
