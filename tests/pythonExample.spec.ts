@@ -1,8 +1,9 @@
 /**
  * The Python example (examples/python-gate) is current with the generated Python SDK: it compiles, and every
- * function, argument and property it uses is one the SDK has. Pulumi's Python language host is not built by
- * these tests (its Go module is not served where they run), so the example itself runs only where a Python
- * host exists; the check below needs only python3. Without python3 it skips, except in CI, where it fails.
+ * function, argument and property it uses is one the SDK has, in its top-level and its `edgeone` modules.
+ * Pulumi's Python language host is not built by these tests (its Go module is not served where they run), so the
+ * example itself runs only where a Python host exists; the check below needs only python3.
+ * Without python3 it skips, except in CI, where it fails.
  */
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -34,6 +35,16 @@ describe("the Python example against the generated Python SDK", function () {
         const { checked, problems } = JSON.parse(r.stdout) as { checked: string[]; problems: string[] };
         assert.deepStrictEqual(problems, []);
         for (const name of ["UrlPurge", "PurgeTaskWaiter", "get_purge_tasks_output", "GetPurgeTasksResult.purge_logs", "PurgeTaskWaiter.status"]) {
+            assert.ok(checked.includes(name), `${name} not checked: ${checked.join(", ")}`);
+        }
+    });
+
+    it("calls only functions and arguments the edgeone module has, and reads only properties its results have", () => {
+        const r = python([path.join(__dirname, "support", "pythonExampleCheck.py"), EXAMPLE, path.join(SDK, "edgeone"), "edgeone"]);
+        assert.strictEqual(r.status, 0, r.stderr);
+        const { checked, problems } = JSON.parse(r.stdout) as { checked: string[]; problems: string[] };
+        assert.deepStrictEqual(problems, []);
+        for (const name of ["Purge", "PurgeTaskWaiter", "get_purge_tasks_output", "GetPurgeTasksResult.tasks", "PurgeTaskWaiter.status"]) {
             assert.ok(checked.includes(name), `${name} not checked: ${checked.join(", ")}`);
         }
     });

@@ -1,10 +1,12 @@
 """Purge a site's assets, hold the deployment until the purge is done, then purge the page that links them.
 
 The same program as examples/yaml-gate, through the Python SDK. Stack config: assetUrls (a list), pageUrl,
-timeoutSeconds; credentials and endpoint under tencentcloud-purge: (see the repository's README).
+timeoutSeconds; credentials and endpoint under tencentcloud-purge: (see the repository's README). With zoneId set,
+the assets are purged on EdgeOne too, and the page waits for both purges (as examples/dual-gate does in TypeScript).
 """
 import pulumi
 import pulumi_tencentcloud_purge as purge
+from pulumi_tencentcloud_purge import edgeone
 
 config = pulumi.Config()
 asset_urls = config.get_object("assetUrls") or [
@@ -18,8 +20,23 @@ timeout_seconds = config.get_int("timeoutSeconds") or 600
 assets = purge.UrlPurge("assets", urls=asset_urls, wait=False)
 gate = purge.PurgeTaskWaiter("gate", task_id=assets.task_id, timeout_seconds=timeout_seconds)
 
-# Created only once the gate has seen every asset purged: the page never points at stale assets.
-page = purge.UrlPurge("page", urls=[page_url], opts=pulumi.ResourceOptions(depends_on=[gate]))
+gates = [gate]
+
+# A site also served through EdgeOne: purge the same assets there and gate on every job of that purge too. The
+# EdgeOne endpoint is tencentcloud-purge:teoEndpoint (or TENCENTCLOUD_TEO_ENDPOINT).
+zone_id = config.get("zoneId")
+if zone_id:
+    edge_assets = edgeone.Purge("edgeone-assets", zone_id=zone_id, type="purge_url", targets=asset_urls, wait=False)
+    edge_gate = edgeone.PurgeTaskWaiter("edgeone-gate", zone_id=zone_id, job_ids=edge_assets.job_ids,
+                                        timeout_seconds=timeout_seconds)
+    gates.append(edge_gate)
+    # Read back once the gate has passed (its job ids are known only then), so the tasks show their final status.
+    edge_tasks = edgeone.get_purge_tasks_output(zone_id=zone_id, job_id=edge_gate.job_ids[0])
+    pulumi.export("edgeOneGateStatus", edge_gate.status)
+    pulumi.export("edgeOneAssetTasks", edge_tasks.tasks)
+
+# Created only once every gate has seen every asset purged: the page never points at stale assets.
+page = purge.UrlPurge("page", urls=[page_url], opts=pulumi.ResourceOptions(depends_on=gates))
 
 # Read the assets' task back once the gate has passed (its task_id is known only then), so the records show
 # the final status.

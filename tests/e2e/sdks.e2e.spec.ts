@@ -1,6 +1,6 @@
 /**
  * The Python and Go SDKs in the repository are what Pulumi's code generators make of schema.json, and the Go
- * SDK compiles, with the Go example that uses it. Needs Go (and the Go module proxy on a fresh machine): without
+ * SDK compiles, with the Go examples that use it. Needs Go (and the Go module proxy on a fresh machine): without
  * it the suite fails with the reason.
  */
 import * as assert from "assert";
@@ -49,6 +49,12 @@ describe("the SDKs generated from the schema", function () {
         // Read-only modules: the check never rewrites go.mod or go.sum. No cgo, as the CLI's build, to share its cache.
         await run("go", ["vet", ".", "github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/..."], {
             cwd: path.join(repoRoot, "examples", "go-gate"), env: { CGO_ENABLED: "0", GOFLAGS: "-mod=readonly" },
+        });
+    });
+
+    it("the Go EdgeOne example, on the SDK's edgeone package, compiles with its end-to-end test", async () => {
+        await run("go", ["vet", "-tags", "e2e", "."], {
+            cwd: path.join(repoRoot, "examples", "go-edgeone"), env: { CGO_ENABLED: "0", GOFLAGS: "-mod=readonly" },
         });
     });
 });

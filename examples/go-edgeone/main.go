@@ -1,0 +1,7 @@
+package main
+
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+func main() {
+	pulumi.Run(edgeOneGateProgram)
+}
