@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../provider/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../provider/base/types";
 import { CoalescingPoller, DEFAULT_ROUND_DELAYS } from "../provider/wait/coalescingPoller";
 import { quietCapMs, RoundSchedule, RoundTiming } from "../provider/wait/roundSchedule";
-import { VirtualClock } from "./support/virtualClock";
+import { VirtualClock } from "../provider/base/virtualClock";
 
 const timing = (singleTaskMaxDelayMs?: number): RoundTiming => ({ minDelayMs: 1000, maxDelayMs: 20_000,
     random: () => 1, gatherWindowMs: 50, maxCallsPerSecond: 10, singleTaskMaxDelayMs });

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { VirtualClock } from "./support/virtualClock";
+import { VirtualClock } from "../provider/base/virtualClock";
 import { awsDelay, PEERS } from "../bench/sim/schedules";
 import { SimApi } from "../bench/sim/simApi";
 import { SimTask, workloads } from "../bench/sim/workloads";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { parseEndpoint, resolveConnection } from "../provider/connection";
+import { parseEndpoint, resolveConnection } from "../provider/client/connection";
 
 const env = { TENCENTCLOUD_SECRET_ID: "AKIDenv", TENCENTCLOUD_SECRET_KEY: "envkey" };
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });

@@ -7,7 +7,7 @@ import { pluginConfig } from "../provider/plugin/pluginConfig";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { resolveConnection } from "../provider/connection";
+import { resolveConnection } from "../provider/client/connection";
 
 const config = (values: Record<string, unknown>) => ({ get: (k: string) => values[k] });
 const ROLE = "qcs::cam::uin/100000000001:roleName/deploy";

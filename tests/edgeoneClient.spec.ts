@@ -4,9 +4,9 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
-import { forEdgeOne, resolveConnection } from "../provider/connection";
+import { forEdgeOne, resolveConnection } from "../provider/client/connection";
 import { EdgeOneClient } from "../provider/edgeone/client";
-import { limiterFor } from "../provider/actionLimiters";
+import { limiterFor } from "../provider/client/actionLimiters";
 
 const KEYS = { TENCENTCLOUD_SECRET_ID: "AKIDx", TENCENTCLOUD_SECRET_KEY: "xkey" };
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });

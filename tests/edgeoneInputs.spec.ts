@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../provider/resources/edgeOneInputs";
 import { durationQuantileMs } from "../provider/edgeone/recentDurations";
-import { InvalidArgumentError } from "../provider/validation";
+import { InvalidArgumentError } from "../provider/arguments/validation";
 
 const ZONE = "zone-2noz78a8ev6k";
 const refuses = (f: () => unknown, argument: string, words: RegExp) => () =>

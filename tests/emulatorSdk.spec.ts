@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { startEmulator, RunningEmulator, EMULATOR_CREDENTIALS } from "../emulator/server";
 import { emulatorClient, signedRequest } from "../emulator/client";
-import { parseApiTime } from "../provider/time";
+import { parseApiTime } from "../provider/base/time";
 
 const SDK_CODE = (e: unknown): string | undefined => (e as { code?: string }).code;
 

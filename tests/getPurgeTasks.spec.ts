@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
-import { PurgeApiError } from "../provider/errors";
-import { PurgeClient } from "../provider/client";
-import { resolveConnection } from "../provider/connection";
+import { PurgeApiError } from "../provider/client/errors";
+import { PurgeClient } from "../provider/client/client";
+import { resolveConnection } from "../provider/client/connection";
 import * as pulumi from "@pulumi/pulumi";
 import { getPurgeTasks, getPurgeTasksOutput, iteratePurgeTasks } from "../sdk/getPurgeTasks";
 

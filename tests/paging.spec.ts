@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { iteratePages, readAllPages } from "../provider/paging";
+import { iteratePages, readAllPages } from "../provider/reading/paging";
 import { FakePurgeApi, records } from "./support/fakeApi";
 
 describe("paging", () => {

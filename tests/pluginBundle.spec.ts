@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import { pulumiModule as installed, PulumiModuleName } from "../provider/pulumiModules";
+import { pulumiModule as installed, PulumiModuleName } from "../provider/base/pulumiModules";
 import { bundlePlugin } from "../scripts/bundlePlugin";
 import { pulumiModule as bundled } from "../scripts/pluginBundle/pulumiModules";
 import * as signature from "../scripts/pluginBundle/secretSignature";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { resolveConnection } from "../provider/connection";
+import { resolveConnection } from "../provider/client/connection";
 import { pluginConfig } from "../provider/plugin/pluginConfig";
 
 describe("the provider plugin's configuration", () => {

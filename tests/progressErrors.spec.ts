@@ -5,8 +5,8 @@
 import * as assert from "assert";
 import * as grpc from "@grpc/grpc-js";
 import { EMULATOR_CREDENTIALS, FaultRule, RunningEmulator, startEmulator } from "../emulator";
-import { PurgeClient } from "../provider/client";
-import { resolveConnection } from "../provider/connection";
+import { PurgeClient } from "../provider/client/client";
+import { resolveConnection } from "../provider/client/connection";
 import { formatProgress } from "../provider/resources/progress";
 import { hostedProvider } from "../sdk/hostedProvider";
 import { ProviderHost } from "./support/providerHost";

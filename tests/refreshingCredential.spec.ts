@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { CredentialError } from "../provider/credentials/credentialError";
-import { TemporaryCredential } from "../provider/credentials/credentialSource";
-import { RefreshingCredential } from "../provider/credentials/refreshingCredential";
+import { CredentialError } from "../provider/client/credentials/credentialError";
+import { TemporaryCredential } from "../provider/client/credentials/credentialSource";
+import { RefreshingCredential } from "../provider/client/credentials/refreshingCredential";
 
 /** A fetch that answers credentials living `lifeMs` from the fake clock, or throws what `fail` holds. */
 function fakeFetch(clock: { now: number }, lifeMs: number) {

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { PurgeApiError } from "../provider/errors";
-import { DEFAULT_RETRY_POLICY, retryDelayMs, withRetry } from "../provider/retry";
+import { PurgeApiError } from "../provider/client/errors";
+import { DEFAULT_RETRY_POLICY, retryDelayMs, withRetry } from "../provider/client/retry";
 import { FakeTiming } from "./support/fakeTiming";
 
 const apiError = (code: string, retryable: boolean) => new PurgeApiError({ action: "DescribePurgeTasks", code, message: "m", retryable });

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { SpacedRateLimiter } from "../provider/spacedRateLimiter";
+import { SpacedRateLimiter } from "../provider/client/spacedRateLimiter";
 
 /** A clock that only moves when told; sleeps resolve when the clock passes their end. */
 class ManualClock {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { formatApiTime, isApiTime, parseApiTime } from "../provider/time";
+import { formatApiTime, isApiTime, parseApiTime } from "../provider/base/time";
 
 describe("API time (Beijing, UTC+8)", () => {
     it("formats an instant in Beijing time", () => {

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { PurgeApiError } from "../provider/errors";
-import { PurgeStatus, PurgeTask } from "../provider/types";
-import { VirtualClock } from "./support/virtualClock";
+import { PurgeApiError } from "../provider/client/errors";
+import { PurgeStatus, PurgeTask } from "../provider/base/types";
+import { VirtualClock } from "../provider/base/virtualClock";
 import { BackoffPacing, PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait";
 
 const rec = (url: string, status: PurgeStatus | null): PurgeTask =>

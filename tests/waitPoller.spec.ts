@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../provider/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../provider/base/types";
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
 import { RoundSchedule } from "../provider/wait/roundSchedule";
-import { VirtualClock } from "./support/virtualClock";
+import { VirtualClock } from "../provider/base/virtualClock";
 import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
 
 const SINCE = "2026-11-29 10:00:00";

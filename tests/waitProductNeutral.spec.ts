@@ -4,12 +4,12 @@
  */
 import * as assert from "assert";
 import { EDGEONE_RECORDS } from "../provider/edgeone/records";
-import { EdgeOnePurgeTask, EdgeOneStatus } from "../provider/edgeone/types";
+import { EdgeOnePurgeTask, EdgeOneStatus } from "../provider/base/edgeOneTypes";
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
 import { JobReader } from "../provider/wait/jobReader";
 import { waitForTasks } from "../provider/wait/waitForTasks";
 import { describeWaitResult } from "../provider/wait/describeWaitResult";
-import { VirtualClock } from "./support/virtualClock";
+import { VirtualClock } from "../provider/base/virtualClock";
 
 const task = (jobId: string, target: string, status: EdgeOneStatus, fail: Partial<EdgeOnePurgeTask> = {}): EdgeOnePurgeTask => ({
     jobId, target, type: "purge_url", method: "invalidate", status, createTime: "2026-12-04T20:00:00+08:00",

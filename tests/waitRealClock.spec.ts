@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { realClock, realSleep } from "../provider/clock";
+import { realClock, realSleep } from "../provider/base/clock";
 
 // These use real timers on purpose: they test the real timer; each takes a few milliseconds.
 describe("wait: real clock and sleep", () => {

@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../provider/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../provider/base/types";
 import { CoalescingPoller, DEFAULT_CHANGE_PACE } from "../provider/wait/coalescingPoller";
 import { changePaceMs, RoundSchedule, RoundTiming } from "../provider/wait/roundSchedule";
 import { WatchRegistry } from "../provider/wait/watchRegistry";
-import { VirtualClock } from "./support/virtualClock";
+import { VirtualClock } from "../provider/base/virtualClock";
 
 const timing: RoundTiming = { minDelayMs: 3000, maxDelayMs: 30_000, random: () => 0, gatherWindowMs: 50,
     maxCallsPerSecond: 10, changePace: { fastestDelayMs: 1000, referenceChangesPerSecond: 2 } };

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { PurgeTask } from "../provider/types";
-import { iteratePages, readAllPages } from "../provider/paging";
-import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readTaskRecords } from "../provider/taskReader";
+import { PurgeTask } from "../provider/base/types";
+import { iteratePages, readAllPages } from "../provider/reading/paging";
+import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readTaskRecords } from "../provider/reading/taskReader";
 import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>

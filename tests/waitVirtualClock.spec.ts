@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { VirtualClock } from "./support/virtualClock";
+import { VirtualClock } from "../provider/base/virtualClock";
 
 describe("wait: virtual clock", () => {
     it("wakes sleeps in time order and moves the time to each", async () => {

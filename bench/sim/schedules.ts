@@ -15,7 +15,7 @@
  * wait, each wait run by `waitForTask` with the host's settings.
  */
 import { CoalescingPoller, CoalescingPollerOptions } from "../../provider/wait/coalescingPoller";
-import { VirtualClock } from "../../tests/support/virtualClock";
+import { VirtualClock } from "../../provider/base/virtualClock";
 import { waitForTask } from "../../provider/wait/waitForTasks";
 import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";

@@ -3,7 +3,7 @@
  */
 import { readAllEdgeOnePages } from "./paging";
 import { isOneEdgeOnePage } from "./taskQuery";
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "./types";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "../base/edgeOneTypes";
 
 /** The tasks found, with the request ids to quote to support. */
 export interface EdgeOneTasksFound {

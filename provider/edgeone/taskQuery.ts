@@ -3,8 +3,8 @@
  * a zone id, a time range (or a job id), the filters with as many values as each takes, offset and limit.
  */
 import { EDGEONE_GET_PURGE_TASKS, validateInputs } from "../description";
-import { formatIsoApiTime } from "../isoTime";
-import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from "./types";
+import { formatIsoApiTime } from "../base/isoTime";
+import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from "../base/edgeOneTypes";
 
 /**
  * The query for `args`, checked by the function's one description first; throws an {@link InvalidArgumentError}

@@ -12,11 +12,11 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { cancel, configure, providers, ResourceKind } from "../host";
-import { readPurgeTasks } from "../readPurgeTasks";
-import { hostApi, hostEdgeOneApi } from "../resources/hostConfig";
-import { toTaskQuery } from "../taskQuery";
-import { InvalidArgumentError } from "../validation";
-import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
+import { readPurgeTasks } from "../reading/readPurgeTasks";
+import { hostApi, hostEdgeOneApi } from "../engine/hostConfig";
+import { toTaskQuery } from "../arguments/taskQuery";
+import { InvalidArgumentError } from "../arguments/validation";
+import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "../engine/grpcModules";
 import { pluginConfig } from "./pluginConfig";
 import { rpcError, unimplemented } from "./rpcErrors";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";

@@ -4,8 +4,8 @@
  * them in the state, and the next `pulumi up` resumes the wait instead of purging again.
  */
 import type * as grpcTypes from "@grpc/grpc-js";
-import { messageOf } from "../errors";
-import { anyProto, grpc, providerProto, statusProto, toStruct } from "./grpcModules";
+import { messageOf } from "../client/errors";
+import { anyProto, grpc, providerProto, statusProto, toStruct } from "../engine/grpcModules";
 
 /** What the core throws for a partly created resource (see `partialFailure`). */
 interface PartialFailure {

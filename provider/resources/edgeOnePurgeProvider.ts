@@ -11,9 +11,9 @@ import { EDGEONE_PURGE } from "../description";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
 import { submitEdgeOnePurge } from "./submitEdgeOnePurge";
-import { formatIsoApiTime } from "../isoTime";
-import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../edgeone/types";
-import { hostEdgeOneApi } from "./hostConfig";
+import { formatIsoApiTime } from "../base/isoTime";
+import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
+import { hostEdgeOneApi } from "../engine/hostConfig";
 import { waitOnOwnSchedule, waitThroughPoller } from "./hostWait";
 import { PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
 

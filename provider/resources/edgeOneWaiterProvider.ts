@@ -11,7 +11,7 @@ import { EDGEONE_RECORDS } from "../edgeone/records";
 import { edgeOnePoller } from "../edgeone/poller";
 import { edgeOneWaitTarget } from "./edgeOneInputs";
 import { readJobsTasks } from "../edgeone/paging";
-import { hostEdgeOneApi } from "./hostConfig";
+import { hostEdgeOneApi } from "../engine/hostConfig";
 import { waitSettings } from "./inputs";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
 import { checkFailures, diffInputs, EDGEONE_PURGE_TASK_WAITER, redoneBy, validateInputs } from "../description";

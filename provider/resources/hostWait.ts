@@ -3,15 +3,15 @@
  * progress shown in `pulumi up`. Waits for task ids share the process's coalescing poller, so many resources waiting at once
  * cost one round of reads; a wait with its own delay tuning, or for a filter, reads on its own schedule.
  */
-import { PurgeApi, PurgeTask } from "../types";
-import { readAllPages } from "../paging";
-import { realClock, realSleep } from "../clock";
+import { PurgeApi, PurgeTask } from "../base/types";
+import { readAllPages } from "../reading/paging";
+import { realClock, realSleep } from "../base/clock";
 import { BackoffPacing, CoalescingPoller, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
-import { RecordKind } from "../recordKind";
-import { readTasksRecords } from "../taskReader";
-import { hostCancelSignal } from "./cancellation";
+import { RecordKind } from "../base/recordKind";
+import { readTasksRecords } from "../reading/taskReader";
+import { hostCancelSignal } from "../engine/cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
-import { engineMessagesDelivered } from "./engineLog";
+import { engineMessagesDelivered } from "../engine/engineLog";
 
 /** How long an empty answer right after submitting still means "not visible yet". */
 const NOT_VISIBLE_GRACE_MS = 60_000;

@@ -3,17 +3,17 @@
  * holds the rules: submit within quota, wait, resume after a timeout, submit a failed purge again up to three
  * times). Here only what is CDN's: the inputs, PurgeUrlsCache/PurgePathCache in batches, reading by task id.
  */
-import { CDN_RECORDS } from "../records";
-import { PurgeTask } from "../types";
-import { readTasksRecords } from "../taskReader";
-import { formatApiTime } from "../time";
-import { hostApi } from "./hostConfig";
+import { CDN_RECORDS } from "../client/records";
+import { PurgeTask } from "../base/types";
+import { readTasksRecords } from "../reading/taskReader";
+import { formatApiTime } from "../base/time";
+import { hostApi } from "../engine/hostConfig";
 import { purgeInputs, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
 import { PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
 import { overallStatus } from "./outcome";
-import { hostCancelSignal } from "./cancellation";
+import { hostCancelSignal } from "../engine/cancellation";
 import { waitForTaskIds } from "./hostWait";
 
 /** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */

@@ -6,18 +6,18 @@
 import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult, WaitResult } from "../wait";
-import { readAllPages } from "../paging";
-import { hostApi } from "./hostConfig";
+import { readAllPages } from "../reading/paging";
+import { hostApi } from "../engine/hostConfig";
 import { waiterInputs, WaitTarget } from "./inputs";
 import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
-import { readTasksRecords } from "../taskReader";
+import { readTasksRecords } from "../reading/taskReader";
 import { WaiterInputs, WaiterOutputs } from "./properties";
 import { waitForTarget } from "./hostWait";
 import { reportProgress } from "./progress";
 import { explainEmptyFilter } from "./emptyFilter";
-import { hostCancelSignal } from "./cancellation";
-import { PurgeApi } from "../types";
+import { hostCancelSignal } from "../engine/cancellation";
+import { PurgeApi } from "../base/types";
 
 /** The outputs a waiter sets anew when it waits again. */
 const REDONE_OUTPUTS = ["status", "purgeLogs"];

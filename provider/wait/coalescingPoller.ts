@@ -10,10 +10,10 @@
  * (jittered, min..max); any change of a task's state, or a new task, brings it back to the minimum, since
  * tasks submitted together tend to finish together.
  */
-import { Clock, Sleep } from "../clock";
-import { CDN_RECORDS } from "../records";
-import { RecordKind } from "../recordKind";
-import { PurgeApi, PurgeTask } from "../types";
+import { Clock, Sleep } from "../base/clock";
+import { CDN_RECORDS } from "../client/records";
+import { RecordKind } from "../base/recordKind";
+import { PurgeApi, PurgeTask } from "../base/types";
 import { cdnJobReader, JobReader } from "./jobReader";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { ChangePace, RoundSchedule } from "./roundSchedule";

@@ -4,11 +4,11 @@
  * shape), so it runs the same in the provider host, in the benchmark's simulated time, and in tests, where it
  * can drive hours of waiting in microseconds.
  */
-import { Clock, Sleep } from "../clock";
-import { PurgeTask } from "../types";
+import { Clock, Sleep } from "../base/clock";
+import { PurgeTask } from "../base/types";
 import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
-import { CDN_RECORDS } from "../records";
-import { allDone, RecordKind, Tally, tallyBy } from "../recordKind";
+import { CDN_RECORDS } from "../client/records";
+import { allDone, RecordKind, Tally, tallyBy } from "../base/recordKind";
 import { WaitProgress, WaitResult } from "./waitResult";
 
 /**

@@ -3,8 +3,8 @@
  * exactly as long as the wait runs. Every wait in the process shares that poller, so fifty purges gated in one
  * deployment cost one round of reads, not fifty.
  */
-import { realClock, realSleep } from "../clock";
-import { PurgeApi, PurgeTask } from "../types";
+import { realClock, realSleep } from "../base/clock";
+import { PurgeApi, PurgeTask } from "../base/types";
 import { CoalescingPoller } from "./coalescingPoller";
 import { PurgeCheck, waitForPurge, WaitForPurgeOptions } from "./waitForPurge";
 import { WaitResult } from "./waitResult";

@@ -3,11 +3,11 @@
  * providers cannot serve invokes).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { edgeOneClientFor } from "../../provider/clientCache";
-import { ConnectionInput } from "../../provider/connection";
+import { edgeOneClientFor } from "../../provider/engine/clientCache";
+import { ConnectionInput } from "../../provider/client/connection";
 import { readEdgeOneTasks } from "../../provider/edgeone/readEdgeOneTasks";
 import { toEdgeOneQuery } from "../../provider/edgeone/taskQuery";
-import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
+import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/base/edgeOneTypes";
 import { created, GetPurgeTasksOutputOptions, withoutDates } from "../getPurgeTasks";
 
 /**

@@ -7,8 +7,8 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
-import { toTaskQuery } from "../../provider/taskQuery";
-import { InvalidArgumentError } from "../../provider/validation";
+import { toTaskQuery } from "../../provider/arguments/taskQuery";
+import { InvalidArgumentError } from "../../provider/arguments/validation";
 import { getPurgeTasks, iteratePurgeTasks } from "../../sdk/getPurgeTasks";
 import { hostedProvider } from "../../sdk/hostedProvider";
 import { ProviderHost } from "../support/providerHost";

@@ -5,12 +5,12 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../emulator";
-import { realClock, realSleep } from "../../provider/clock";
-import { PurgeClient, PurgeClientOptions } from "../../provider/client";
-import { resolveConnection } from "../../provider/connection";
-import { SpacedRateLimiter } from "../../provider/spacedRateLimiter";
-import { RetryPolicy } from "../../provider/retry";
-import { readTaskRecords } from "../../provider/taskReader";
+import { realClock, realSleep } from "../../provider/base/clock";
+import { PurgeClient, PurgeClientOptions } from "../../provider/client/client";
+import { resolveConnection } from "../../provider/client/connection";
+import { SpacedRateLimiter } from "../../provider/client/spacedRateLimiter";
+import { RetryPolicy } from "../../provider/client/retry";
+import { readTaskRecords } from "../../provider/reading/taskReader";
 import {
     CoalescingPoller, describeWaitResult, waitForPurge, waitForTask, WaitResult,
 } from "../../provider/wait";

@@ -6,8 +6,8 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, RunningEmulator, startEmulator } from "../../emulator";
-import { PurgeClient } from "../../provider/client";
-import { resolveConnection } from "../../provider/connection";
+import { PurgeClient } from "../../provider/client/client";
+import { resolveConnection } from "../../provider/client/connection";
 import { hostedProvider } from "../../sdk/hostedProvider";
 import { HostError, ProviderHost } from "../support/providerHost";
 import { closedPort, guardUnhandled, settle, Settled } from "./support/guards";

@@ -7,10 +7,10 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, EmulatorProcess, startEmulatorProcess } from "../../emulator";
-import { PurgeClient } from "../../provider/client";
-import { resolveConnection } from "../../provider/connection";
-import { formatApiTime } from "../../provider/time";
-import { realClock, realSleep } from "../../provider/clock";
+import { PurgeClient } from "../../provider/client/client";
+import { resolveConnection } from "../../provider/client/connection";
+import { formatApiTime } from "../../provider/base/time";
+import { realClock, realSleep } from "../../provider/base/clock";
 import { CoalescingPoller, waitForTask } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { guardUnhandled, SOAK } from "./support/guards";

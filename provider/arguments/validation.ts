@@ -2,8 +2,8 @@
  * Checks arguments before any request is sent. Every message names the argument and says what is valid.
  * Inputs are typed `unknown`: values from JavaScript callers or the engine can be anything.
  */
-import { formatApiTime, parseApiTime } from "./time";
-import { formatIsoApiTime, parseIsoApiTime } from "./isoTime";
+import { formatApiTime, parseApiTime } from "../base/time";
+import { formatIsoApiTime, parseIsoApiTime } from "../base/isoTime";
 
 /**
  * A bad argument. `argument` names it as the caller spelled it.

@@ -4,8 +4,8 @@
  * fewer API calls, never more than one call beyond one per task.
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
-import { earliestApiTime } from "./time";
-import { PurgeApi, PurgeTask } from "./types";
+import { earliestApiTime } from "../base/time";
+import { PurgeApi, PurgeTask } from "../base/types";
 
 /**
  * Every record of one task (a task with many URLs has many records), all pages.

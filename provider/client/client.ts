@@ -8,7 +8,7 @@ import { toPurgeApiError } from "./sdkErrors";
 import { toPurgeTask } from "./records";
 import {
     DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
-} from "./types";
+} from "../base/types";
 
 export type { PurgeClientOptions } from "./apiCaller";
 

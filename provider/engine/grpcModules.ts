@@ -6,7 +6,7 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import type * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import type * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import type * as structPb from "google-protobuf/google/protobuf/struct_pb";
-import { pulumiModule } from "../pulumiModules";
+import { pulumiModule } from "../base/pulumiModules";
 
 /** `@grpc/grpc-js`. */
 export const grpc: typeof grpcTypes = pulumiModule("@grpc/grpc-js");

@@ -3,8 +3,8 @@
  * missing fields), and the one place that decides what a record's status means, so "done" can never be
  * reported for a record that is not done.
  */
-import { allDone, RecordKind, RecordState, tallyBy } from "./recordKind";
-import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "./types";
+import { allDone, RecordKind, RecordState, tallyBy } from "../base/recordKind";
+import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "../base/types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
 const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;

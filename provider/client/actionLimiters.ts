@@ -2,7 +2,7 @@
  * One limiter per API action for the whole process, so every caller (data source, waits, many resources)
  * shares the account's budget of 20 requests per second per action.
  */
-import { realTiming, Timing } from "./clock";
+import { realTiming, Timing } from "../base/clock";
 import { SpacedRateLimiter } from "./spacedRateLimiter";
 
 /** The documented limit for DescribePurgeTasks; the purge actions get the same. */

@@ -3,8 +3,8 @@
  * plugin's invoke. One page when the query asks for one, every page otherwise.
  */
 import { readAllPages } from "./paging";
-import { isSinglePage } from "./taskQuery";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "./types";
+import { isSinglePage } from "../arguments/taskQuery";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../base/types";
 
 /** The records found, with the request ids to quote to support. */
 export interface PurgeTasksRead {

@@ -1,4 +1,4 @@
-import { Timing } from "./clock";
+import { Timing } from "../base/clock";
 
 /**
  * At most `limit` grants in any window of `windowMs`, spaced evenly: one grant every `windowMs / limit`, measured

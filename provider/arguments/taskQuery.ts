@@ -2,8 +2,8 @@
  * Validates the arguments of getPurgeTasks by their description and turns them into the API's query. Nothing is
  * sent until this has passed.
  */
-import { GET_PURGE_TASKS, validateInputs } from "./description";
-import { DescribePurgeTasksQuery } from "./types";
+import { GET_PURGE_TASKS, validateInputs } from "../description";
+import { DescribePurgeTasksQuery } from "../base/types";
 import { InvalidArgumentError } from "./validation";
 
 /** The most records the API returns in one page, as far as this package asks for. */

@@ -2,10 +2,10 @@
  * The provider host's connection. The engine hands the stack's config to `configure`; it is kept here, in
  * the host's memory only, never in anything that is serialized into the state.
  */
-import { ConfigSource } from "../connection";
-import { clientFor, edgeOneClientFor } from "../clientCache";
-import { EdgeOneApi } from "../edgeone/types";
-import { PurgeApi } from "../types";
+import { ConfigSource } from "../client/connection";
+import { clientFor, edgeOneClientFor } from "./clientCache";
+import { EdgeOneApi } from "../base/edgeOneTypes";
+import { PurgeApi } from "../base/types";
 
 let stackConfig: ConfigSource | undefined;
 

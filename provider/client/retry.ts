@@ -4,7 +4,7 @@
  * starts from a longer base, since the budget is per second.
  */
 import { isThrottling, PurgeApiError } from "./errors";
-import { Timing } from "./clock";
+import { Timing } from "../base/clock";
 
 /** How hard to try. */
 export interface RetryPolicy {

@@ -4,7 +4,7 @@
  * ("creating (12s) 3/5 done"), others stay in the update's diagnostics. Without a URN or an engine, the message
  * goes to standard error, which the engine shows as a diagnostic of the update.
  */
-import { pulumiModule } from "../pulumiModules";
+import { pulumiModule } from "../base/pulumiModules";
 
 /** How a message is shown. */
 export interface EngineMessage {

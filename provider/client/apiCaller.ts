@@ -3,7 +3,7 @@
  * the process-wide limiter of the action, credentials asked after the grant (renewed when due), retries with
  * jittered back-off, and every failure classified as a `PurgeApiError` without secrets.
  */
-import { realTiming, Timing } from "./clock";
+import { realTiming, Timing } from "../base/clock";
 import { ConnectionSettings } from "./connection";
 import { connectionHint } from "./connectionHints";
 import { signingCredential } from "./credentials/signingCredential";

@@ -2,9 +2,9 @@
  * One {@link PurgeClient} (and one {@link EdgeOneClient}) per distinct connection in a process, so keep-alive sockets are reused. The cache
  * lives only in memory.
  */
-import { ConfigSource, ConnectionInput, ConnectionSettings, resolveConnection } from "./connection";
-import { PurgeClient } from "./client";
-import { EdgeOneClient } from "./edgeone/client";
+import { ConfigSource, ConnectionInput, ConnectionSettings, resolveConnection } from "../client/connection";
+import { PurgeClient } from "../client/client";
+import { EdgeOneClient } from "../edgeone/client";
 
 const clients = new Map<string, PurgeClient>();
 const edgeOneClients = new Map<string, EdgeOneClient>();
