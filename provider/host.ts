@@ -4,8 +4,8 @@
  * the state small and free of anything captured by accident.
  */
 import { cancelHostOperations } from "./engine/cancellation";
-import { inDynamicProviderHost, listenForEngineCancel } from "./engine/dynamicHostCancel";
-import { configureHost } from "./engine/hostConfig";
+import { inDynamicProviderHost, listenForEngineCancel } from "./engine/cancelListener";
+import { configureHost } from "./engine/hostClients";
 import { purgeProvider } from "./resources/purgeProvider";
 import { waiterProvider } from "./resources/waiterProvider";
 import { edgeOnePurgeProvider } from "./resources/edgeOnePurgeProvider";

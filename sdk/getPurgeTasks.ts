@@ -6,8 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { clientFor } from "../provider/engine/clientCache";
 import { ConnectionInput } from "../provider/client/connection";
 import { iteratePages } from "../provider/reading/paging";
-import { readPurgeTasks } from "../provider/reading/readPurgeTasks";
-import { MAX_LIMIT, toTaskQuery } from "../provider/arguments/taskQuery";
+import { answerGetPurgeTasks } from "../provider/reading/getPurgeTasksAnswer";
+import { MAX_LIMIT, toTaskQuery } from "../provider/arguments/getPurgeTasksQuery";
 import { optionalInteger } from "../provider/arguments/validation";
 import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/base/types";
 
@@ -79,7 +79,7 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
     const query = toTaskQuery(args);
     const pageSize = checkPageSize(opts.pageSize);
     const client = clientFor(opts.connection, programConfig);
-    return readPurgeTasks(client, query, { pageSize, signal: opts.signal });
+    return answerGetPurgeTasks(client, query, { pageSize, signal: opts.signal });
 }
 
 /**

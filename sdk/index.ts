@@ -19,6 +19,6 @@ export { CachePurge } from "./cachePurge";
 export type { CachePurgeArgs } from "./cachePurge";
 export type { PurgeTask, PurgeStatus, PurgeType, FlushType, PurgeArea } from "../provider/base/types";
 export type { AssumeRoleInput, AssumeRoleWithWebIdentityInput, ConnectionInput } from "../provider/client/connection";
-export { PurgeApiError } from "../provider/client/errors";
+export { PurgeApiError } from "../provider/client/apiError";
 export { InvalidArgumentError } from "../provider/arguments/validation";
 export * as edgeone from "./edgeone";

@@ -9,7 +9,7 @@ import * as path from "path";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
 import { PurgeClient } from "../provider/client/client";
 import { ConnectionInput, resolveConnection } from "../provider/client/connection";
-import { PurgeApiError } from "../provider/client/errors";
+import { PurgeApiError } from "../provider/client/apiError";
 import { MetadataServer, startMetadataServer } from "./support/metadataServer";
 
 const NO_RETRY = { maxAttempts: 1, baseDelayMs: 0, throttledBaseDelayMs: 0, maxDelayMs: 0 };

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
-import { PurgeApiError } from "../provider/client/errors";
+import { PurgeApiError } from "../provider/client/apiError";
 import { PurgeClient } from "../provider/client/client";
 import { resolveConnection } from "../provider/client/connection";
 import * as pulumi from "@pulumi/pulumi";

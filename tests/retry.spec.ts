@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { PurgeApiError } from "../provider/client/errors";
+import { PurgeApiError } from "../provider/client/apiError";
 import { DEFAULT_RETRY_POLICY, retryDelayMs, withRetry } from "../provider/client/retry";
 import { FakeTiming } from "./support/fakeTiming";
 

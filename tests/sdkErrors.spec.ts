@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { PurgeApiError } from "../provider/client/errors";
-import { isAbort, toPurgeApiError } from "../provider/client/sdkErrors";
+import { PurgeApiError } from "../provider/client/apiError";
+import { isAbort, toPurgeApiError } from "../provider/client/classifyError";
 
 const classify = (e: unknown) => toPurgeApiError("DescribePurgeTasks", e, ["topsecretkey"]);
 

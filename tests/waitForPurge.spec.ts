@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
-import { PurgeApiError } from "../provider/client/errors";
+import { PurgeApiError } from "../provider/client/apiError";
 import { PurgeStatus, PurgeTask } from "../provider/base/types";
 import { VirtualClock } from "../provider/base/virtualClock";
-import { BackoffPacing, PurgeCheck, waitForPurge, WaitForPurgeOptions, WaitProgress, WaitResult } from "../provider/wait";
+import { BackoffPacing, PurgeCheck, runWaitLoop, WaitLoopOptions, WaitProgress, WaitResult } from "../provider/wait";
 
 const rec = (url: string, status: PurgeStatus | null): PurgeTask =>
     ({ taskId: "123", url, status, purgeType: "url", flushType: "flush", createTime: "2026-11-29 10:00:00" });
@@ -26,16 +26,16 @@ function scripted(clock: VirtualClock, script: Array<readonly PurgeTask[] | Erro
 
 /** Runs a wait with backoff pacing; `extra` overrides the wait's options and the backoff's settings alike. */
 function run(clock: VirtualClock, check: PurgeCheck,
-    extra: Partial<WaitForPurgeOptions> & Partial<Omit<BackoffPacing, "kind">> = {}): Promise<WaitResult> {
+    extra: Partial<WaitLoopOptions> & Partial<Omit<BackoffPacing, "kind">> = {}): Promise<WaitResult> {
     const { minDelayMs = 1000, maxDelayMs = 8000, random = () => 0.5, finalCheckGraceMs, ...rest } = extra;
-    return clock.run(waitForPurge({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 10_000,
+    return clock.run(runWaitLoop({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 10_000,
         pacing: { kind: "backoff", minDelayMs, maxDelayMs, random, finalCheckGraceMs }, ...rest }));
 }
 
 const apiError = (retryable: boolean) => new PurgeApiError({ action: "DescribePurgeTasks",
     code: retryable ? "InternalError" : "UnauthorizedOperation.CdnCamUnauthorized", message: "x", retryable });
 
-describe("wait: waitForPurge", () => {
+describe("wait: runWaitLoop", () => {
     it("makes the first check at once", async () => {
         const clock = new VirtualClock(5000);
         const { check, calledAt } = scripted(clock, [all("done")]);
@@ -177,7 +177,7 @@ describe("wait: waitForPurge", () => {
         const clock = new VirtualClock();
         const stop = new AbortController();
         const { check } = scripted(clock, [all("process")]);
-        const waiting = waitForPurge({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 0,
+        const waiting = runWaitLoop({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 0,
             pacing: { kind: "backoff", minDelayMs: 5000, maxDelayMs: 5000, random: () => 0 }, signal: stop.signal });
         await clock.advance(2000);
         stop.abort(new Error("user cancelled"));

@@ -3,7 +3,7 @@ import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../pr
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
 import { RoundSchedule } from "../provider/wait/roundSchedule";
 import { VirtualClock } from "../provider/base/virtualClock";
-import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
+import { getDefaultPoller, waitOnPollerForTask } from "../provider/wait/pollerWaits";
 
 const SINCE = "2026-11-29 10:00:00";
 
@@ -55,7 +55,7 @@ describe("wait: coalescing poller", () => {
         const { clock, api, poller, waitOptions } = setup();
         const ids = Array.from({ length: 50 }, (_, i) => `t${i}`);
         ids.forEach((id) => api.set(id, "process"));
-        const waits = ids.map((taskId) => waitForTask(poller, { ...waitOptions, taskId, since: SINCE }));
+        const waits = ids.map((taskId) => waitOnPollerForTask(poller, { ...waitOptions, taskId, since: SINCE }));
         ids.forEach((id, i) => void clock.sleep(1000 * (i + 1)).then(() => api.set(id, "done")));
         const results = await clock.run(Promise.all(waits));
         assert.ok(results.every((r) => r.state === "done"));
@@ -78,7 +78,7 @@ describe("wait: coalescing poller", () => {
     it("backs off while nothing changes and returns to the minimum on a change", async () => {
         const { clock, api, poller, waitOptions } = setup();
         api.set("t", "process", "process");
-        const waiting = waitForTask(poller, { ...waitOptions, taskId: "t", since: SINCE });
+        const waiting = waitOnPollerForTask(poller, { ...waitOptions, taskId: "t", since: SINCE });
         void clock.sleep(16_000).then(() => api.set("t", "done", "process"));
         void clock.sleep(24_500).then(() => api.set("t", "done", "done"));
         await clock.run(waiting);
@@ -157,14 +157,14 @@ describe("wait: coalescing poller", () => {
     it("keeps the wait's own deadline when rounds are planned past it", async () => {
         const { clock, api, poller, waitOptions } = setup();
         api.set("t", "process");
-        const result = await clock.run(waitForTask(poller, { ...waitOptions, timeoutMs: 5000, taskId: "t" }));
+        const result = await clock.run(waitOnPollerForTask(poller, { ...waitOptions, timeoutMs: 5000, taskId: "t" }));
         assert.deepStrictEqual([result.state, result.elapsedMs], ["timedOut", 5000]);
     });
 
     it("releases a wait at the first round after its task turns done", async () => {
         const { clock, api, poller, waitOptions } = setup();
         api.set("t", "process");
-        const waiting = waitForTask(poller, { ...waitOptions, taskId: "t" });
+        const waiting = waitOnPollerForTask(poller, { ...waitOptions, taskId: "t" });
         void clock.sleep(1500).then(() => api.set("t", "done"));
         const result = await clock.run(waiting);
         const [before, seen] = api.calls.slice(-2).map((c) => c.at);

@@ -7,7 +7,7 @@ import { EDGEONE_RECORDS } from "../provider/edgeone/records";
 import { EdgeOnePurgeTask, EdgeOneStatus } from "../provider/base/edgeOneTypes";
 import { CoalescingPoller } from "../provider/wait/coalescingPoller";
 import { JobReader } from "../provider/wait/jobReader";
-import { waitForTasks } from "../provider/wait/waitForTasks";
+import { waitOnPoller } from "../provider/wait/pollerWaits";
 import { describeWaitResult } from "../provider/wait/describeWaitResult";
 import { VirtualClock } from "../provider/base/virtualClock";
 
@@ -43,21 +43,21 @@ describe("wait: the shared poller over EdgeOne's records", () => {
         const { clock, poller, options, jobs } = setup();
         jobs.set("j1", [task("j1", "https://a/1", "processing")]);
         setTimeout(() => jobs.set("j1", [task("j1", "https://a/1", "success")]), 0);
-        const result = await clock.run(waitForTasks(poller, { ...options, taskIds: ["j1"] }));
+        const result = await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"] }));
         assert.strictEqual(result.state, "done");
     });
 
     it("fails at a target that ends timeout, as a failure of the wait", async () => {
         const { clock, poller, options, jobs } = setup();
         jobs.set("j1", [task("j1", "https://a/1", "success"), task("j1", "https://a/2", "timeout")]);
-        const result = await clock.run(waitForTasks(poller, { ...options, taskIds: ["j1"] }));
+        const result = await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"] }));
         assert.deepStrictEqual(result.state === "failed" ? result.failed.map((t) => t.target) : result.state, ["https://a/2"]);
     });
 
     it("names each failed target with FailType: FailMessage in the message", async () => {
         const { clock, poller, options, jobs } = setup();
         jobs.set("j1", [task("j1", "https://a/2", "failed", { failType: "originPullFailed", failMessage: "origin answered 502" })]);
-        const result = await clock.run(waitForTasks(poller, { ...options, taskIds: ["j1"] }));
+        const result = await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"] }));
         assert.strictEqual(describeWaitResult(result, "EdgeOne job j1", EDGEONE_RECORDS),
             "EdgeOne job j1 failed: 1 of 1 target failed: https://a/2 (originPullFailed: origin answered 502)");
     });
@@ -70,7 +70,7 @@ describe("wait: the shared poller over EdgeOne's records", () => {
     it("holds a watch's first read back until notBefore", async () => {
         const { clock, poller, options, jobs, reads } = setup();
         jobs.set("j1", [task("j1", "https://a/1", "success")]);
-        await clock.run(waitForTasks(poller, { ...options, taskIds: ["j1"], notBefore: clock.now() + 7000 }));
+        await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"], notBefore: clock.now() + 7000 }));
         assert.deepStrictEqual(reads, [clock.now()]);
         assert.ok(reads[0] >= 7000, `first read at ${reads[0]}`);
     });
@@ -81,7 +81,7 @@ describe("wait: the shared poller over EdgeOne's records", () => {
         jobs.set("j2", [task("j2", "https://a/2", "success")]);
         const other = poller.watch("j2");
         try {
-            await clock.run(waitForTasks(poller, { ...options, taskIds: ["j1"], notBefore: clock.now() + 7000 }));
+            await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"], notBefore: clock.now() + 7000 }));
         } finally {
             other.unwatch();
         }

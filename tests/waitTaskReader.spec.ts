@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PurgeTask } from "../provider/base/types";
 import { iteratePages, readAllPages } from "../provider/reading/paging";
-import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readTaskRecords } from "../provider/reading/taskReader";
+import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readRecordsOfTask } from "../provider/reading/recordsOfTasks";
 import { FakePurgeApi } from "./support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>
@@ -11,7 +11,7 @@ const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): Pu
 describe("wait: task reader", () => {
     it("reads a 1,000-record task in 10 pages of 100", async () => {
         const api = new FakePurgeApi(task("t", 1000));
-        const records = await readTaskRecords(api, "t");
+        const records = await readRecordsOfTask(api, "t");
         assert.deepStrictEqual([records.length, api.queries.length, api.queries[9].offset, api.queries[9].limit],
             [1000, 10, 900, 100]);
     });
@@ -29,7 +29,7 @@ describe("wait: task reader", () => {
 
     it("keeps paging when the server caps Limit below the page size", async () => {
         const api = new FakePurgeApi(task("t", 120), { maxLimit: 50 });
-        assert.strictEqual((await readTaskRecords(api, "t")).length, 120);
+        assert.strictEqual((await readRecordsOfTask(api, "t")).length, 120);
     });
 
     it("yields pages one at a time", async () => {

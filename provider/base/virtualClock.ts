@@ -19,7 +19,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
  *
  * @example
  * const clock = new VirtualClock();
- * const result = await clock.run(waitForPurge({ ...options, clock, sleep: clock.sleep }));
+ * const result = await clock.run(runWaitLoop({ ...options, clock, sleep: clock.sleep }));
  */
 export class VirtualClock {
     private time: number;

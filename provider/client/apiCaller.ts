@@ -9,7 +9,7 @@ import { connectionHint } from "./connectionHints";
 import { signingCredential } from "./credentials/signingCredential";
 import { limiterFor } from "./actionLimiters";
 import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
-import { isAbort, toPurgeApiError } from "./sdkErrors";
+import { isAbort, toPurgeApiError } from "./classifyError";
 
 /** Tuning for tests and benchmarks; the defaults suit production. */
 export interface PurgeClientOptions {

@@ -4,8 +4,8 @@
  */
 import { ConnectionSettings } from "./connection";
 import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "./apiCaller";
-import { toPurgeApiError } from "./sdkErrors";
-import { toPurgeTask } from "./records";
+import { toPurgeApiError } from "./classifyError";
+import { toPurgeTask } from "./cdnRecords";
 import {
     DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
 } from "../base/types";

@@ -3,7 +3,7 @@
  * dropped connections and garbled answers. Delays grow exponentially with full jitter, capped; throttling
  * starts from a longer base, since the budget is per second.
  */
-import { isThrottling, PurgeApiError } from "./errors";
+import { isThrottling, PurgeApiError } from "./apiError";
 import { Timing } from "../base/clock";
 
 /** How hard to try. */

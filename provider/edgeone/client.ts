@@ -4,7 +4,7 @@
  */
 import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../client/apiCaller";
 import { ConnectionSettings, forEdgeOne } from "../client/connection";
-import { toPurgeApiError } from "../client/sdkErrors";
+import { toPurgeApiError } from "../client/classifyError";
 import { toEdgeOneTask } from "./records";
 import { EdgeOneApi, EdgeOnePurgeRequest, EdgeOneQuota, EdgeOneSubmission, EdgeOneTaskPage, EdgeOneTaskQuery } from "../base/edgeOneTypes";
 

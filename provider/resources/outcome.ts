@@ -2,7 +2,7 @@
  * Shared pieces of the resource providers: the overall status of a set of records, a changed serialized provider, and the
  * error that keeps a partly created resource in the state.
  */
-import { CDN_RECORDS } from "../client/records";
+import { CDN_RECORDS } from "../client/cdnRecords";
 import { allDone, RecordKind, RecordState, tallyBy } from "../base/recordKind";
 import { PurgeTask } from "../base/types";
 

@@ -3,7 +3,7 @@
  * next check in 2 s"), with the cause while the API keeps failing ("API unreachable for 12 s: connect
  * ECONNREFUSED 127.0.0.1:9000; retrying").
  */
-import { messageOf, PurgeApiError } from "../client/errors";
+import { messageOf, PurgeApiError } from "../client/apiError";
 import { WaitProgress } from "../wait";
 import { tellEngine } from "../engine/engineLog";
 

@@ -17,7 +17,7 @@ import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs } fro
 import { reportLine, reportProgress } from "./progress";
 import { hostCancelSignal } from "../engine/cancellation";
 import { tellEngine } from "../engine/engineLog";
-import { ProgressSink } from "./hostWait";
+import { ProgressSink } from "./waits";
 import { InDoubtBatch } from "./properties";
 
 type Props = Record<string, unknown>;

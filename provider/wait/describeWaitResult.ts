@@ -2,9 +2,9 @@
  * One-line messages for users about how a wait ended: what failed or is still pending, and why, in words
  * that fit an error shown by `pulumi up`.
  */
-import { messageOf } from "../client/errors";
+import { messageOf } from "../client/apiError";
 import { PurgeTask } from "../base/types";
-import { CDN_RECORDS } from "../client/records";
+import { CDN_RECORDS } from "../client/cdnRecords";
 import { RecordKind, tallyBy } from "../base/recordKind";
 import { WaitResult } from "./waitResult";
 

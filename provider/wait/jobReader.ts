@@ -4,7 +4,7 @@
  * itself (rounds, their pace, who waits for what) is the same for both.
  */
 import { formatApiTime } from "../base/time";
-import { readManyTasks, TaskToRead } from "../reading/taskReader";
+import { readManyTasks, TaskToRead } from "../reading/recordsOfTasks";
 import { PurgeApi, PurgeTask } from "../base/types";
 
 /** What a round knows that may make a read cheaper. */

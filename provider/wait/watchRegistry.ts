@@ -5,10 +5,10 @@
  * submitted elsewhere can join the time-range read from its second round on.
  */
 import { earliestApiTime } from "../base/time";
-import { CDN_RECORDS } from "../client/records";
+import { CDN_RECORDS } from "../client/cdnRecords";
 import { RecordKind, tallyBy } from "../base/recordKind";
 import { PurgeTask } from "../base/types";
-import { TaskToRead } from "../reading/taskReader";
+import { TaskToRead } from "../reading/recordsOfTasks";
 
 interface Watched {
     since?: string;

@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
-import { toTaskQuery } from "../../provider/arguments/taskQuery";
+import { toTaskQuery } from "../../provider/arguments/getPurgeTasksQuery";
 import { InvalidArgumentError } from "../../provider/arguments/validation";
 import { getPurgeTasks, iteratePurgeTasks } from "../../sdk/getPurgeTasks";
 import { hostedProvider } from "../../sdk/hostedProvider";

@@ -10,9 +10,9 @@ import { PurgeClient, PurgeClientOptions } from "../../provider/client/client";
 import { resolveConnection } from "../../provider/client/connection";
 import { SpacedRateLimiter } from "../../provider/client/spacedRateLimiter";
 import { RetryPolicy } from "../../provider/client/retry";
-import { readTaskRecords } from "../../provider/reading/taskReader";
+import { readRecordsOfTask } from "../../provider/reading/recordsOfTasks";
 import {
-    CoalescingPoller, describeWaitResult, waitForPurge, waitForTask, WaitResult,
+    CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
 } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";
@@ -213,8 +213,8 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                 const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random,
                     minDelayMs: 300, maxDelayMs: 1000 });
                 const r = settle(() => mode === "poller"
-                    ? waitForTask(poller, { ...common, taskId: e.taskId })
-                    : waitForPurge({ ...common, check: (s) => readTaskRecords(client, e.taskId, s),
+                    ? waitOnPollerForTask(poller, { ...common, taskId: e.taskId })
+                    : runWaitLoop({ ...common, check: (s) => readRecordsOfTask(client, e.taskId, s),
                         pacing: { kind: "backoff", minDelayMs: 300, maxDelayMs: 1000, random: Math.random } }));
                 if (opts.during) {
                     await Promise.race([answered, r]);

@@ -11,7 +11,7 @@ import { PurgeClient } from "../../provider/client/client";
 import { resolveConnection } from "../../provider/client/connection";
 import { formatApiTime } from "../../provider/base/time";
 import { realClock, realSleep } from "../../provider/base/clock";
-import { CoalescingPoller, waitForTask } from "../../provider/wait";
+import { CoalescingPoller, waitOnPollerForTask } from "../../provider/wait";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { guardUnhandled, SOAK } from "./support/guards";
 import { finish, note, record } from "./support/report";
@@ -49,7 +49,7 @@ describe(`reliability: load (${WAITS} waits and ${READS} reads at once${SOAK ? "
         const started = Date.now();
         const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random });
         const sinceText = formatApiTime(since);
-        const waits = taskIds.map((taskId) => waitForTask(poller, { taskId, since: sinceText, clock: realClock, sleep: realSleep,
+        const waits = taskIds.map((taskId) => waitOnPollerForTask(poller, { taskId, since: sinceText, clock: realClock, sleep: realSleep,
             timeoutMs: 100_000, notVisibleGraceMs: 30_000 }));
         const reads = Array.from({ length: READS }, (_, i) => getPurgeTasks({ taskId: taskIds[i % taskIds.length] }, { connection }));
         const [waitResults, readResults] = await Promise.all([Promise.all(waits), Promise.all(reads)]);

@@ -5,7 +5,7 @@
  * signing; once expired, the failure is raised with its cause, marked retryable when the credentials worked
  * before, so a wait goes on trying until its own deadline.
  */
-import { messageOf } from "../errors";
+import { messageOf } from "../apiError";
 import { CredentialError, isRetryable } from "./credentialError";
 import { CredentialSource, SigningCredential, TemporaryCredential } from "./credentialSource";
 

@@ -2,7 +2,7 @@
  * The credentials for one API call, from the connection's source; a source that fails becomes a
  * {@link PurgeApiError} with code `CredentialsUnavailable`, retried and reported like any other failed call.
  */
-import { messageOf, PurgeApiError } from "../errors";
+import { messageOf, PurgeApiError } from "../apiError";
 import { CredentialError } from "./credentialError";
 import { CredentialSource, SigningCredential } from "./credentialSource";
 

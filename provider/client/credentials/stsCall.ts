@@ -9,7 +9,7 @@
  * renewing here.
  */
 import type * as http from "http";
-import { toPurgeApiError } from "../sdkErrors";
+import { toPurgeApiError } from "../classifyError";
 import { SigningCredential, TemporaryCredential } from "./credentialSource";
 
 /** Where STS is and how to reach it. */

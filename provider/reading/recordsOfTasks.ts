@@ -11,9 +11,9 @@ import { PurgeApi, PurgeTask } from "../base/types";
  * Every record of one task (a task with many URLs has many records), all pages.
  *
  * @example
- * const check: PurgeCheck = (signal) => readTaskRecords(api, "1533", signal);
+ * const check: PurgeCheck = (signal) => readRecordsOfTask(api, "1533", signal);
  */
-export async function readTaskRecords(api: PurgeApi, taskId: string, signal?: AbortSignal): Promise<readonly PurgeTask[]> {
+export async function readRecordsOfTask(api: PurgeApi, taskId: string, signal?: AbortSignal): Promise<readonly PurgeTask[]> {
     return (await readAllPages(api, { taskId }, { signal })).purgeLogs;
 }
 
@@ -21,10 +21,10 @@ export async function readTaskRecords(api: PurgeApi, taskId: string, signal?: Ab
  * Every record of several tasks (the batches of one purge), read by id.
  *
  * @example
- * const records = await readTasksRecords(api, ["1533", "1534"], signal);
+ * const records = await readRecordsOfTasks(api, ["1533", "1534"], signal);
  */
-export async function readTasksRecords(api: PurgeApi, taskIds: readonly string[], signal?: AbortSignal): Promise<PurgeTask[]> {
-    return (await Promise.all(taskIds.map((taskId) => readTaskRecords(api, taskId, signal)))).flat();
+export async function readRecordsOfTasks(api: PurgeApi, taskIds: readonly string[], signal?: AbortSignal): Promise<PurgeTask[]> {
+    return (await Promise.all(taskIds.map((taskId) => readRecordsOfTask(api, taskId, signal)))).flat();
 }
 
 /**

@@ -7,7 +7,7 @@
 import { Clock, Sleep } from "../base/clock";
 import { PurgeTask } from "../base/types";
 import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
-import { CDN_RECORDS } from "../client/records";
+import { CDN_RECORDS } from "../client/cdnRecords";
 import { allDone, RecordKind, Tally, tallyBy } from "../base/recordKind";
 import { WaitProgress, WaitResult } from "./waitResult";
 
@@ -17,7 +17,7 @@ import { WaitProgress, WaitResult } from "./waitResult";
  * tried again at the next check.
  *
  * @example
- * const check: PurgeCheck = (signal) => readTaskRecords(api, "1533", signal);
+ * const check: PurgeCheck = (signal) => readRecordsOfTask(api, "1533", signal);
  */
 export type PurgeCheck<R = PurgeTask> = (signal?: AbortSignal) => Promise<readonly R[]>;
 
@@ -56,13 +56,13 @@ export interface CheckWaitsPacing {
 export type WaitPacing = BackoffPacing | CheckWaitsPacing;
 
 /**
- * Options of {@link waitForPurge}.
+ * Options of {@link runWaitLoop}.
  *
  * @example
- * const options: WaitForPurgeOptions = { check, clock: Date, sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000,
+ * const options: WaitLoopOptions = { check, clock: Date, sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000,
  *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } };
  */
-export interface WaitForPurgeOptions<R = PurgeTask> {
+export interface WaitLoopOptions<R = PurgeTask> {
     readonly check: PurgeCheck<R>;
     /** How to read the records `check` answers; CDN's by default (EdgeOne's for EdgeOne jobs). */
     readonly records?: RecordKind<R>;
@@ -87,7 +87,7 @@ export interface WaitForPurgeOptions<R = PurgeTask> {
  * @example
  * validateWaitOptions({ ...options, timeoutMs: -1 }); // throws RangeError
  */
-function validateWaitOptions<R>(options: WaitForPurgeOptions<R>): void {
+function validateWaitOptions<R>(options: WaitLoopOptions<R>): void {
     if (options.pacing.kind === "backoff") {
         validateBackoff(options.pacing);
     }
@@ -123,12 +123,12 @@ export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
  * answer with a failed record; is done only when every record is done (as `options.records` reads them). See {@link WaitResult}.
  *
  * @example
- * const result = await waitForPurge({ check: (s) => readTaskRecords(api, id, s), clock: Date, sleep,
+ * const result = await runWaitLoop({ check: (s) => readRecordsOfTask(api, id, s), clock: Date, sleep,
  *     timeoutMs: 600_000, notVisibleGraceMs: 30_000,
  *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${id}`));
  */
-export async function waitForPurge<R = PurgeTask>(options: WaitForPurgeOptions<R>): Promise<WaitResult<R>> {
+export async function runWaitLoop<R = PurgeTask>(options: WaitLoopOptions<R>): Promise<WaitResult<R>> {
     validateWaitOptions(options);
     const { clock, signal, expectedRecords, pacing } = options;
     // Without a kind the records are CDN's (the default type argument).

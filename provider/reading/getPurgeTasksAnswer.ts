@@ -3,11 +3,11 @@
  * plugin's invoke. One page when the query asks for one, every page otherwise.
  */
 import { readAllPages } from "./paging";
-import { isSinglePage } from "../arguments/taskQuery";
+import { isSinglePage } from "../arguments/getPurgeTasksQuery";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../base/types";
 
 /** The records found, with the request ids to quote to support. */
-export interface PurgeTasksRead {
+export interface GetPurgeTasksAnswer {
     readonly purgeLogs: readonly PurgeTask[];
     /** Matching records in all; when the API gives no count, the number of records read. */
     readonly totalCount: number;
@@ -21,11 +21,11 @@ export interface PurgeTasksRead {
  * Reads the records matching a query already validated by `toTaskQuery`.
  *
  * @example
- * const { purgeLogs } = await readPurgeTasks(api, toTaskQuery({ taskId: "1533" }));
+ * const { purgeLogs } = await answerGetPurgeTasks(api, toTaskQuery({ taskId: "1533" }));
  */
-export async function readPurgeTasks(
+export async function answerGetPurgeTasks(
     api: PurgeApi, query: DescribePurgeTasksQuery, opts: { readonly pageSize?: number; readonly signal?: AbortSignal } = {},
-): Promise<PurgeTasksRead> {
+): Promise<GetPurgeTasksAnswer> {
     if (isSinglePage(query)) {
         const page = await api.describePurgeTasks(query, opts.signal);
         return {

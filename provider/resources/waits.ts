@@ -6,9 +6,9 @@
 import { PurgeApi, PurgeTask } from "../base/types";
 import { readAllPages } from "../reading/paging";
 import { realClock, realSleep } from "../base/clock";
-import { BackoffPacing, CoalescingPoller, getDefaultPoller, PurgeCheck, waitForPurge, waitForTasks, WaitProgress, WaitResult } from "../wait";
+import { BackoffPacing, CoalescingPoller, getDefaultPoller, PurgeCheck, runWaitLoop, waitOnPoller, WaitProgress, WaitResult } from "../wait";
 import { RecordKind } from "../base/recordKind";
-import { readTasksRecords } from "../reading/taskReader";
+import { readRecordsOfTasks } from "../reading/recordsOfTasks";
 import { hostCancelSignal } from "../engine/cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 import { engineMessagesDelivered } from "../engine/engineLog";
@@ -36,13 +36,13 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
  * how to read them (CDN's by default).
  *
  * @example
- * await waitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, sink, targets.length, EDGEONE_RECORDS);
+ * await hostWaitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, sink, targets.length, EDGEONE_RECORDS);
  */
-export async function waitOnOwnSchedule<R = PurgeTask>(check: PurgeCheck<R>, settings: WaitSettings, onProgress: ProgressSink,
+export async function hostWaitOnOwnSchedule<R = PurgeTask>(check: PurgeCheck<R>, settings: WaitSettings, onProgress: ProgressSink,
     expectedRecords?: number, records?: RecordKind<R>): Promise<WaitResult<R>> {
     const pacing: BackoffPacing = { kind: "backoff", minDelayMs: settings.minDelaySeconds * 1000,
         maxDelayMs: settings.maxDelaySeconds * 1000, random: Math.random };
-    return delivered(await waitForPurge({ check, ...common(settings, onProgress), pacing, expectedRecords, records }));
+    return delivered(await runWaitLoop({ check, ...common(settings, onProgress), pacing, expectedRecords, records }));
 }
 
 /** The wait's last progress line must be on the engine's screen before the step ends, or a stale one stays there. */
@@ -62,42 +62,42 @@ export interface PollerJobs {
  * A wait through a product's shared poller, with the host's clock, deadline, progress and cancel.
  *
  * @example
- * await waitThroughPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds, since }, settings, sink, n, EDGEONE_RECORDS);
+ * await hostWaitOnPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds, since }, settings, sink, n, EDGEONE_RECORDS);
  */
-export async function waitThroughPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs, settings: WaitSettings,
+export async function hostWaitOnPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs, settings: WaitSettings,
     onProgress: ProgressSink, expectedRecords?: number, records?: RecordKind<R>): Promise<WaitResult<R>> {
-    return delivered(await waitForTasks(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records }));
+    return delivered(await waitOnPoller(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records }));
 }
 
 const run = (check: PurgeCheck, settings: WaitSettings, onProgress: ProgressSink, expectedRecords?: number) =>
-    waitOnOwnSchedule(check, settings, onProgress, expectedRecords);
+    hostWaitOnOwnSchedule(check, settings, onProgress, expectedRecords);
 
 /**
  * Waits until every record of `taskIds` is done (or one fails, or time runs out). `since` is the submission
  * time in API form, which lets the shared poller find many tasks with one time-range query.
  *
  * @example
- * const result = await waitForTaskIds(api, ["1533"], "2026-11-29 10:00:00", settings, (p) => reportProgress("purge task 1533", p), 1);
+ * const result = await hostWaitForCdnTasks(api, ["1533"], "2026-11-29 10:00:00", settings, (p) => reportProgress("purge task 1533", p), 1);
  */
-export async function waitForTaskIds(
+export async function hostWaitForCdnTasks(
     api: PurgeApi, taskIds: readonly string[], since: string | undefined, settings: WaitSettings, onProgress: ProgressSink,
     expectedRecords?: number,
 ): Promise<WaitResult> {
     if (settings.ownPacing) {
-        return run((signal) => readTasksRecords(api, taskIds, signal), settings, onProgress, expectedRecords);
+        return run((signal) => readRecordsOfTasks(api, taskIds, signal), settings, onProgress, expectedRecords);
     }
-    return waitThroughPoller(getDefaultPoller(api), { taskIds, since }, settings, onProgress, expectedRecords);
+    return hostWaitOnPoller(getDefaultPoller(api), { taskIds, since }, settings, onProgress, expectedRecords);
 }
 
 /**
  * Waits until every record matching a waiter's target is done.
  *
  * @example
- * await waitForTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
+ * await hostWaitForCdnTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
  */
-export async function waitForTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
+export async function hostWaitForCdnTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
     if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
-        return waitForTaskIds(api, [target.taskId], undefined, settings, onProgress);
+        return hostWaitForCdnTasks(api, [target.taskId], undefined, settings, onProgress);
     }
     return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, settings, onProgress);
 }

@@ -4,7 +4,7 @@
  * them in the state, and the next `pulumi up` resumes the wait instead of purging again.
  */
 import type * as grpcTypes from "@grpc/grpc-js";
-import { messageOf } from "../client/errors";
+import { messageOf } from "../client/apiError";
 import { anyProto, grpc, providerProto, statusProto, toStruct } from "../engine/grpcModules";
 
 /** What the core throws for a partly created resource (see `partialFailure`). */
@@ -24,9 +24,9 @@ function isPartialFailure(e: unknown): e is Error & PartialFailure {
  * secrets) before they go to the engine.
  *
  * @example
- * callback(rpcError(e, (props) => markSecrets(props, secretKeys)));
+ * callback(toGrpcStatus(e, (props) => markSecrets(props, secretKeys)));
  */
-export function rpcError(e: unknown, outputs: (props: Record<string, unknown>) => Record<string, unknown> = (p) => p): Partial<grpcTypes.StatusObject> {
+export function toGrpcStatus(e: unknown, outputs: (props: Record<string, unknown>) => Record<string, unknown> = (p) => p): Partial<grpcTypes.StatusObject> {
     const message = messageOf(e);
     const metadata = new grpc.Metadata();
     if (isPartialFailure(e)) {

@@ -3,7 +3,7 @@
  * `code`, non-200 answers with an `httpCode`, network failures as a bare message, a non-JSON 200 as a raw
  * FetchError and a 200 `{}` as a TypeError; each is classified here, once.
  */
-import { isRetryableCode, PurgeApiError } from "./errors";
+import { isRetryableCode, PurgeApiError } from "./apiError";
 
 interface SdkFailure {
     readonly name?: string;

@@ -6,7 +6,7 @@
 import { realClock, realSleep } from "../base/clock";
 import { PurgeApi, PurgeTask } from "../base/types";
 import { CoalescingPoller } from "./coalescingPoller";
-import { PurgeCheck, waitForPurge, WaitForPurgeOptions } from "./waitForPurge";
+import { PurgeCheck, runWaitLoop, WaitLoopOptions } from "./waitLoop";
 import { WaitResult } from "./waitResult";
 
 // Keyed by the API client, so waits under different credentials (accounts) never share reads. Callers should
@@ -28,21 +28,21 @@ export function getDefaultPoller(api: PurgeApi): CoalescingPoller {
     return poller;
 }
 
-/** {@link waitForPurge}'s options without `check`/`pacing` (the poller gives them), plus when the tasks began. */
-interface PollerWaitOptions<R> extends Omit<WaitForPurgeOptions<R>, "check" | "pacing"> {
+/** {@link runWaitLoop}'s options without `check`/`pacing` (the poller gives them), plus when the tasks began. */
+interface PollerWaitOptions<R> extends Omit<WaitLoopOptions<R>, "check" | "pacing"> {
     /** When the tasks were submitted (API time), so the poller can find them with a time-range query. */
     readonly since?: string;
     /** Epoch ms before which checking is pointless (the product expects the jobs to take that long). */
     readonly notBefore?: number;
 }
 
-/** Options of {@link waitForTask}. */
-export interface WaitForTaskOptions<R = PurgeTask> extends PollerWaitOptions<R> {
+/** Options of {@link waitOnPollerForTask}. */
+export interface WaitOnPollerForTaskOptions<R = PurgeTask> extends PollerWaitOptions<R> {
     readonly taskId: string;
 }
 
-/** Options of {@link waitForTasks}. */
-export interface WaitForTasksOptions<R = PurgeTask> extends PollerWaitOptions<R> {
+/** Options of {@link waitOnPoller}. */
+export interface WaitOnPollerOptions<R = PurgeTask> extends PollerWaitOptions<R> {
     /** Every task of one purge (a long list is submitted in several batches); at least one. */
     readonly taskIds: readonly string[];
 }
@@ -52,15 +52,15 @@ export interface WaitForTasksOptions<R = PurgeTask> extends PollerWaitOptions<R>
  * outcome. Their checks are made together, so they join the same round.
  *
  * @example
- * const result = await waitForTasks(getDefaultPoller(client), { taskIds, since, clock: realClock, sleep: realSleep,
+ * const result = await waitOnPoller(getDefaultPoller(client), { taskIds, since, clock: realClock, sleep: realSleep,
  *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  */
-export async function waitForTasks<R = PurgeTask>(poller: CoalescingPoller<R>, options: WaitForTasksOptions<R>): Promise<WaitResult<R>> {
+export async function waitOnPoller<R = PurgeTask>(poller: CoalescingPoller<R>, options: WaitOnPollerOptions<R>): Promise<WaitResult<R>> {
     const { taskIds, since, notBefore, ...waitOptions } = options;
     const watches = taskIds.map((taskId) => poller.watch(taskId, { since, notBefore }));
     try {
         const check: PurgeCheck<R> = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
-        return await waitForPurge({ ...waitOptions, check, pacing: watches[0].pacing });
+        return await runWaitLoop({ ...waitOptions, check, pacing: watches[0].pacing });
     } finally {
         watches.forEach((w) => w.unwatch());
     }
@@ -70,10 +70,10 @@ export async function waitForTasks<R = PurgeTask>(poller: CoalescingPoller<R>, o
  * Waits for one purge task through `poller`, then stops watching it whatever the outcome.
  *
  * @example
- * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock,
+ * const result = await waitOnPollerForTask(getDefaultPoller(client), { taskId, since, clock: realClock,
  *     sleep: realSleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000, expectedRecords: urls.length });
  */
-export function waitForTask<R = PurgeTask>(poller: CoalescingPoller<R>, options: WaitForTaskOptions<R>): Promise<WaitResult<R>> {
+export function waitOnPollerForTask<R = PurgeTask>(poller: CoalescingPoller<R>, options: WaitOnPollerForTaskOptions<R>): Promise<WaitResult<R>> {
     const { taskId, ...rest } = options;
-    return waitForTasks(poller, { ...rest, taskIds: [taskId] });
+    return waitOnPoller(poller, { ...rest, taskIds: [taskId] });
 }

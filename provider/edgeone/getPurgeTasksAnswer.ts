@@ -2,7 +2,7 @@
  * What `edgeone.getPurgeTasks` answers: one page when the query asks for one, every page otherwise.
  */
 import { readAllEdgeOnePages } from "./paging";
-import { isOneEdgeOnePage } from "./taskQuery";
+import { isOneEdgeOnePage } from "./getPurgeTasksQuery";
 import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "../base/edgeOneTypes";
 
 /** The tasks found, with the request ids to quote to support. */
@@ -17,9 +17,9 @@ export interface EdgeOneTasksFound {
  * Reads the tasks of a query already validated by `toEdgeOneQuery`.
  *
  * @example
- * const { tasks } = await readEdgeOneTasks(client, toEdgeOneQuery({ zoneId, jobId }));
+ * const { tasks } = await answerEdgeOneGetPurgeTasks(client, toEdgeOneQuery({ zoneId, jobId }));
  */
-export async function readEdgeOneTasks(api: EdgeOneApi, query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTasksFound> {
+export async function answerEdgeOneGetPurgeTasks(api: EdgeOneApi, query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTasksFound> {
     if (isOneEdgeOnePage(query)) {
         const page = await api.describePurgeTasks(query, signal);
         return { tasks: page.tasks, totalCount: page.totalCount ?? (query.offset ?? 0) + page.tasks.length,
