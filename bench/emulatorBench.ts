@@ -5,14 +5,14 @@
 import * as v8 from "v8";
 import * as vm from "vm";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator, startEmulatorProcess } from "../emulator";
-import { PurgeClient } from "../provider/client";
-import { resolveConnection } from "../provider/connection";
-import { REQUESTS_PER_SECOND } from "../provider/actionLimiters";
-import { DEFAULT_PAGE_SIZE } from "../provider/paging";
+import { PurgeClient } from "../provider/client/client";
+import { resolveConnection } from "../provider/client/connection";
+import { REQUESTS_PER_SECOND } from "../provider/client/actionLimiters";
+import { DEFAULT_PAGE_SIZE } from "../provider/reading/paging";
 import { DEFAULT_WAIT } from "../provider/description";
-import { realClock, realSleep } from "../provider/clock";
-import { getDefaultPoller, waitForTask } from "../provider/wait/waitForTasks";
-import { formatApiTime } from "../provider/time";
+import { realClock, realSleep } from "../provider/base/clock";
+import { getDefaultPoller, waitOnPollerForTask } from "../provider/wait/pollerWaits";
+import { formatApiTime } from "../provider/base/time";
 import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";
 import { seededRandom, uniform } from "./sim/random";
 import { median, percentile } from "./sim/stats";
@@ -133,7 +133,7 @@ interface Watched {
 }
 
 /**
- * Waits for every task at once as the provider host does (`waitForTask` on the client's shared default poller, real
+ * Waits for every task at once as the provider host does (`waitOnPollerForTask` on the client's shared default poller, real
  * clock), turning each done when its time comes, and measures how long after that each wait returned.
  */
 async function waitAndMeasure(emu: RunningEmulator, client: PurgeClient, tasks: Promise<Watched>[], started: number,
@@ -142,7 +142,7 @@ async function waitAndMeasure(emu: RunningEmulator, client: PurgeClient, tasks: 
         const { taskId, since, doneAfterMs } = await pending;
         let doneAt = Infinity;
         const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); }, doneAfterMs);
-        const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
+        const result = await waitOnPollerForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
             timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
         clearTimeout(timer);
         return { state: result.state, overshootMs: Date.now() - doneAt };
@@ -158,7 +158,7 @@ async function waitAndMeasure(emu: RunningEmulator, client: PurgeClient, tasks: 
 }
 
 /**
- * Submits `waits` purges with the real client, waits for each as the provider host does (`waitForTask` on the
+ * Submits `waits` purges with the real client, waits for each as the provider host does (`waitOnPollerForTask` on the
  * client's shared default poller, real clock), and turns each task done at a seeded time `doneAfterMs` after its submission.
  *
  * @example

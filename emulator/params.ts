@@ -2,7 +2,7 @@
  * Small readers for request parameters: each returns the typed value or throws the CDN API's parameter error.
  */
 import { ApiError, ERROR_CODES, paramError } from "./errors";
-import { parseApiTime } from "../provider/time";
+import { parseApiTime } from "../provider/base/time";
 
 /** A request body after JSON parsing. */
 export type Params = Readonly<Record<string, unknown>>;

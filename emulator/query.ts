@@ -3,7 +3,7 @@
  */
 import { paramError } from "./errors";
 import { optionalApiTime, optionalEnum, optionalInteger, optionalString, Params } from "./params";
-import { parseApiTime } from "../provider/time";
+import { parseApiTime } from "../provider/base/time";
 import { TaskRecord } from "./store";
 
 /** How statuses are spelled in answers: `done` (default) or `Done` as the vendor's example shows. */

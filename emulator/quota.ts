@@ -3,7 +3,7 @@
  * Usage resets at midnight Beijing time, as the real service's daily quota does.
  */
 import { ApiError, ERROR_CODES } from "./errors";
-import { formatApiTime } from "../provider/time";
+import { formatApiTime } from "../provider/base/time";
 import { Area, PurgeType } from "./store";
 
 /** Quota sizes; defaults: URL batch 1000 and 10000 a day, directory batch 500 and 100 a day. */

@@ -5,7 +5,7 @@
  */
 import { ApiError } from "./errors";
 import { optionalInteger, optionalString, Params } from "./params";
-import { parseIsoApiTime } from "../provider/isoTime";
+import { parseIsoApiTime } from "../provider/base/isoTime";
 import { TeoQuota } from "./teoQuota";
 import { TEO_PURGE_TYPES, TeoPurgeType, TeoStore } from "./teoStore";
 

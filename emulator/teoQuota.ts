@@ -3,7 +3,7 @@
  * a day allows (Daily). Use resets at midnight Beijing time, as the CDN quota's does.
  */
 import { ApiError } from "./errors";
-import { formatApiTime } from "../provider/time";
+import { formatApiTime } from "../provider/base/time";
 import { TEO_PURGE_TYPES, TeoPurgeType } from "./teoStore";
 
 /** Batch and daily sizes per purge type; `purge_all` counts one per call. */

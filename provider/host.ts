@@ -3,9 +3,9 @@
  * and a resource kind, and call through here. Keeping the implementation out of the serialized text keeps
  * the state small and free of anything captured by accident.
  */
-import { cancelHostOperations } from "./resources/cancellation";
-import { inDynamicProviderHost, listenForEngineCancel } from "./resources/dynamicHostCancel";
-import { configureHost } from "./resources/hostConfig";
+import { cancelHostOperations } from "./engine/cancellation";
+import { inDynamicProviderHost, listenForEngineCancel } from "./engine/cancelListener";
+import { configureHost } from "./engine/hostClients";
 import { purgeProvider } from "./resources/purgeProvider";
 import { waiterProvider } from "./resources/waiterProvider";
 import { edgeOnePurgeProvider } from "./resources/edgeOnePurgeProvider";

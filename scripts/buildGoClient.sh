@@ -7,7 +7,7 @@ set -euo pipefail
 source "$(dirname "$0")/goTool.sh"
 cd "$(dirname "$0")/../tests/goClient"
 
-go_tool_init buildGoClient "the Go SDK test tool tests/goClient (for tests/emulatorGoSdk.spec.ts)"
+go_tool_init buildGoClient "the Go SDK test tool tests/goClient (for tests/integration/emulatorGoSdk.spec.ts)"
 go_tool_build() {
   go_tool_step . "compiling tests/goClient (go build)" \
       env CGO_ENABLED=0 "$GO" build -trimpath -buildvcs=false -mod=readonly -o "$1" . \

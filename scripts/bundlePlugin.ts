@@ -17,7 +17,7 @@ export const BUNDLE_FILE = "pulumi-resource-tencentcloud-purge.js";
 
 /** Modules the bundle takes from a stand-in of its own (see each file for why). */
 const STAND_INS: Record<string, string> = {
-    [path.join(ROOT, "provider", "pulumiModules.ts")]: path.join(__dirname, "pluginBundle", "pulumiModules.ts"),
+    [path.join(ROOT, "provider", "base", "pulumiModules.ts")]: path.join(__dirname, "pluginBundle", "pulumiModules.ts"),
     "@pulumi/pulumi/runtime/rpc": path.join(__dirname, "pluginBundle", "secretSignature.ts"),
 };
 

@@ -18,7 +18,7 @@ npx tsc -p tsconfig.check.json || { echo "tests: 0 passed, 1 failed"; exit 1; }
 # The Go SDK test tool, built before mocha so its first build (module download, compile) is not timed as a test;
 # if it cannot be built, the Go SDK spec reports why as a failure.
 echo "== Go SDK test tool" >&2
-bash scripts/buildGoClient.sh >/dev/null || echo "(the Go test tool did not build; tests/emulatorGoSdk.spec.ts will fail)" >&2
+bash scripts/buildGoClient.sh >/dev/null || echo "(the Go test tool did not build; tests/integration/emulatorGoSdk.spec.ts will fail)" >&2
 
 status=0
 echo "== unit and integration tests" >&2

@@ -3,13 +3,13 @@
  * program's own process.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { clientFor } from "../provider/clientCache";
-import { ConnectionInput } from "../provider/connection";
-import { iteratePages } from "../provider/paging";
-import { readPurgeTasks } from "../provider/readPurgeTasks";
-import { MAX_LIMIT, toTaskQuery } from "../provider/taskQuery";
-import { optionalInteger } from "../provider/validation";
-import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/types";
+import { clientFor } from "../provider/engine/clientCache";
+import { ConnectionInput } from "../provider/client/connection";
+import { iteratePages } from "../provider/reading/paging";
+import { answerGetPurgeTasks } from "../provider/reading/getPurgeTasksAnswer";
+import { MAX_LIMIT, toTaskQuery } from "../provider/arguments/getPurgeTasksQuery";
+import { optionalInteger } from "../provider/arguments/validation";
+import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/base/types";
 
 /** Filters of DescribePurgeTasks. Give `taskId` or `startTime`. */
 export interface GetPurgeTasksArgs {
@@ -79,7 +79,7 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
     const query = toTaskQuery(args);
     const pageSize = checkPageSize(opts.pageSize);
     const client = clientFor(opts.connection, programConfig);
-    return readPurgeTasks(client, query, { pageSize, signal: opts.signal });
+    return answerGetPurgeTasks(client, query, { pageSize, signal: opts.signal });
 }
 
 /**

@@ -3,7 +3,7 @@
  * and API, and sums up as the CDN simulation does, plus the waits released before their job was done (a reader
  * that sees only part of a job's targets).
  */
-import { VirtualClock } from "../../tests/support/virtualClock";
+import { VirtualClock } from "../../provider/base/virtualClock";
 import { seededRandom } from "../sim/random";
 import { SimFigures, SIM_LATENCY_MS } from "../sim/runSim";
 import { SIM_EPOCH } from "../sim/simApi";

@@ -11,15 +11,15 @@
  * The clock runs in epoch time from SIM_EPOCH (EdgeOne's reads carry real times); outcomes are in trial time.
  *
  * Ours is the provider host's path: one {@link CoalescingPoller} per zone with EdgeOne's reader, a wait per job
- * through `waitForTasks`, and a purge's first check timed by the zone's recent durations (`recentPurgeDurationMs`).
+ * through `waitOnPoller`, and a purge's first check timed by the zone's recent durations (`recentPurgeDurationMs`).
  */
 import { readAllEdgeOnePages } from "../../provider/edgeone/paging";
 import { newEdgeOnePoller } from "../../provider/edgeone/poller";
 import { EDGEONE_RECORDS } from "../../provider/edgeone/records";
 import { recentPurgeDurationMs } from "../../provider/edgeone/recentDurations";
-import { formatIsoApiTime } from "../../provider/isoTime";
-import { waitForTasks } from "../../provider/wait/waitForTasks";
-import { VirtualClock } from "../../tests/support/virtualClock";
+import { formatIsoApiTime } from "../../provider/base/isoTime";
+import { waitOnPoller } from "../../provider/wait/pollerWaits";
+import { VirtualClock } from "../../provider/base/virtualClock";
 import { awsDelay, USER_DEADLINE_MS, WaitOutcome } from "../sim/schedules";
 import { SIM_EPOCH } from "../sim/simApi";
 import { SimJob, SimTeoApi, SIM_ZONE } from "./simTeoApi";
@@ -83,7 +83,7 @@ export const TEO_OURS: TeoSchedule = {
             await clock.sleep(job.waitAt ?? job.submitAt);
             const own = !job.elsewhere;
             const typical = own ? await recentPurgeDurationMs(api, SIM_ZONE, clock.now()) : undefined;
-            const result = await waitForTasks(poller, {
+            const result = await waitOnPoller(poller, {
                 taskIds: [job.jobId], records: EDGEONE_RECORDS, clock, sleep: clock.sleep, timeoutMs: USER_DEADLINE_MS,
                 notVisibleGraceMs: 60_000, expectedRecords: job.targets,
                 since: own ? formatIsoApiTime(new Date(SIM_EPOCH + job.submitAt - 5 * 60_000)) : undefined,

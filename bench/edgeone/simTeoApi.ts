@@ -5,9 +5,9 @@
  * The zone also holds a history of finished purges, whose UpdateTime - CreateTime is what ours times checks by.
  */
 import { SlidingWindowLimit } from "../../emulator/slidingWindow";
-import { formatIsoApiTime } from "../../provider/isoTime";
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskPage, EdgeOneTaskQuery } from "../../provider/edgeone/types";
-import { VirtualClock } from "../../tests/support/virtualClock";
+import { formatIsoApiTime } from "../../provider/base/isoTime";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskPage, EdgeOneTaskQuery } from "../../provider/base/edgeOneTypes";
+import { VirtualClock } from "../../provider/base/virtualClock";
 import { SIM_EPOCH, SimThrottled } from "../sim/simApi";
 
 /** One job of a trial, times in ms from the trial's start. */

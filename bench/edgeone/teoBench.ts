@@ -3,9 +3,9 @@
  * 2,500-target job on the emulator, and the goals (the CDN goals, plus: a single job within 2x of the bound for
  * its median release, every job read whole).
  */
-import { edgeOneClientFor } from "../../provider/clientCache";
-import { REQUESTS_PER_SECOND } from "../../provider/actionLimiters";
-import { realSleep } from "../../provider/clock";
+import { edgeOneClientFor } from "../../provider/engine/clientCache";
+import { REQUESTS_PER_SECOND } from "../../provider/client/actionLimiters";
+import { realSleep } from "../../provider/base/clock";
 import { readJobTasks } from "../../provider/edgeone/paging";
 import { EMULATOR_CREDENTIALS, startEmulator } from "../../emulator";
 import { evaluateGoals, Goal } from "../goals";

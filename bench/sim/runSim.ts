@@ -3,7 +3,7 @@
  * delay (from the task turning done to its wait returning), API calls per wait and per trial, throttled calls,
  * and waits that gave up.
  */
-import { VirtualClock } from "../../tests/support/virtualClock";
+import { VirtualClock } from "../../provider/base/virtualClock";
 import { seededRandom } from "./random";
 import { Schedule } from "./schedules";
 import { SimApi } from "./simApi";

@@ -12,11 +12,11 @@
  *   CloudFront's invalidation waiter publishes minDelay 20 s, maxDelay 120 s; 2 s / 120 s is the generic default.
  *
  * Ours is the provider host's path: one {@link CoalescingPoller} per process (here: per trial) shared by every
- * wait, each wait run by `waitForTask` with the host's settings.
+ * wait, each wait run by `waitOnPollerForTask` with the host's settings.
  */
 import { CoalescingPoller, CoalescingPollerOptions } from "../../provider/wait/coalescingPoller";
-import { VirtualClock } from "../../tests/support/virtualClock";
-import { waitForTask } from "../../provider/wait/waitForTasks";
+import { VirtualClock } from "../../provider/base/virtualClock";
+import { waitOnPollerForTask } from "../../provider/wait/pollerWaits";
 import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";
 
@@ -96,7 +96,7 @@ export function awsDelay(k: number, minMs: number, maxMs: number, random: () => 
 }
 
 /**
- * Ours: every wait of the trial shares one coalescing poller, as in the provider host (`waitForTaskIds`).
+ * Ours: every wait of the trial shares one coalescing poller, as in the provider host (`hostWaitForCdnTasks`).
  *
  * @example
  * coalesced("ours", "ours (defaults)", {});
@@ -111,7 +111,7 @@ export function coalesced(key: string, label: string, pollerOptions: Partial<Coa
                 await clock.sleep(task.waitAt ?? task.submitAt);
                 // A task submitted elsewhere comes as a bare id, as a PurgeTaskWaiter gets it.
                 const since = task.elsewhere ? undefined : SimApi.apiTime(task.submitAt);
-                const result = await waitForTask(poller, {
+                const result = await waitOnPollerForTask(poller, {
                     taskId: task.taskId, since, clock, sleep: clock.sleep,
                     timeoutMs: USER_DEADLINE_MS, notVisibleGraceMs: 60_000,
                     expectedRecords: 1,

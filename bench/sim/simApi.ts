@@ -4,10 +4,10 @@
  * 1-second window; a throttled call counts but is not accepted). Optionally the account also holds older records
  * of other purges, as a busy account does.
  */
-import { formatApiTime } from "../../provider/time";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/types";
+import { formatApiTime } from "../../provider/base/time";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/base/types";
 import { SlidingWindowLimit } from "../../emulator/slidingWindow";
-import { VirtualClock } from "../../tests/support/virtualClock";
+import { VirtualClock } from "../../provider/base/virtualClock";
 import { SimTask } from "./workloads";
 
 /** Trials start at this instant (any fixed time works; API times need a real date). */

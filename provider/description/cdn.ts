@@ -3,9 +3,9 @@
  * `PurgeTaskWaiter`. The plugin's schema, the checks in both hosts, the diff, the reference docs and the
  * compile-time check of the TypeScript SDK all read it.
  */
-import { FLUSH_TYPES, PURGE_AREAS, PURGE_STATUSES, PURGE_TYPES, FlushType, PurgeArea, PurgeStatus, PurgeType } from "../types";
-import { InvalidArgumentError } from "../validation";
-import { parseApiTime } from "../time";
+import { FLUSH_TYPES, PURGE_AREAS, PURGE_STATUSES, PURGE_TYPES, FlushType, PurgeArea, PurgeStatus, PurgeType } from "../base/types";
+import { InvalidArgumentError } from "../arguments/validation";
+import { parseApiTime } from "../base/time";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "./property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "./waitOptions";
 

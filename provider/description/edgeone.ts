@@ -3,9 +3,9 @@
  * `edgeone.getPurgeTasks`, `edgeone.Purge` and `edgeone.PurgeTaskWaiter`. The same readers follow from it as from
  * the CDN's: schema, checks in both hosts, diff, reference docs and the compile-time check of the TypeScript SDK.
  */
-import { EDGEONE_METHODS, EDGEONE_PURGE_TYPES, EDGEONE_STATUSES, EdgeOneMethod, EdgeOnePurgeType, EdgeOneStatus } from "../edgeone/types";
-import { parseIsoApiTime } from "../isoTime";
-import { InvalidArgumentError } from "../validation";
+import { EDGEONE_METHODS, EDGEONE_PURGE_TYPES, EDGEONE_STATUSES, EdgeOneMethod, EdgeOnePurgeType, EdgeOneStatus } from "../base/edgeOneTypes";
+import { parseIsoApiTime } from "../base/isoTime";
+import { InvalidArgumentError } from "../arguments/validation";
 import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec, Rules, TypeSpec } from "./property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "./waitOptions";
 

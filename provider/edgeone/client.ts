@@ -2,11 +2,11 @@
  * The one way this package calls EdgeOne: the official SDK's `teo` v20220901 client through the shared
  * {@link ApiCaller} (the same rate limits, retries, credentials and error classification as CDN).
  */
-import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../apiCaller";
-import { ConnectionSettings, forEdgeOne } from "../connection";
-import { toPurgeApiError } from "../sdkErrors";
+import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../client/apiCaller";
+import { ConnectionSettings, forEdgeOne } from "../client/connection";
+import { toPurgeApiError } from "../client/classifyError";
 import { toEdgeOneTask } from "./records";
-import { EdgeOneApi, EdgeOnePurgeRequest, EdgeOneQuota, EdgeOneSubmission, EdgeOneTaskPage, EdgeOneTaskQuery } from "./types";
+import { EdgeOneApi, EdgeOnePurgeRequest, EdgeOneQuota, EdgeOneSubmission, EdgeOneTaskPage, EdgeOneTaskQuery } from "../base/edgeOneTypes";
 
 /**
  * Calls the EdgeOne API.

@@ -2,11 +2,11 @@
  * The shared poller for EdgeOne jobs: one per client (account) and zone, since every EdgeOne read names its
  * zone. All waits on the zone's jobs in a process share its rounds, as CDN's waits share theirs.
  */
-import { Clock, realClock, realSleep, Sleep } from "../clock";
+import { Clock, realClock, realSleep, Sleep } from "../base/clock";
 import { CoalescingPoller } from "../wait";
 import { edgeOneJobReader } from "./jobReader";
 import { EDGEONE_RECORDS } from "./records";
-import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
+import { EdgeOneApi, EdgeOnePurgeTask } from "../base/edgeOneTypes";
 
 /**
  * The quiet-interval cap while one job is watched (CDN's poller uses 6 s). Its first check already waits for the

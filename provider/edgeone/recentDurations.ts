@@ -5,8 +5,8 @@
  * would save more calls but hold back every purge faster than it by up to the difference; 25% was chosen with
  * `npm run bench` (the EdgeOne one-job workload).
  */
-import { formatIsoApiTime, parseIsoApiTime } from "../isoTime";
-import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
+import { formatIsoApiTime, parseIsoApiTime } from "../base/isoTime";
+import { EdgeOneApi, EdgeOnePurgeTask } from "../base/edgeOneTypes";
 
 /** How far back to look, how many tasks to look at, and how long one answer stays good. */
 const LOOKBACK_MS = 24 * 60 * 60_000;

@@ -2,8 +2,8 @@
  * What an EdgeOne task says: raw tasks mapped to {@link EdgeOnePurgeTask}, and the one place that decides what
  * a task's status means (only `success` is done; `failed`, `timeout` and `canceled` are failures).
  */
-import { RecordKind, RecordState } from "../recordKind";
-import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "./types";
+import { RecordKind, RecordState } from "../base/recordKind";
+import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../base/edgeOneTypes";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
 const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;

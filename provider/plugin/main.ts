@@ -1,11 +1,11 @@
 /**
  * The provider plugin's process: serves the provider protocol on a free local port and prints the port on
  * standard output, which is how the engine learns where to connect. The engine's address (its first argument)
- * is where progress goes (see `resources/engineLog.ts`).
+ * is where progress goes (see `engine/engineLog.ts`).
  */
 import { setMaxListeners } from "events";
-import { hostCancelSignal } from "../resources/cancellation";
-import { grpc, providerRpc } from "./grpcModules";
+import { hostCancelSignal } from "../engine/cancellation";
+import { grpc, providerRpc } from "../engine/grpcModules";
 import { providerService } from "./providerService";
 
 /** grpc's default 4 MB is too small for big property bags (a long URL list and its records). */

@@ -4,7 +4,7 @@
  * core's connection resolver reads, so stack config, an explicit provider and the environment work as for the
  * TypeScript resources.
  */
-import { ConfigSource } from "../connection";
+import { ConfigSource } from "../client/connection";
 import { PACKAGE_NAME } from "./schema";
 
 /**

@@ -12,19 +12,19 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { cancel, configure, providers, ResourceKind } from "../host";
-import { readPurgeTasks } from "../readPurgeTasks";
-import { hostApi, hostEdgeOneApi } from "../resources/hostConfig";
-import { toTaskQuery } from "../taskQuery";
-import { InvalidArgumentError } from "../validation";
-import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "./grpcModules";
+import { answerGetPurgeTasks } from "../reading/getPurgeTasksAnswer";
+import { hostApi, hostEdgeOneApi } from "../engine/hostClients";
+import { toTaskQuery } from "../arguments/getPurgeTasksQuery";
+import { InvalidArgumentError } from "../arguments/validation";
+import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "../engine/grpcModules";
 import { pluginConfig } from "./pluginConfig";
-import { rpcError, unimplemented } from "./rpcErrors";
+import { toGrpcStatus, unimplemented } from "./grpcStatus";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
 import {
     EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, tokenOf, URL_PURGE,
 } from "../description";
-import { readEdgeOneTasks } from "../edgeone/readEdgeOneTasks";
-import { toEdgeOneQuery } from "../edgeone/taskQuery";
+import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
+import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
 import { schemaText } from "./schemaText";
 import { markSecrets, revealSecrets } from "./secrets";
 
@@ -37,8 +37,8 @@ const KINDS: Record<string, ResourceKind> = {
 };
 /** The functions: each checks its arguments (throwing an InvalidArgumentError) and reads. */
 const FUNCTIONS: Record<string, (args: Props) => Promise<unknown>> = {
-    [tokenOf(GET_PURGE_TASKS)]: async (args) => readPurgeTasks(hostApi(), toTaskQuery(args)),
-    [tokenOf(EDGEONE_GET_PURGE_TASKS)]: async (args) => readEdgeOneTasks(hostEdgeOneApi(), toEdgeOneQuery(args)),
+    [tokenOf(GET_PURGE_TASKS)]: async (args) => answerGetPurgeTasks(hostApi(), toTaskQuery(args)),
+    [tokenOf(EDGEONE_GET_PURGE_TASKS)]: async (args) => answerEdgeOneGetPurgeTasks(hostEdgeOneApi(), toEdgeOneQuery(args)),
 };
 /** An input the core reads to show progress on the resource's own line; never stored. */
 const URN_INPUT = "resourceUrn";
@@ -68,7 +68,7 @@ function unary<Req>(f: (req: Req) => Promise<unknown>): Handler {
     return (call, callback) => {
         f(call.request).then((res) => callback(null, res), (e) => {
             const ready = typeof e?.code === "number" && e.metadata !== undefined;
-            callback(ready ? e : rpcError(e));
+            callback(ready ? e : toGrpcStatus(e));
         });
     };
 }
@@ -95,7 +95,7 @@ async function changing<T>(secretKeys: ReadonlySet<string>, added: readonly stri
     try {
         return await run();
     } catch (e) {
-        throw rpcError(e, (props) => outputs(props, secretKeys, added));
+        throw toGrpcStatus(e, (props) => outputs(props, secretKeys, added));
     }
 }
 

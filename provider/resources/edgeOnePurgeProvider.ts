@@ -11,10 +11,10 @@ import { EDGEONE_PURGE } from "../description";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
 import { submitEdgeOnePurge } from "./submitEdgeOnePurge";
-import { formatIsoApiTime } from "../isoTime";
-import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../edgeone/types";
-import { hostEdgeOneApi } from "./hostConfig";
-import { waitOnOwnSchedule, waitThroughPoller } from "./hostWait";
+import { formatIsoApiTime } from "../base/isoTime";
+import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
+import { hostEdgeOneApi } from "../engine/hostClients";
+import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
 import { PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
 
 /** EdgeOne's own status words, for the resources' `status` output. */
@@ -54,14 +54,14 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         const api = hostEdgeOneApi();
         const expected = edgeOnePurgeProduct.expectedRecords(req);
         if (settings.ownPacing) {
-            return waitOnOwnSchedule((s) => readJobsTasks(api, req.zoneId, jobIds, s), settings, onProgress, expected, EDGEONE_RECORDS);
+            return hostWaitOnOwnSchedule((s) => readJobsTasks(api, req.zoneId, jobIds, s), settings, onProgress, expected, EDGEONE_RECORDS);
         }
         // Checks before the zone's usual purge time cannot release the wait sooner: the first one waits for it. A
         // resumed wait (jobs sent by an earlier run) checks at once.
         const typicalMs = submittedAt === undefined ? undefined : await recentPurgeDurationMs(api, req.zoneId, Date.now());
         const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
         const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
-        return waitThroughPoller(edgeOnePoller(api, req.zoneId), { taskIds: jobIds, since, notBefore }, settings, onProgress,
+        return hostWaitOnPoller(edgeOnePoller(api, req.zoneId), { taskIds: jobIds, since, notBefore }, settings, onProgress,
             expected, EDGEONE_RECORDS);
     },
     read: (inputs, jobIds) => readJobsTasks(hostEdgeOneApi(), zoneOf(inputs), jobIds),

@@ -11,11 +11,11 @@ import { EDGEONE_RECORDS } from "../edgeone/records";
 import { edgeOnePoller } from "../edgeone/poller";
 import { edgeOneWaitTarget } from "./edgeOneInputs";
 import { readJobsTasks } from "../edgeone/paging";
-import { hostEdgeOneApi } from "./hostConfig";
+import { hostEdgeOneApi } from "../engine/hostClients";
 import { waitSettings } from "./inputs";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
 import { checkFailures, diffInputs, EDGEONE_PURGE_TASK_WAITER, redoneBy, validateInputs } from "../description";
-import { waitOnOwnSchedule, waitThroughPoller } from "./hostWait";
+import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
 import { reportProgress } from "./progress";
 import { EDGEONE_STATUS_WORDS, edgeOneJobsLabel } from "./edgeOnePurgeProvider";
 
@@ -39,8 +39,8 @@ async function waitFor(id: string, inputs: Props): Promise<{ id: string; outs: P
     const what = edgeOneJobsLabel(jobIds);
     const onProgress = (p: Parameters<typeof reportProgress>[1]) => reportProgress(what, p, inputs.resourceUrn as string | undefined);
     const result = settings.ownPacing
-        ? await waitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, onProgress, undefined, EDGEONE_RECORDS)
-        : await waitThroughPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds }, settings, onProgress, undefined, EDGEONE_RECORDS);
+        ? await hostWaitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, onProgress, undefined, EDGEONE_RECORDS)
+        : await hostWaitOnPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds }, settings, onProgress, undefined, EDGEONE_RECORDS);
     const outs = { ...inputs, jobId: jobIds[0], jobIds };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: words.done, completedAt: new Date().toISOString() } };

@@ -3,9 +3,9 @@
  * next check in 2 s"), with the cause while the API keeps failing ("API unreachable for 12 s: connect
  * ECONNREFUSED 127.0.0.1:9000; retrying").
  */
-import { messageOf, PurgeApiError } from "../errors";
+import { messageOf, PurgeApiError } from "../client/apiError";
 import { WaitProgress } from "../wait";
-import { tellEngine } from "./engineLog";
+import { tellEngine } from "../engine/engineLog";
 
 /** Codes that mean the API could not be reached at all (rather than answering with an error). */
 const UNREACHABLE = new Set(["ConnectionFailed", "Timeout", "TlsFailed"]);

@@ -5,7 +5,7 @@
  * validate them before use.
  */
 import { PATH_PURGE, PURGE_TASK_WAITER, StoredValuesOf, URL_PURGE } from "../description";
-import { PurgeTask } from "../types";
+import { PurgeTask } from "../base/types";
 
 /** An input the SDK adds to every resource: its own URN, for its progress line. */
 type UrnInput = { readonly resourceUrn?: string };

@@ -9,15 +9,15 @@
  * submission and reads; the rules above are written once, here.
  */
 import type { dynamic } from "@pulumi/pulumi";
-import { RecordKind } from "../recordKind";
+import { RecordKind } from "../base/recordKind";
 import { describeWaitResult, WaitResult } from "../wait";
 import { WaitSettings, waitSettings } from "./inputs";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
 import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs } from "../description";
 import { reportLine, reportProgress } from "./progress";
-import { hostCancelSignal } from "./cancellation";
-import { tellEngine } from "./engineLog";
-import { ProgressSink } from "./hostWait";
+import { hostCancelSignal } from "../engine/cancellation";
+import { tellEngine } from "../engine/engineLog";
+import { ProgressSink } from "./waits";
 import { InDoubtBatch } from "./properties";
 
 type Props = Record<string, unknown>;

@@ -3,18 +3,18 @@
  * holds the rules: submit within quota, wait, resume after a timeout, submit a failed purge again up to three
  * times). Here only what is CDN's: the inputs, PurgeUrlsCache/PurgePathCache in batches, reading by task id.
  */
-import { CDN_RECORDS } from "../records";
-import { PurgeTask } from "../types";
-import { readTasksRecords } from "../taskReader";
-import { formatApiTime } from "../time";
-import { hostApi } from "./hostConfig";
+import { CDN_RECORDS } from "../client/cdnRecords";
+import { PurgeTask } from "../base/types";
+import { readRecordsOfTasks } from "../reading/recordsOfTasks";
+import { formatApiTime } from "../base/time";
+import { hostApi } from "../engine/hostClients";
 import { purgeInputs, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
 import { PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
 import { overallStatus } from "./outcome";
-import { hostCancelSignal } from "./cancellation";
-import { waitForTaskIds } from "./hostWait";
+import { hostCancelSignal } from "../engine/cancellation";
+import { hostWaitForCdnTasks } from "./waits";
 
 /** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */
 const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
@@ -50,9 +50,9 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
             // A little before the submission, so clock skew between here and the API cannot hide the task from a
             // time-range read.
             const since = formatApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
-            return waitForTaskIds(hostApi(), taskIds, since, settings, onProgress, req.items.length);
+            return hostWaitForCdnTasks(hostApi(), taskIds, since, settings, onProgress, req.items.length);
         },
-        read: (_inputs, taskIds) => readTasksRecords(hostApi(), taskIds),
+        read: (_inputs, taskIds) => readRecordsOfTasks(hostApi(), taskIds),
         label: tasksLabel,
         inDoubt: {
             apiTime: formatApiTime,
@@ -69,7 +69,7 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
  * from the task's records, as if this resource had submitted it; nothing is submitted.
  */
 async function adopt(kind: "url" | "path", taskId: string) {
-    const records = await readTasksRecords(hostApi(), [taskId], hostCancelSignal());
+    const records = await readRecordsOfTasks(hostApi(), [taskId], hostCancelSignal());
     const type = kind === "url" ? "UrlPurge" : "PathPurge";
     if (records.length === 0) {
         throw new Error(`cannot import ${type} ${taskId}: the API lists no purge task with that id (records expire after ` +

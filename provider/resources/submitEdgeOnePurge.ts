@@ -3,7 +3,7 @@
  * `DailyAvailable` for the type cannot cover the rest, then CreatePurgeTask in batches of the quota's `Batch`.
  */
 import type { SubmittedPurge } from "./purgeLifecycle";
-import { EdgeOneApi, EdgeOnePurgeRequest } from "../edgeone/types";
+import { EdgeOneApi, EdgeOnePurgeRequest } from "../base/edgeOneTypes";
 
 /** What was sent, and each target EdgeOne refused at submission with its reason (`target (reason)`). */
 export interface EdgeOneSent {

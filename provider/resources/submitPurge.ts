@@ -2,8 +2,8 @@
  * Submitting a purge within the account's quota: the daily allowance is checked before anything is sent,
  * and long lists are split into batches of the most one request may carry.
  */
-import { readAllPages } from "../paging";
-import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "../types";
+import { readAllPages } from "../reading/paging";
+import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "../base/types";
 import { PurgeRequest } from "./inputs";
 import { SubmissionInDoubt, type SubmittedPurge } from "./purgeLifecycle";
 

@@ -6,18 +6,18 @@
 import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult, WaitResult } from "../wait";
-import { readAllPages } from "../paging";
-import { hostApi } from "./hostConfig";
+import { readAllPages } from "../reading/paging";
+import { hostApi } from "../engine/hostClients";
 import { waiterInputs, WaitTarget } from "./inputs";
 import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
-import { readTasksRecords } from "../taskReader";
+import { readRecordsOfTasks } from "../reading/recordsOfTasks";
 import { WaiterInputs, WaiterOutputs } from "./properties";
-import { waitForTarget } from "./hostWait";
+import { hostWaitForCdnTarget } from "./waits";
 import { reportProgress } from "./progress";
 import { explainEmptyFilter } from "./emptyFilter";
-import { hostCancelSignal } from "./cancellation";
-import { PurgeApi } from "../types";
+import { hostCancelSignal } from "../engine/cancellation";
+import { PurgeApi } from "../base/types";
 
 /** The outputs a waiter sets anew when it waits again. */
 const REDONE_OUTPUTS = ["status", "purgeLogs"];
@@ -41,7 +41,7 @@ async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; 
     const { target, settings } = waiterInputs(inputs);
     const what = describeTarget(target);
     const api = hostApi();
-    const result = await waitForTarget(api, target, settings, (p) => reportProgress(what, p, inputs.resourceUrn));
+    const result = await hostWaitForCdnTarget(api, target, settings, (p) => reportProgress(what, p, inputs.resourceUrn));
     const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
     if (result.state === "done") {
         return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
@@ -55,7 +55,7 @@ async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; 
  * A task already done is adopted as a passed gate; an unfinished one as a gate still to wait for.
  */
 async function adopt(taskId: string) {
-    const purgeLogs = await readTasksRecords(hostApi(), [taskId]);
+    const purgeLogs = await readRecordsOfTasks(hostApi(), [taskId]);
     if (purgeLogs.length === 0) {
         throw new Error(`cannot import PurgeTaskWaiter ${taskId}: the API lists no purge task with that id (records expire ` +
             "after some days); import by the id PurgeUrlsCache or PurgePathCache returned");

@@ -3,21 +3,21 @@
  * query, or as few calls as the product's {@link JobReader} finds), instead of one query per wait. The poller
  * is product-neutral: CDN and EdgeOne each give it a reader and a {@link RecordKind}.
  *
- * Interplay with {@link waitForPurge}: the poller sets the pace. A watch's `check` waits for the next round
+ * Interplay with {@link runWaitLoop}: the poller sets the pace. A watch's `check` waits for the next round
  * that starts after it is called, so the wait loop runs with `pacing: { kind: "checkWaits" }` and adds no
  * sleep of its own; it still keeps its own deadline, grace period and verdicts. Round timing: a short gather
  * window lets checks that arrive together share a round; while nothing changes the interval backs off
  * (jittered, min..max); any change of a task's state, or a new task, brings it back to the minimum, since
  * tasks submitted together tend to finish together.
  */
-import { Clock, Sleep } from "../clock";
-import { CDN_RECORDS } from "../records";
-import { RecordKind } from "../recordKind";
-import { PurgeApi, PurgeTask } from "../types";
+import { Clock, Sleep } from "../base/clock";
+import { CDN_RECORDS } from "../client/cdnRecords";
+import { RecordKind } from "../base/recordKind";
+import { PurgeApi, PurgeTask } from "../base/types";
 import { cdnJobReader, JobReader } from "./jobReader";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { ChangePace, RoundSchedule } from "./roundSchedule";
-import { CheckWaitsPacing, PurgeCheck } from "./waitForPurge";
+import { CheckWaitsPacing, PurgeCheck } from "./waitLoop";
 import { WatchRegistry } from "./watchRegistry";
 
 /**
@@ -64,11 +64,11 @@ export interface CoalescingPollerOptions<R = PurgeTask> {
 }
 
 /**
- * A task being watched: the `check` and `pacing` to give {@link waitForPurge}, and `unwatch` for the end.
+ * A task being watched: the `check` and `pacing` to give {@link runWaitLoop}, and `unwatch` for the end.
  *
  * @example
  * const watch: TaskWatch = poller.watch(taskId);
- * await waitForPurge({ ...options, check: watch.check, pacing: watch.pacing }).finally(watch.unwatch);
+ * await runWaitLoop({ ...options, check: watch.check, pacing: watch.pacing }).finally(watch.unwatch);
  */
 export interface TaskWatch<R = PurgeTask> {
     readonly check: PurgeCheck<R>;
@@ -81,7 +81,7 @@ export interface TaskWatch<R = PurgeTask> {
  *
  * @example
  * const watch = poller.watch(taskId, { since: submittedAt });
- * try { return await waitForPurge({ ...options, check: watch.check, pacing: watch.pacing }); }
+ * try { return await runWaitLoop({ ...options, check: watch.check, pacing: watch.pacing }); }
  * finally { watch.unwatch(); }
  */
 export class CoalescingPoller<R = PurgeTask> {

@@ -2,10 +2,10 @@
  * One-line messages for users about how a wait ended: what failed or is still pending, and why, in words
  * that fit an error shown by `pulumi up`.
  */
-import { messageOf } from "../errors";
-import { PurgeTask } from "../types";
-import { CDN_RECORDS } from "../records";
-import { RecordKind, tallyBy } from "../recordKind";
+import { messageOf } from "../client/apiError";
+import { PurgeTask } from "../base/types";
+import { CDN_RECORDS } from "../client/cdnRecords";
+import { RecordKind, tallyBy } from "../base/recordKind";
 import { WaitResult } from "./waitResult";
 
 /** A message lists this many URLs at most; the result itself keeps every record. */

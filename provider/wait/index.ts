@@ -3,8 +3,8 @@
  * The provider host and the resources import from here only.
  *
  * @example
- * import { getDefaultPoller, waitForTask, describeWaitResult } from "../wait";
- * const result = await waitForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
+ * import { getDefaultPoller, waitOnPollerForTask, describeWaitResult } from "../wait";
+ * const result = await waitOnPollerForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
  *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${taskId}`));
  */
@@ -15,8 +15,8 @@ export { cdnJobReader } from "./jobReader";
 export type { JobReader, JobReadHints, JobsRead } from "./jobReader";
 export type { CoalescingPollerOptions, TaskWatch } from "./coalescingPoller";
 export { describeWaitResult } from "./describeWaitResult";
-export { waitForPurge } from "./waitForPurge";
-export { getDefaultPoller, waitForTask, waitForTasks } from "./waitForTasks";
-export type { WaitForTaskOptions, WaitForTasksOptions } from "./waitForTasks";
-export type { BackoffPacing, CheckWaitsPacing, PurgeCheck, WaitForPurgeOptions, WaitPacing } from "./waitForPurge";
+export { runWaitLoop } from "./waitLoop";
+export { getDefaultPoller, waitOnPollerForTask, waitOnPoller } from "./pollerWaits";
+export type { WaitOnPollerForTaskOptions, WaitOnPollerOptions } from "./pollerWaits";
+export type { BackoffPacing, CheckWaitsPacing, PurgeCheck, WaitLoopOptions, WaitPacing } from "./waitLoop";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";

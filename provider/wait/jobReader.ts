@@ -3,9 +3,9 @@
  * product's API allows. CDN's reader is {@link readManyTasks}; EdgeOne's lives with its client. The poller
  * itself (rounds, their pace, who waits for what) is the same for both.
  */
-import { formatApiTime } from "../time";
-import { readManyTasks, TaskToRead } from "../taskReader";
-import { PurgeApi, PurgeTask } from "../types";
+import { formatApiTime } from "../base/time";
+import { readManyTasks, TaskToRead } from "../reading/recordsOfTasks";
+import { PurgeApi, PurgeTask } from "../base/types";
 
 /** What a round knows that may make a read cheaper. */
 export interface JobReadHints {

@@ -2,7 +2,7 @@
  * What a wait for a purge ends with (over any product's records, CDN's by default): one explicit state per outcome, so callers `switch` on `state` and the
  * compiler makes them handle every case.
  */
-import { PurgeTask } from "../types";
+import { PurgeTask } from "../base/types";
 
 /** Fields every outcome carries. */
 interface WaitOutcome {
@@ -58,10 +58,10 @@ export interface WaitAborted<R = PurgeTask> extends WaitOutcome {
 }
 
 /**
- * The outcome of {@link waitForPurge}.
+ * The outcome of {@link runWaitLoop}.
  *
  * @example
- * const r: WaitResult = await waitForPurge(options);
+ * const r: WaitResult = await runWaitLoop(options);
  * if (r.state !== "done") throw new Error(describeWaitResult(r, "purge task 123"));
  */
 export type WaitResult<R = PurgeTask> = WaitDone<R> | WaitFailed<R> | WaitTimedOut<R> | WaitNotFound | WaitError | WaitAborted<R>;

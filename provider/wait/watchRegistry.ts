@@ -4,11 +4,11 @@
  * said (the process's own submission time) or, once a round has seen its records, their CreateTime: so a task
  * submitted elsewhere can join the time-range read from its second round on.
  */
-import { earliestApiTime } from "../time";
-import { CDN_RECORDS } from "../records";
-import { RecordKind, tallyBy } from "../recordKind";
-import { PurgeTask } from "../types";
-import { TaskToRead } from "../taskReader";
+import { earliestApiTime } from "../base/time";
+import { CDN_RECORDS } from "../client/cdnRecords";
+import { RecordKind, tallyBy } from "../base/recordKind";
+import { PurgeTask } from "../base/types";
+import { TaskToRead } from "../reading/recordsOfTasks";
 
 interface Watched {
     since?: string;

@@ -1,10 +1,10 @@
 /**
- * The release bundle's stand-in for `provider/pulumiModules.ts`: the same modules, required by static names so
+ * The release bundle's stand-in for `provider/base/pulumiModules.ts`: the same modules, required by static names so
  * that the bundler includes them. In the bundle there is one copy of each, so resolving them from
  * `@pulumi/pulumi`'s folder (what the original does) is not needed, and there is no `@pulumi/pulumi` install
  * to resolve from.
  */
-import type { PulumiModuleName } from "../../provider/pulumiModules";
+import type { PulumiModuleName } from "../../provider/base/pulumiModules";
 
 // Thunks, so that a module is loaded (and parsed) only when first asked for: GetSchema needs no engine client.
 const MODULES: Record<PulumiModuleName, () => any> = {

@@ -2,7 +2,7 @@
  * The release bundle's stand-in for `@pulumi/pulumi/runtime/rpc`, of which the plugin uses only the two
  * constants that mark a secret on the wire. The real module loads Pulumi's whole program runtime (resources,
  * outputs, settings, the resource-monitor stubs), which would double the bundle and its start time. They are
- * part of the wire protocol, so they do not change between versions; `tests/pluginBundle.spec.ts` checks
+ * part of the wire protocol, so they do not change between versions; `tests/integration/pluginBundle.spec.ts` checks
  * them against the real module.
  */
 

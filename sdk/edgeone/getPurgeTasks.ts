@@ -3,11 +3,11 @@
  * providers cannot serve invokes).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { edgeOneClientFor } from "../../provider/clientCache";
-import { ConnectionInput } from "../../provider/connection";
-import { readEdgeOneTasks } from "../../provider/edgeone/readEdgeOneTasks";
-import { toEdgeOneQuery } from "../../provider/edgeone/taskQuery";
-import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
+import { edgeOneClientFor } from "../../provider/engine/clientCache";
+import { ConnectionInput } from "../../provider/client/connection";
+import { answerEdgeOneGetPurgeTasks } from "../../provider/edgeone/getPurgeTasksAnswer";
+import { toEdgeOneQuery } from "../../provider/edgeone/getPurgeTasksQuery";
+import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/base/edgeOneTypes";
 import { created, GetPurgeTasksOutputOptions, withoutDates } from "../getPurgeTasks";
 
 /**
@@ -88,7 +88,7 @@ const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
  */
 export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasksOptions = {}): Promise<GetPurgeTasksResult> {
     const query = toEdgeOneQuery(args);
-    return readEdgeOneTasks(edgeOneClientFor(opts.connection, programConfig), query, opts.signal);
+    return answerEdgeOneGetPurgeTasks(edgeOneClientFor(opts.connection, programConfig), query, opts.signal);
 }
 
 /**

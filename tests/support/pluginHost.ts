@@ -7,15 +7,11 @@ import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { CheckFailure, emptyproto, failuresOf, portOf, Props, providerClient, provproto, RpcHost, RpcHostError, struct, withPartialState } from "./rpcHost";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const provproto = require("@pulumi/pulumi/proto/provider_pb");
-const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const enginerpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
-const emptyproto = require("google-protobuf/google/protobuf/empty_pb");
-const structproto = require("google-protobuf/google/protobuf/struct_pb");
 
-type Props = Record<string, unknown>;
 /** The launcher users and the engine run. */
 export const PLUGIN = path.join(__dirname, "..", "..", "plugin", "pulumi-resource-tencentcloud-purge");
 
@@ -34,21 +30,17 @@ export interface LogLine {
     readonly ephemeral: boolean;
 }
 
-export interface PluginError extends Error {
+export interface PluginError extends RpcHostError {
     code?: number;
-    /** Properties of a partly created resource (ErrorResourceInitFailed), if the plugin sent them. */
-    partial?: { id: string; properties: Props };
 }
 
-const struct = (p: Props) => structproto.Struct.fromJavaScript(p);
-
 /** A started plugin with its stand-in engine. `stderr` collects what the plugin printed there. */
-export class PluginHost {
-    stderr = "";
-
-    private constructor(private readonly child: ChildProcess, private readonly client: any, private readonly engine: grpc.Server,
+export class PluginHost extends RpcHost {
+    private constructor(child: ChildProcess, client: any, private readonly engine: grpc.Server,
         /** Every Log request so far, in arrival order. */
-        readonly logs: readonly LogLine[]) {}
+        readonly logs: readonly LogLine[]) {
+        super(child, client);
+    }
 
     static async start(env: Record<string, string> = {}): Promise<PluginHost> {
         const logs: LogLine[] = [];
@@ -64,12 +56,8 @@ export class PluginHost {
         const child = spawn(PLUGIN, [`127.0.0.1:${enginePort}`], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
         let stderr = "";
         child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
-        const port = await new Promise<string>((resolve, reject) => {
-            child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
-            child.once("exit", (code) => reject(new Error(`plugin exited with ${code}: ${stderr}`)));
-        });
-        const client = new provrpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-        const host = new PluginHost(child, client, engine, logs);
+        const port = await portOf(child, (code) => `plugin exited with ${code}: ${stderr}`);
+        const host = new PluginHost(child, providerClient(port), engine, logs);
         host.stderr = stderr;
         child.stderr!.on("data", (d: Buffer) => (host.stderr += d.toString()));
         return host;
@@ -95,69 +83,46 @@ export class PluginHost {
         return resp.getInputs().toJavaScript();
     }
 
-    async invoke(tok: string, args: Props): Promise<{ result?: Props; failures: { property: string; reason: string }[] }> {
+    async invoke(tok: string, args: Props): Promise<{ result?: Props; failures: CheckFailure[] }> {
         const resp = await this.call("invoke", new provproto.InvokeRequest().setTok(tok).setArgs(struct(args)));
-        return { result: resp.getReturn()?.toJavaScript(), failures: resp.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })) };
+        return { result: resp.getReturn()?.toJavaScript(), failures: failuresOf(resp) };
     }
 
-    async check(urn: string, olds: Props, news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }> {
-        const resp = await this.call("check", new provproto.CheckRequest().setUrn(urn).setOlds(struct(olds)).setNews(struct(news)));
-        return { inputs: resp.getInputs().toJavaScript(), failures: resp.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })) };
+    check(urn: string, olds: Props, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+        return this.checkRequest(urn, olds, news);
     }
 
     async diff(urn: string, id: string, olds: Props, news: Props): Promise<{ changes: "unknown" | "none" | "some"; diffs: string[] }> {
-        const resp = await this.call("diff", new provproto.DiffRequest().setUrn(urn).setId(id).setOlds(struct(olds)).setNews(struct(news)));
+        const resp = await this.diffRequest(urn, id, olds, news);
         return { changes: (["unknown", "none", "some"] as const)[resp.getChanges() as 0 | 1 | 2], diffs: resp.getDiffsList() };
     }
 
     /** `timeoutSeconds`: the engine's customTimeouts for the create, if any. */
-    async create(urn: string, props: Props, timeoutSeconds = 0): Promise<{ id: string; properties: Props }> {
-        const resp = await this.call("create", new provproto.CreateRequest().setUrn(urn).setProperties(struct(props)).setTimeout(timeoutSeconds));
-        return { id: resp.getId(), properties: resp.getProperties().toJavaScript() };
+    create(urn: string, props: Props, timeoutSeconds = 0): Promise<{ id: string; properties: Props }> {
+        return this.createRequest(urn, props, timeoutSeconds);
     }
 
-    async update(urn: string, id: string, olds: Props, news: Props): Promise<Props> {
-        const resp = await this.call("update", new provproto.UpdateRequest().setUrn(urn).setId(id).setOlds(struct(olds)).setNews(struct(news)));
-        return resp.getProperties().toJavaScript();
+    update(urn: string, id: string, olds: Props, news: Props): Promise<Props> {
+        return this.updateRequest(urn, id, olds, news);
     }
 
     /** Read; with `props` empty, as the engine reads a resource to import. `inputs` as the plugin answered them. */
     async read(urn: string, id: string, props: Props): Promise<{ id: string; properties: Props; inputs?: Props }> {
-        const resp = await this.call("read", new provproto.ReadRequest().setUrn(urn).setId(id).setProperties(struct(props)));
+        const resp = await this.readRequest(urn, id, props);
         return { id: resp.getId(), properties: resp.getProperties().toJavaScript(), inputs: resp.getInputs()?.toJavaScript() };
     }
 
-    async delete(urn: string, id: string, props: Props): Promise<void> {
-        await this.call("delete", new provproto.DeleteRequest().setUrn(urn).setId(id).setProperties(struct(props)));
-    }
-
-    async cancel(): Promise<void> {
-        await this.call("cancel", new emptyproto.Empty());
+    delete(urn: string, id: string, props: Props): Promise<void> {
+        return this.deleteRequest(urn, id, props);
     }
 
     stop(): void {
-        this.client.close();
-        this.child.kill();
+        super.stop();
         this.engine.forceShutdown();
     }
 
-    private call(method: string, req: unknown): Promise<any> {
-        return new Promise((resolve, reject) => {
-            this.client[method](req, (err: grpc.ServiceError | null, resp: any) => (err ? reject(withPartialState(err)) : resolve(resp)));
-        });
+    /** With the status code, and a partly created resource's state as the engine decodes it. */
+    protected toError(err: grpc.ServiceError): PluginError {
+        return withPartialState(Object.assign(new Error(err.details || err.message), { code: err.code }), err);
     }
-}
-
-/** Decodes ErrorResourceInitFailed from the status details, as the engine does. */
-function withPartialState(err: grpc.ServiceError): PluginError {
-    const e: PluginError = Object.assign(new Error(err.details || err.message), { code: err.code });
-    const bin = err.metadata?.get("grpc-status-details-bin")?.[0];
-    if (bin) {
-        const statusproto = require("@pulumi/pulumi/proto/status_pb");
-        for (const any of statusproto.Status.deserializeBinary(bin).getDetailsList()) {
-            const detail = provproto.ErrorResourceInitFailed.deserializeBinary(any.getValue());
-            e.partial = { id: detail.getId(), properties: detail.getProperties().toJavaScript() };
-        }
-    }
-    return e;
 }

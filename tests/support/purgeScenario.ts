@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator/server";
 import { EmulatorCredential } from "../../emulator/auth";
-import { formatApiTime } from "../../provider/time";
+import { formatApiTime } from "../../provider/base/time";
 
 /** What one call answered: the `Response` object, or the error code. */
 export interface CallOutcome {

@@ -1,0 +1,84 @@
+/**
+ * What a record says: the API's PurgeTask records mapped to {@link PurgeTask} (lower-case enums, `null` for
+ * missing fields), and the one place that decides what a record's status means, so "done" can never be
+ * reported for a record that is not done.
+ */
+import { allDone, RecordKind, RecordState, tallyBy } from "../base/recordKind";
+import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "../base/types";
+
+const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
+const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
+
+/**
+ * Maps one raw record; the vendor's own example answers `"Status": "Done"`, so enums are lower-cased.
+ *
+ * @example
+ * toPurgeTask({ TaskId: "1", Url: "https://a/", Status: "Done" }).status; // "done"
+ */
+export function toPurgeTask(raw: unknown): PurgeTask {
+    const r = (raw ?? {}) as Record<string, unknown>;
+    return {
+        taskId: text(r.TaskId),
+        url: text(r.Url),
+        status: lower(r.Status) as PurgeStatus | null,
+        purgeType: lower(r.PurgeType) as PurgeType | null,
+        flushType: lower(r.FlushType) as FlushType | null,
+        createTime: text(r.CreateTime),
+    };
+}
+
+/**
+ * What a CDN record's status means: exactly `done` or `fail` are finished; `process`, `null`, or any status the
+ * API may add later is pending. Lower-cased again: a PurgeApi other than the client (a test's, a caller's) may
+ * answer `Done`.
+ *
+ * @example
+ * cdnState({ ...record, status: "Done" as PurgeStatus }); // "done"
+ */
+export function cdnState(record: PurgeTask): RecordState {
+    const status = lower(record.status);
+    return status === "done" ? "done" : status === "fail" ? "failed" : "pending";
+}
+
+/**
+ * CDN's records for the wait, the poller and messages: one per URL, named by the URL.
+ *
+ * @example
+ * describeWaitResult(result, "purge task 1533", CDN_RECORDS);
+ */
+export const CDN_RECORDS: RecordKind<PurgeTask> = {
+    noun: "URL",
+    stateOf: cdnState,
+    describe: (r) => r.url ?? "(no URL)",
+    jobOf: (r) => r.taskId,
+    createdOf: (r) => r.createTime,
+};
+
+/** The records of one answer, by what their status means. */
+export interface RecordTally {
+    readonly done: readonly PurgeTask[];
+    readonly failed: readonly PurgeTask[];
+    /** `process`, `null`, or any status the API may add later: not finished. */
+    readonly pending: readonly PurgeTask[];
+}
+
+/**
+ * Sorts records by status. Anything that is not exactly `done` or `fail` counts as pending.
+ *
+ * @example
+ * tallyRecords([{ ...r, status: "done" }, { ...r, status: null }]); // { done: [1 record], failed: [], pending: [1 record] }
+ */
+export function tallyRecords(records: readonly PurgeTask[]): RecordTally {
+    return tallyBy(CDN_RECORDS, records);
+}
+
+/**
+ * True when the answer shows a finished purge: at least one record (at least `expectedRecords` when given)
+ * and every record `done`.
+ *
+ * @example
+ * isAllDone(tallyRecords(records), 5); // false while fewer than 5 records are listed
+ */
+export function isAllDone(tally: RecordTally, expectedRecords?: number): boolean {
+    return allDone(tally, expectedRecords);
+}

@@ -1,0 +1,81 @@
+/**
+ * The one way this package calls the CDN API: the official SDK's CDN client through the shared {@link ApiCaller}
+ * (rate limiter, retries, error classification), with answers mapped to this package's types.
+ */
+import { ConnectionSettings } from "./connection";
+import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "./apiCaller";
+import { toPurgeApiError } from "./classifyError";
+import { toPurgeTask } from "./cdnRecords";
+import {
+    DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
+} from "../base/types";
+
+export type { PurgeClientOptions } from "./apiCaller";
+
+/**
+ * Calls the CDN API.
+ *
+ * @example
+ * const client = new PurgeClient(resolveConnection());
+ * const page = await client.describePurgeTasks({ taskId: "1533" });
+ */
+export class PurgeClient implements PurgeApi {
+    private readonly caller: ApiCaller;
+
+    constructor(settings: ConnectionSettings, options: PurgeClientOptions = {}) {
+        // CDN's actions keep their bare names as limiter keys; other products prefix theirs.
+        this.caller = new ApiCaller(settings, options, (action) => action, () => {
+            // Required here, not at the top: importing this package must not load the SDK.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { cdn } = require("tencentcloud-sdk-nodejs/tencentcloud/services/cdn");
+            return new cdn.v20180606.Client(sdkClientConfig(settings)) as SdkClient;
+        });
+    }
+
+    async describePurgeTasks(query: DescribePurgeTasksQuery, signal?: AbortSignal): Promise<PurgeTaskPage> {
+        const r = await this.call("DescribePurgeTasks", {
+            TaskId: query.taskId, StartTime: query.startTime, EndTime: query.endTime, PurgeType: query.purgeType,
+            Status: query.status, Area: query.area, Keyword: query.keyword, Offset: query.offset, Limit: query.limit,
+        }, signal);
+        const logs = Array.isArray(r.PurgeLogs) ? r.PurgeLogs : [];
+        return {
+            purgeLogs: logs.map(toPurgeTask),
+            totalCount: typeof r.TotalCount === "number" ? r.TotalCount : null,
+            requestId: String(r.RequestId ?? ""),
+        };
+    }
+
+    async purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }, signal?: AbortSignal): Promise<PurgeSubmission> {
+        const r = await this.call("PurgeUrlsCache", { Urls: req.urls, Area: req.area, UrlEncode: req.urlEncode }, signal);
+        return this.submission("PurgeUrlsCache", r);
+    }
+
+    async purgePathCache(req: {
+        paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
+    }, signal?: AbortSignal): Promise<PurgeSubmission> {
+        const r = await this.call("PurgePathCache", {
+            Paths: req.paths, FlushType: req.flushType, Area: req.area, UrlEncode: req.urlEncode,
+        }, signal);
+        return this.submission("PurgePathCache", r);
+    }
+
+    async describePurgeQuota(signal?: AbortSignal): Promise<PurgeQuotas> {
+        const r = await this.call("DescribePurgeQuota", {}, signal);
+        const quotas = (v: unknown): PurgeQuota[] => (Array.isArray(v) ? v : []).map((q) => ({
+            batch: Number(q?.Batch ?? 0), total: Number(q?.Total ?? 0),
+            available: Number(q?.Available ?? 0), area: String(q?.Area ?? ""),
+        }));
+        return { urlPurge: quotas(r.UrlPurge), pathPurge: quotas(r.PathPurge), requestId: String(r.RequestId ?? "") };
+    }
+
+    private submission(action: string, r: Record<string, unknown>): PurgeSubmission {
+        if (typeof r.TaskId !== "string" || r.TaskId === "") {
+            throw toPurgeApiError(action, new TypeError("the answer has no TaskId"), []);
+        }
+        return { taskId: r.TaskId, requestId: String(r.RequestId ?? "") };
+    }
+
+    private call(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
+        return this.caller.call(action, params, signal);
+    }
+}

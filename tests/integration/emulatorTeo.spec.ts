@@ -1,0 +1,138 @@
+/**
+ * The emulator's EdgeOne actions through the official Node.js SDK's `teo` client: jobs, their tasks over time,
+ * failures set per target, FailedList, quotas, parameter rules and the signature's `teo` scope.
+ */
+import * as assert from "assert";
+import { startEmulator, RunningEmulator } from "../../emulator/server";
+import { emulatorTeoClient, rawRequest, signedRequest } from "../../emulator/client";
+import { TEO_API_VERSION } from "../../emulator/services";
+
+const ZONE = "zone-2noz78a8ev6k";
+const codeOf = (e: unknown): string | undefined => (e as { code?: string }).code;
+
+describe("emulator: EdgeOne with the official SDK's teo client", () => {
+    let emu: RunningEmulator;
+    let now = Date.now();
+
+    before(async () => {
+        emu = await startEmulator({ now: () => now, completeAfterMs: 1000, teoQuota: { purge_url: { batch: 3, daily: 5 } } });
+    });
+    beforeEach(() => {
+        emu.reset();
+        now = Date.now();
+    });
+    after(() => emu.close());
+
+    const create = (targets: string[], type = "purge_url") =>
+        emulatorTeoClient(emu).CreatePurgeTask({ ZoneId: ZONE, Type: type, Targets: targets });
+
+    it("answers CreatePurgeTask with a JobId and an empty FailedList", async () => {
+        const res = await create(["https://www.example.com/a.png"]);
+        assert.match(res.JobId ?? "", /^[0-9a-z]{14}$/);
+        assert.deepStrictEqual(res.FailedList, []);
+    });
+
+    it("lists one processing task per target of a job, by job-id filter", async () => {
+        const { JobId } = await create(["https://www.example.com/1", "https://www.example.com/2"]);
+        const res = await emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: [JobId!] }] });
+        assert.strictEqual(res.TotalCount, 2);
+        assert.deepStrictEqual(res.Tasks?.map((t) => [t.JobId, t.Target, t.Status, t.Type, t.Method]), [
+            [JobId, "https://www.example.com/1", "processing", "purge_url", "invalidate"],
+            [JobId, "https://www.example.com/2", "processing", "purge_url", "invalidate"],
+        ]);
+    });
+
+    it("turns tasks to success once they finish, with UpdateTime when they finished", async () => {
+        const { JobId } = await create(["https://www.example.com/1"]);
+        now += 1500;
+        const [task] = (await emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: [JobId!] }] })).Tasks!;
+        assert.strictEqual(task.Status, "success");
+        assert.strictEqual(Date.parse(task.UpdateTime!) - Date.parse(task.CreateTime!), 1000);
+    });
+
+    it("ends a target as the control API says, with its FailType and FailMessage", async () => {
+        await rawRequest(emu, "POST", "/_emulator/teo/targets", JSON.stringify({ target: "https://www.example.com/bad",
+            status: "timeout", failType: "originPullFailed", failMessage: "origin timed out" }));
+        const { JobId } = await create(["https://www.example.com/bad"]);
+        now += 1500;
+        const [task] = (await emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: [JobId!] }] })).Tasks!;
+        assert.deepStrictEqual([task.Status, task.FailType, task.FailMessage], ["timeout", "originPullFailed", "origin timed out"]);
+    });
+
+    it("lists a refused target in FailedList and leaves it out of the job", async () => {
+        await rawRequest(emu, "POST", "/_emulator/teo/targets", JSON.stringify({ target: "https://www.example.com/no", refuse: "domain not in zone" }));
+        const res = await create(["https://www.example.com/ok", "https://www.example.com/no"]);
+        assert.deepStrictEqual(res.FailedList, [{ Reason: "domain not in zone", Targets: ["https://www.example.com/no"] }]);
+        assert.strictEqual(emu.teoStore.records().length, 1);
+    });
+
+    it("finds tasks by time range, newest job first", async () => {
+        const first = await create(["https://www.example.com/1"]);
+        now += 1000;
+        const second = await create(["https://www.example.com/2"]);
+        const res = await emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE,
+            StartTime: new Date(now - 60_000).toISOString(), EndTime: new Date(now + 60_000).toISOString() });
+        assert.deepStrictEqual(res.Tasks?.map((t) => t.JobId), [second.JobId, first.JobId]);
+    });
+
+    it("answers DescribeContentQuota with Batch, Daily and DailyAvailable per type", async () => {
+        await create(["https://www.example.com/1", "https://www.example.com/2"]);
+        const res = await emulatorTeoClient(emu).DescribeContentQuota({ ZoneId: ZONE });
+        assert.deepStrictEqual(res.PurgeQuota?.find((q) => q.Type === "purge_url"),
+            { Type: "purge_url", Batch: 3, Daily: 5, DailyAvailable: 3 });
+    });
+
+    it("refuses more targets than the batch quota with LimitExceeded.BatchQuota", async () => {
+        await assert.rejects(create(["https://a.example.com/1", "https://a.example.com/2", "https://a.example.com/3", "https://a.example.com/4"]),
+            (e) => codeOf(e) === "LimitExceeded.BatchQuota");
+    });
+
+    it("refuses past the daily quota with LimitExceeded.DailyQuota", async () => {
+        await create(["https://a.example.com/1", "https://a.example.com/2", "https://a.example.com/3"]);
+        await assert.rejects(create(["https://a.example.com/4", "https://a.example.com/5", "https://a.example.com/6"]),
+            (e) => codeOf(e) === "LimitExceeded.DailyQuota");
+    });
+
+    it("refuses a query without a time range or job-id filter", async () => {
+        await assert.rejects(emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE }), (e) => codeOf(e) === "InvalidParameter");
+    });
+
+    it("refuses two values for the job-id filter", async () => {
+        await assert.rejects(emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: ["a", "b"] }] }),
+            (e) => codeOf(e) === "InvalidParameter");
+    });
+
+    it("refuses a URL target without its protocol", async () => {
+        await assert.rejects(create(["www.example.com/a.png"]), (e) => codeOf(e) === "InvalidParameter.Target");
+    });
+
+    it("refuses a request without ZoneId with MissingParameter", async () => {
+        await assert.rejects(emulatorTeoClient(emu).DescribeContentQuota({} as { ZoneId: string }), (e) => codeOf(e) === "MissingParameter");
+    });
+
+    it("forgets jobs past the retention", async () => {
+        const { JobId } = await create(["https://www.example.com/1"]);
+        emu.store.setRetention(60_000);
+        now += 120_000;
+        const res = await emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: [JobId!] }] });
+        assert.strictEqual(res.TotalCount, 0);
+    });
+
+    it("checks the signature of a request signed for service teo", async () => {
+        const body = JSON.stringify({ ZoneId: ZONE });
+        const ok = await signedRequest(emu, "DescribeContentQuota", body, { service: "teo", version: TEO_API_VERSION });
+        assert.ok(ok.json.Response.PurgeQuota);
+        const bad = await signedRequest(emu, "DescribeContentQuota", body, { service: "teo", version: TEO_API_VERSION,
+            credential: { secretId: emu.credentials[0].secretId, secretKey: "wrong" } });
+        assert.strictEqual(bad.json.Response.Error.Code, "AuthFailure.SignatureFailure");
+    });
+
+    it("throttles EdgeOne's DescribePurgeTasks apart from CDN's", async () => {
+        const body = JSON.stringify({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: ["x"] }] });
+        const answers = await Promise.all(Array.from({ length: 21 }, () =>
+            signedRequest(emu, "DescribePurgeTasks", body, { service: "teo", version: TEO_API_VERSION })));
+        assert.strictEqual(answers.filter((a) => a.json.Response.Error?.Code === "RequestLimitExceeded").length, 1);
+        const cdn = await signedRequest(emu, "DescribePurgeTasks", JSON.stringify({ TaskId: "1" }));
+        assert.strictEqual(cdn.json.Response.Error, undefined);
+    });
+});

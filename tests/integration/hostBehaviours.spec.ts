@@ -1,0 +1,76 @@
+/**
+ * What users rely on from the resources, whichever host runs them: the core's behaviour through the
+ * dynamic-provider host and through the provider plugin, over gRPC as the engine calls them, against the
+ * emulator. Needs the compiled package (`npm run build`), which the test command runs first.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
+import { HOSTS, HostUnderTest } from "../support/hostsUnderTest";
+
+const COMPILED = path.join(__dirname, "..", "..", "bin", "provider", "plugin", "main.js");
+
+for (const factory of HOSTS) {
+    describe(`the resources in ${factory.name}`, function () {
+        this.timeout(30_000);
+        let emu: RunningEmulator;
+        let slowEmu: RunningEmulator;
+        let host: HostUnderTest;
+        let slowHost: HostUnderTest;
+        const calls = (e: RunningEmulator, action: string) => e.stats.snapshot().requests[action] ?? 0;
+
+        before(async () => {
+            assert.ok(fs.existsSync(COMPILED), `${COMPILED} is missing: run "npm run build" first`);
+            emu = await startEmulator({ completeAfterMs: 300 });
+            slowEmu = await startEmulator({ completeAfterMs: 60_000 });
+            host = await factory.start({ ...EMULATOR_CREDENTIALS, endpoint: emu.url });
+            slowHost = await factory.start({ ...EMULATOR_CREDENTIALS, endpoint: slowEmu.url });
+        });
+        beforeEach(() => emu.reset());
+        after(async () => {
+            host?.stop();
+            slowHost?.stop();
+            await emu?.close();
+            await slowEmu?.close();
+        });
+
+        it("check names a bad URL without calling the API", async () => {
+            const failures = await host.check("urlPurge", { urls: ["www.example.com/a"] });
+            assert.deepStrictEqual([failures.map((f) => f.property), emu.stats.snapshot().requests], [["urls"], {}]);
+        });
+        it("create returns only once the purge is done", async () => {
+            const { id, properties } = await host.create("urlPurge", { urls: ["https://www.example.com/a"] });
+            const records = emu.store.allRecords().filter((r) => r.taskId === id);
+            assert.deepStrictEqual([properties.status, records.map((r) => r.status), calls(emu, "PurgeUrlsCache")], ["done", ["done"], 1]);
+        });
+        it("a failed purge fails naming the URL, and keeps the task in a partial state", async () => {
+            await assert.rejects(host.create("urlPurge", { urls: ["https://www.example.com/ok", "https://www.example.com/fail/x"] }),
+                (e: any) => /https:\/\/www\.example\.com\/fail\/x/.test(e.message) && e.partial?.properties.status === "fail");
+        });
+        it("a PurgeTaskWaiter passes once the task is done and returns its records", async () => {
+            const { properties: purge } = await host.create("urlPurge", { urls: ["https://www.example.com/w"], wait: false });
+            const { properties } = await host.create("waiter", { taskId: purge.taskId, timeoutSeconds: 30 });
+            assert.deepStrictEqual([properties.status, (properties.purgeLogs as { status: string }[]).map((r) => r.status)], ["done", ["done"]]);
+        });
+        it("refresh (read) re-reads the task's status", async () => {
+            const { id, properties } = await host.create("urlPurge", { urls: ["https://www.example.com/r"], wait: false });
+            emu.store.complete(id, "done");
+            assert.deepStrictEqual([properties.status, (await host.read("urlPurge", id, properties)).properties.status], ["process", "done"]);
+        });
+        it("never puts the secret key or id in the outputs", async () => {
+            const { properties } = await host.create("pathPurge", { paths: ["https://www.example.com/static/"], flushType: "flush" });
+            const text = JSON.stringify(properties);
+            assert.ok(properties.status === "done" && !text.includes(EMULATOR_CREDENTIALS.secretKey) && !text.includes(EMULATOR_CREDENTIALS.secretId), text);
+        });
+        it("a timed-out create keeps the task id, and the next update resumes the wait without purging again", async () => {
+            const inputs = { urls: ["https://www.example.com/slow"], timeoutSeconds: 1, minDelaySeconds: 0.2, maxDelaySeconds: 0.5 };
+            const err: any = await slowHost.create("urlPurge", inputs).then(() => assert.fail("create should time out"), (e) => e);
+            assert.match(err.message, /timed out after 1 s/);
+            slowEmu.store.complete(err.partial.id, "done");
+            assert.strictEqual(await slowHost.diff("urlPurge", err.partial.id, err.partial.properties, inputs), "some");
+            const outs = await slowHost.update("urlPurge", err.partial.id, err.partial.properties, inputs);
+            assert.deepStrictEqual([outs.status, outs.taskId, calls(slowEmu, "PurgeUrlsCache")], ["done", err.partial.id, 1]);
+        });
+    });
+}

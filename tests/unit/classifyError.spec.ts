@@ -1,0 +1,50 @@
+import * as assert from "assert";
+import { PurgeApiError } from "../../provider/client/apiError";
+import { isAbort, toPurgeApiError } from "../../provider/client/classifyError";
+
+const classify = (e: unknown) => toPurgeApiError("DescribePurgeTasks", e, ["topsecretkey"]);
+
+describe("toPurgeApiError", () => {
+    it("keeps an API error's code, message and RequestId", () => {
+        const e = classify(Object.assign(new Error("No CAM policy"), { code: "UnauthorizedOperation.CdnCamUnauthorized", requestId: "r-1" }));
+        assert.deepStrictEqual([e.code, e.requestId, e.retryable], ["UnauthorizedOperation.CdnCamUnauthorized", "r-1", false]);
+    });
+    it("hints at the missing CAM permission", () =>
+        assert.match(classify(Object.assign(new Error("x"), { code: "UnauthorizedOperation.CdnCamUnauthorized" })).message, /cdn:DescribePurgeTasks/));
+    it("hints to activate CDN when the user does not exist", () =>
+        assert.match(classify(Object.assign(new Error("x"), { code: "ResourceNotFound.CdnUserNotExists" })).message, /activate/));
+    it("retries throttling", () => assert.ok(classify(Object.assign(new Error("x"), { code: "UnauthorizedOperation.OperationTooOften" })).retryable));
+    it("retries RequestLimitExceeded", () => assert.ok(classify(Object.assign(new Error("x"), { code: "RequestLimitExceeded" })).retryable));
+    for (const code of ["InternalError.CamSystemError", "InternalError.CdnDbError", "InternalError.CdnQuerySystemError",
+        "InternalError.CdnSystemError", "InternalError.Error", "InternalError.ProxyServer", "InternalError.RouteError",
+        "InternalError.UnknownError", "InternalError"]) {
+        it(`retries ${code}`, () => assert.ok(classify(Object.assign(new Error("x"), { code })).retryable));
+    }
+    for (const code of ["InvalidParameter.CdnParamError", "AuthFailure.SignatureFailure", "AuthFailure.SecretIdNotFound",
+        "UnauthorizedOperation.OpNoAuth", "ResourceNotFound.CdnUserNotExists"]) {
+        it(`does not retry ${code}`, () => assert.ok(!classify(Object.assign(new Error("x"), { code })).retryable));
+    }
+    it("retries an HTTP 502", () => {
+        const e = classify(Object.assign(new Error("Bad Gateway"), { httpCode: 502 }));
+        assert.deepStrictEqual([e.code, e.httpStatus, e.retryable], ["HTTP502", 502, true]);
+    });
+    it("does not retry an HTTP 404", () => assert.ok(!classify(Object.assign(new Error("Not Found"), { httpCode: 404 })).retryable));
+    it("retries a non-JSON answer", () => {
+        const e = classify(Object.assign(new Error("invalid json response body"), { name: "FetchError", type: "invalid-json" }));
+        assert.deepStrictEqual([e.code, e.retryable], ["InvalidResponse", true]);
+    });
+    it("retries a 200 {} answer (a TypeError in the SDK)", () =>
+        assert.strictEqual(classify(new TypeError("Cannot read properties of undefined (reading 'Error')")).code, "InvalidResponse"));
+    it("retries a timeout", () => assert.strictEqual(classify(new Error("network timeout at: http://127.0.0.1:1/")).code, "Timeout"));
+    it("retries a reset connection", () =>
+        assert.strictEqual(classify(new Error("request to http://127.0.0.1:1/ failed, reason: socket hang up")).code, "ConnectionFailed"));
+    it("retries a refused connection", () =>
+        assert.strictEqual(classify(new Error("request to http://127.0.0.1:1/ failed, reason: connect ECONNREFUSED")).code, "ConnectionFailed"));
+    it("scrubs a secret from the message", () =>
+        assert.ok(!classify(new Error("echo topsecretkey back")).message.includes("topsecretkey")));
+    it("passes a PurgeApiError through", () => {
+        const e = new PurgeApiError({ action: "A", code: "C", message: "m", retryable: false });
+        assert.strictEqual(classify(e), e);
+    });
+    it("recognises an abort", () => assert.ok(isAbort(Object.assign(new Error("The operation was aborted"), { name: "AbortError" }))));
+});

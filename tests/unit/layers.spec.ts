@@ -1,0 +1,156 @@
+/**
+ * The layers `provider/README.md` draws, checked on the real imports: a file of `provider/` imports only from its
+ * own layer or the ones below it, and nothing outside `tests/` imports from `tests/`. Imports are read with the
+ * TypeScript scanner (`ts.preProcessFile`: import and export declarations, `require` and `import()` calls, not
+ * comments).
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as ts from "typescript";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+/** `provider/`'s layers, bottom to top: a prefix of a path inside `provider/` (a folder with "/", or a file). */
+export const LAYERS: readonly (readonly [name: string, prefixes: readonly string[]])[] = [
+    ["base", ["base/"]],
+    ["arguments", ["arguments/", "description/"]],
+    ["client", ["client/"]],
+    ["reading", ["reading/"]],
+    ["wait", ["wait/"]],
+    ["edgeone", ["edgeone/"]],
+    ["engine", ["engine/"]],
+    ["resources", ["resources/"]],
+    ["host", ["host.ts"]],
+    ["plugin", ["plugin/"]],
+];
+
+/** The folders outside `tests/` whose code must not import from it. */
+const OUTSIDE_TESTS = ["provider", "sdk", "emulator", "scripts", "bench", "examples", "plugin"];
+
+/** One import: repository-relative paths of the importing file and of the file it resolves to. */
+export interface Import {
+    readonly from: string;
+    readonly to: string;
+}
+
+/** The layer index of a repository-relative path inside `provider/`, or undefined (outside it, or in no layer). */
+export function layerOf(file: string): number | undefined {
+    if (!file.startsWith("provider/")) {
+        return undefined;
+    }
+    const inside = file.slice("provider/".length);
+    const i = LAYERS.findIndex(([, prefixes]) => prefixes.some((p) => (p.endsWith("/") ? inside.startsWith(p) : inside === p)));
+    return i < 0 ? undefined : i;
+}
+
+/** Every import that breaks a rule, with why. */
+export function violations(imports: readonly Import[]): string[] {
+    const found: string[] = [];
+    for (const { from, to } of imports) {
+        const [a, b] = [layerOf(from), layerOf(to)];
+        if (a !== undefined && b !== undefined && b > a) {
+            found.push(`${from} (${LAYERS[a][0]}) imports ${to} (${LAYERS[b][0]}), a higher layer`);
+        }
+        if (!from.startsWith("tests/") && to.startsWith("tests/")) {
+            found.push(`${from} imports ${to}, a test file`);
+        }
+    }
+    return found;
+}
+
+/** Every .ts and .js file below `dir` (repository-relative), leaving out node_modules and build output. */
+function sourceFiles(dir: string): string[] {
+    const abs = path.join(ROOT, dir);
+    if (!fs.existsSync(abs)) {
+        return [];
+    }
+    return fs.readdirSync(abs, { withFileTypes: true }).flatMap((e) => {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) {
+            return e.name === "node_modules" || e.name === "bin" || e.name.startsWith(".") ? [] : sourceFiles(rel);
+        }
+        return /\.(ts|js)$/.test(e.name) || (dir === "plugin" && !e.name.includes(".")) ? [rel] : [];
+    });
+}
+
+/** The repository file a relative specifier of `from` resolves to, or undefined (a package, or nothing there). */
+function resolve(from: string, specifier: string): string | undefined {
+    if (!specifier.startsWith(".")) {
+        return undefined;
+    }
+    const base = path.resolve(path.dirname(path.join(ROOT, from)), specifier);
+    const hit = ["", ".ts", ".js", "/index.ts", "/index.js"].map((ext) => base + ext).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    return hit && path.relative(ROOT, hit).split(path.sep).join("/");
+}
+
+/** The imports of every file below `dirs` that resolve to a file of this repository. */
+function importsOf(dirs: readonly string[]): Import[] {
+    return dirs.flatMap(sourceFiles).flatMap((from) =>
+        ts.preProcessFile(fs.readFileSync(path.join(ROOT, from), "utf8"), true, true).importedFiles
+            .map((f) => resolve(from, f.fileName))
+            .filter((to): to is string => to !== undefined)
+            .map((to) => ({ from, to })));
+}
+
+describe("layers", () => {
+    const provider = importsOf(["provider"]);
+
+    it("reads the imports of provider/", () => {
+        assert.ok(provider.length > 100, `only ${provider.length} imports read`);
+    });
+
+    it("gives every file of provider/ a layer", () => {
+        assert.deepStrictEqual(sourceFiles("provider").filter((f) => layerOf(f) === undefined), []);
+    });
+
+    it("has no import from a lower layer of provider/ to a higher one", () => {
+        assert.deepStrictEqual(violations(provider), []);
+    });
+
+    it("has nothing outside tests/ importing from tests/", () => {
+        const outside = importsOf(OUTSIDE_TESTS);
+        assert.ok(outside.some((i) => i.from.startsWith("bench/")), "bench/ was read");
+        assert.deepStrictEqual(violations(outside), []);
+    });
+
+    describe("the check itself", () => {
+        it("fails on an import from a lower layer to a higher one", () => {
+            assert.deepStrictEqual(violations([
+                { from: "provider/base/types.ts", to: "provider/client/client.ts" },
+                { from: "provider/wait/waitLoop.ts", to: "provider/resources/waits.ts" },
+                { from: "provider/resources/waits.ts", to: "provider/host.ts" },
+            ]), [
+                "provider/base/types.ts (base) imports provider/client/client.ts (client), a higher layer",
+                "provider/wait/waitLoop.ts (wait) imports provider/resources/waits.ts (resources), a higher layer",
+                "provider/resources/waits.ts (resources) imports provider/host.ts (host), a higher layer",
+            ]);
+        });
+
+        it("passes an import within a layer or downwards", () => {
+            assert.deepStrictEqual(violations([
+                { from: "provider/arguments/getPurgeTasksQuery.ts", to: "provider/description/index.ts" },
+                { from: "provider/plugin/providerService.ts", to: "provider/host.ts" },
+                { from: "provider/client/client.ts", to: "provider/base/types.ts" },
+                { from: "sdk/index.ts", to: "provider/host.ts" },
+            ]), []);
+        });
+
+        it("fails on an import of tests/ from outside it, and not from inside", () => {
+            assert.deepStrictEqual(violations([
+                { from: "bench/sim/runSim.ts", to: "tests/support/fakeTiming.ts" },
+                { from: "provider/base/clock.ts", to: "tests/support/ci.ts" },
+                { from: "tests/unit/waitLoop.spec.ts", to: "tests/support/fakeTiming.ts" },
+            ]), [
+                "bench/sim/runSim.ts imports tests/support/fakeTiming.ts, a test file",
+                "provider/base/clock.ts imports tests/support/ci.ts, a test file",
+            ]);
+        });
+
+        it("places files by their folder", () => {
+            assert.deepStrictEqual(
+                ["provider/base/types.ts", "provider/description/cdn.ts", "provider/host.ts", "provider/plugin/main.ts", "provider/other/x.ts", "sdk/index.ts"].map(layerOf),
+                [0, 1, 8, 9, undefined, undefined]);
+        });
+    });
+});
