@@ -42,7 +42,8 @@ describe("wait: the shared poller over EdgeOne's records", () => {
     it("is done once every target of the job is success", async () => {
         const { clock, poller, options, jobs } = setup();
         jobs.set("j1", [task("j1", "https://a/1", "processing")]);
-        setTimeout(() => jobs.set("j1", [task("j1", "https://a/1", "success")]), 0);
+        // The job succeeds 2 s into the wait, on the virtual clock (a real timer could fire after the whole virtual wait).
+        void clock.sleep(2000).then(() => jobs.set("j1", [task("j1", "https://a/1", "success")]));
         const result = await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"] }));
         assert.strictEqual(result.state, "done");
     });
