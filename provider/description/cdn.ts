@@ -8,6 +8,7 @@ import { InvalidArgumentError } from "../arguments/validation";
 import { parseApiTime } from "../base/time";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "./property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "./waitOptions";
+import { REQUEST_IDS } from "./requestIds";
 
 /** The enums of the CDN API, under the names of their TypeScript types. */
 export const PURGE_AREA: EnumSpec<PurgeArea> = { name: "PurgeArea", values: PURGE_AREAS,
@@ -218,10 +219,7 @@ export const GET_PURGE_TASKS = {
         purgeLogs: { ...PURGE_TASKS, required: true, description: "The matching records." },
         totalCount: { type: "integer", required: true,
             description: "Matching records in all; when the API gives no count, the number of records read.", example: "2" },
-        requestId: { type: "string", required: true,
-            description: "The RequestId of the first request, to quote to Tencent Cloud support.", example: "5e1a-..." },
-        requestIds: { type: "array", items: { type: "string", description: "A RequestId.", example: "5e1a-..." }, required: true,
-            description: "The RequestId of every page read.", example: "[\"5e1a-...\"]" },
+        ...REQUEST_IDS,
     },
     rules: taskQueryRules,
 } as const satisfies FunctionSpec;

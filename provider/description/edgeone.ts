@@ -8,6 +8,7 @@ import { parseIsoApiTime } from "../base/isoTime";
 import { InvalidArgumentError } from "../arguments/validation";
 import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec, Rules, TypeSpec } from "./property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "./waitOptions";
+import { REQUEST_IDS } from "./requestIds";
 
 const MODULE = "edgeone";
 
@@ -246,10 +247,7 @@ export const EDGEONE_GET_PURGE_TASKS = {
             required: true, description: "The matching tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" },
         totalCount: { type: "integer", required: true,
             description: "Matching tasks in all; when the API gives no count, the number of tasks read.", example: "2" },
-        requestId: { type: "string", required: true,
-            description: "The RequestId of the first request, to quote to Tencent Cloud support.", example: "5e1a-..." },
-        requestIds: { type: "array", items: { type: "string", description: "A RequestId.", example: "5e1a-..." }, required: true,
-            description: "The RequestId of every page read.", example: "[\"5e1a-...\"]" },
+        ...REQUEST_IDS,
     },
     rules(known, pending) {
         if (known.startTime === undefined && known.jobId === undefined && !pending.has("startTime") && !pending.has("jobId")) {

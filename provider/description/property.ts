@@ -81,13 +81,14 @@ export interface Example {
 }
 
 /**
- * One resource: its inputs (each also kept in the state), the outputs it adds, and the checks that span several
- * inputs.
+ * What a resource and a function both are: a name in a module, docs, inputs (a resource's also kept in its
+ * state; a function's arguments) and outputs (what a resource adds to its inputs; a function's result), and the
+ * checks that span several inputs.
  *
  * @example
  * const r: ResourceSpec = { module: "index", name: "UrlPurge", description: "...", example, inputs, outputs };
  */
-export interface ResourceSpec {
+interface Described {
     readonly module: string;
     readonly name: string;
     readonly description: string;
@@ -97,21 +98,10 @@ export interface ResourceSpec {
     readonly rules?: Rules;
 }
 
-/**
- * One function (an invoke): its arguments and its result.
- *
- * @example
- * const f: FunctionSpec = { module: "index", name: "getPurgeTasks", description: "...", example, inputs, outputs };
- */
-export interface FunctionSpec {
-    readonly module: string;
-    readonly name: string;
-    readonly description: string;
-    readonly example: Example;
-    readonly inputs: Properties;
-    readonly outputs: Properties;
-    readonly rules?: Rules;
-}
+/** One resource. */
+export type ResourceSpec = Described;
+/** One function (an invoke). */
+export type FunctionSpec = Described;
 
 /** An object type used by properties (`ref`). */
 export interface TypeSpec {
