@@ -11,6 +11,8 @@ import * as path from "path";
 import { inCi } from "../support/ci";
 
 const ROOT = path.join(__dirname, "..", "..");
+/** The checker that compares the example's calls with the generated SDK. */
+const CHECKER = path.join(ROOT, "tests", "support", "pythonExampleCheck.py");
 const EXAMPLE = path.join(ROOT, "examples", "python-gate", "__main__.py");
 const SDK = path.join(ROOT, "sdk-python", "pulumi_tencentcloud_purge");
 
@@ -30,7 +32,7 @@ describe("the Python example against the generated Python SDK", function () {
     });
 
     it("calls only functions and arguments the SDK has, and reads only properties its results have", () => {
-        const r = python([path.join(__dirname, "..", "support", "pythonExampleCheck.py"), EXAMPLE, SDK, "purge"]);
+        const r = python([CHECKER, EXAMPLE, SDK, "purge"]);
         assert.strictEqual(r.status, 0, r.stderr);
         const { checked, problems } = JSON.parse(r.stdout) as { checked: string[]; problems: string[] };
         assert.deepStrictEqual(problems, []);
@@ -40,7 +42,7 @@ describe("the Python example against the generated Python SDK", function () {
     });
 
     it("calls only functions and arguments the edgeone module has, and reads only properties its results have", () => {
-        const r = python([path.join(__dirname, "support", "pythonExampleCheck.py"), EXAMPLE, path.join(SDK, "edgeone"), "edgeone"]);
+        const r = python([CHECKER, EXAMPLE, path.join(SDK, "edgeone"), "edgeone"]);
         assert.strictEqual(r.status, 0, r.stderr);
         const { checked, problems } = JSON.parse(r.stdout) as { checked: string[]; problems: string[] };
         assert.deepStrictEqual(problems, []);
@@ -56,7 +58,7 @@ describe("the Python example against the generated Python SDK", function () {
             "f.write('import pulumi_tencentcloud_purge as purge\\ng = purge.PurgeTaskWaiter(\"g\", task_ids=[\"1\"])\\nx = g.done_at\\n'); f.close()",
             "print(subprocess.run([sys.executable, sys.argv[1], f.name, sys.argv[2], 'purge'], capture_output=True, text=True).stdout)",
             "os.unlink(f.name)",
-        ].join("\n"), path.join(__dirname, "..", "support", "pythonExampleCheck.py"), SDK]);
+        ].join("\n"), CHECKER, SDK]);
         assert.deepStrictEqual(JSON.parse(r.stdout).problems, ["purge.PurgeTaskWaiter takes no argument task_ids", "PurgeTaskWaiter has no property done_at"]);
     });
 });
