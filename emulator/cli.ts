@@ -186,6 +186,8 @@ async function main(): Promise<void> {
     console.log(`TENCENTCLOUD_SECRET_ID=${credential.secretId}`);
     console.log(`TENCENTCLOUD_SECRET_KEY=${credential.secretKey}`);
     console.log(`TENCENTCLOUD_CDN_ENDPOINT=${emu.url}`);
+    // EdgeOne and STS are served on the same address; STS stays last, as scripts read up to it.
+    console.log(`TENCENTCLOUD_TEO_ENDPOINT=${emu.url}`);
     console.log(`TENCENTCLOUD_STS_ENDPOINT=${emu.url}`);
 }
 

@@ -97,6 +97,7 @@ describe("emulator command line", () => {
         child.kill("SIGTERM");
         assert.match(out, /^Tencent Cloud CDN purge emulator listening on http:\/\/127\.0\.0\.1:\d+\n/);
         assert.match(out, new RegExp(`TENCENTCLOUD_SECRET_ID=${EMULATOR_CREDENTIALS.secretId}\\n`));
+        assert.match(out, /TENCENTCLOUD_TEO_ENDPOINT=http:\/\/127\.0\.0\.1:\d+\n/);
         assert.match(out, /TENCENTCLOUD_STS_ENDPOINT=http:\/\/127\.0\.0\.1:\d+\n/);
         assert.strictEqual(await exited, 0);
     });
