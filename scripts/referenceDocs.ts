@@ -9,12 +9,15 @@ import {
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
+/** An enum's name, with its module outside `index` (CDN's and EdgeOne's `PurgeType` differ). */
+const enumName = (e: { readonly module?: string; readonly name: string }) => (e.module && e.module !== "index" ? `${e.module}.${e.name}` : e.name);
+
 /** A property's type as TypeScript users read it. */
 function typeOf(p: PropertySpec): string {
-    if (p.enum) return p.enum.name;
+    if (p.enum) return enumName(p.enum);
     if (p.ref) return p.ref;
     if (p.type === "array") return `${p.items ? typeOf(p.items) : "any"}[]`;
-    if (p.format === "time") return "string \\| Date";
+    if (p.format === "time" || p.format === "isoTime") return "string \\| Date";
     return p.type === "integer" ? "number (whole)" : p.type;
 }
 
@@ -48,7 +51,7 @@ export function referenceMarkdown(): string {
             `Token \`${tokenOf(f)}\`. ${f.description}\n\n\`\`\`ts\n${f.example.typescript}\n\`\`\`\n\n` +
             `### Arguments\n\n${table(f.inputs, false)}\n### Result\n\n${table(f.outputs, false)}`),
         ...TYPES.map((t) => `## ${t.name} (type)\n\n${t.description}\n\n${table(t.properties, false)}`),
-        `## Enums\n\n${enumsOf().map((e) => `- \`${e.name}\`: ${e.values.map((v) => `\`${v}\``).join(", ")}. ${e.description}`).join("\n")}\n`,
+        `## Enums\n\n${enumsOf().map((e) => `- \`${enumName(e)}\`: ${e.values.map((v) => `\`${v}\``).join(", ")}. ${e.description}`).join("\n")}\n`,
         `## Configuration\n\nStack config \`${PACKAGE_NAME}:<name>\` (for the plugin, and for the dynamic provider's ` +
         "connection); each falls back to the environment variable it names.\n\n" + table(CONNECTION, false),
     ];

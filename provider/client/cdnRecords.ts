@@ -3,7 +3,7 @@
  * missing fields), and the one place that decides what a record's status means, so "done" can never be
  * reported for a record that is not done.
  */
-import { allDone, RecordKind, RecordState, tallyBy } from "../base/recordKind";
+import { RecordKind, RecordState } from "../base/recordKind";
 import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "../base/types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
@@ -53,32 +53,3 @@ export const CDN_RECORDS: RecordKind<PurgeTask> = {
     jobOf: (r) => r.taskId,
     createdOf: (r) => r.createTime,
 };
-
-/** The records of one answer, by what their status means. */
-export interface RecordTally {
-    readonly done: readonly PurgeTask[];
-    readonly failed: readonly PurgeTask[];
-    /** `process`, `null`, or any status the API may add later: not finished. */
-    readonly pending: readonly PurgeTask[];
-}
-
-/**
- * Sorts records by status. Anything that is not exactly `done` or `fail` counts as pending.
- *
- * @example
- * tallyRecords([{ ...r, status: "done" }, { ...r, status: null }]); // { done: [1 record], failed: [], pending: [1 record] }
- */
-export function tallyRecords(records: readonly PurgeTask[]): RecordTally {
-    return tallyBy(CDN_RECORDS, records);
-}
-
-/**
- * True when the answer shows a finished purge: at least one record (at least `expectedRecords` when given)
- * and every record `done`.
- *
- * @example
- * isAllDone(tallyRecords(records), 5); // false while fewer than 5 records are listed
- */
-export function isAllDone(tally: RecordTally, expectedRecords?: number): boolean {
-    return allDone(tally, expectedRecords);
-}

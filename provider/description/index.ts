@@ -13,9 +13,9 @@ import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpe
 
 export * from "./property";
 export { CONNECTION } from "./connection";
-export { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE, taskQueryRules } from "./cdn";
+export { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "./cdn";
 export { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "./edgeone";
-export { DEFAULT_WAIT } from "./waitOptions";
+export { DEFAULT_WAIT, WAIT_OPTIONS } from "./waitOptions";
 export { checkFailures, checkValue, isUnknown, UNKNOWN, validateInputs } from "./validateInputs";
 export { changedInputs, diffInputs, redoneBy } from "./diffInputs";
 export type { ResourceDiff, Redo } from "./diffInputs";

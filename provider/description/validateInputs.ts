@@ -63,10 +63,17 @@ function checkList(name: string, spec: PropertySpec, value: unknown): unknown[] 
     const [min, max] = [spec.min ?? 0, spec.max ?? Number.MAX_SAFE_INTEGER];
     if (!Array.isArray(value) || value.length < min || value.length > max) {
         const items = spec.items?.format === "url" ? "full URLs starting with http:// or https://" : "items";
-        throw new InvalidArgumentError(name, `must be a list of ${min} to ${max} ${items}, ` +
+        const count = max >= Number.MAX_SAFE_INTEGER ? (min > 0 ? `at least ${min}` : "any number of") : `${min} to ${max}`;
+        throw new InvalidArgumentError(name, `must be a list of ${count} ${items}, ` +
             `got ${Array.isArray(value) ? `${value.length} items` : JSON.stringify(value) ?? String(value)}`);
     }
-    const items = value.map((v, i) => (spec.items ? checkValue(`${name}[${i}]`, spec.items, v) : v));
+    const items = value.map((v, i) => {
+        // An empty item (YAML's ~, Python's None) is no value: refused, unless the list takes anything.
+        if ((v === undefined || v === null) && spec.items && spec.items.type !== "any") {
+            throw new InvalidArgumentError(`${name}[${i}]`, `must be a value, got ${v === null ? "null" : "nothing"}`);
+        }
+        return spec.items ? checkValue(`${name}[${i}]`, spec.items, v) : v;
+    });
     if (spec.unique) {
         const seen = new Set<string>();
         items.forEach((v, i) => {

@@ -47,5 +47,5 @@ export function hostApi(): PurgeApi {
  * const quota = await hostEdgeOneApi().describeContentQuota("zone-2noz78a8ev6k");
  */
 export function hostEdgeOneApi(): EdgeOneApi {
-    return edgeOneClientFor({}, stackConfig);
+    return edgeOneClientFor(null, stackConfig);
 }

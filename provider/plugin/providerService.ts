@@ -22,6 +22,7 @@ import { toGrpcStatus, unimplemented } from "./grpcStatus";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
 import {
     EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, tokenOf, URL_PURGE,
+    WAIT_OPTIONS,
 } from "../description";
 import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
@@ -85,7 +86,9 @@ const outputs = (props: Props, secretKeys: ReadonlySet<string>, added: readonly 
 function coreInputs(plain: Props, urn: string, engineTimeoutSeconds: number): { inputs: Props; added: string[] } {
     const useEngineTimeout = (plain.timeoutSeconds === undefined || plain.timeoutSeconds === null) && engineTimeoutSeconds > 0;
     return {
-        inputs: { ...plain, [URN_INPUT]: urn, ...(useEngineTimeout ? { timeoutSeconds: engineTimeoutSeconds } : {}) },
+        // A customTimeouts longer than a wait may last is capped, rather than refused under an input the user never set.
+        inputs: { ...plain, [URN_INPUT]: urn,
+            ...(useEngineTimeout ? { timeoutSeconds: Math.min(engineTimeoutSeconds, WAIT_OPTIONS.timeoutSeconds.max) } : {}) },
         added: useEngineTimeout ? [URN_INPUT, "timeoutSeconds"] : [URN_INPUT],
     };
 }

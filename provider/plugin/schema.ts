@@ -112,7 +112,7 @@ export function packageSchema() {
         }])),
         functions: Object.fromEntries(FUNCTIONS.map((f) => [tokenOf(f), {
             description: f.description + examples(f.example),
-            inputs: { properties: properties(f.inputs) },
+            inputs: { properties: properties(f.inputs), ...(required(f.inputs).length > 0 ? { required: required(f.inputs) } : {}) },
             outputs: { properties: properties(f.outputs), required: required(f.outputs) },
         }])),
         language: {

@@ -15,7 +15,7 @@ import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
 import { hostEdgeOneApi } from "../engine/hostClients";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
-import { PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
+import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
 
 /** EdgeOne's own status words, for the resources' `status` output. */
 export const EDGEONE_STATUS_WORDS: StatusWords = { done: "success", failed: "failed", pending: "processing" };
@@ -60,7 +60,7 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         // resumed wait (jobs sent by an earlier run) checks at once.
         const typicalMs = submittedAt === undefined ? undefined : await recentPurgeDurationMs(api, req.zoneId, Date.now());
         const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
-        const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
+        const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - CLOCK_SKEW_MS));
         return hostWaitOnPoller(edgeOnePoller(api, req.zoneId), { taskIds: jobIds, since, notBefore }, settings, onProgress,
             expected, EDGEONE_RECORDS);
     },

@@ -4,30 +4,11 @@
  * trustworthy as the engine's copy of them (unknown during preview, anything in an old state), so the providers
  * validate them before use.
  */
-import { PATH_PURGE, PURGE_TASK_WAITER, StoredValuesOf, URL_PURGE } from "../description";
+import { PURGE_TASK_WAITER, StoredValuesOf } from "../description";
 import { PurgeTask } from "../base/types";
 
 /** An input the SDK adds to every resource: its own URN, for its progress line. */
 type UrnInput = { readonly resourceUrn?: string };
-
-/**
- * The inputs of UrlPurge (`urls`) and PathPurge (`paths`, `flushType`).
- *
- * @example
- * const inputs: PurgeInputs = { urls: ["https://www.example.com/"], wait: true };
- */
-export type PurgeInputs = StoredValuesOf<typeof URL_PURGE.inputs> & StoredValuesOf<typeof PATH_PURGE.inputs> & UrnInput;
-
-/**
- * The state of UrlPurge and PathPurge: the inputs, the tasks submitted so far, and how far they got.
- *
- * @example
- * const outs: PurgeOutputs = { ...inputs, taskId: "1533", taskIds: ["1533"], submitted: 1, status: "done" };
- */
-export type PurgeOutputs = PurgeInputs & StoredValuesOf<typeof URL_PURGE.outputs> & {
-    /** A batch the update was cancelled while sending: the next update looks for its task before sending it. */
-    readonly inDoubt?: InDoubtBatch;
-};
 
 /**
  * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at or after

@@ -114,7 +114,7 @@ export class SubmissionInDoubt extends Error {
 }
 
 /** How far the API's clock may be behind ours: time-range reads start this much earlier. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * The id of a purge cancelled while its first batch was on its way, before any job id was known. The engine
  * needs an id to keep the resource (and its batch in doubt) in the state; its outputs carry the job ids.
@@ -281,7 +281,8 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             if (props.status === status.done) {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
-            const jobIds = jobIdsOf(props).length > 0 ? jobIdsOf(props) : [id];
+            // A purge cancelled before its first batch has an empty list and no real id: nothing to read.
+            const jobIds = Array.isArray(props[idKeys.all]) ? jobIdsOf(props) : [id];
             const records = await product.read(props, jobIds);
             let expected: number | undefined;
             try {

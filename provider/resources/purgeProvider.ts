@@ -10,7 +10,7 @@ import { formatApiTime } from "../base/time";
 import { hostApi } from "../engine/hostClients";
 import { purgeInputs, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
-import { PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
+import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
 import { overallStatus } from "./outcome";
 import { hostCancelSignal } from "../engine/cancellation";
@@ -49,7 +49,7 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
         wait(req, taskIds, submittedAt, settings, onProgress) {
             // A little before the submission, so clock skew between here and the API cannot hide the task from a
             // time-range read.
-            const since = formatApiTime(new Date((submittedAt ?? Date.now()) - 5 * 60_000));
+            const since = formatApiTime(new Date((submittedAt ?? Date.now()) - CLOCK_SKEW_MS));
             return hostWaitForCdnTasks(hostApi(), taskIds, since, settings, onProgress, req.items.length);
         },
         read: (_inputs, taskIds) => readRecordsOfTasks(hostApi(), taskIds),

@@ -7,7 +7,6 @@ import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "../base/types";
 import { PurgeRequest } from "./inputs";
 import { SubmissionInDoubt, type SubmittedPurge } from "./purgeLifecycle";
 
-export type { SubmittedPurge } from "./purgeLifecycle";
 
 /**
  * The quota that binds: the line with the least left for the area (every line when no area is given, or for

@@ -29,6 +29,10 @@ describe("the one description of each resource", () => {
             rejects(() => validateInputs(URL_PURGE, { urls: [URL, "ftp://x"] }), "urls[1]", /full URL/);
         });
 
+        it("names an empty item of a list (YAML's ~, Python's None)", () => {
+            rejects(() => validateInputs(URL_PURGE, { urls: [URL, null] }), "urls[1]", /must be a value, got null/);
+        });
+
         it("names an item listed twice", () => {
             rejects(() => validateInputs(URL_PURGE, { urls: [URL, URL] }), "urls[1]", /listed twice/);
         });

@@ -55,7 +55,7 @@ type GetPurgeTasksArgs struct {
 	// Only jobs of this type. Example: `purge_url`.
 	Type *PurgeType `pulumi:"type"`
 	// The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
-	ZoneId *string `pulumi:"zoneId"`
+	ZoneId string `pulumi:"zoneId"`
 }
 
 type GetPurgeTasksResult struct {
@@ -94,7 +94,7 @@ type GetPurgeTasksOutputArgs struct {
 	// Only jobs of this type. Example: `purge_url`.
 	Type PurgeTypePtrInput `pulumi:"type"`
 	// The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
-	ZoneId pulumi.StringPtrInput `pulumi:"zoneId"`
+	ZoneId pulumi.StringInput `pulumi:"zoneId"`
 }
 
 func (GetPurgeTasksOutputArgs) ElementType() reflect.Type {

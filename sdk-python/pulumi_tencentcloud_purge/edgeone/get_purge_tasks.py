@@ -144,7 +144,7 @@ def get_purge_tasks_output(domains: pulumi.Input[Optional[Optional[Sequence[_bui
                            statuses: pulumi.Input[Optional[Optional[Sequence['TaskStatus']]]] = None,
                            target: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                            type: pulumi.Input[Optional[Optional['PurgeType']]] = None,
-                           zone_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
+                           zone_id: pulumi.Input[Optional[_builtins.str]] = None,
                            opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetPurgeTasksResult]:
     """
     Reads EdgeOne purge tasks (DescribePurgeTasks) of a zone. Give `startTime` (a range up to `endTime` or now) or `jobId`. Without `offset` and `limit` every page is read; with either, one page as the API gives it.
