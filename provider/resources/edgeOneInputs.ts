@@ -12,7 +12,16 @@ import { EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "../base/ed
  * edgeOnePurgeRequest({ zoneId: "zone-2noz78a8ev6k", type: "purge_prefix", targets: ["https://www.example.com/static/"], method: "delete" });
  */
 export function edgeOnePurgeRequest(inputs: Record<string, unknown>): Partial<EdgeOnePurgeRequest> {
-    const known = validateInputs(EDGEONE_PURGE, inputs);
+    return edgeOneRequestOf(validateInputs(EDGEONE_PURGE, inputs));
+}
+
+/**
+ * The request from `edgeone.Purge` inputs already checked by its description.
+ *
+ * @example
+ * edgeOneRequestOf(validateInputs(EDGEONE_PURGE, inputs)).targets;
+ */
+export function edgeOneRequestOf(known: Readonly<Record<string, unknown>>): Partial<EdgeOnePurgeRequest> {
     const type = known.type as EdgeOnePurgeType | undefined;
     return {
         zoneId: known.zoneId as string | undefined,

@@ -6,7 +6,7 @@
  */
 import { EDGEONE_RECORDS } from "../edgeone/records";
 import { edgeOnePoller } from "../edgeone/poller";
-import { edgeOnePurgeRequest } from "./edgeOneInputs";
+import { edgeOneRequestOf } from "./edgeOneInputs";
 import { EDGEONE_PURGE } from "../description";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
@@ -40,8 +40,8 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
     service: "EdgeOne",
     itemsName: "the targets",
     failedListHint: "edgeone.getPurgeTasks({ zoneId, jobId }) lists each target with why it failed",
-    request(inputs) {
-        const r = edgeOnePurgeRequest(inputs);
+    request(known) {
+        const r = edgeOneRequestOf(known);
         if (r.zoneId === undefined || r.type === undefined || r.targets === undefined) {
             throw new Error("zoneId, type and targets must be known before the purge is submitted");
         }

@@ -2,7 +2,7 @@
  * The resources' inputs as the engine side uses them: checked by the one description of each resource
  * (`provider/description`), then read into the shapes the submissions and waits take.
  */
-import { DEFAULT_WAIT, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE, validateInputs } from "../description";
+import { DEFAULT_WAIT, PURGE_TASK_WAITER, validateInputs } from "../description";
 import { FlushType, PurgeArea, PurgeType } from "../base/types";
 
 /** How a wait is paced and bounded; seconds, as users write them. */
@@ -65,22 +65,18 @@ export interface PurgeRequest {
 }
 
 /**
- * A purge resource's checked inputs: the request (`items` undefined while unknown) and its wait settings.
+ * A purge resource's request from its inputs already checked by its description (`items` undefined while unknown).
  *
  * @example
- * purgeInputs("path", { paths: ["https://www.example.com/static/"], flushType: "delete" }).request.items;
+ * purgeRequestOf("path", validateInputs(PATH_PURGE, { paths: ["https://www.example.com/static/"], flushType: "delete" })).items;
  */
-export function purgeInputs(kind: "url" | "path", inputs: Readonly<Record<string, unknown>>):
-    { request: Omit<PurgeRequest, "items"> & { items?: readonly string[] }; settings: WaitSettings } {
-    const known = validateInputs(kind === "url" ? URL_PURGE : PATH_PURGE, inputs);
+export function purgeRequestOf(kind: "url" | "path", known: Readonly<Record<string, unknown>>):
+    Omit<PurgeRequest, "items"> & { items?: readonly string[] } {
     return {
-        request: {
-            kind,
-            items: (kind === "url" ? known.urls : known.paths) as readonly string[] | undefined,
-            flushType: kind === "url" ? "flush" : (known.flushType ?? "flush") as FlushType,
-            area: known.area as PurgeArea | undefined,
-            urlEncode: known.urlEncode as boolean | undefined,
-        },
-        settings: waitSettings(known),
+        kind,
+        items: (kind === "url" ? known.urls : known.paths) as readonly string[] | undefined,
+        flushType: kind === "url" ? "flush" : (known.flushType ?? "flush") as FlushType,
+        area: known.area as PurgeArea | undefined,
+        urlEncode: known.urlEncode as boolean | undefined,
     };
 }

@@ -54,8 +54,8 @@ export interface PurgeProduct<Req, R> {
     readonly itemsName: string;
     /** How to list what failed, for the message after the last submission. */
     readonly failedListHint: string;
-    /** The validated request; throws when something it needs is not known. */
-    request(inputs: Record<string, unknown>): Req;
+    /** The request from the inputs as `described` checked them (the lifecycle checks once); throws when something it needs is not known. */
+    request(known: Record<string, unknown>): Req;
     /** How many records the finished purge shows, when that is known. */
     expectedRecords(req: Req): number | undefined;
     /**
@@ -144,8 +144,9 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
 
     /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
     async function run(inputs: Props, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: Props }> {
-        const req = product.request(inputs);
-        const settings = waitSettings(validateInputs(product.described, inputs));
+        const known = validateInputs(product.described, inputs);
+        const req = product.request(known);
+        const settings = waitSettings(known);
         const signal = hostCancelSignal();
         let sent = already;
         const submittedAt = Date.now();
@@ -203,7 +204,7 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
         if (!batch || !lookup) {
             return sent;
         }
-        const req = product.request(news);
+        const req = product.request(validateInputs(product.described, news));
         const items = lookup.items(req).slice(sent.submitted, sent.submitted + batch.count);
         const jobId = await lookup.find(req, items, batch.since, hostCancelSignal());
         const urn = news.resourceUrn as string | undefined;
@@ -286,7 +287,7 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             const records = await product.read(props, jobIds);
             let expected: number | undefined;
             try {
-                expected = product.expectedRecords(product.request(props));
+                expected = product.expectedRecords(product.request(validateInputs(product.described, props)));
             } catch {
                 expected = undefined; // an old state with inputs this version no longer takes: count what is listed
             }

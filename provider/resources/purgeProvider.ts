@@ -8,7 +8,7 @@ import { PurgeTask } from "../base/types";
 import { readRecordsOfTasks } from "../reading/recordsOfTasks";
 import { formatApiTime } from "../base/time";
 import { hostApi } from "../engine/hostClients";
-import { purgeInputs, PurgeRequest } from "./inputs";
+import { purgeRequestOf, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
@@ -26,8 +26,8 @@ const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length >
  * purgeLifecycle(cdnPurgeProduct("url"));
  */
 export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest, PurgeTask> {
-    const request = (inputs: Record<string, unknown>): PurgeRequest => {
-        const r = purgeInputs(kind, inputs).request;
+    const request = (known: Record<string, unknown>): PurgeRequest => {
+        const r = purgeRequestOf(kind, known);
         if (!r.items) {
             throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
         }
