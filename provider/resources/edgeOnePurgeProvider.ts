@@ -10,7 +10,7 @@ import { edgeOneRequestOf } from "./edgeOneInputs";
 import { EDGEONE_PURGE } from "../description";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
-import { submitEdgeOnePurge } from "./submitEdgeOnePurge";
+import { findInDoubtJob, submitEdgeOnePurge } from "./submitEdgeOnePurge";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
 import { hostEdgeOneApi } from "../engine/hostClients";
@@ -47,6 +47,9 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         }
         return r as EdgeOnePurgeRequest;
     },
+    items: (req) => req.targets,
+    withItems: (req, targets) => ({ ...req, targets }),
+    itemOf: (task) => task.target,
     // purge_all shows what EdgeOne lists for it (at least one task); every other type one task per target.
     expectedRecords: (req) => (req.type === "purge_all" ? undefined : req.targets.length),
     submit: (req, already, onBatch, signal) => submitEdgeOnePurge(hostEdgeOneApi(), req, already, onBatch, signal),
@@ -66,6 +69,11 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
     },
     read: (inputs, jobIds) => readJobsTasks(hostEdgeOneApi(), zoneOf(inputs), jobIds),
     label: edgeOneJobsLabel,
+    inDoubt: {
+        apiTime: formatIsoApiTime,
+        noun: (n) => `target${n === 1 ? "" : "s"}`,
+        find: (req, items, since, until, signal) => findInDoubtJob(hostEdgeOneApi(), req, items, since, until, signal),
+    },
 };
 
 /**

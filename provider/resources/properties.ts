@@ -11,13 +11,14 @@ import { PurgeTask } from "../base/types";
 type UrnInput = { readonly resourceUrn?: string };
 
 /**
- * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at or after
- * `since` (API time, a little before the send, for clock skew).
+ * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at `sentAt`
+ * (ISO-8601; absent in states written before it was kept), to be looked for from `since` (API time, a little
+ * before the send, for clock skew).
  *
  * @example
- * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00" };
+ * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00", sentAt: "2026-11-29T02:05:00.000Z" };
  */
-export type InDoubtBatch = { readonly count: number; readonly since: string };
+export type InDoubtBatch = { readonly count: number; readonly since: string; readonly sentAt?: string };
 
 /**
  * The inputs of PurgeTaskWaiter: a `taskId`, or a filter with at least `startTime`.

@@ -12,9 +12,8 @@ import { readRecordsOfTasks } from "../reading/recordsOfTasks";
 import { hostCancelSignal } from "../engine/cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 import { engineMessagesDelivered } from "../engine/engineLog";
+import { LISTING_LAG_MS } from "./inDoubtLookup";
 
-/** How long an empty answer right after submitting still means "not visible yet". */
-const NOT_VISIBLE_GRACE_MS = 60_000;
 
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
@@ -26,7 +25,7 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
         clock: realClock,
         sleep: realSleep,
         timeoutMs: settings.timeoutSeconds * 1000,
-        notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
+        notVisibleGraceMs: LISTING_LAG_MS, // an empty answer this soon after submitting means "not listed yet"
         onProgress,
     };
 }
