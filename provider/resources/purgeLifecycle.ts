@@ -196,9 +196,9 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             const after = sent.taskIds.length > 0 ? ` (after submitting ${product.label(sent.taskIds)})` : "";
             if (doubt) {
                 // The API may have created a job for the batch: the next update looks for it first.
-                throw partialFailure(`${why}; a batch of ${doubt.count} ${lookup.noun(doubt.count)} may or may not have reached ` +
-                    `${product.service}${after}: the next \`pulumi up\` looks for its task (for up to ${LISTING_LAG_MS / 1000} s after ` +
-                    "it was sent) before submitting anything again, so nothing is purged twice",
+                throw partialFailure(`${why} while a batch of ${doubt.count} ${lookup.noun(doubt.count)} was being submitted${after}; ` +
+                    `the next \`pulumi up\` looks for its task (for up to ${LISTING_LAG_MS / 1000} s after it was sent) before ` +
+                    "submitting anything again, so nothing is purged twice",
                     sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt: doubt }));
             }
             if (sent.taskIds.length > 0) {
@@ -244,31 +244,33 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             () => lookup.find(req, items, batch.since, lookup.apiTime(new Date(Date.now() + CLOCK_SKEW_MS)), signal),
             sentAtMs, LISTING_LAG_MS, realTiming, signal);
         if (jobId === undefined) {
-            reportLine(`the batch of ${noun} in doubt did not reach ${product.service}: submitting it`, urn);
+            reportLine(`the batch of ${noun} in doubt did not reach the API: submitting it`, urn);
             return sent;
         }
-        tellEngine(`the batch of ${noun} in doubt had reached ${product.service} as ${product.label([jobId])}: waiting for it ` +
+        tellEngine(`the batch of ${noun} in doubt had reached the API as ${product.label([jobId])}: waiting for it ` +
             "instead of purging again", urn, { severity: "info", ephemeral: false });
         return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + (items.length || batch.count) };
     }
 
     function nextAfterFailure(attempt: number): string {
-        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits what was not purged again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
+        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not purged (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
             : "it is not submitted again until its inputs change (e.g. `triggers`)";
     }
 
     /**
-     * The items a failed purge still needs, read from its jobs' records: all but those done. Undefined for a purge
-     * without items (a whole zone), which is sent whole again.
+     * The items a failed purge still needs, read from its jobs' records: all but those done. Undefined when that is
+     * every item of the inputs, or for a purge without items (a whole zone): the purge is sent whole again.
      */
     async function notYetPurged(olds: Props, news: Props): Promise<readonly string[] | undefined> {
-        const wanted = product.items(requestOf(news, stringsOf(olds.resending)));
+        const all = product.items(requestOf(news, undefined));
+        const wanted = stringsOf(olds.resending) ?? all;
         if (wanted.length === 0) {
             return undefined;
         }
         const purged = (await product.read(news, jobIdsOf(olds))).filter((r) => product.records.stateOf(r) === "done")
             .map((r) => product.itemOf(r)).filter((i): i is string => i !== null);
-        return wanted.filter((item) => !purged.some((p) => sameItem(p, item)));
+        const rest = wanted.filter((item) => !purged.some((p) => sameItem(p, item)));
+        return rest.length === all.length ? undefined : rest;
     }
 
     /** The next `pulumi up` after the product reported the purge failed: submit what was not purged, loudly, or refuse. */
