@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+// An ES module, loaded by require(): Node.js 20.19 and newer do that without a flag.
 import { init, ModuleInfo, ModuleInfos } from "license-checker-rseidelsohn";
 import spdxFull = require("spdx-license-list/full");
 import { BundledPackage } from "./bundledPackages";
