@@ -5,9 +5,11 @@
 # for linux, darwin and windows on amd64 and arm64. Each holds the plugin bundled into one JavaScript file
 # (scripts/bundlePlugin.ts), the launcher the engine runs (`pulumi-resource-tencentcloud-purge`, and on Windows
 # `pulumi-resource-tencentcloud-purge.cmd`, which the engine looks for there), pulumi-plugin.json, the licence
-# and the licences of the bundled packages. No PulumiPlugin.yaml: with one, the engine would run the plugin
-# through the Node.js language host and install dependencies first, and the bundle has none. The plugin is
-# JavaScript, so the archives differ only in their launchers; each needs Node.js >= 20 on PATH.
+# and the licences and notices of the bundled packages (THIRD-PARTY-LICENSES.txt, written by bundlePlugin.ts
+# from what esbuild bundled; it refuses a bundled package with no licence text or an unknown licence). No
+# PulumiPlugin.yaml: with one, the engine would run the plugin through the Node.js language host and install
+# dependencies first, and the bundle has none. The plugin is JavaScript, so the archives differ only in their
+# launchers; each needs Node.js >= 20 on PATH.
 #
 # Usage: scripts/packPlugin.sh [out-dir]      (prints the archives' paths on stdout; progress on stderr)
 set -euo pipefail
@@ -31,7 +33,6 @@ npx ts-node --transpile-only scripts/bundlePlugin.ts "$stage/common" >/dev/null
 cp scripts/pluginBundle/launcher.js "$stage/common/$name"
 chmod 755 "$stage/common/$name"
 cp LICENSE "$stage/common/LICENSE"
-mv "$stage/common/$name.js.LEGAL.txt" "$stage/common/THIRD-PARTY-LICENSES.txt"
 printf '{\n  "resource": true,\n  "name": "tencentcloud-purge",\n  "version": "%s",\n  "server": "%s"\n}\n' \
     "$version" "$server" >"$stage/common/pulumi-plugin.json"
 
