@@ -52,6 +52,12 @@ async function waitFor(id: string, inputs: Props): Promise<{ id: string; outs: P
 }
 
 /**
+ * The stored state as inputs to compare with new ones: a waiter stores the first of its jobs as `jobId` (an
+ * output) also when it was given `jobIds`, which is then no input of the user's that changed.
+ */
+const comparable = (olds: Props, news: Props): Props => (news.jobId === undefined ? { ...olds, jobId: undefined } : olds);
+
+/**
  * A gate imported through the provider plugin's Read by `<zoneId>/<jobId>`: a job already succeeded is adopted as
  * a passed gate, an unfinished one as a gate still to wait for.
  */
@@ -77,14 +83,15 @@ export function edgeOneWaiterProvider() {
             return { inputs: news, failures: checkFailures(() => edgeOneWaitTarget(news)) };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            const diff = diffInputs(EDGEONE_PURGE_TASK_WAITER, olds, news, { unfinished: olds.status !== words.done, redoneOutputs: REDONE_OUTPUTS });
+            const diff = diffInputs(EDGEONE_PURGE_TASK_WAITER, comparable(olds, news), news,
+                { unfinished: olds.status !== words.done, redoneOutputs: REDONE_OUTPUTS });
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
             return waitFor(`wait-${randomUUID()}`, inputs);
         },
         async update(id: string, olds: Props, news: Props) {
-            if (olds.status === words.done && !redoneBy(EDGEONE_PURGE_TASK_WAITER.inputs, olds, news)) {
+            if (olds.status === words.done && !redoneBy(EDGEONE_PURGE_TASK_WAITER.inputs, comparable(olds, news), news)) {
                 return { outs: { ...olds, ...news } };
             }
             return { outs: (await waitFor(id, news)).outs };
