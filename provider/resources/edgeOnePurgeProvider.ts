@@ -16,6 +16,8 @@ import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
 import { hostEdgeOneApi } from "../engine/hostClients";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
+import { readImportedJob } from "./edgeOneImport";
+import { overallState } from "./outcome";
 
 /** EdgeOne's own status words, for the resources' `status` output. */
 export const EDGEONE_STATUS_WORDS: StatusWords = { done: "success", failed: "failed", pending: "processing" };
@@ -74,7 +76,30 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         noun: (n) => `target${n === 1 ? "" : "s"}`,
         find: (req, items, since, until, signal) => findInDoubtJob(hostEdgeOneApi(), req, items, since, until, signal),
     },
+    adopt,
 };
+
+/**
+ * A purge imported through the provider plugin's Read by `<zoneId>/<jobId>`: its type, targets and method from the
+ * job's tasks, as if this resource had submitted it; nothing is submitted. A cache-tag purge is refused: its tasks
+ * do not say which domains' tags it purged (`cacheTagDomains`), which the resource needs.
+ */
+async function adopt(importId: string) {
+    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", importId);
+    const type = tasks.find((t) => t.type !== null)?.type;
+    if (type === undefined || type === "purge_cache_tag") {
+        throw new Error(`cannot import edgeone.Purge ${JSON.stringify(importId)}: ${type === undefined ? "its tasks do not say its type"
+            : "the API does not say which cacheTagDomains a cache-tag purge had"}; gate on it with an edgeone.PurgeTaskWaiter ` +
+            "imported by the same id instead");
+    }
+    const method = tasks.find((t) => t.method !== null)?.method;
+    const targets = type === "purge_all" ? undefined : [...new Set(tasks.map((t) => t.target).filter((t): t is string => t !== null))];
+    const inputs = { zoneId, type, ...(targets ? { targets } : {}), ...(method ? { method } : {}) };
+    const state = overallState(EDGEONE_RECORDS, tasks, targets?.length ?? 1);
+    const props = { ...inputs, jobId, jobIds: [jobId], submitted: targets?.length ?? 1, attempt: 1, status: EDGEONE_STATUS_WORDS[state],
+        ...(state === "done" ? { completedAt: new Date().toISOString() } : {}) };
+    return { id: jobId, inputs, props };
+}
 
 /**
  * The `edgeone.Purge` provider.

@@ -21,7 +21,7 @@ type UrnInput = { readonly resourceUrn?: string };
 export type InDoubtBatch = { readonly count: number; readonly since: string; readonly sentAt?: string };
 
 /**
- * The inputs of PurgeTaskWaiter: a `taskId`, or a filter with at least `startTime`.
+ * The inputs of PurgeTaskWaiter: a `taskId`, `taskIds`, or a filter with at least `startTime`.
  *
  * @example
  * const inputs: WaiterInputs = { taskId: "1533", timeoutSeconds: 600 };
@@ -30,7 +30,7 @@ export type WaiterInputs = StoredValuesOf<typeof PURGE_TASK_WAITER.inputs> & Urn
 
 /**
  * The state of PurgeTaskWaiter: the inputs, the records as last seen, and the outcome (`taskId` is null when it
- * waited on a filter).
+ * waited on `taskIds` or a filter).
  *
  * @example
  * const outs: WaiterOutputs = { ...inputs, taskId: "1533", purgeLogs: records, status: "done" };

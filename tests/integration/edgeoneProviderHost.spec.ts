@@ -161,6 +161,11 @@ describe("EdgeOne providers in Pulumi's dynamic-provider host", function () {
         const { properties } = await host.create(waiter({ jobIds }));
         assert.deepStrictEqual([properties.status, properties.jobIds], ["success", jobIds]);
     });
+    it("a passed waiter on jobIds shows no change on the next update", async () => {
+        const jobIds = [submitElsewhere(["https://www.example.com/1"]), submitElsewhere(["https://www.example.com/2"])];
+        const { id, properties } = await host.create(waiter({ jobIds }));
+        assert.strictEqual(await host.diff(id, properties, waiter({ jobIds })), "none");
+    });
     it("ten waiters share the zone's poller: after the first round, one range read serves them all", async () => {
         const jobIds = Array.from({ length: 10 }, (_, i) => submitElsewhere([`https://www.example.com/${i}`]));
         await Promise.all(jobIds.map((jobId) => host.create({ __provider: waiterProvider, zoneId: ZONE, jobId })));
