@@ -27,10 +27,13 @@ export class DynamicHost {
     /** Starts a host with `env` added to this process's environment; the engine address is one where nothing listens. */
     static async start(env: Record<string, string>): Promise<DynamicHost> {
         const script = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
-        const child = spawn(process.execPath, [script, "127.0.0.1:1"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+        const child = spawn(process.execPath, [script, "127.0.0.1:1"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+        // The host logs each wait's progress there (the engine would show it); only the last of it explains an early exit.
+        let stderr = "";
+        child.stderr!.on("data", (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });
         const port = await new Promise<string>((resolve, reject) => {
             child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()));
-            child.once("exit", (code) => reject(new Error(`the dynamic-provider host exited with ${code}`)));
+            child.once("exit", (code) => reject(new Error(`the dynamic-provider host exited with ${code}: ${stderr}`)));
         });
         return new DynamicHost(child, new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure()));
     }
