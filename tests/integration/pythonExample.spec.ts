@@ -55,10 +55,10 @@ describe("the Python example against the generated Python SDK", function () {
         const r = python(["-c", [
             "import os, subprocess, sys, tempfile",
             "f = tempfile.NamedTemporaryFile('w', suffix='.py', delete=False)",
-            "f.write('import pulumi_tencentcloud_purge as purge\\ng = purge.PurgeTaskWaiter(\"g\", task_ids=[\"1\"])\\nx = g.done_at\\n'); f.close()",
+            "f.write('import pulumi_tencentcloud_purge as purge\\ng = purge.PurgeTaskWaiter(\"g\", task_list=[\"1\"])\\nx = g.done_at\\n'); f.close()",
             "print(subprocess.run([sys.executable, sys.argv[1], f.name, sys.argv[2], 'purge'], capture_output=True, text=True).stdout)",
             "os.unlink(f.name)",
         ].join("\n"), CHECKER, SDK]);
-        assert.deepStrictEqual(JSON.parse(r.stdout).problems, ["purge.PurgeTaskWaiter takes no argument task_ids", "PurgeTaskWaiter has no property done_at"]);
+        assert.deepStrictEqual(JSON.parse(r.stdout).problems, ["purge.PurgeTaskWaiter takes no argument task_list", "PurgeTaskWaiter has no property done_at"]);
     });
 });
