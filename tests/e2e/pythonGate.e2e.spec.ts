@@ -45,6 +45,11 @@ describe("the Python example on the real engine, through the generated Python SD
         await emu?.close();
     });
 
+    it("preview calls nothing at the CDN (the invoke waits for the gate's task id)", async () => {
+        await box.run(dir, ["preview", "--non-interactive"]);
+        assert.deepStrictEqual(emu.stats.snapshot().requests, {});
+    });
+
     it("up purges the page only after the gate saw the assets done, and reads the task back through the invoke", async () => {
         const text = await up(box, dir);
         const out = await outputs(box, dir);
