@@ -1,9 +1,8 @@
 /**
  * The Python example (examples/python-gate) is current with the generated Python SDK: it compiles, and every
  * function, argument and property it uses is one the SDK has, in its top-level and its `edgeone` modules.
- * Pulumi's Python language host is not built by these tests (its Go module is not served where they run), so the
- * example itself runs only where a Python host exists; the check below needs only python3.
- * Without python3 it skips, except in CI, where it fails.
+ * This check needs only python3, and names the call that went wrong; `tests/e2e/pythonGate.e2e.spec.ts` runs the
+ * example on the engine. Without python3 it skips, except in CI, where it fails.
  */
 import * as assert from "assert";
 import { spawnSync } from "child_process";
