@@ -5,10 +5,10 @@
 import * as v8 from "v8";
 import * as vm from "vm";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator, startEmulatorProcess } from "../emulator";
-import { PurgeClient } from "../provider/client/client";
+import { PurgeClient } from "../provider/cdn/client";
 import { resolveConnection } from "../provider/client/connection";
 import { REQUESTS_PER_SECOND } from "../provider/client/actionLimiters";
-import { DEFAULT_PAGE_SIZE } from "../provider/reading/paging";
+import { DEFAULT_PAGE_SIZE } from "../provider/cdn/paging";
 import { DEFAULT_WAIT } from "../provider/description";
 import { realClock, realSleep } from "../provider/base/clock";
 import { getDefaultPoller, waitOnPollerForTask } from "../provider/wait/pollerWaits";

@@ -6,10 +6,10 @@
 import { cancelHostOperations } from "./engine/cancellation";
 import { inDynamicProviderHost, listenForEngineCancel } from "./engine/cancelListener";
 import { configureHost } from "./engine/hostClients";
-import { purgeProvider } from "./resources/purgeProvider";
-import { waiterProvider } from "./resources/waiterProvider";
-import { edgeOnePurgeProvider } from "./resources/edgeOnePurgeProvider";
-import { edgeOneWaiterProvider } from "./resources/edgeOneWaiterProvider";
+import { purgeProvider } from "./cdn/purgeProvider";
+import { waiterProvider } from "./cdn/waiterProvider";
+import { edgeOnePurgeProvider } from "./edgeone/purgeProvider";
+import { edgeOneWaiterProvider } from "./edgeone/waiterProvider";
 
 /**
  * Called once per provider the host deserializes, with the stack's config.

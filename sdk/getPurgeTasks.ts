@@ -5,11 +5,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { clientFor } from "../provider/engine/clientCache";
 import { ConnectionInput } from "../provider/client/connection";
-import { iteratePages } from "../provider/reading/paging";
-import { answerGetPurgeTasks } from "../provider/reading/getPurgeTasksAnswer";
-import { MAX_LIMIT, toTaskQuery } from "../provider/arguments/getPurgeTasksQuery";
-import { optionalInteger } from "../provider/arguments/validation";
-import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/base/types";
+import { iteratePages } from "../provider/cdn/paging";
+import { answerGetPurgeTasks } from "../provider/cdn/getPurgeTasksAnswer";
+import { MAX_LIMIT, toTaskQuery } from "../provider/cdn/getPurgeTasksQuery";
+import { optionalInteger } from "../provider/description/validation";
+import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/cdn/types";
 
 /** Filters of DescribePurgeTasks. Give `taskId` or `startTime`. */
 export interface GetPurgeTasksArgs {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { FlushType } from "../provider/base/types";
+import { FlushType } from "../provider/cdn/types";
 import { CachePurge, CachePurgeArgs } from "./cachePurge";
 
 /** Inputs of {@link PathPurge}. */

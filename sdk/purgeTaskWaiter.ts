@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { PurgeArea, PurgeTask, PurgeType } from "../provider/base/types";
+import { PurgeArea, PurgeTask, PurgeType } from "../provider/cdn/types";
 import { hostedProvider, TOKEN_MODULE, urnInput, withoutImport } from "./hostedProvider";
 import { WaitArgs } from "./waitOptions";
 

@@ -6,7 +6,7 @@
  */
 import { SlidingWindowLimit } from "../../emulator/slidingWindow";
 import { formatIsoApiTime } from "../../provider/base/isoTime";
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskPage, EdgeOneTaskQuery } from "../../provider/base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskPage, EdgeOneTaskQuery } from "../../provider/edgeone/types";
 import { VirtualClock } from "../../provider/base/virtualClock";
 import { SIM_EPOCH, SimThrottled } from "../sim/simApi";
 

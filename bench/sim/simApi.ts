@@ -5,7 +5,7 @@
  * of other purges, as a busy account does.
  */
 import { formatApiTime } from "../../provider/base/time";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/base/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/cdn/types";
 import { SlidingWindowLimit } from "../../emulator/slidingWindow";
 import { VirtualClock } from "../../provider/base/virtualClock";
 import { SimTask } from "./workloads";

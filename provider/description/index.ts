@@ -3,18 +3,18 @@
  * their descriptions here; the schema, the reference docs and the plugin's routing follow.
  *
  * @example
- * import { RESOURCES, tokenOf } from "../description";
+ * import { RESOURCES, tokenOf } from ".";
  * RESOURCES.map(tokenOf); // ["tencentcloud-purge:index:UrlPurge", ...]
  */
-import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK, PURGE_TASK_WAITER, URL_PURGE } from "./cdn";
+import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK, PURGE_TASK_WAITER, URL_PURGE } from "../cdn/description";
 import { ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, CONNECTION } from "./connection";
-import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK, EDGEONE_PURGE_TASK_WAITER } from "./edgeone";
+import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK, EDGEONE_PURGE_TASK_WAITER } from "../edgeone/description";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "./property";
 
 export * from "./property";
 export { CONNECTION } from "./connection";
-export { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "./cdn";
-export { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "./edgeone";
+export { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../cdn/description";
+export { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "../edgeone/description";
 export { DEFAULT_WAIT, WAIT_OPTIONS } from "./waitOptions";
 export { checkFailures, checkValue, isUnknown, UNKNOWN, validateInputs } from "./validateInputs";
 export { changedInputs, diffInputs, redoneBy } from "./diffInputs";

@@ -4,7 +4,7 @@
  * functions. During `pulumi preview` some inputs are unknown: those pass, and are checked again when known.
  */
 import { InvalidArgumentError, optionalBoolean, optionalEnum, optionalInteger, optionalIsoTime, optionalKeyword, optionalMatch,
-    optionalNumber, optionalText, optionalTime, optionalUrl } from "../arguments/validation";
+    optionalNumber, optionalText, optionalTime, optionalUrl } from "./validation";
 import { Properties, PropertySpec, Rules } from "./property";
 
 /** The engine's placeholder for a value not known yet (preview). */

@@ -1,7 +1,7 @@
 /**
  * The wait options every resource of the package takes (CDN and EdgeOne alike), and the check that spans them.
  */
-import { InvalidArgumentError } from "../arguments/validation";
+import { InvalidArgumentError } from "./validation";
 import { Properties } from "./property";
 
 /** Defaults: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. */

@@ -6,7 +6,7 @@ import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../cl
 import { ConnectionSettings, forEdgeOne } from "../client/connection";
 import { toPurgeApiError } from "../client/classifyError";
 import { toEdgeOneTask } from "./records";
-import { EdgeOneApi, EdgeOnePurgeRequest, EdgeOneQuota, EdgeOneSubmission, EdgeOneTaskPage, EdgeOneTaskQuery } from "../base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeRequest, EdgeOneQuota, EdgeOneSubmission, EdgeOneTaskPage, EdgeOneTaskQuery } from "./types";
 
 /**
  * Calls the EdgeOne API.

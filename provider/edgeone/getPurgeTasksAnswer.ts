@@ -3,7 +3,7 @@
  */
 import { readAllEdgeOnePages } from "./paging";
 import { isOneEdgeOnePage } from "./getPurgeTasksQuery";
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "../base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "./types";
 
 /** The tasks found, with the request ids to quote to support. */
 export interface EdgeOneTasksFound {

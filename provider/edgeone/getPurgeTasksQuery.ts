@@ -4,7 +4,7 @@
  */
 import { EDGEONE_GET_PURGE_TASKS, validateInputs } from "../description";
 import { formatIsoApiTime } from "../base/isoTime";
-import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from "../base/edgeOneTypes";
+import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from "./types";
 
 /**
  * The query for `args`, checked by the function's one description first; throws an {@link InvalidArgumentError}

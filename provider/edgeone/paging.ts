@@ -2,7 +2,7 @@
  * Every task of an EdgeOne query, page by page with Limit up to 1000 (the API's most). Tasks of jobs submitted
  * while we read push older ones to later offsets, so a task seen at a page boundary twice is kept once.
  */
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "../base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "./types";
 
 /** The API's largest page. */
 export const EDGEONE_MAX_LIMIT = 1000;

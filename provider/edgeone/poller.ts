@@ -6,7 +6,7 @@ import { Clock, realClock, realSleep, Sleep } from "../base/clock";
 import { CoalescingPoller } from "../wait";
 import { edgeOneJobReader } from "./jobReader";
 import { EDGEONE_RECORDS } from "./records";
-import { EdgeOneApi, EdgeOnePurgeTask } from "../base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
 
 /**
  * The quiet-interval cap while one job is watched (CDN's poller uses 6 s). Its first check already waits for the

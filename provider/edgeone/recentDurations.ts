@@ -6,7 +6,7 @@
  * `npm run bench` (the EdgeOne one-job workload).
  */
 import { formatIsoApiTime, parseIsoApiTime } from "../base/isoTime";
-import { EdgeOneApi, EdgeOnePurgeTask } from "../base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
 
 /** How far back to look, how many tasks to look at, and how long one answer stays good. */
 const LOOKBACK_MS = 24 * 60 * 60_000;

@@ -3,7 +3,7 @@
  * a task's status means (only `success` is done; `failed`, `timeout` and `canceled` are failures).
  */
 import { RecordKind, RecordState } from "../base/recordKind";
-import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../base/edgeOneTypes";
+import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "./types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
 const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;

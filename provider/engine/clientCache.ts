@@ -3,7 +3,7 @@
  * lives only in memory.
  */
 import { ConfigSource, ConnectionInput, ConnectionSettings, resolveConnection } from "../client/connection";
-import { PurgeClient } from "../client/client";
+import { PurgeClient } from "../cdn/client";
 import { EdgeOneClient } from "../edgeone/client";
 
 const clients = new Map<string, PurgeClient>();

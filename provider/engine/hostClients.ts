@@ -4,8 +4,8 @@
  */
 import { ConfigSource } from "../client/connection";
 import { clientFor, edgeOneClientFor } from "./clientCache";
-import { EdgeOneApi } from "../base/edgeOneTypes";
-import { PurgeApi } from "../base/types";
+import { EdgeOneApi } from "../edgeone/types";
+import { PurgeApi } from "../cdn/types";
 
 let stackConfig: ConfigSource | undefined;
 

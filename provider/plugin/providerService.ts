@@ -12,10 +12,10 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { cancel, configure, providers, ResourceKind } from "../host";
-import { answerGetPurgeTasks } from "../reading/getPurgeTasksAnswer";
+import { answerGetPurgeTasks } from "../cdn/getPurgeTasksAnswer";
 import { hostApi, hostEdgeOneApi } from "../engine/hostClients";
-import { toTaskQuery } from "../arguments/getPurgeTasksQuery";
-import { InvalidArgumentError } from "../arguments/validation";
+import { toTaskQuery } from "../cdn/getPurgeTasksQuery";
+import { InvalidArgumentError } from "../description/validation";
 import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "../engine/grpcModules";
 import { pluginConfig } from "./pluginConfig";
 import { toGrpcStatus, unimplemented } from "./grpcStatus";

@@ -2,9 +2,9 @@
  * Shared pieces of the resource providers: the overall status of a set of records, a changed serialized provider, and the
  * error that keeps a partly created resource in the state.
  */
-import { CDN_RECORDS } from "../client/cdnRecords";
+import { CDN_RECORDS } from "../cdn/records";
 import { allDone, RecordKind, RecordState, tallyBy } from "../base/recordKind";
-import { PurgeTask } from "../base/types";
+import { PurgeTask } from "../cdn/types";
 
 /**
  * `done` when every record is done (at least `expected` of them), `failed` when any failed, `pending` otherwise

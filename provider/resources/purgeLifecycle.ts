@@ -11,14 +11,14 @@
 import type { dynamic } from "@pulumi/pulumi";
 import { RecordKind } from "../base/recordKind";
 import { describeWaitResult, WaitResult } from "../wait";
-import { WaitSettings, waitSettings } from "./inputs";
+import { WaitSettings, waitSettings } from "../cdn/inputs";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
 import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs } from "../description";
 import { reportLine, reportProgress } from "./progress";
 import { hostCancelSignal } from "../engine/cancellation";
 import { tellEngine } from "../engine/engineLog";
 import { ProgressSink } from "./waits";
-import { InDoubtBatch } from "./properties";
+import { InDoubtBatch } from "../cdn/properties";
 import { Refusal, SubmissionInDoubt, SubmittedPurge } from "./submission";
 import { LISTING_LAG_MS, lookWithinListingLag, sameItem } from "./inDoubtLookup";
 import { messageOf } from "../client/apiError";

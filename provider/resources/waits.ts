@@ -3,14 +3,14 @@
  * progress shown in `pulumi up`. Waits for task ids share the process's coalescing poller, so many resources waiting at once
  * cost one round of reads; a wait with its own delay tuning, or for a filter, reads on its own schedule.
  */
-import { PurgeApi, PurgeTask } from "../base/types";
-import { readAllPages } from "../reading/paging";
+import { PurgeApi, PurgeTask } from "../cdn/types";
+import { readAllPages } from "../cdn/paging";
 import { realClock, realSleep } from "../base/clock";
 import { BackoffPacing, CoalescingPoller, getDefaultPoller, PurgeCheck, runWaitLoop, waitOnPoller, WaitProgress, WaitResult } from "../wait";
 import { RecordKind } from "../base/recordKind";
-import { readRecordsOfTasks } from "../reading/recordsOfTasks";
+import { readRecordsOfTasks } from "../cdn/recordsOfTasks";
 import { hostCancelSignal } from "../engine/cancellation";
-import { WaitSettings, WaitTarget } from "./inputs";
+import { WaitSettings, WaitTarget } from "../cdn/inputs";
 import { engineMessagesDelivered } from "../engine/engineLog";
 import { LISTING_LAG_MS } from "./inDoubtLookup";
 

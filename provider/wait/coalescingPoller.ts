@@ -12,9 +12,9 @@
  * looked at again soon, since the waits may have started just as they finish.
  */
 import { Clock, Sleep } from "../base/clock";
-import { CDN_RECORDS } from "../client/cdnRecords";
+import { CDN_RECORDS } from "../cdn/records";
 import { RecordKind } from "../base/recordKind";
-import { PurgeApi, PurgeTask } from "../base/types";
+import { PurgeApi, PurgeTask } from "../cdn/types";
 import { cdnJobReader, JobReader } from "./jobReader";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { ChangePace, RoundSchedule } from "./roundSchedule";

@@ -3,8 +3,8 @@
  * that fit an error shown by `pulumi up`.
  */
 import { messageOf } from "../client/apiError";
-import { PurgeTask } from "../base/types";
-import { CDN_RECORDS } from "../client/cdnRecords";
+import { PurgeTask } from "../cdn/types";
+import { CDN_RECORDS } from "../cdn/records";
 import { RecordKind, tallyBy } from "../base/recordKind";
 import { WaitResult } from "./waitResult";
 

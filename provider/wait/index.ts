@@ -3,7 +3,7 @@
  * The provider host and the resources import from here only.
  *
  * @example
- * import { getDefaultPoller, waitOnPollerForTask, describeWaitResult } from "../wait";
+ * import { getDefaultPoller, waitOnPollerForTask, describeWaitResult } from ".";
  * const result = await waitOnPollerForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
  *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${taskId}`));

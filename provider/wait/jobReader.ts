@@ -4,8 +4,8 @@
  * itself (rounds, their pace, who waits for what) is the same for both.
  */
 import { formatApiTime } from "../base/time";
-import { readManyTasks, TaskToRead } from "../reading/recordsOfTasks";
-import { PurgeApi, PurgeTask } from "../base/types";
+import { readManyTasks, TaskToRead } from "../cdn/recordsOfTasks";
+import { PurgeApi, PurgeTask } from "../cdn/types";
 
 /** What a round knows that may make a read cheaper. */
 export interface JobReadHints {

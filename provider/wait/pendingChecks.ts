@@ -2,7 +2,7 @@
  * The checks waiting for the poller's next round: who asked, when, for which task, and how to answer them.
  * Each settles once: by the round, by its own signal, or by an unwatch.
  */
-import { PurgeTask } from "../base/types";
+import { PurgeTask } from "../cdn/types";
 
 /** One check waiting for a round. */
 export interface Waiter<R = PurgeTask> {

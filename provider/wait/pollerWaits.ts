@@ -4,7 +4,7 @@
  * deployment cost one round of reads, not fifty.
  */
 import { realClock, realSleep } from "../base/clock";
-import { PurgeApi, PurgeTask } from "../base/types";
+import { PurgeApi, PurgeTask } from "../cdn/types";
 import { CoalescingPoller } from "./coalescingPoller";
 import { PurgeCheck, runWaitLoop, WaitLoopOptions } from "./waitLoop";
 import { WaitResult } from "./waitResult";

@@ -5,9 +5,9 @@
  * can drive hours of waiting in microseconds.
  */
 import { Clock, Sleep } from "../base/clock";
-import { PurgeTask } from "../base/types";
+import { PurgeTask } from "../cdn/types";
 import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
-import { CDN_RECORDS } from "../client/cdnRecords";
+import { CDN_RECORDS } from "../cdn/records";
 import { allDone, RecordKind, Tally, tallyBy } from "../base/recordKind";
 import { WaitProgress, WaitResult } from "./waitResult";
 

@@ -2,7 +2,7 @@
  * What a wait for a purge ends with (over any product's records, CDN's by default): one explicit state per outcome, so callers `switch` on `state` and the
  * compiler makes them handle every case.
  */
-import { PurgeTask } from "../base/types";
+import { PurgeTask } from "../cdn/types";
 
 /** Fields every outcome carries. */
 interface WaitOutcome {

@@ -5,10 +5,10 @@
  * submitted elsewhere can join the time-range read from its second round on.
  */
 import { earliestApiTime } from "../base/time";
-import { CDN_RECORDS } from "../client/cdnRecords";
+import { CDN_RECORDS } from "../cdn/records";
 import { RecordKind, tallyBy } from "../base/recordKind";
-import { PurgeTask } from "../base/types";
-import { TaskToRead } from "../reading/recordsOfTasks";
+import { PurgeTask } from "../cdn/types";
+import { TaskToRead } from "../cdn/recordsOfTasks";
 
 interface Watched {
     since?: string;

@@ -7,7 +7,7 @@ import { edgeOneClientFor } from "../../provider/engine/clientCache";
 import { ConnectionInput } from "../../provider/client/connection";
 import { answerEdgeOneGetPurgeTasks } from "../../provider/edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../../provider/edgeone/getPurgeTasksQuery";
-import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/base/edgeOneTypes";
+import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
 import { created, GetPurgeTasksOutputOptions, withoutDates } from "../getPurgeTasks";
 
 /**

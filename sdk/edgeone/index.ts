@@ -9,7 +9,7 @@
  */
 export { getPurgeTasks, getPurgeTasksOutput } from "./getPurgeTasks";
 export type { GetPurgeTasksArgs, GetPurgeTasksOutputArgs, GetPurgeTasksOptions, GetPurgeTasksResult } from "./getPurgeTasks";
-export type { EdgeOnePurgeTask, EdgeOneStatus, EdgeOnePurgeType, EdgeOneMethod } from "../../provider/base/edgeOneTypes";
+export type { EdgeOnePurgeTask, EdgeOneStatus, EdgeOnePurgeType, EdgeOneMethod } from "../../provider/edgeone/types";
 export { Purge } from "./purge";
 export type { PurgeArgs } from "./purge";
 export { PurgeTaskWaiter } from "./purgeTaskWaiter";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { EdgeOneMethod, EdgeOnePurgeType } from "../../provider/base/edgeOneTypes";
+import { EdgeOneMethod, EdgeOnePurgeType } from "../../provider/edgeone/types";
 import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
 import { WaitArgs } from "../waitOptions";
 

@@ -8,7 +8,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
-import { PurgeClient } from "../../provider/client/client";
+import { PurgeClient } from "../../provider/cdn/client";
 import { resolveConnection } from "../../provider/client/connection";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
 import { LocalStack } from "../../scripts/localStack";

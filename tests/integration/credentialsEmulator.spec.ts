@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
-import { PurgeClient } from "../../provider/client/client";
+import { PurgeClient } from "../../provider/cdn/client";
 import { ConnectionInput, resolveConnection } from "../../provider/client/connection";
 import { PurgeApiError } from "../../provider/client/apiError";
 import { MetadataServer, startMetadataServer } from "../support/metadataServer";

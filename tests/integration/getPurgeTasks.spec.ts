@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
 import { PurgeApiError } from "../../provider/client/apiError";
-import { PurgeClient } from "../../provider/client/client";
+import { PurgeClient } from "../../provider/cdn/client";
 import { resolveConnection } from "../../provider/client/connection";
 import * as pulumi from "@pulumi/pulumi";
 import { getPurgeTasks, getPurgeTasksOutput, iteratePurgeTasks } from "../../sdk/getPurgeTasks";

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import * as grpc from "@grpc/grpc-js";
 import { EMULATOR_CREDENTIALS, FaultRule, RunningEmulator, startEmulator } from "../../emulator";
-import { PurgeClient } from "../../provider/client/client";
+import { PurgeClient } from "../../provider/cdn/client";
 import { resolveConnection } from "../../provider/client/connection";
 import { formatProgress } from "../../provider/resources/progress";
 import { hostedProvider } from "../../sdk/hostedProvider";

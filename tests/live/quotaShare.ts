@@ -3,8 +3,8 @@
  * DescribeContentQuota) and refuses when its purges would take more than the stated share of a day's allowance,
  * or more than is left today.
  */
-import { EdgeOneQuota } from "../../provider/base/edgeOneTypes";
-import { PurgeQuotas } from "../../provider/base/types";
+import { EdgeOneQuota } from "../../provider/edgeone/types";
+import { PurgeQuotas } from "../../provider/cdn/types";
 import { LivePlan } from "./livePlan";
 
 /** The quotas read before the run. */

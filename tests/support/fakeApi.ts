@@ -1,4 +1,4 @@
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/base/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/cdn/types";
 
 /** How {@link FakePurgeApi} deviates from a plain answer. */
 export interface FakeApiOptions {

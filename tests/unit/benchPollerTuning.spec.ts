@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../../provider/base/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../../provider/cdn/types";
 import { CoalescingPoller, DEFAULT_ROUND_DELAYS } from "../../provider/wait/coalescingPoller";
 import { quietCapMs, RoundSchedule, RoundTiming } from "../../provider/wait/roundSchedule";
 import { VirtualClock } from "../../provider/base/virtualClock";

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import {
     diffInputs, GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, RESOURCES, UNKNOWN, URL_PURGE, validateInputs,
 } from "../../provider/description";
-import { InvalidArgumentError } from "../../provider/arguments/validation";
+import { InvalidArgumentError } from "../../provider/description/validation";
 import { REFERENCE_FILE } from "../../scripts/writeSchema";
 import { referenceMarkdown } from "../../scripts/referenceDocs";
 

@@ -1,8 +1,8 @@
 /** `edgeone.Purge` and `edgeone.PurgeTaskWaiter` input validation: each bad input named, with what is valid. */
 import * as assert from "assert";
-import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../../provider/resources/edgeOneInputs";
+import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../../provider/edgeone/inputs";
 import { durationQuantileMs } from "../../provider/edgeone/recentDurations";
-import { InvalidArgumentError } from "../../provider/arguments/validation";
+import { InvalidArgumentError } from "../../provider/description/validation";
 
 const ZONE = "zone-2noz78a8ev6k";
 const refuses = (f: () => unknown, argument: string, words: RegExp) => () =>

@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import { edgeOneJobReader } from "../../provider/edgeone/jobReader";
 import { formatIsoApiTime } from "../../provider/base/isoTime";
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "../../provider/base/edgeOneTypes";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "../../provider/edgeone/types";
 
 const NOW = Date.UTC(2026, 11, 4, 12, 0, 0);
 const ZONE = "zone-2noz78a8ev6k";

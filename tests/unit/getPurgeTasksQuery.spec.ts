@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { isSinglePage, toTaskQuery } from "../../provider/arguments/getPurgeTasksQuery";
+import { isSinglePage, toTaskQuery } from "../../provider/cdn/getPurgeTasksQuery";
 
 const throwsNaming = (args: unknown, argument: string) =>
     assert.throws(() => toTaskQuery(args), (e: Error) => e.message.includes(`"${argument}"`), `expected an error naming ${argument}`);

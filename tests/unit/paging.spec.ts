@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { iteratePages, readAllPages } from "../../provider/reading/paging";
+import { iteratePages, readAllPages } from "../../provider/cdn/paging";
 import { FakePurgeApi, records } from "../support/fakeApi";
 
 describe("paging", () => {

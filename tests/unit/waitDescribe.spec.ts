@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { PurgeTask } from "../../provider/base/types";
+import { PurgeTask } from "../../provider/cdn/types";
 import { describeWaitResult } from "../../provider/wait/describeWaitResult";
 
 const rec = (url: string, status: PurgeTask["status"]): PurgeTask =>

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
 import { PurgeApiError } from "../../provider/client/apiError";
-import { PurgeStatus, PurgeTask } from "../../provider/base/types";
+import { PurgeStatus, PurgeTask } from "../../provider/cdn/types";
 import { VirtualClock } from "../../provider/base/virtualClock";
 import { BackoffPacing, PurgeCheck, runWaitLoop, WaitLoopOptions, WaitProgress, WaitResult } from "../../provider/wait";
 

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../../provider/base/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../../provider/cdn/types";
 import { CoalescingPoller } from "../../provider/wait/coalescingPoller";
 import { RoundSchedule } from "../../provider/wait/roundSchedule";
 import { VirtualClock } from "../../provider/base/virtualClock";

@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import { EDGEONE_RECORDS } from "../../provider/edgeone/records";
-import { EdgeOnePurgeTask, EdgeOneStatus } from "../../provider/base/edgeOneTypes";
+import { EdgeOnePurgeTask, EdgeOneStatus } from "../../provider/edgeone/types";
 import { CoalescingPoller } from "../../provider/wait/coalescingPoller";
 import { JobReader } from "../../provider/wait/jobReader";
 import { waitOnPoller } from "../../provider/wait/pollerWaits";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../../provider/base/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../../provider/cdn/types";
 import { CoalescingPoller, DEFAULT_CHANGE_PACE } from "../../provider/wait/coalescingPoller";
 import { changePaceMs, RoundSchedule, RoundTiming } from "../../provider/wait/roundSchedule";
 import { WatchRegistry } from "../../provider/wait/watchRegistry";

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { PurgeTask } from "../../provider/base/types";
-import { iteratePages, readAllPages } from "../../provider/reading/paging";
-import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readRecordsOfTask } from "../../provider/reading/recordsOfTasks";
+import { PurgeTask } from "../../provider/cdn/types";
+import { iteratePages, readAllPages } from "../../provider/cdn/paging";
+import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readRecordsOfTask } from "../../provider/cdn/recordsOfTasks";
 import { FakePurgeApi } from "../support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PURGE_TASK_WAITER, UNKNOWN, validateInputs } from "../../provider/description";
-import { InvalidArgumentError } from "../../provider/arguments/validation";
-import { waiterInputs } from "../../provider/resources/inputs";
+import { InvalidArgumentError } from "../../provider/description/validation";
+import { waiterInputs } from "../../provider/cdn/inputs";
 
 const refuses = (inputs: Record<string, unknown>, argument: string, pattern: RegExp) => () =>
     assert.throws(() => validateInputs(PURGE_TASK_WAITER, inputs), (e: unknown) =>

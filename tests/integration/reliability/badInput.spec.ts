@@ -7,8 +7,8 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../../emulator";
-import { toTaskQuery } from "../../../provider/arguments/getPurgeTasksQuery";
-import { InvalidArgumentError } from "../../../provider/arguments/validation";
+import { toTaskQuery } from "../../../provider/cdn/getPurgeTasksQuery";
+import { InvalidArgumentError } from "../../../provider/description/validation";
 import { getPurgeTasks, iteratePurgeTasks } from "../../../sdk/getPurgeTasks";
 import { hostedProvider } from "../../../sdk/hostedProvider";
 import { ProviderHost } from "../../support/providerHost";

@@ -6,11 +6,11 @@
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../../emulator";
 import { realClock, realSleep } from "../../../provider/base/clock";
-import { PurgeClient, PurgeClientOptions } from "../../../provider/client/client";
+import { PurgeClient, PurgeClientOptions } from "../../../provider/cdn/client";
 import { resolveConnection } from "../../../provider/client/connection";
 import { SpacedRateLimiter } from "../../../provider/client/spacedRateLimiter";
 import { RetryPolicy } from "../../../provider/client/retry";
-import { readRecordsOfTask } from "../../../provider/reading/recordsOfTasks";
+import { readRecordsOfTask } from "../../../provider/cdn/recordsOfTasks";
 import {
     CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
 } from "../../../provider/wait";

@@ -6,7 +6,7 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, RunningEmulator, startEmulator } from "../../../emulator";
-import { PurgeClient } from "../../../provider/client/client";
+import { PurgeClient } from "../../../provider/cdn/client";
 import { resolveConnection } from "../../../provider/client/connection";
 import { hostedProvider } from "../../../sdk/hostedProvider";
 import { HostError, ProviderHost } from "../../support/providerHost";

@@ -7,7 +7,7 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, EmulatorProcess, startEmulatorProcess } from "../../../emulator";
-import { PurgeClient } from "../../../provider/client/client";
+import { PurgeClient } from "../../../provider/cdn/client";
 import { resolveConnection } from "../../../provider/client/connection";
 import { formatApiTime } from "../../../provider/base/time";
 import { realClock, realSleep } from "../../../provider/base/clock";

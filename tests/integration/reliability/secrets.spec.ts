@@ -13,7 +13,7 @@ import * as path from "path";
 import * as util from "util";
 import * as pulumi from "@pulumi/pulumi";
 import { EMULATOR_ROLE_ARN, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../../emulator";
-import { PurgeClient } from "../../../provider/client/client";
+import { PurgeClient } from "../../../provider/cdn/client";
 import { resolveConnection } from "../../../provider/client/connection";
 import { getPurgeTasks, getPurgeTasksOutput } from "../../../sdk/getPurgeTasks";
 import { hostedProvider } from "../../../sdk/hostedProvider";

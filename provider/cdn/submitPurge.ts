@@ -2,11 +2,11 @@
  * Submitting a purge within the account's quota: the daily allowance is checked before anything is sent,
  * and long lists are split into batches of the most one request may carry.
  */
-import { readAllPages } from "../reading/paging";
-import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "../base/types";
+import { readAllPages } from "./paging";
+import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "./types";
 import { PurgeRequest } from "./inputs";
-import { sendBatch, SubmissionInDoubt, type SubmittedPurge } from "./submission";
-import { jobCovering } from "./inDoubtLookup";
+import { sendBatch, SubmissionInDoubt, type SubmittedPurge } from "../resources/submission";
+import { jobCovering } from "../resources/inDoubtLookup";
 
 /**
  * The quota that binds: the line with the least left for the area (every line when no area is given, or for

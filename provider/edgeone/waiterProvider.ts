@@ -7,18 +7,18 @@
 import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult } from "../wait";
-import { EDGEONE_RECORDS } from "../edgeone/records";
-import { edgeOnePoller } from "../edgeone/poller";
-import { edgeOneWaitTarget } from "./edgeOneInputs";
-import { readJobsTasks } from "../edgeone/paging";
+import { EDGEONE_RECORDS } from "./records";
+import { edgeOnePoller } from "./poller";
+import { edgeOneWaitTarget } from "./inputs";
+import { readJobsTasks } from "./paging";
 import { hostEdgeOneApi } from "../engine/hostClients";
-import { waitSettings } from "./inputs";
-import { overallState, partialFailure, providerChanged, refreshedState } from "./outcome";
+import { waitSettings } from "../cdn/inputs";
+import { overallState, partialFailure, providerChanged, refreshedState } from "../resources/outcome";
 import { checkFailures, diffInputs, EDGEONE_PURGE_TASK_WAITER, redoneBy, validateInputs } from "../description";
-import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
-import { reportProgress } from "./progress";
-import { EDGEONE_STATUS_WORDS, edgeOneJobsLabel } from "./edgeOnePurgeProvider";
-import { readImportedJob } from "./edgeOneImport";
+import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
+import { reportProgress } from "../resources/progress";
+import { EDGEONE_STATUS_WORDS, edgeOneJobsLabel } from "./purgeProvider";
+import { readImportedJob } from "./import";
 
 type Props = Record<string, unknown>;
 /** The outputs a waiter sets anew when it waits again. */

@@ -4,20 +4,20 @@
  * times). Here only what is EdgeOne's: its inputs, CreatePurgeTask in batches of the zone's quota, targets it
  * refuses at submission, reading by job id, and the first check timed by how long the zone's purges take.
  */
-import { EDGEONE_RECORDS } from "../edgeone/records";
-import { edgeOnePoller } from "../edgeone/poller";
-import { edgeOneRequestOf } from "./edgeOneInputs";
+import { EDGEONE_RECORDS } from "./records";
+import { edgeOnePoller } from "./poller";
+import { edgeOneRequestOf } from "./inputs";
 import { EDGEONE_PURGE } from "../description";
-import { readJobsTasks } from "../edgeone/paging";
-import { recentPurgeDurationMs } from "../edgeone/recentDurations";
-import { findInDoubtJob, submitEdgeOnePurge } from "./submitEdgeOnePurge";
+import { readJobsTasks } from "./paging";
+import { recentPurgeDurationMs } from "./recentDurations";
+import { findInDoubtJob, submitEdgeOnePurge } from "./submitPurge";
 import { formatIsoApiTime } from "../base/isoTime";
-import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
+import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "./types";
 import { hostEdgeOneApi } from "../engine/hostClients";
-import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
-import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
-import { readImportedJob } from "./edgeOneImport";
-import { overallState } from "./outcome";
+import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
+import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle, StatusWords } from "../resources/purgeLifecycle";
+import { readImportedJob } from "./import";
+import { overallState } from "../resources/outcome";
 
 /** EdgeOne's own status words, for the resources' `status` output. */
 export const EDGEONE_STATUS_WORDS: StatusWords = { done: "success", failed: "failed", pending: "processing" };

@@ -3,7 +3,7 @@
  * (`provider/description`), then read into the shapes the submissions and waits take.
  */
 import { DEFAULT_WAIT, PURGE_TASK_WAITER, validateInputs } from "../description";
-import { FlushType, PurgeArea, PurgeType } from "../base/types";
+import { FlushType, PurgeArea, PurgeType } from "./types";
 
 /** How a wait is paced and bounded; seconds, as users write them. */
 export interface WaitSettings {

@@ -2,10 +2,10 @@
  * Submitting an EdgeOne purge within the zone's quota: DescribeContentQuota first, nothing sent when the day's
  * `DailyAvailable` for the type cannot cover the rest, then CreatePurgeTask in batches of the quota's `Batch`.
  */
-import { Refusal, sendBatch, SubmittedPurge } from "./submission";
-import { EdgeOneApi, EdgeOneFilter, EdgeOnePurgeRequest } from "../base/edgeOneTypes";
-import { readAllEdgeOnePages, readJobTasks } from "../edgeone/paging";
-import { jobCovering } from "./inDoubtLookup";
+import { Refusal, sendBatch, SubmittedPurge } from "../resources/submission";
+import { EdgeOneApi, EdgeOneFilter, EdgeOnePurgeRequest } from "./types";
+import { readAllEdgeOnePages, readJobTasks } from "./paging";
+import { jobCovering } from "../resources/inDoubtLookup";
 
 /**
  * Sends the targets from `already.submitted` on. `purge_all` is one call without targets. `onBatch` sees each

@@ -9,15 +9,15 @@ import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult, WaitResult } from "../wait";
 import { hostApi } from "../engine/hostClients";
 import { waiterInputs, WaitTarget } from "./inputs";
-import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "./outcome";
+import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "../resources/outcome";
 import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
-import { readRecordsOfTasks } from "../reading/recordsOfTasks";
+import { readRecordsOfTasks } from "./recordsOfTasks";
 import { WaiterInputs, WaiterOutputs } from "./properties";
-import { hostWaitForCdnTarget, readTarget } from "./waits";
-import { reportProgress } from "./progress";
+import { hostWaitForCdnTarget, readTarget } from "../resources/waits";
+import { reportProgress } from "../resources/progress";
 import { explainEmptyFilter } from "./emptyFilter";
 import { hostCancelSignal } from "../engine/cancellation";
-import { PurgeApi } from "../base/types";
+import { PurgeApi } from "./types";
 
 /** The outputs a waiter sets anew when it waits again. */
 const REDONE_OUTPUTS = ["status", "purgeLogs"];

@@ -3,8 +3,8 @@
  * plugin's invoke. One page when the query asks for one, every page otherwise.
  */
 import { readAllPages } from "./paging";
-import { isSinglePage } from "../arguments/getPurgeTasksQuery";
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../base/types";
+import { isSinglePage } from "./getPurgeTasksQuery";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "./types";
 
 /** The records found, with the request ids to quote to support. */
 export interface GetPurgeTasksAnswer {

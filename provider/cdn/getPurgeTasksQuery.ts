@@ -3,8 +3,8 @@
  * sent until this has passed.
  */
 import { GET_PURGE_TASKS, validateInputs } from "../description";
-import { DescribePurgeTasksQuery } from "../base/types";
-import { InvalidArgumentError } from "./validation";
+import { DescribePurgeTasksQuery } from "./types";
+import { InvalidArgumentError } from "../description/validation";
 
 /** The most records the API returns in one page, as far as this package asks for. */
 export const MAX_LIMIT = GET_PURGE_TASKS.inputs.limit.max;

@@ -4,9 +4,9 @@
  * `<zoneId>/<jobId>`. The records read here give the imported resource its inputs and state; nothing is submitted.
  */
 import { EDGEONE_PURGE_TASK_WAITER, validateInputs } from "../description";
-import { InvalidArgumentError } from "../arguments/validation";
-import { EdgeOnePurgeTask } from "../base/edgeOneTypes";
-import { readJobsTasks } from "../edgeone/paging";
+import { InvalidArgumentError } from "../description/validation";
+import { EdgeOnePurgeTask } from "./types";
+import { readJobsTasks } from "./paging";
 import { hostEdgeOneApi } from "../engine/hostClients";
 import { hostCancelSignal } from "../engine/cancellation";
 

@@ -3,18 +3,18 @@
  * holds the rules: submit within quota, wait, resume after a timeout, submit a failed purge again up to three
  * times). Here only what is CDN's: the inputs, PurgeUrlsCache/PurgePathCache in batches, reading by task id.
  */
-import { CDN_RECORDS } from "../client/cdnRecords";
-import { PurgeTask } from "../base/types";
-import { readRecordsOfTasks } from "../reading/recordsOfTasks";
+import { CDN_RECORDS } from "./records";
+import { PurgeTask } from "./types";
+import { readRecordsOfTasks } from "./recordsOfTasks";
 import { formatApiTime } from "../base/time";
 import { hostApi } from "../engine/hostClients";
 import { purgeRequestOf, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
-import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "./purgeLifecycle";
+import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
-import { overallStatus } from "./outcome";
+import { overallStatus } from "../resources/outcome";
 import { hostCancelSignal } from "../engine/cancellation";
-import { hostWaitForCdnTasks } from "./waits";
+import { hostWaitForCdnTasks } from "../resources/waits";
 
 /** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */
 const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;

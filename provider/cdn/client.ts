@@ -2,15 +2,15 @@
  * The one way this package calls the CDN API: the official SDK's CDN client through the shared {@link ApiCaller}
  * (rate limiter, retries, error classification), with answers mapped to this package's types.
  */
-import { ConnectionSettings } from "./connection";
-import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "./apiCaller";
-import { toPurgeApiError } from "./classifyError";
-import { toPurgeTask } from "./cdnRecords";
+import { ConnectionSettings } from "../client/connection";
+import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../client/apiCaller";
+import { toPurgeApiError } from "../client/classifyError";
+import { toPurgeTask } from "./records";
 import {
     DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
-} from "../base/types";
+} from "./types";
 
-export type { PurgeClientOptions } from "./apiCaller";
+export type { PurgeClientOptions } from "../client/apiCaller";
 
 /**
  * Calls the CDN API.

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
 import { earliestApiTime } from "../base/time";
-import { PurgeApi, PurgeTask } from "../base/types";
+import { PurgeApi, PurgeTask } from "./types";
 
 /**
  * Every record of one task (a task with many URLs has many records), all pages.

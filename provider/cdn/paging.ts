@@ -4,7 +4,7 @@
  * push older records to later offsets: pages are re-planned as the total grows, and records seen twice at a
  * page boundary are dropped, remembering only the last two pages so memory stays flat.
  */
-import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../base/types";
+import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "./types";
 
 export const DEFAULT_PAGE_SIZE = 100;
 

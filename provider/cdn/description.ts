@@ -3,12 +3,12 @@
  * `PurgeTaskWaiter`. The plugin's schema, the checks in both hosts, the diff, the reference docs and the
  * compile-time check of the TypeScript SDK all read it.
  */
-import { FLUSH_TYPES, PURGE_AREAS, PURGE_STATUSES, PURGE_TYPES, FlushType, PurgeArea, PurgeStatus, PurgeType } from "../base/types";
-import { InvalidArgumentError } from "../arguments/validation";
+import { FLUSH_TYPES, PURGE_AREAS, PURGE_STATUSES, PURGE_TYPES, FlushType, PurgeArea, PurgeStatus, PurgeType } from "./types";
+import { InvalidArgumentError } from "../description/validation";
 import { parseApiTime } from "../base/time";
-import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "./property";
-import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "./waitOptions";
-import { REQUEST_IDS } from "./requestIds";
+import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
+import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
+import { REQUEST_IDS } from "../description/requestIds";
 
 /** The enums of the CDN API, under the names of their TypeScript types. */
 export const PURGE_AREA: EnumSpec<PurgeArea> = { name: "PurgeArea", values: PURGE_AREAS,

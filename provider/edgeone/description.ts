@@ -3,12 +3,12 @@
  * `edgeone.getPurgeTasks`, `edgeone.Purge` and `edgeone.PurgeTaskWaiter`. The same readers follow from it as from
  * the CDN's: schema, checks in both hosts, diff, reference docs and the compile-time check of the TypeScript SDK.
  */
-import { EDGEONE_METHODS, EDGEONE_PURGE_TYPES, EDGEONE_STATUSES, EdgeOneMethod, EdgeOnePurgeType, EdgeOneStatus } from "../base/edgeOneTypes";
+import { EDGEONE_METHODS, EDGEONE_PURGE_TYPES, EDGEONE_STATUSES, EdgeOneMethod, EdgeOnePurgeType, EdgeOneStatus } from "./types";
 import { parseIsoApiTime } from "../base/isoTime";
-import { InvalidArgumentError } from "../arguments/validation";
-import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec, Rules, TypeSpec } from "./property";
-import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "./waitOptions";
-import { REQUEST_IDS } from "./requestIds";
+import { InvalidArgumentError } from "../description/validation";
+import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec, Rules, TypeSpec } from "../description/property";
+import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
+import { REQUEST_IDS } from "../description/requestIds";
 
 const MODULE = "edgeone";
 

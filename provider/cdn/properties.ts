@@ -5,7 +5,7 @@
  * validate them before use.
  */
 import { PURGE_TASK_WAITER, StoredValuesOf } from "../description";
-import { PurgeTask } from "../base/types";
+import { PurgeTask } from "./types";
 
 /** An input the SDK adds to every resource: its own URN, for its progress line. */
 type UrnInput = { readonly resourceUrn?: string };

@@ -3,7 +3,7 @@
  * after the wait has failed) tell which filter is the one that matches nothing, so the message can say what to
  * check instead of sending the user after a task id they never gave.
  */
-import { DescribePurgeTasksQuery, PurgeApi } from "../base/types";
+import { DescribePurgeTasksQuery, PurgeApi } from "./types";
 import { WaitTarget } from "./inputs";
 
 type Narrowing = "keyword" | "purgeType" | "area";

@@ -3,7 +3,7 @@
  * description (`provider/description/edgeone.ts`), then read into the request and the wait's target.
  */
 import { EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, validateInputs } from "../description";
-import { EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "../base/edgeOneTypes";
+import { EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "./types";
 
 /**
  * Validates `edgeone.Purge` inputs; `targets` is undefined while unknown (and empty for `purge_all`).

@@ -4,7 +4,7 @@
  * reported for a record that is not done.
  */
 import { RecordKind, RecordState } from "../base/recordKind";
-import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "../base/types";
+import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "./types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
 const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
