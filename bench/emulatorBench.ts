@@ -11,11 +11,12 @@ import { REQUESTS_PER_SECOND } from "../provider/client/actionLimiters";
 import { DEFAULT_PAGE_SIZE } from "../provider/cdn/paging";
 import { DEFAULT_WAIT } from "../provider/description";
 import { realClock, realSleep } from "../provider/base/clock";
-import { getDefaultPoller, waitOnPollerForTask } from "../provider/wait/pollerWaits";
+import { waitOnPollerForTask } from "../provider/wait/pollerWaits";
 import { formatApiTime } from "../provider/base/time";
 import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";
 import { seededRandom, uniform } from "./sim/random";
 import { median, percentile } from "./sim/stats";
+import { cdnPoller } from "../provider/cdn/poller";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;
@@ -142,7 +143,7 @@ async function waitAndMeasure(emu: RunningEmulator, client: PurgeClient, tasks: 
         const { taskId, since, doneAfterMs } = await pending;
         let doneAt = Infinity;
         const timer = setTimeout(() => { doneAt = Date.now(); emu.store.complete(taskId); }, doneAfterMs);
-        const result = await waitOnPollerForTask(getDefaultPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
+        const result = await waitOnPollerForTask(cdnPoller(client), { taskId, since, clock: realClock, sleep: realSleep,
             timeoutMs: DEFAULT_WAIT.timeoutSeconds * 1000, notVisibleGraceMs: 60_000, expectedRecords: 1 });
         clearTimeout(timer);
         return { state: result.state, overshootMs: Date.now() - doneAt };

@@ -5,7 +5,7 @@
  */
 import { cancelHostOperations } from "./engine/cancellation";
 import { inDynamicProviderHost, listenForEngineCancel } from "./engine/cancelListener";
-import { configureHost } from "./engine/hostClients";
+import { configureHost } from "./engine/hostConfig";
 import { purgeProvider } from "./cdn/purgeProvider";
 import { waiterProvider } from "./cdn/waiterProvider";
 import { edgeOnePurgeProvider } from "./edgeone/purgeProvider";

@@ -3,7 +3,7 @@
  * program's own process.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { clientFor } from "../provider/engine/clientCache";
+import { clientFor } from "../provider/cdn/clients";
 import { ConnectionInput } from "../provider/client/connection";
 import { iteratePages } from "../provider/cdn/paging";
 import { answerGetPurgeTasks } from "../provider/cdn/getPurgeTasksAnswer";

@@ -3,7 +3,7 @@
  * 2,500-target job on the emulator, and the goals (the CDN goals, plus: a single job within 2x of the bound for
  * its median release, every job read whole).
  */
-import { edgeOneClientFor } from "../../provider/engine/clientCache";
+import { edgeOneClientFor } from "../../provider/edgeone/clients";
 import { REQUESTS_PER_SECOND } from "../../provider/client/actionLimiters";
 import { realSleep } from "../../provider/base/clock";
 import { readJobTasks } from "../../provider/edgeone/paging";

@@ -19,6 +19,8 @@ import { VirtualClock } from "../../provider/base/virtualClock";
 import { waitOnPollerForTask } from "../../provider/wait/pollerWaits";
 import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";
+import { cdnPolling } from "../../provider/cdn/poller";
+import { PurgeTask } from "../../provider/cdn/types";
 
 /** How one wait ended, in trial time. */
 export interface WaitOutcome {
@@ -101,12 +103,12 @@ export function awsDelay(k: number, minMs: number, maxMs: number, random: () => 
  * @example
  * coalesced("ours", "ours (defaults)", {});
  */
-export function coalesced(key: string, label: string, pollerOptions: Partial<CoalescingPollerOptions>): Schedule {
+export function coalesced(key: string, label: string, pollerOptions: Partial<CoalescingPollerOptions<PurgeTask>>): Schedule {
     const knobs = Object.entries(pollerOptions).map(([k, v]) => `${k}=${v}`).join(", ") || "defaults";
     return {
         key, label, description: `one shared CoalescingPoller for all waits (${knobs}); waitForTask per task`,
         run: async (api, clock, tasks, random) => {
-            const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random, ...pollerOptions });
+            const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random, ...pollerOptions });
             return Promise.all(tasks.map(async (task): Promise<WaitOutcome> => {
                 await clock.sleep(task.waitAt ?? task.submitAt);
                 // A task submitted elsewhere comes as a bare id, as a PurgeTaskWaiter gets it.

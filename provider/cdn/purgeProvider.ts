@@ -7,14 +7,14 @@ import { CDN_RECORDS } from "./records";
 import { PurgeTask } from "./types";
 import { readRecordsOfTasks } from "./recordsOfTasks";
 import { formatApiTime } from "../base/time";
-import { hostApi } from "../engine/hostClients";
+import { hostApi } from "./clients";
 import { purgeRequestOf, PurgeRequest } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "../description";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
-import { overallStatus } from "../resources/outcome";
+import { overallStatus } from "./status";
 import { hostCancelSignal } from "../engine/cancellation";
-import { hostWaitForCdnTasks } from "../resources/waits";
+import { hostWaitForCdnTasks } from "./waits";
 
 /** "purge task 1533" or "purge tasks 1533, 1534": how messages name a purge's tasks. */
 const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;

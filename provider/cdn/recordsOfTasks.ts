@@ -5,6 +5,7 @@
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
 import { earliestApiTime } from "../base/time";
+import { mayReadAnotherPage, TaskToRead } from "../wait";
 import { PurgeApi, PurgeTask } from "./types";
 
 /**
@@ -27,15 +28,6 @@ export async function readRecordsOfTasks(api: PurgeApi, taskIds: readonly string
     return (await Promise.all(taskIds.map((taskId) => readRecordsOfTask(api, taskId, signal)))).flat();
 }
 
-/**
- * A task to read; `since` (API time, e.g. its submission time) lets it be found by a time-range query, and
- * `created` (its records' CreateTime, once seen) bounds that range from above.
- */
-export interface TaskToRead {
-    readonly taskId: string;
-    readonly since?: string;
-    readonly created?: string;
-}
 
 /**
  * The end of a range read for `tasks`: the latest CreateTime among them when every one's is known (records
@@ -83,18 +75,6 @@ export interface ProbeOptions {
     readonly probeSince?: string;
 }
 
-/**
- * Whether a round that has read `pagesRead` pages of time ranges, which found `found` of its tasks, may read one
- * more. Every task not found by a page is read by id, so the round costs `pagesRead + tasks - found` calls: one
- * more page, even if it found nothing, keeps that within one call of reading every task by id.
- *
- * @example
- * mayReadAnotherPage(0, 0); // true: the first page
- * mayReadAnotherPage(1, 0); // false: it found none of them; the rest are read by id
- */
-export function mayReadAnotherPage(pagesRead: number, found: number): boolean {
-    return pagesRead <= found;
-}
 
 /**
  * Reads many tasks at once. Tasks without `since`, and tasks the range answer did not list (not visible yet,

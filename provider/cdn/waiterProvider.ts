@@ -7,17 +7,19 @@
 import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult, WaitResult } from "../wait";
-import { hostApi } from "../engine/hostClients";
+import { hostApi } from "./clients";
 import { waiterInputs, WaitTarget } from "./inputs";
-import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "../resources/outcome";
+import { partialFailure, providerChanged } from "../resources/outcome";
+import { overallStatus, refreshedStatus } from "./status";
 import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
 import { readRecordsOfTasks } from "./recordsOfTasks";
 import { WaiterInputs, WaiterOutputs } from "./properties";
-import { hostWaitForCdnTarget, readTarget } from "../resources/waits";
+import { hostWaitForCdnTarget, readTarget } from "./waits";
 import { reportProgress } from "../resources/progress";
 import { explainEmptyFilter } from "./emptyFilter";
 import { hostCancelSignal } from "../engine/cancellation";
-import { PurgeApi } from "./types";
+import { PurgeApi, PurgeTask } from "./types";
+import { CDN_RECORDS } from "./records";
 
 /** The outputs a waiter sets anew when it waits again. */
 const REDONE_OUTPUTS = ["status", "purgeLogs"];
@@ -35,7 +37,7 @@ function describeTarget(t: WaitTarget): string {
 }
 
 /** Which of a gate's tasks failed, when it waits on several: the URLs alone would not say which purge to look at. */
-function failedTasks(target: WaitTarget, result: WaitResult): string {
+function failedTasks(target: WaitTarget, result: WaitResult<PurgeTask>): string {
     if (target.taskIds === undefined || result.state !== "failed") {
         return "";
     }
@@ -44,14 +46,14 @@ function failedTasks(target: WaitTarget, result: WaitResult): string {
 }
 
 /** How a wait that did not end done is told to the user. */
-async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitResult, what: string): Promise<string> {
+async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitResult<PurgeTask>, what: string): Promise<string> {
     const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
     if (!target.taskId && !target.taskIds && foundNothing) {
         // A filter has no task id to check: say which part of the filter matches nothing.
         return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
             await explainEmptyFilter(api, target, hostCancelSignal());
     }
-    const message = describeWaitResult(result, what) + failedTasks(target, result);
+    const message = describeWaitResult(result, what, CDN_RECORDS) + failedTasks(target, result);
     return result.state === "timedOut" || result.state === "aborted" ? `${message}; the next \`pulumi up\` waits again` : message;
 }
 

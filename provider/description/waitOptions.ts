@@ -75,3 +75,31 @@ export function waitRules(known: Readonly<Record<string, unknown>>, pending: Rea
         throw new InvalidArgumentError("maxDelaySeconds", `must not be below minDelaySeconds (${min}), got ${max}`);
     }
 }
+
+/** How a wait is paced and bounded; seconds, as users write them. */
+export interface WaitSettings {
+    readonly timeoutSeconds: number;
+    readonly minDelaySeconds: number;
+    readonly maxDelaySeconds: number;
+    /**
+     * True when the user set either delay: the wait then reads on its own schedule. Otherwise it shares the
+     * process's coalescing poller, whose adaptive rounds serve every wait at once.
+     */
+    readonly ownPacing: boolean;
+}
+
+/**
+ * The wait settings of any resource's checked inputs, with their defaults.
+ *
+ * @example
+ * waitSettings(validateInputs(URL_PURGE, inputs)).ownPacing; // false: shares the poller
+ */
+export function waitSettings(known: Readonly<Record<string, unknown>>): WaitSettings {
+    const seconds = (name: keyof typeof DEFAULT_WAIT) => (typeof known[name] === "number" ? known[name] as number : DEFAULT_WAIT[name]);
+    return {
+        timeoutSeconds: seconds("timeoutSeconds"),
+        minDelaySeconds: seconds("minDelaySeconds"),
+        maxDelaySeconds: seconds("maxDelaySeconds"),
+        ownPacing: typeof known.minDelaySeconds === "number" || typeof known.maxDelaySeconds === "number",
+    };
+}

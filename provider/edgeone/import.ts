@@ -7,7 +7,7 @@ import { EDGEONE_PURGE_TASK_WAITER, validateInputs } from "../description";
 import { InvalidArgumentError } from "../description/validation";
 import { EdgeOnePurgeTask } from "./types";
 import { readJobsTasks } from "./paging";
-import { hostEdgeOneApi } from "../engine/hostClients";
+import { hostEdgeOneApi } from "./clients";
 import { hostCancelSignal } from "../engine/cancellation";
 
 /** The form of an EdgeOne import id, as errors and docs show it. */

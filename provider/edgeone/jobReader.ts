@@ -6,8 +6,7 @@
  * at least as many jobs as they cost, so a round never costs more than one call beyond reading every job by id;
  * a job the range did not list whole is read by id.
  */
-import { mayReadAnotherPage } from "../cdn/recordsOfTasks";
-import { JobReader } from "../wait";
+import { JobReader, mayReadAnotherPage } from "../wait";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EDGEONE_MAX_LIMIT, readAllEdgeOnePages } from "./paging";
 import { EdgeOneApi, EdgeOnePurgeTask } from "./types";

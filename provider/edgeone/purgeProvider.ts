@@ -13,7 +13,7 @@ import { recentPurgeDurationMs } from "./recentDurations";
 import { findInDoubtJob, submitEdgeOnePurge } from "./submitPurge";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "./types";
-import { hostEdgeOneApi } from "../engine/hostClients";
+import { hostEdgeOneApi } from "./clients";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle, StatusWords } from "../resources/purgeLifecycle";
 import { readImportedJob } from "./import";

@@ -2,9 +2,7 @@
  * Shared pieces of the resource providers: the overall status of a set of records, a changed serialized provider, and the
  * error that keeps a partly created resource in the state.
  */
-import { CDN_RECORDS } from "../cdn/records";
 import { allDone, RecordKind, RecordState, tallyBy } from "../base/recordKind";
-import { PurgeTask } from "../cdn/types";
 
 /**
  * `done` when every record is done (at least `expected` of them), `failed` when any failed, `pending` otherwise
@@ -35,32 +33,6 @@ export function refreshedState<R>(kind: RecordKind<R>, storedFailed: boolean, re
         return "failed";
     }
     return overallState(kind, records, expected);
-}
-
-const CDN_WORDS = { done: "done", failed: "fail", pending: "process" } as const;
-
-/**
- * `done` when every record is done, `fail` when any failed, `process` otherwise (also when none are seen).
- *
- * @example
- * overallStatus(records, urls.length); // "process"
- */
-export function overallStatus(records: readonly PurgeTask[], expected = 1): "done" | "fail" | "process" {
-    return CDN_WORDS[overallState(CDN_RECORDS, records, expected)];
-}
-
-/**
- * The status a refresh stores for a purge not yet seen done (the providers keep a stored `done` without reading:
- * it cannot be undone, and its records may be gone). Purge records expire at the API, so a stored status is kept
- * when the API no longer lists any record; only records that are still listed can move a purge on. A task never
- * seen done is never reported done.
- *
- * @example
- * refreshedStatus("fail", []); // "fail", although the records have expired
- * refreshedStatus("process", [], 2); // "process"
- */
-export function refreshedStatus(stored: unknown, records: readonly PurgeTask[], expected = 1): "fail" | "process" | "done" {
-    return CDN_WORDS[refreshedState(CDN_RECORDS, stored === "fail", records, expected)];
 }
 
 /** The key under which the dynamic-provider host stores a resource's serialized provider. */

@@ -11,9 +11,8 @@
 import type { dynamic } from "@pulumi/pulumi";
 import { RecordKind } from "../base/recordKind";
 import { describeWaitResult, WaitResult } from "../wait";
-import { WaitSettings, waitSettings } from "../cdn/inputs";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
-import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs } from "../description";
+import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs, WaitSettings, waitSettings } from "../description";
 import { reportLine, reportProgress } from "./progress";
 import { hostCancelSignal } from "../engine/cancellation";
 import { tellEngine } from "../engine/engineLog";

@@ -12,10 +12,8 @@
  * looked at again soon, since the waits may have started just as they finish.
  */
 import { Clock, Sleep } from "../base/clock";
-import { CDN_RECORDS } from "../cdn/records";
 import { RecordKind } from "../base/recordKind";
-import { PurgeApi, PurgeTask } from "../cdn/types";
-import { cdnJobReader, JobReader } from "./jobReader";
+import { JobReader } from "./jobReader";
 import { PendingChecks, Waiter } from "./pendingChecks";
 import { ChangePace, RoundSchedule } from "./roundSchedule";
 import { CheckWaitsPacing, PurgeCheck } from "./waitLoop";
@@ -49,14 +47,13 @@ export const DEFAULT_GATHER = { windowMs: 50, maxWindows: 10 } as const;
  * (half the API's 20/s, leaving room for other programs on the same account).
  *
  * @example
- * new CoalescingPoller({ api, clock: realClock, sleep: realSleep, random: Math.random, maxDelayMs: 5000 });
+ * new CoalescingPoller({ reader, records, clock: realClock, sleep: realSleep, random: Math.random, maxDelayMs: 5000 });
  */
-export interface CoalescingPollerOptions<R = PurgeTask> {
-    /** CDN's API: read with {@link cdnJobReader}. Give `reader` and `records` instead for another product. */
-    readonly api?: PurgeApi;
-    readonly reader?: JobReader<R>;
-    /** How to read the records; CDN's by default. */
-    readonly records?: RecordKind<R>;
+export interface CoalescingPollerOptions<R> {
+    /** How the product reads many jobs at once. */
+    readonly reader: JobReader<R>;
+    /** How to read the product's records. */
+    readonly records: RecordKind<R>;
     readonly clock: Clock;
     readonly sleep: Sleep;
     readonly random: () => number;
@@ -78,21 +75,22 @@ export interface CoalescingPollerOptions<R = PurgeTask> {
  * const watch: TaskWatch = poller.watch(taskId);
  * await runWaitLoop({ ...options, check: watch.check, pacing: watch.pacing }).finally(watch.unwatch);
  */
-export interface TaskWatch<R = PurgeTask> {
+export interface TaskWatch<R> {
     readonly check: PurgeCheck<R>;
     readonly pacing: CheckWaitsPacing;
     unwatch(): void;
 }
 
 /**
- * The shared poller. Use {@link getDefaultPoller} in the provider host; construct one directly in tests.
+ * The shared poller. Each product keeps one per account in the provider host (its folder's `poller.ts`); tests
+ * construct one directly.
  *
  * @example
  * const watch = poller.watch(taskId, { since: submittedAt });
  * try { return await runWaitLoop({ ...options, check: watch.check, pacing: watch.pacing }); }
  * finally { watch.unwatch(); }
  */
-export class CoalescingPoller<R = PurgeTask> {
+export class CoalescingPoller<R> {
     private readonly watched: WatchRegistry<R>;
     private readonly pending = new PendingChecks<R>();
     private readonly schedule: RoundSchedule;
@@ -104,13 +102,14 @@ export class CoalescingPoller<R = PurgeTask> {
     apiCalls = 0;
     rounds = 0;
 
+    /** How the product's records read, as the poller was given it. */
+    get records(): RecordKind<R> {
+        return this.options.records;
+    }
+
     constructor(private readonly options: CoalescingPollerOptions<R>) {
-        if (options.reader === undefined && options.api === undefined) {
-            throw new TypeError("a CoalescingPoller needs an api (CDN) or a reader");
-        }
-        // Without a reader the jobs are CDN tasks, and R is PurgeTask (the default type argument).
-        this.reader = options.reader ?? (cdnJobReader(options.api!) as unknown as JobReader<R>);
-        this.watched = new WatchRegistry(options.records ?? (CDN_RECORDS as unknown as RecordKind<R>));
+        this.reader = options.reader;
+        this.watched = new WatchRegistry(options.records);
         // Delays given by the caller are taken as they are (a plain min..max back-off); without them the poller
         // uses the timing tuned by the benchmark (bench/README.md).
         const ownDelays = options.minDelayMs !== undefined || options.maxDelayMs !== undefined;

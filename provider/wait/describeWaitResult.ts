@@ -3,8 +3,6 @@
  * that fit an error shown by `pulumi up`.
  */
 import { messageOf } from "../client/apiError";
-import { PurgeTask } from "../cdn/types";
-import { CDN_RECORDS } from "../cdn/records";
 import { RecordKind, tallyBy } from "../base/recordKind";
 import { WaitResult } from "./waitResult";
 
@@ -30,8 +28,8 @@ function listRecords<R>(records: readonly R[], kind: RecordKind<R>): string {
  * // "purge task 123 failed: 2 of 5 URLs failed: https://a/x, https://a/y"
  * // "timed out after 600 s waiting for purge task 123: 3 of 5 URLs still pending (last error: ...)"
  */
-export function describeWaitResult<R = PurgeTask>(result: WaitResult<R>, what: string,
-    kind: RecordKind<R> = CDN_RECORDS as unknown as RecordKind<R>): string {
+export function describeWaitResult<R>(result: WaitResult<R>, what: string,
+    kind: RecordKind<R>): string {
     const noun = kind.noun;
     const listUrls = (records: readonly R[]) => listRecords(records, kind);
     switch (result.state) {

@@ -11,12 +11,12 @@
 export { backoffCapMs, backoffDelayMs, validateBackoff } from "./backoff";
 export type { BackoffOptions } from "./backoff";
 export { CoalescingPoller } from "./coalescingPoller";
-export { cdnJobReader } from "./jobReader";
-export type { JobReader, JobReadHints, JobsRead } from "./jobReader";
+export { mayReadAnotherPage } from "./jobReader";
+export type { JobReader, JobReadHints, JobsRead, TaskToRead } from "./jobReader";
 export type { CoalescingPollerOptions, TaskWatch } from "./coalescingPoller";
 export { describeWaitResult } from "./describeWaitResult";
 export { runWaitLoop } from "./waitLoop";
-export { getDefaultPoller, waitOnPollerForTask, waitOnPoller } from "./pollerWaits";
+export { waitOnPollerForTask, waitOnPoller } from "./pollerWaits";
 export type { WaitOnPollerForTaskOptions, WaitOnPollerOptions } from "./pollerWaits";
 export type { BackoffPacing, CheckWaitsPacing, PurgeCheck, WaitLoopOptions, WaitPacing } from "./waitLoop";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";

@@ -1,11 +1,8 @@
 /**
  * What the shared poller needs of a product: a way to read the records of many jobs at once, as cheaply as the
- * product's API allows. CDN's reader is {@link readManyTasks}; EdgeOne's lives with its client. The poller
+ * product's API allows (each product's folder has its reader). The poller
  * itself (rounds, their pace, who waits for what) is the same for both.
  */
-import { formatApiTime } from "../base/time";
-import { readManyTasks, TaskToRead } from "../cdn/recordsOfTasks";
-import { PurgeApi, PurgeTask } from "../cdn/types";
 
 /** What a round knows that may make a read cheaper. */
 export interface JobReadHints {
@@ -36,21 +33,24 @@ export interface JobReader<R> {
 }
 
 /**
- * How far back a round looks, among the account's newest records, for watched tasks it knows no time of (ids
- * the process did not submit). One day: a wait is usually on a recent purge, and one that is older is read by
- * id instead.
+ * A task to read; `since` (API time, e.g. its submission time) lets it be found by a time-range query, and
+ * `created` (its records' CreateTime, once seen) bounds that range from above.
  */
-const PROBE_LOOKBACK_MS = 24 * 60 * 60_000;
+export interface TaskToRead {
+    readonly taskId: string;
+    readonly since?: string;
+    readonly created?: string;
+}
 
 /**
- * CDN's reader: by id, one time range, or ranges around tasks read by id, whichever costs fewer calls.
+ * Whether a round that has read `pagesRead` pages of time ranges, which found `found` of its tasks, may read one
+ * more. Every task not found by a page is read by id, so the round costs `pagesRead + tasks - found` calls: one
+ * more page, even if it found nothing, keeps that within one call of reading every task by id.
  *
  * @example
- * new CoalescingPoller({ reader: cdnJobReader(client), clock, sleep, random });
+ * mayReadAnotherPage(0, 0); // true: the first page
+ * mayReadAnotherPage(1, 0); // false: it found none of them; the rest are read by id
  */
-export function cdnJobReader(api: PurgeApi): JobReader<PurgeTask> {
-    return {
-        read: (jobs, hints, signal) => readManyTasks(api, jobs, signal, hints.lastRangeTotal,
-            { probeSince: formatApiTime(new Date(hints.now - PROBE_LOOKBACK_MS)) }),
-    };
+export function mayReadAnotherPage(pagesRead: number, found: number): boolean {
+    return pagesRead <= found;
 }

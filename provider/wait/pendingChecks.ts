@@ -2,10 +2,9 @@
  * The checks waiting for the poller's next round: who asked, when, for which task, and how to answer them.
  * Each settles once: by the round, by its own signal, or by an unwatch.
  */
-import { PurgeTask } from "../cdn/types";
 
 /** One check waiting for a round. */
-export interface Waiter<R = PurgeTask> {
+export interface Waiter<R> {
     readonly taskId: string;
     readonly owner: object;
     readonly arrivedAt: number;
@@ -20,7 +19,7 @@ export interface Waiter<R = PurgeTask> {
  * @example
  * const records = await pending.add("1533", handle, clock.now(), signal);
  */
-export class PendingChecks<R = PurgeTask> {
+export class PendingChecks<R> {
     private waiters: Waiter<R>[] = [];
 
     get size(): number {

@@ -5,9 +5,7 @@
  * can drive hours of waiting in microseconds.
  */
 import { Clock, Sleep } from "../base/clock";
-import { PurgeTask } from "../cdn/types";
 import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
-import { CDN_RECORDS } from "../cdn/records";
 import { allDone, RecordKind, Tally, tallyBy } from "../base/recordKind";
 import { WaitProgress, WaitResult } from "./waitResult";
 
@@ -19,7 +17,7 @@ import { WaitProgress, WaitResult } from "./waitResult";
  * @example
  * const check: PurgeCheck = (signal) => readRecordsOfTask(api, "1533", signal);
  */
-export type PurgeCheck<R = PurgeTask> = (signal?: AbortSignal) => Promise<readonly R[]>;
+export type PurgeCheck<R> = (signal?: AbortSignal) => Promise<readonly R[]>;
 
 /**
  * The wait's own schedule: `check` answers at once and the loop sleeps between checks by the jittered backoff.
@@ -62,10 +60,10 @@ export type WaitPacing = BackoffPacing | CheckWaitsPacing;
  * const options: WaitLoopOptions = { check, clock: Date, sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000,
  *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } };
  */
-export interface WaitLoopOptions<R = PurgeTask> {
+export interface WaitLoopOptions<R> {
     readonly check: PurgeCheck<R>;
-    /** How to read the records `check` answers; CDN's by default (EdgeOne's for EdgeOne jobs). */
-    readonly records?: RecordKind<R>;
+    /** How to read the records `check` answers (the product's). */
+    readonly records: RecordKind<R>;
     readonly clock: Clock;
     /** Resolves after `ms`; rejects when `signal` aborts (the wait must be interruptible). */
     readonly sleep: Sleep;
@@ -128,11 +126,11 @@ export const DEFAULT_FINAL_CHECK_GRACE_MS = 2000;
  *     pacing: { kind: "backoff", minDelayMs: 1000, maxDelayMs: 10_000, random: Math.random } });
  * if (result.state !== "done") throw new Error(describeWaitResult(result, `purge task ${id}`));
  */
-export async function runWaitLoop<R = PurgeTask>(options: WaitLoopOptions<R>): Promise<WaitResult<R>> {
+export async function runWaitLoop<R>(options: WaitLoopOptions<R>): Promise<WaitResult<R>> {
     validateWaitOptions(options);
     const { clock, signal, expectedRecords, pacing } = options;
     // Without a kind the records are CDN's (the default type argument).
-    const kind = options.records ?? (CDN_RECORDS as unknown as RecordKind<R>);
+    const kind = options.records;
     const tallyRecords = (records: readonly R[]): Tally<R> => tallyBy(kind, records);
     const start = clock.now();
     const deadline = start + options.timeoutMs;

@@ -2,7 +2,6 @@
  * What a wait for a purge ends with (over any product's records, CDN's by default): one explicit state per outcome, so callers `switch` on `state` and the
  * compiler makes them handle every case.
  */
-import { PurgeTask } from "../cdn/types";
 
 /** Fields every outcome carries. */
 interface WaitOutcome {
@@ -13,13 +12,13 @@ interface WaitOutcome {
 }
 
 /** Every record was seen done (and there were as many as expected). */
-export interface WaitDone<R = PurgeTask> extends WaitOutcome {
+export interface WaitDone<R> extends WaitOutcome {
     readonly state: "done";
     readonly records: readonly R[];
 }
 
 /** At least one record failed; the wait stopped at the first check that showed it. */
-export interface WaitFailed<R = PurgeTask> extends WaitOutcome {
+export interface WaitFailed<R> extends WaitOutcome {
     readonly state: "failed";
     /** Every record of that check whose status is a failure. */
     readonly failed: readonly R[];
@@ -27,7 +26,7 @@ export interface WaitFailed<R = PurgeTask> extends WaitOutcome {
 }
 
 /** The deadline came first. `pending` is what was not yet done at the last answer that listed records. */
-export interface WaitTimedOut<R = PurgeTask> extends WaitOutcome {
+export interface WaitTimedOut<R> extends WaitOutcome {
     readonly state: "timedOut";
     readonly pending: readonly R[];
     readonly records: readonly R[];
@@ -51,7 +50,7 @@ export interface WaitError extends WaitOutcome {
 }
 
 /** The caller's `AbortSignal` fired. */
-export interface WaitAborted<R = PurgeTask> extends WaitOutcome {
+export interface WaitAborted<R> extends WaitOutcome {
     readonly state: "aborted";
     readonly reason: unknown;
     readonly records: readonly R[];
@@ -64,10 +63,10 @@ export interface WaitAborted<R = PurgeTask> extends WaitOutcome {
  * const r: WaitResult = await runWaitLoop(options);
  * if (r.state !== "done") throw new Error(describeWaitResult(r, "purge task 123"));
  */
-export type WaitResult<R = PurgeTask> = WaitDone<R> | WaitFailed<R> | WaitTimedOut<R> | WaitNotFound | WaitError | WaitAborted<R>;
+export type WaitResult<R> = WaitDone<R> | WaitFailed<R> | WaitTimedOut<R> | WaitNotFound | WaitError | WaitAborted<R>;
 
 /** The state names, for callers that store or print them. */
-export type WaitState = WaitResult["state"];
+export type WaitState = WaitResult<unknown>["state"];
 
 /**
  * What the wait reports after each check, e.g. to show "3/5 done, next check in 4 s".

@@ -5,10 +5,8 @@
  * submitted elsewhere can join the time-range read from its second round on.
  */
 import { earliestApiTime } from "../base/time";
-import { CDN_RECORDS } from "../cdn/records";
 import { RecordKind, tallyBy } from "../base/recordKind";
-import { PurgeTask } from "../cdn/types";
-import { TaskToRead } from "../cdn/recordsOfTasks";
+import { TaskToRead } from "./jobReader";
 
 interface Watched {
     since?: string;
@@ -25,11 +23,11 @@ interface Watched {
  * const isNew = registry.hold("1533", "2026-11-29 10:00:00");
  * registry.release("1533");
  */
-export class WatchRegistry<R = PurgeTask> {
+export class WatchRegistry<R> {
     private readonly watched = new Map<string, Watched>();
 
     /** `kind` reads the records' states and creation times (CDN's by default, or EdgeOne's). */
-    constructor(private readonly kind: RecordKind<R> = CDN_RECORDS as unknown as RecordKind<R>) {}
+    constructor(private readonly kind: RecordKind<R>) {}
 
     get size(): number {
         return this.watched.size;

@@ -3,7 +3,7 @@
  * providers cannot serve invokes).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { edgeOneClientFor } from "../../provider/engine/clientCache";
+import { edgeOneClientFor } from "../../provider/edgeone/clients";
 import { ConnectionInput } from "../../provider/client/connection";
 import { answerEdgeOneGetPurgeTasks } from "../../provider/edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../../provider/edgeone/getPurgeTasksQuery";

@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator/server";
-import { clientFor, edgeOneClientFor } from "../../provider/engine/clientCache";
+import { clientFor } from "../../provider/cdn/clients";
+import { edgeOneClientFor } from "../../provider/edgeone/clients";
 import { describePlan, LivePlan, livePlan } from "./livePlan";
 import { LiveSettings } from "./liveSettings";
 import { LiveQuotas, quotaShare, QuotaUse } from "./quotaShare";

@@ -5,7 +5,7 @@
  * process, so the account sees exactly the calls a deployment makes.
  */
 import { providers } from "../../provider/host";
-import { configureHost } from "../../provider/engine/hostClients";
+import { configureHost } from "../../provider/engine/hostConfig";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { getPurgeTasks as getEdgeOnePurgeTasks } from "../../sdk/edgeone/getPurgeTasks";
 import { LivePlan } from "./livePlan";

@@ -3,6 +3,7 @@ import { DescribePurgeTasksQuery, PurgeApi, PurgeTask } from "../../provider/cdn
 import { CoalescingPoller, DEFAULT_ROUND_DELAYS } from "../../provider/wait/coalescingPoller";
 import { quietCapMs, RoundSchedule, RoundTiming } from "../../provider/wait/roundSchedule";
 import { VirtualClock } from "../../provider/base/virtualClock";
+import { cdnPolling } from "../../provider/cdn/poller";
 
 const timing = (singleTaskMaxDelayMs?: number): RoundTiming => ({ minDelayMs: 1000, maxDelayMs: 20_000,
     random: () => 1, gatherWindowMs: 50, maxCallsPerSecond: 10, singleTaskMaxDelayMs });
@@ -28,7 +29,7 @@ const gaps = (times: number[]): number[] => times.slice(1).map((t, i) => t - tim
 async function quietGaps(taskIds: string[], options: object, checks = 5): Promise<number[]> {
     const clock = new VirtualClock();
     const api = new QuietApi(clock);
-    const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 1, ...options });
+    const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random: () => 1, ...options });
     const watches = taskIds.map((id) => poller.watch(id, { since: "2026-11-29 10:00:00" }));
     for (let i = 0; i < checks; i++) {
         await clock.run(Promise.all(watches.map((w) => w.check())));

@@ -4,6 +4,7 @@ import { PurgeApiError } from "../../provider/client/apiError";
 import { PurgeStatus, PurgeTask } from "../../provider/cdn/types";
 import { VirtualClock } from "../../provider/base/virtualClock";
 import { BackoffPacing, PurgeCheck, runWaitLoop, WaitLoopOptions, WaitProgress, WaitResult } from "../../provider/wait";
+import { CDN_RECORDS } from "../../provider/cdn/records";
 
 const rec = (url: string, status: PurgeStatus | null): PurgeTask =>
     ({ taskId: "123", url, status, purgeType: "url", flushType: "flush", createTime: "2026-11-29 10:00:00" });
@@ -13,7 +14,7 @@ const all = (status: PurgeStatus | null, n = 3): PurgeTask[] =>
 /** A check that answers from a script (one entry per call; the last repeats) and records when it was called. */
 function scripted(clock: VirtualClock, script: Array<readonly PurgeTask[] | Error>) {
     const calledAt: number[] = [];
-    const check: PurgeCheck = async () => {
+    const check: PurgeCheck<PurgeTask> = async () => {
         calledAt.push(clock.now());
         const step = script[Math.min(calledAt.length - 1, script.length - 1)];
         if (step instanceof Error) {
@@ -25,10 +26,10 @@ function scripted(clock: VirtualClock, script: Array<readonly PurgeTask[] | Erro
 }
 
 /** Runs a wait with backoff pacing; `extra` overrides the wait's options and the backoff's settings alike. */
-function run(clock: VirtualClock, check: PurgeCheck,
-    extra: Partial<WaitLoopOptions> & Partial<Omit<BackoffPacing, "kind">> = {}): Promise<WaitResult> {
+function run(clock: VirtualClock, check: PurgeCheck<PurgeTask>,
+    extra: Partial<WaitLoopOptions<PurgeTask>> & Partial<Omit<BackoffPacing, "kind">> = {}): Promise<WaitResult<PurgeTask>> {
     const { minDelayMs = 1000, maxDelayMs = 8000, random = () => 0.5, finalCheckGraceMs, ...rest } = extra;
-    return clock.run(runWaitLoop({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 10_000,
+    return clock.run(runWaitLoop({ check, records: CDN_RECORDS, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 10_000,
         pacing: { kind: "backoff", minDelayMs, maxDelayMs, random, finalCheckGraceMs }, ...rest }));
 }
 
@@ -103,7 +104,7 @@ describe("wait: runWaitLoop", () => {
     it("abandons a check still running after the deadline's grace, and times out naming it", async () => {
         const clock = new VirtualClock();
         // A read that retries for a minute against a failing endpoint; the wait's deadline is 5 s.
-        const check: PurgeCheck = async (signal) => {
+        const check: PurgeCheck<PurgeTask> = async (signal) => {
             await clock.sleep(60_000, signal);
             return all("done");
         };
@@ -177,7 +178,7 @@ describe("wait: runWaitLoop", () => {
         const clock = new VirtualClock();
         const stop = new AbortController();
         const { check } = scripted(clock, [all("process")]);
-        const waiting = runWaitLoop({ check, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 0,
+        const waiting = runWaitLoop({ check, records: CDN_RECORDS, clock, sleep: clock.sleep, timeoutMs: 60_000, notVisibleGraceMs: 0,
             pacing: { kind: "backoff", minDelayMs: 5000, maxDelayMs: 5000, random: () => 0 }, signal: stop.signal });
         await clock.advance(2000);
         stop.abort(new Error("user cancelled"));

@@ -3,7 +3,9 @@ import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../..
 import { CoalescingPoller } from "../../provider/wait/coalescingPoller";
 import { RoundSchedule } from "../../provider/wait/roundSchedule";
 import { VirtualClock } from "../../provider/base/virtualClock";
-import { getDefaultPoller, waitOnPollerForTask } from "../../provider/wait/pollerWaits";
+import { waitOnPollerForTask } from "../../provider/wait/pollerWaits";
+import { cdnPolling } from "../../provider/cdn/poller";
+import { cdnPoller } from "../../provider/cdn/poller";
 
 const SINCE = "2026-11-29 10:00:00";
 
@@ -34,7 +36,7 @@ class FakeApi implements PurgeApi {
 function setup(latencyMs = 0, random = () => 1) {
     const clock = new VirtualClock();
     const api = new FakeApi(clock, latencyMs);
-    const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random, minDelayMs: 1000,
+    const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random, minDelayMs: 1000,
         maxDelayMs: 8000, gatherWindowMs: 50 });
     const waitOptions = { clock, sleep: clock.sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000 };
     return { clock, api, poller, waitOptions };
@@ -212,7 +214,7 @@ describe("wait: coalescing poller", () => {
     it("shares one default poller per API client", () => {
         const a = new FakeApi(new VirtualClock());
         const b = new FakeApi(new VirtualClock());
-        assert.deepStrictEqual([getDefaultPoller(a) === getDefaultPoller(a), getDefaultPoller(a) === getDefaultPoller(b)],
+        assert.deepStrictEqual([cdnPoller(a) === cdnPoller(a), cdnPoller(a) === cdnPoller(b)],
             [true, false]);
     });
 });

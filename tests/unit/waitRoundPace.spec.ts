@@ -5,6 +5,8 @@ import { changePaceMs, RoundSchedule, RoundTiming } from "../../provider/wait/ro
 import { WatchRegistry } from "../../provider/wait/watchRegistry";
 import { waitOnPollerForTask } from "../../provider/wait/pollerWaits";
 import { VirtualClock } from "../../provider/base/virtualClock";
+import { cdnPolling } from "../../provider/cdn/poller";
+import { CDN_RECORDS } from "../../provider/cdn/records";
 
 const timing: RoundTiming = { minDelayMs: 3000, maxDelayMs: 30_000, random: () => 0, gatherWindowMs: 50,
     maxCallsPerSecond: 10, changePace: { fastestDelayMs: 1000, referenceChangesPerSecond: 2 } };
@@ -125,7 +127,7 @@ describe("wait: the poller with its default pace", () => {
         const api = new BatchApi(clock);
         const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
         ids.forEach((id) => api.status.set(id, "process"));
-        const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 0 });
+        const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random: () => 0 });
         const watches = ids.map((id) => poller.watch(id));
         await clock.run(Promise.all(watches.map((w) => w.check())));
         await clock.run(Promise.all(watches.map((w) => w.check())));
@@ -141,9 +143,9 @@ describe("wait: the poller with its default pace", () => {
         // One task done at 2 s, the other 39 between 3.5 and 4.5 s.
         void clock.sleep(2000).then(() => api.status.set("t0", "done"));
         ids.slice(1).forEach((id, i) => void clock.sleep(3500 + i * 25).then(() => api.status.set(id, "done")));
-        const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 0 });
+        const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random: () => 0 });
         const watches = ids.map((id) => poller.watch(id));
-        const untilDone = async (w: ReturnType<CoalescingPoller["watch"]>): Promise<void> => {
+        const untilDone = async (w: ReturnType<CoalescingPoller<PurgeTask>["watch"]>): Promise<void> => {
             while ((await w.check()).some((r) => r.status !== "done")) { /* next round */ }
         };
         await clock.run(Promise.all(watches.map(untilDone)));
@@ -159,7 +161,7 @@ describe("wait: the poller with its default pace", () => {
         const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
         ids.forEach((id) => api.status.set(id, "process"));
         ids.forEach((id, i) => void clock.sleep(200 + i * 50).then(() => api.status.set(id, "done")));
-        const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 0 });
+        const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random: () => 0 });
         const released: number[] = [];
         await clock.run(Promise.all(ids.map(async (taskId) => {
             const result = await waitOnPollerForTask(poller, { taskId, clock, sleep: clock.sleep, timeoutMs: 600_000,
@@ -176,7 +178,7 @@ describe("wait: the poller with its default pace", () => {
         const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
         ids.forEach((id) => api.status.set(id, "process"));
         ids.forEach((id) => void clock.sleep(200).then(() => api.status.set(id, "done")));
-        const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 0 });
+        const poller = new CoalescingPoller({ ...cdnPolling(api), clock, sleep: clock.sleep, random: () => 0 });
         await clock.run(Promise.all(ids.map((taskId) => waitOnPollerForTask(poller, { taskId, since: CREATED, clock,
             sleep: clock.sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000 }))));
         assert.deepStrictEqual(api.calls.map((c) => c.at), [50, 3050]);
@@ -185,7 +187,7 @@ describe("wait: the poller with its default pace", () => {
 
 describe("wait: what the poller learns of a task", () => {
     it("takes a task's CreateTime as where to find it once a round has seen it", () => {
-        const registry = new WatchRegistry();
+        const registry = new WatchRegistry(CDN_RECORDS);
         registry.hold("a");
         const before = registry.toRead(["a"]).since;
         const seen = registry.noteRecords("a", [{ taskId: "a", url: "u", status: "process", purgeType: "url",
@@ -194,7 +196,7 @@ describe("wait: what the poller learns of a task", () => {
     });
 
     it("keeps the earlier of the time a wait gave and the CreateTime", () => {
-        const registry = new WatchRegistry();
+        const registry = new WatchRegistry(CDN_RECORDS);
         registry.hold("a", "2026-11-29 10:00:02"); // the process's clock ran ahead of the API's
         registry.noteRecords("a", [{ taskId: "a", url: "u", status: "process", purgeType: "url", flushType: "flush",
             createTime: CREATED }]);
@@ -202,7 +204,7 @@ describe("wait: what the poller learns of a task", () => {
     });
 
     it("tells a status change from a first sight and from no change", () => {
-        const registry = new WatchRegistry();
+        const registry = new WatchRegistry(CDN_RECORDS);
         registry.hold("a");
         const rec = (status: PurgeStatus): PurgeTask => ({ taskId: "a", url: "u", status, purgeType: "url", flushType: "flush",
             createTime: CREATED });

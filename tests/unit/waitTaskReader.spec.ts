@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { PurgeTask } from "../../provider/cdn/types";
 import { iteratePages, readAllPages } from "../../provider/cdn/paging";
-import { chooseReadPlan, mayReadAnotherPage, rangeEnd, readManyTasks, readRecordsOfTask } from "../../provider/cdn/recordsOfTasks";
+import { chooseReadPlan, rangeEnd, readManyTasks, readRecordsOfTask } from "../../provider/cdn/recordsOfTasks";
+import { mayReadAnotherPage } from "../../provider/wait";
 import { FakePurgeApi } from "../support/fakeApi";
 
 const task = (taskId: string, n: number, createTime = "2026-11-29 10:00:00"): PurgeTask[] =>

@@ -17,6 +17,9 @@ import {
 import { getPurgeTasks } from "../../../sdk/getPurgeTasks";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";
 import { finish, record } from "./support/report";
+import { cdnPolling } from "../../../provider/cdn/poller";
+import { CDN_RECORDS } from "../../../provider/cdn/records";
+import { PurgeTask } from "../../../provider/cdn/types";
 
 const URL = "https://www.example.com/reliability.html";
 /** The deadline of waits meant to time out: long enough for a few failed checks under the shared rate limit. */
@@ -191,7 +194,7 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
         interface WaitCase {
             readonly name: string;
             readonly mode: Mode;
-            readonly run: Promise<{ r: Settled<WaitResult>; e: Env; timeoutMs: number; doneInStore: () => boolean }>;
+            readonly run: Promise<{ r: Settled<WaitResult<PurgeTask>>; e: Env; timeoutMs: number; doneInStore: () => boolean }>;
         }
         const cases = new Map<string, WaitCase>();
 
@@ -210,11 +213,11 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                 const common = { clock: realClock, sleep: realSleep, timeoutMs: opts.timeoutMs, notVisibleGraceMs: 30_000, expectedRecords: 1,
                     onProgress: () => { if (++checks === 1) { firstAnswered(); } } };
                 e.emu.faults.add(opts.rules ?? []);
-                const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random,
+                const poller = new CoalescingPoller({ ...cdnPolling(client), clock: realClock, sleep: realSleep, random: Math.random,
                     minDelayMs: 300, maxDelayMs: 1000 });
                 const r = settle(() => mode === "poller"
                     ? waitOnPollerForTask(poller, { ...common, taskId: e.taskId })
-                    : runWaitLoop({ ...common, check: (s) => readRecordsOfTask(client, e.taskId, s),
+                    : runWaitLoop({ ...common, records: CDN_RECORDS, check: (s) => readRecordsOfTask(client, e.taskId, s),
                         pacing: { kind: "backoff", minDelayMs: 300, maxDelayMs: 1000, random: Math.random } }));
                 if (opts.during) {
                     await Promise.race([answered, r]);
@@ -276,7 +279,7 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
             const [mode, name] = key.split(": ");
             assert.ok(r.ok, `the wait threw: ${r.ok ? "" : errText(r.error)}`);
             const result = r.value;
-            const message = describeWaitResult(result, "purge task <taskId>");
+            const message = describeWaitResult(result, "purge task <taskId>", CDN_RECORDS);
             const falseDone = result.state === "done" && !doneInStore();
             // The poller abandons a check at the deadline; with backoff the loop awaits the check (one client call).
             const late = r.ms > timeoutMs + (mode === "poller" ? 1500 : 3500);

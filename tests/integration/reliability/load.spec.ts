@@ -15,6 +15,7 @@ import { CoalescingPoller, waitOnPollerForTask } from "../../../provider/wait";
 import { getPurgeTasks } from "../../../sdk/getPurgeTasks";
 import { guardUnhandled, SOAK } from "./support/guards";
 import { finish, note, record } from "./support/report";
+import { cdnPolling } from "../../../provider/cdn/poller";
 
 const WAITS = SOAK ? 1000 : 200;
 const READS = SOAK ? 3000 : 1000;
@@ -47,7 +48,7 @@ describe(`reliability: load (${WAITS} waits and ${READS} reads at once${SOAK ? "
         const taskIds = await Promise.all(Array.from({ length: WAITS }, (_, i) => emu.createTask([`https://load.example.com/${i}`])));
         const heapBefore = process.memoryUsage().heapUsed;
         const started = Date.now();
-        const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random });
+        const poller = new CoalescingPoller({ ...cdnPolling(client), clock: realClock, sleep: realSleep, random: Math.random });
         const sinceText = formatApiTime(since);
         const waits = taskIds.map((taskId) => waitOnPollerForTask(poller, { taskId, since: sinceText, clock: realClock, sleep: realSleep,
             timeoutMs: 100_000, notVisibleGraceMs: 30_000 }));

@@ -3,9 +3,6 @@
  * the host's memory only, never in anything that is serialized into the state.
  */
 import { ConfigSource } from "../client/connection";
-import { clientFor, edgeOneClientFor } from "./clientCache";
-import { EdgeOneApi } from "../edgeone/types";
-import { PurgeApi } from "../cdn/types";
 
 let stackConfig: ConfigSource | undefined;
 
@@ -30,22 +27,12 @@ export async function configureHost(req: { config: ConfigSource }): Promise<void
 }
 
 /**
- * The API client, from stack config or the host's environment.
+ * The stack config `configure` kept, or undefined before it (a host started without a Configure call): the
+ * products' clients then resolve their connection from the environment.
  *
  * @example
- * const page = await hostApi().describePurgeTasks({ taskId: "1533" });
+ * const client = clientFor(null, hostConfig());
  */
-export function hostApi(): PurgeApi {
-    // Resources take no connection option: only stack config and the environment apply.
-    return clientFor(null, stackConfig);
-}
-
-/**
- * The EdgeOne client, from the same stack config or environment.
- *
- * @example
- * const quota = await hostEdgeOneApi().describeContentQuota("zone-2noz78a8ev6k");
- */
-export function hostEdgeOneApi(): EdgeOneApi {
-    return edgeOneClientFor(null, stackConfig);
+export function hostConfig(): ConfigSource | undefined {
+    return stackConfig;
 }
