@@ -3,9 +3,8 @@
  * function with its inputs and outputs, and the configuration keys. A test compares the file with this text, so
  * the docs cannot fall behind the code.
  */
-import {
-    CONNECTION, enumsOf, FUNCTIONS, limitsOf, PACKAGE_NAME, Properties, PropertySpec, RESOURCES, tokenOf, TYPES,
-} from "../provider/description";
+import { CONNECTION, limitsOf, PACKAGE_NAME, Properties, PropertySpec, tokenOf } from "../provider/description";
+import { enumsOf, FUNCTIONS, RESOURCES, TYPES } from "../provider/products";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 

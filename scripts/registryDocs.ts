@@ -6,7 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CONNECTION, PACKAGE_NAME, RESOURCES } from "../provider/description";
+import { CONNECTION, PACKAGE_NAME } from "../provider/description";
+import { RESOURCES } from "../provider/products";
 import { DISPLAY_NAME, PACKAGE_VERSION, packageSchema, REPOSITORY } from "../provider/plugin/schema";
 import { absoluteLinks, demoteHeadings, introOf, sectionOf } from "./markdownParts";
 

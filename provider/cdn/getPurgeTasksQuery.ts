@@ -2,7 +2,8 @@
  * Validates the arguments of getPurgeTasks by their description and turns them into the API's query. Nothing is
  * sent until this has passed.
  */
-import { GET_PURGE_TASKS, validateInputs } from "../description";
+import { GET_PURGE_TASKS } from "./description";
+import { validateInputs } from "../description";
 import { DescribePurgeTasksQuery } from "./types";
 import { InvalidArgumentError } from "../description/validation";
 

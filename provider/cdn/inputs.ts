@@ -2,7 +2,8 @@
  * The CDN resources' inputs as the engine side uses them: checked by the one description of each resource, then
  * read into the shapes the submissions and waits take.
  */
-import { PURGE_TASK_WAITER, validateInputs, WaitSettings, waitSettings } from "../description";
+import { PURGE_TASK_WAITER } from "./description";
+import { validateInputs, WaitSettings, waitSettings } from "../description";
 import { FlushType, PurgeArea, PurgeType } from "./types";
 
 /** What a PurgeTaskWaiter waits for: one task, several (`taskIds`), or every task matching a filter. */

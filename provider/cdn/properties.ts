@@ -4,21 +4,13 @@
  * trustworthy as the engine's copy of them (unknown during preview, anything in an old state), so the providers
  * validate them before use.
  */
-import { PURGE_TASK_WAITER, StoredValuesOf } from "../description";
+import { PURGE_TASK_WAITER } from "./description";
+import { StoredValuesOf } from "../description";
 import { PurgeTask } from "./types";
 
 /** An input the SDK adds to every resource: its own URN, for its progress line. */
 type UrnInput = { readonly resourceUrn?: string };
 
-/**
- * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at `sentAt`
- * (ISO-8601; absent in states written before it was kept), to be looked for from `since` (API time, a little
- * before the send, for clock skew).
- *
- * @example
- * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00", sentAt: "2026-11-29T02:05:00.000Z" };
- */
-export type InDoubtBatch = { readonly count: number; readonly since: string; readonly sentAt?: string };
 
 /**
  * The inputs of PurgeTaskWaiter: a `taskId`, `taskIds`, or a filter with at least `startTime`.

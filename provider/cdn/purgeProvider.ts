@@ -9,7 +9,7 @@ import { readRecordsOfTasks } from "./recordsOfTasks";
 import { formatApiTime } from "../base/time";
 import { hostApi } from "./clients";
 import { purgeRequestOf, PurgeRequest } from "./inputs";
-import { PATH_PURGE, URL_PURGE } from "../description";
+import { PATH_PURGE, URL_PURGE } from "./description";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
 import { overallStatus } from "./status";

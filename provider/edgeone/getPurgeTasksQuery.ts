@@ -2,7 +2,8 @@
  * Checks `edgeone.getPurgeTasks` arguments and turns them into a DescribePurgeTasks query, before any request:
  * a zone id, a time range (or a job id), the filters with as many values as each takes, offset and limit.
  */
-import { EDGEONE_GET_PURGE_TASKS, validateInputs } from "../description";
+import { EDGEONE_GET_PURGE_TASKS } from "./description";
+import { validateInputs } from "../description";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from "./types";
 

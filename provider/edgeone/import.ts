@@ -3,7 +3,8 @@
  * Read gives only the import id, and EdgeOne lists a job only within its zone, so the id carries both:
  * `<zoneId>/<jobId>`. The records read here give the imported resource its inputs and state; nothing is submitted.
  */
-import { EDGEONE_PURGE_TASK_WAITER, validateInputs } from "../description";
+import { EDGEONE_PURGE_TASK_WAITER } from "./description";
+import { validateInputs } from "../description";
 import { InvalidArgumentError } from "../description/validation";
 import { EdgeOnePurgeTask } from "./types";
 import { readJobsTasks } from "./paging";

@@ -2,7 +2,8 @@
  * `edgeone.Purge` and `edgeone.PurgeTaskWaiter` inputs as the engine side uses them: checked by their one
  * description (`provider/description/edgeone.ts`), then read into the request and the wait's target.
  */
-import { EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, validateInputs } from "../description";
+import { EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "./description";
+import { validateInputs } from "../description";
 import { EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "./types";
 
 /**

@@ -7,7 +7,7 @@
 import { EDGEONE_RECORDS } from "./records";
 import { edgeOnePoller } from "./poller";
 import { edgeOneRequestOf } from "./inputs";
-import { EDGEONE_PURGE } from "../description";
+import { EDGEONE_PURGE } from "./description";
 import { readJobsTasks } from "./paging";
 import { recentPurgeDurationMs } from "./recentDurations";
 import { findInDoubtJob, submitEdgeOnePurge } from "./submitPurge";

@@ -21,10 +21,9 @@ import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "..
 import { pluginConfig } from "./pluginConfig";
 import { toGrpcStatus, unimplemented } from "./grpcStatus";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
-import {
-    EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, tokenOf, URL_PURGE,
-    WAIT_OPTIONS,
-} from "../description";
+import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "../edgeone/description";
+import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../cdn/description";
+import { tokenOf, WAIT_OPTIONS } from "../description";
 import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
 import { schemaText } from "./schemaText";

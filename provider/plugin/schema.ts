@@ -3,9 +3,8 @@
  * function and type (`provider/description`). The plugin serves it (GetSchema), `scripts/writeSchema.ts` writes
  * it to `schema.json`, and the Python and Go SDKs are generated from that file.
  */
-import {
-    CONNECTION, limitsOf, refToken, EnumSpec, Example, enumsOf, FUNCTIONS, PACKAGE_NAME, Properties, PropertySpec, RESOURCES, tokenOf, TYPES,
-} from "../description";
+import { CONNECTION, limitsOf, refToken, EnumSpec, Example, PACKAGE_NAME, Properties, PropertySpec, tokenOf } from "../description";
+import { enumsOf, FUNCTIONS, RESOURCES, TYPES } from "../products";
 import { PYTHON_README } from "./sdkReadme";
 
 export { PACKAGE_NAME, SECRET_CONFIG_KEYS } from "../description";

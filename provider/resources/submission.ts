@@ -59,3 +59,13 @@ export async function sendBatch<T>(state: SubmittedPurge, count: number, signal:
         throw e;
     }
 }
+
+/**
+ * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at `sentAt`
+ * (ISO-8601; absent in states written before it was kept), to be looked for from `since` (API time, a little
+ * before the send, for clock skew).
+ *
+ * @example
+ * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00", sentAt: "2026-11-29T02:05:00.000Z" };
+ */
+export type InDoubtBatch = { readonly count: number; readonly since: string; readonly sentAt?: string };

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import {
-    diffInputs, GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, RESOURCES, UNKNOWN, URL_PURGE, validateInputs,
-} from "../../provider/description";
+import { diffInputs, UNKNOWN, validateInputs } from "../../provider/description";
+import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../provider/cdn/description";
+import { RESOURCES } from "../../provider/products";
 import { InvalidArgumentError } from "../../provider/description/validation";
 import { REFERENCE_FILE } from "../../scripts/writeSchema";
 import { referenceMarkdown } from "../../scripts/referenceDocs";

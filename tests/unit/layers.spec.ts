@@ -1,6 +1,7 @@
 /**
  * The layers `provider/README.md` draws, checked on the real imports: a file of `provider/` imports only from its
- * own layer or the ones below it, and nothing outside `tests/` imports from `tests/`. Imports are read with the
+ * own layer or the ones below it, a product's folder imports no other product, and nothing outside `tests/`
+ * imports from `tests/`. Imports are read with the
  * TypeScript scanner (`ts.preProcessFile`: import and export declarations, `require` and `import()` calls, not
  * comments).
  */
@@ -11,16 +12,19 @@ import * as ts from "typescript";
 
 const ROOT = path.join(__dirname, "..", "..");
 
+/** The products' folders: each on the core below it, and on no other product. */
+export const PRODUCT_FOLDERS: readonly string[] = ["cdn/", "edgeone/"];
+
 /** `provider/`'s layers, bottom to top: a prefix of a path inside `provider/` (a folder with "/", or a file). */
 export const LAYERS: readonly (readonly [name: string, prefixes: readonly string[]])[] = [
     ["base", ["base/"]],
-    ["arguments", ["arguments/", "description/"]],
+    ["description", ["description/"]],
     ["client", ["client/"]],
-    ["reading", ["reading/"]],
     ["wait", ["wait/"]],
-    ["edgeone", ["edgeone/"]],
     ["engine", ["engine/"]],
     ["resources", ["resources/"]],
+    ["products", PRODUCT_FOLDERS],
+    ["registry", ["products.ts"]],
     ["host", ["host.ts"]],
     ["plugin", ["plugin/"]],
 ];
@@ -44,6 +48,11 @@ export function layerOf(file: string): number | undefined {
     return i < 0 ? undefined : i;
 }
 
+/** The product folder a repository-relative path is in, or undefined. */
+function productOf(file: string): string | undefined {
+    return PRODUCT_FOLDERS.find((p) => file.startsWith(`provider/${p}`));
+}
+
 /** Every import that breaks a rule, with why. */
 export function violations(imports: readonly Import[]): string[] {
     const found: string[] = [];
@@ -51,6 +60,10 @@ export function violations(imports: readonly Import[]): string[] {
         const [a, b] = [layerOf(from), layerOf(to)];
         if (a !== undefined && b !== undefined && b > a) {
             found.push(`${from} (${LAYERS[a][0]}) imports ${to} (${LAYERS[b][0]}), a higher layer`);
+        }
+        const [p, q] = [productOf(from), productOf(to)];
+        if (p !== undefined && q !== undefined && p !== q) {
+            found.push(`${from} (${p}) imports ${to}, another product's`);
         }
         if (!from.startsWith("tests/") && to.startsWith("tests/")) {
             found.push(`${from} imports ${to}, a test file`);
@@ -117,21 +130,34 @@ describe("layers", () => {
     describe("the check itself", () => {
         it("fails on an import from a lower layer to a higher one", () => {
             assert.deepStrictEqual(violations([
-                { from: "provider/base/types.ts", to: "provider/client/client.ts" },
+                { from: "provider/base/clock.ts", to: "provider/client/apiCaller.ts" },
                 { from: "provider/wait/waitLoop.ts", to: "provider/resources/waits.ts" },
                 { from: "provider/resources/waits.ts", to: "provider/host.ts" },
             ]), [
-                "provider/base/types.ts (base) imports provider/client/client.ts (client), a higher layer",
+                "provider/base/clock.ts (base) imports provider/client/apiCaller.ts (client), a higher layer",
                 "provider/wait/waitLoop.ts (wait) imports provider/resources/waits.ts (resources), a higher layer",
                 "provider/resources/waits.ts (resources) imports provider/host.ts (host), a higher layer",
             ]);
         });
 
+        it("fails on the core importing a product, and on a product importing another", () => {
+            assert.deepStrictEqual(violations([
+                { from: "provider/wait/coalescingPoller.ts", to: "provider/cdn/records.ts" },
+                { from: "provider/resources/purgeLifecycle.ts", to: "provider/edgeone/types.ts" },
+                { from: "provider/edgeone/jobReader.ts", to: "provider/cdn/recordsOfTasks.ts" },
+            ]), [
+                "provider/wait/coalescingPoller.ts (wait) imports provider/cdn/records.ts (products), a higher layer",
+                "provider/resources/purgeLifecycle.ts (resources) imports provider/edgeone/types.ts (products), a higher layer",
+                "provider/edgeone/jobReader.ts (edgeone/) imports provider/cdn/recordsOfTasks.ts, another product's",
+            ]);
+        });
+
         it("passes an import within a layer or downwards", () => {
             assert.deepStrictEqual(violations([
-                { from: "provider/arguments/getPurgeTasksQuery.ts", to: "provider/description/index.ts" },
+                { from: "provider/cdn/getPurgeTasksQuery.ts", to: "provider/description/index.ts" },
                 { from: "provider/plugin/providerService.ts", to: "provider/host.ts" },
-                { from: "provider/client/client.ts", to: "provider/base/types.ts" },
+                { from: "provider/cdn/client.ts", to: "provider/client/apiCaller.ts" },
+                { from: "provider/products.ts", to: "provider/edgeone/description.ts" },
                 { from: "sdk/index.ts", to: "provider/host.ts" },
             ]), []);
         });
@@ -149,8 +175,9 @@ describe("layers", () => {
 
         it("places files by their folder", () => {
             assert.deepStrictEqual(
-                ["provider/base/types.ts", "provider/description/cdn.ts", "provider/host.ts", "provider/plugin/main.ts", "provider/other/x.ts", "sdk/index.ts"].map(layerOf),
-                [0, 1, 8, 9, undefined, undefined]);
+                ["provider/base/clock.ts", "provider/description/property.ts", "provider/cdn/client.ts", "provider/edgeone/types.ts",
+                    "provider/products.ts", "provider/host.ts", "provider/plugin/main.ts", "provider/other/x.ts", "sdk/index.ts"].map(layerOf),
+                [0, 1, 6, 6, 7, 8, 9, undefined, undefined]);
         });
     });
 });

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { PURGE_TASK_WAITER, UNKNOWN, validateInputs } from "../../provider/description";
+import { PURGE_TASK_WAITER } from "../../provider/cdn/description";
+import { UNKNOWN, validateInputs } from "../../provider/description";
 import { InvalidArgumentError } from "../../provider/description/validation";
 import { waiterInputs } from "../../provider/cdn/inputs";
 

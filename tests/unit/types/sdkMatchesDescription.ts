@@ -4,10 +4,9 @@
  * required or optional, or given another type on one side only; `tests/unit/sdkTypes.spec.ts` proves it fails on drift.
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-    EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER, GET_PURGE_TASKS, PATH_PURGE, Properties, PURGE_TASK_WAITER,
-    URL_PURGE, ValueOf, ValuesOf,
-} from "../../../provider/description";
+import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "../../../provider/edgeone/description";
+import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../../provider/cdn/description";
+import { Properties, ValueOf, ValuesOf } from "../../../provider/description";
 import { edgeone } from "../../../sdk";
 import { GetPurgeTasksArgs, GetPurgeTasksResult, PathPurge, PathPurgeArgs, PurgeTaskWaiter, PurgeTaskWaiterArgs, UrlPurge, UrlPurgeArgs } from "../../../sdk";
 
