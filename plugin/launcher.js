@@ -4,7 +4,7 @@
 // compiled JavaScript, run by the Node.js that runs this file. It finds the compiled plugin in this package
 // (`bin/`), or in the package installed next to this folder.
 "use strict";
-require("./requireNode20.js");
+require("./requireNode20");
 const fs = require("fs");
 const path = require("path");
 

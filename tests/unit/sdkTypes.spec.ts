@@ -7,7 +7,7 @@ function compileWithDrift(body: string): Map<number, string> {
     const dir = path.join(__dirname, "types");
     const file = path.join(dir, "drift.ts");
     const head = 'import * as pulumi from "@pulumi/pulumi";\n' +
-        'import { URL_PURGE, PURGE_TASK_WAITER, GET_PURGE_TASKS } from "../../../provider/description";\n' +
+        'import { URL_PURGE, PURGE_TASK_WAITER, GET_PURGE_TASKS } from "../../../provider/cdn/description";\n' +
         'import { UrlPurge, UrlPurgeArgs, GetPurgeTasksArgs, PurgeTaskWaiter } from "../../../sdk";\n' +
         'import { ArgsMatch, OutputsMatch, holds } from "./sdkMatchesDescription";\n';
     const text = head + body;
