@@ -24,7 +24,7 @@ export type { StsOptions, WebIdentity } from "./stsActions";
 export { TemporaryCredentials } from "./temporaryCredentials";
 export type { IssuedCredential } from "./temporaryCredentials";
 export { TaskStore } from "./store";
-export type { TaskRecord, TaskStatus, PurgeType, FlushType, Area, StoreOptions, Submission } from "./store";
+export type { TaskRecord, TaskStatus, PurgeType, FlushType, Area, StoreOptions, Submission, SavedTask } from "./store";
 export { FaultInjector, FAULT_KINDS } from "./faults";
 export type { FaultRule, FaultKind } from "./faults";
 export { EmulatorStats } from "./stats";
