@@ -36,7 +36,7 @@ export type { StatusCase } from "./query";
 export { ApiError, INTERNAL_ERROR_CODES, ERROR_CODES } from "./errors";
 export { API_VERSION, STS_API_VERSION, TEO_API_VERSION } from "./services";
 export { TeoStore, TEO_PURGE_TYPES } from "./teoStore";
-export type { TeoTaskRecord, TeoStatus, TeoPurgeType, TargetOutcome } from "./teoStore";
+export type { TeoTaskRecord, TeoStatus, TeoPurgeType, TargetOutcome, SavedTeoJob } from "./teoStore";
 export type { TeoQuotaLimits } from "./teoQuota";
 export { CONTROL_PREFIX } from "./control";
 export { startEmulatorProcess } from "./process";

@@ -6,8 +6,12 @@
  *                                                  "canceled", "failType"?, "failMessage"?}`, or `{"target", "refuse": reason}`
  *                                                  to have CreatePurgeTask list it in FailedList
  * - `POST /_emulator/teo/jobs/{id}/complete`       `{"status": "success"|"failed"|"timeout"|"canceled"}` (default success)
+ * - `GET  /_emulator/teo/jobs/saved`               every job as a snapshot: `{"jobs": [{jobId, targets, createdAtMs, status, ...}]}`
+ * - `POST /_emulator/teo/jobs/restore`             add the jobs of such a snapshot, ids, times and statuses kept (a
+ *                                                  `processing` one stays processing until completed)
  */
 import { ControlError } from "./controlError";
+import { parseSavedTeoJobs } from "./savedTeoJobs";
 import { TeoContext } from "./teoActions";
 import { TeoStatus } from "./teoStore";
 
@@ -25,6 +29,14 @@ export async function teoControlRoute(ctx: TeoContext, method: string, path: str
     const job = /^teo\/jobs\/([^/]+)\/complete$/.exec(path);
     if (method === "GET" && path === "teo/tasks") {
         return { tasks: ctx.teoStore.allRecords() };
+    }
+    if (method === "GET" && path === "teo/jobs/saved") {
+        return { jobs: ctx.teoStore.savedJobs() };
+    }
+    if (method === "POST" && path === "teo/jobs/restore") {
+        const jobs = parseSavedTeoJobs(await body());
+        ctx.teoStore.restore(jobs);
+        return { restored: jobs.length };
     }
     if (method === "POST" && path === "teo/targets") {
         const b = (await body()) as Record<string, unknown> | null;
