@@ -24,6 +24,14 @@ type Props = Record<string, unknown>;
 const REDONE_OUTPUTS = ["status"];
 const words = EDGEONE_STATUS_WORDS;
 
+/**
+ * The stored state as the inputs it came from: a waiter given `jobIds` also stores `jobId` (the first one, for
+ * readers), which is no input of it, and must not read as a changed job on the next diff.
+ */
+function asGiven(olds: Props, news: Props): Props {
+    return news.jobId === undefined && news.jobIds !== undefined ? { ...olds, jobId: undefined } : olds;
+}
+
 function target(inputs: Props): { zoneId: string; jobIds: readonly string[] } {
     const t = edgeOneWaitTarget(inputs);
     if (t.zoneId === undefined || t.jobIds === undefined) {
@@ -62,14 +70,14 @@ export function edgeOneWaiterProvider() {
             return { inputs: news, failures: checkFailures(() => edgeOneWaitTarget(news)) };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            const diff = diffInputs(EDGEONE_PURGE_TASK_WAITER, olds, news, { unfinished: olds.status !== words.done, redoneOutputs: REDONE_OUTPUTS });
+            const diff = diffInputs(EDGEONE_PURGE_TASK_WAITER, asGiven(olds, news), news, { unfinished: olds.status !== words.done, redoneOutputs: REDONE_OUTPUTS });
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
             return waitFor(`wait-${randomUUID()}`, inputs);
         },
         async update(id: string, olds: Props, news: Props) {
-            if (olds.status === words.done && !redoneBy(EDGEONE_PURGE_TASK_WAITER.inputs, olds, news)) {
+            if (olds.status === words.done && !redoneBy(EDGEONE_PURGE_TASK_WAITER.inputs, asGiven(olds, news), news)) {
                 return { outs: { ...olds, ...news } };
             }
             return { outs: (await waitFor(id, news)).outs };
