@@ -108,12 +108,16 @@ export class TeoStore {
         return this.refusals.get(target);
     }
 
-    /** Forces every task of a job to `status` now; false when the job is unknown. */
-    complete(jobId: string, status: TeoStatus = "success"): boolean {
+    /**
+     * Forces every task of a job to `status` from now on; false when the job is unknown. Its UpdateTime is `atMs`
+     * (default now): a job restored from a snapshot can be said to have finished soon after it was submitted, as
+     * the zone's recent durations (which pace the first check of new waits) would have it.
+     */
+    complete(jobId: string, status: TeoStatus = "success", atMs = this.options.now()): boolean {
         const job = this.jobs.find((j) => j.jobId === jobId);
         if (job) {
             job.forced = status;
-            job.forcedAtMs = this.options.now();
+            job.forcedAtMs = atMs;
         }
         return job !== undefined;
     }

@@ -86,12 +86,14 @@ describe("emulator: EdgeOne with the official SDK's teo client", () => {
             const read = async () => (await emulatorTeoClient(other).DescribePurgeTasks({ ZoneId: ZONE, StartTime: "2000-01-01T00:00:00Z",
                 EndTime: "2100-01-01T00:00:00Z" })).Tasks!.map((t) => [t.JobId, t.Target, t.Status, t.UpdateTime]);
             const first = await read();
-            await rawRequest(other, "POST", `/_emulator/teo/jobs/${pending}/complete`, "{}");
+            const pendingCreated = other.teoStore.allRecords().find((r) => r.jobId === pending)!.createdAtMs;
+            await rawRequest(other, "POST", `/_emulator/teo/jobs/${pending}/complete`, JSON.stringify({ atMs: pendingCreated + 2000 }));
+            const finished = other.teoStore.allRecords().find((r) => r.jobId === pending);
             const doneAt = new Date(Date.parse(emu.teoStore.allRecords().find((r) => r.jobId === done)!.updateTime)).toISOString();
             assert.deepStrictEqual([restored, first.map((t) => t.slice(0, 3)), first.filter((t) => t[0] === done).map((t) => new Date(t[3]!).toISOString()),
-                (await read()).find((t) => t[0] === pending)?.[2]],
+                [(await read()).find((t) => t[0] === pending)?.[2], finished && Date.parse(finished.updateTime) - Date.parse(finished.createTime)]],
             [{ restored: 2 }, [[pending, "https://www.example.com/3", "processing"], [done, "https://www.example.com/1", "success"],
-                [done, "https://www.example.com/2", "success"]], [doneAt, doneAt], "success"]);
+                [done, "https://www.example.com/2", "success"]], [doneAt, doneAt], ["success", 2000]]);
         } finally {
             await other.close();
         }
