@@ -4,7 +4,8 @@
  * - `program/`: the project's files as the user wrote them;
  * - `scenario.json`: its language, project and stack names, stack config, and what it was recorded with;
  * - `state.json`: `pulumi stack export` of the stack, without the local paths of this machine;
- * - `emulator.json`: the emulator's tasks at the end (`GET /_emulator/tasks/saved`), for the test to restore.
+ * - `emulator.json`: the emulator's CDN tasks and EdgeOne jobs at the end (as `GET /_emulator/tasks/saved` and
+ *   `GET /_emulator/teo/jobs/saved` give them), for the test to restore.
  *
  * Each runs on the real engine against a fresh emulator, whose purges finish after a second unless their URL is
  * marked pending (their gate times out). TypeScript projects install the npm tarball (`--tarball`, or one packed
@@ -35,12 +36,18 @@ const connection = (emu: RunningEmulator) => ({
     TENCENTCLOUD_CDN_ENDPOINT: emu.url, TENCENTCLOUD_TEO_ENDPOINT: emu.url,
 });
 
-/** Finishes every purge after {@link PURGE_MS} except the pending ones, until stopped. */
+/** Finishes every purge (CDN task, EdgeOne job) after {@link PURGE_MS} except the pending ones, until stopped. */
 function finishPurges(emu: RunningEmulator): () => void {
+    const due = (items: readonly string[], createdAtMs: number) => !items.some((u) => u.includes(PENDING_MARK)) && Date.now() - createdAtMs >= PURGE_MS;
     const timer = setInterval(() => {
         for (const task of emu.store.savedTasks()) {
-            if (task.status === "process" && !task.urls.some((u) => u.includes(PENDING_MARK)) && Date.now() - task.createdAtMs >= PURGE_MS) {
+            if (task.status === "process" && due(task.urls, task.createdAtMs)) {
                 emu.store.complete(task.taskId, "done");
+            }
+        }
+        for (const job of emu.teoStore.savedJobs()) {
+            if (job.status === "processing" && due(job.targets, job.createdAtMs)) {
+                emu.teoStore.complete(job.jobId, "success");
             }
         }
     }, 200);
@@ -126,7 +133,8 @@ async function record(scenario: UpgradeScenario, out: string, tarball: string, v
             recordedWith: { version, pulumi: cli, ...(scenario.language === "typescript" ? { "@pulumi/pulumi": PULUMI_NODEJS } : {}) },
         }, null, 2)}\n`);
         fs.writeFileSync(path.join(out, "state.json"), state);
-        fs.writeFileSync(path.join(out, "emulator.json"), `${JSON.stringify({ tasks: emu.store.savedTasks() }, null, 2)}\n`);
+        fs.writeFileSync(path.join(out, "emulator.json"),
+            `${JSON.stringify({ tasks: emu.store.savedTasks(), teoJobs: emu.teoStore.savedJobs() }, null, 2)}\n`);
         console.log(`recorded ${path.relative(repoRoot, out)}`);
     } finally {
         stop();

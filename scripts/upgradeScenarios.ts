@@ -1,6 +1,6 @@
 /**
  * The stacks the upgrade tests keep from each release: what program each runs, with which stack config, and which
- * purges were still processing when it was recorded (their gate timed out). `scripts/recordUpgradeFixtures.ts`
+ * purges were still processing when it was recorded (their gate timed out). CDN and EdgeOne, TypeScript and YAML. `scripts/recordUpgradeFixtures.ts`
  * records them with the release in the work tree; `tests/e2e/upgrade.e2e.spec.ts` upgrades every recorded one.
  */
 import * as fs from "fs";
@@ -99,6 +99,15 @@ export const UPGRADE_SCENARIOS: readonly UpgradeScenario[] = [
     },
     {
         name: "yaml-gate-timed-out", language: "yaml", files: () => exampleProject("yaml-gate"),
+        config: [["--path", "assetUrls[0]", `https://www.example.com${PENDING_MARK}app.js`], ["timeoutSeconds", "3"]],
+        resumeConfig: [["timeoutSeconds", "120"]],
+    },
+    {
+        name: "yaml-edgeone", language: "yaml", files: () => exampleProject("yaml-edgeone"),
+        config: [["timeoutSeconds", "120"]], resumeConfig: [],
+    },
+    {
+        name: "yaml-edgeone-timed-out", language: "yaml", files: () => exampleProject("yaml-edgeone"),
         config: [["--path", "assetUrls[0]", `https://www.example.com${PENDING_MARK}app.js`], ["timeoutSeconds", "3"]],
         resumeConfig: [["timeoutSeconds", "120"]],
     },
