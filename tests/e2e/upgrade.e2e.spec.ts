@@ -13,7 +13,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EMULATOR_CREDENTIALS, RunningEmulator, SavedTask, startEmulator } from "../../emulator";
+import { EMULATOR_CREDENTIALS, RunningEmulator, SavedTask, SavedTeoJob, startEmulator } from "../../emulator";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
 import { UPGRADE_FIXTURES_DIR } from "../../scripts/upgradeScenarios";
 import { pulumiYamlHostPath } from "../../scripts/yamlHost";
@@ -38,6 +38,7 @@ interface RecordedStack {
     };
     readonly resources: readonly StateResource[];
     readonly tasks: readonly SavedTask[];
+    readonly teoJobs: readonly SavedTeoJob[];
 }
 
 /** Every release's recorded stacks. */
@@ -47,7 +48,8 @@ function recordedStacks(): RecordedStack[] {
         const dir = path.join(UPGRADE_FIXTURES_DIR, version, name);
         return {
             title: `${version}/${name}`, dir, scenario: read(path.join(dir, "scenario.json")),
-            resources: read(path.join(dir, "state.json")).deployment.resources, tasks: read(path.join(dir, "emulator.json")).tasks,
+            resources: read(path.join(dir, "state.json")).deployment.resources,
+            tasks: read(path.join(dir, "emulator.json")).tasks ?? [], teoJobs: read(path.join(dir, "emulator.json")).teoJobs ?? [],
         };
     }));
 }
@@ -96,12 +98,23 @@ describe("upgrading stacks recorded with released versions, with the code of thi
                 assert.strictEqual(res.status, 200, await res.text());
             };
             const recordedPurges = purgeResources(stack.resources);
-            const pendingTasks = stack.tasks.filter((t) => t.status === "process");
+            /**
+             * The control calls that finish what was still processing when the stack was recorded. An EdgeOne job is
+             * said to have taken as long as the recorded ones did: the zone's recent durations pace the first check
+             * of a new wait, and the hours since the recording are no purge's duration.
+             */
+            const tookMs = Math.max(1000, ...stack.teoJobs.map((j) => (j.finishedAtMs ?? j.createdAtMs) - j.createdAtMs));
+            const pending: [string, unknown][] = [
+                ...stack.tasks.filter((t) => t.status === "process").map((t): [string, unknown] => [`tasks/${t.taskId}/complete`, {}]),
+                ...stack.teoJobs.filter((j) => j.status === "processing")
+                    .map((j): [string, unknown] => [`teo/jobs/${j.jobId}/complete`, { atMs: j.createdAtMs + tookMs }])];
+            const recordedTargets = [...stack.tasks.flatMap((t) => t.urls), ...stack.teoJobs.flatMap((j) => j.targets)];
 
             before(async function () {
                 // Restored tasks keep their recorded status (a pending one is completed below); new ones finish in a second.
                 emu = await startEmulator({ completeAfterMs: 1000 });
                 await control("tasks/restore", { tasks: stack.tasks });
+                await control("teo/jobs/restore", { jobs: stack.teoJobs });
                 const envVars = {
                     TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId, TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey,
                     TENCENTCLOUD_CDN_ENDPOINT: emu.url, TENCENTCLOUD_TEO_ENDPOINT: emu.url,
@@ -144,26 +157,25 @@ describe("upgrading stacks recorded with released versions, with the code of thi
                 assert.deepStrictEqual([policyViolations(preview.steps ?? [], stack.resources), submitted()], [[], 0], JSON.stringify(preview.steps, null, 1));
             });
 
-            it(`up submits nothing again${pendingTasks.length > 0 ? ", and the timed-out gate waits again and ends done" : ""}`, async () => {
+            it(`up submits nothing again${pending.length > 0 ? ", and the timed-out gate waits again and ends done" : ""}`, async () => {
                 for (const args of stack.scenario.resumeConfig) {
                     await pulumi("config", "set", ...args);
                 }
                 const reads = requests("DescribePurgeTasks");
                 let settled = false;
                 const up = pulumi("up", "--yes", "--skip-preview").finally(() => { settled = true; });
-                if (pendingTasks.length > 0) {
+                if (pending.length > 0) {
                     // The gate must be reading its task before the purge finishes, as after a real timeout.
                     while (!settled && requests("DescribePurgeTasks") === reads) {
                         await new Promise((r) => setTimeout(r, 200));
                     }
-                    for (const task of pendingTasks) {
-                        await control(`tasks/${task.taskId}/complete`, { status: "done" });
+                    for (const [route, body] of pending) {
+                        await control(route, body);
                     }
                 }
                 await up;
                 const after = await state();
-                const recordedUrls = stack.tasks.flatMap((t) => t.urls);
-                const resubmitted = submittedTargets().filter((u) => recordedUrls.includes(u));
+                const resubmitted = submittedTargets().filter((u) => recordedTargets.includes(u));
                 assert.ok(emu.stats.snapshot().recent.length < 100, "the request log overflowed: raise its size");
                 assert.deepStrictEqual(resubmitted, [], "submitted again");
                 for (const old of recordedPurges) {
