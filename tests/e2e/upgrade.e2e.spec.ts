@@ -81,6 +81,15 @@ describe("upgrading stacks recorded with released versions, with the code of thi
         if (work) fs.rmSync(work, { recursive: true, force: true });
     });
 
+    it("the recorded states hold no key and no path of the machine that recorded them", () => {
+        const leaks = recorded.flatMap((stack) => {
+            const text = fs.readFileSync(path.join(stack.dir, "state.json"), "utf8");
+            return [EMULATOR_CREDENTIALS.secretId, EMULATOR_CREDENTIALS.secretKey, "AKID", "/tmp/", "/home/", "/root/", "/Users/", "127.0.0.1"]
+                .filter((s) => text.includes(s)).map((s) => `${stack.title}: ${s}`);
+        });
+        assert.deepStrictEqual(leaks, []);
+    });
+
     for (const stack of recorded) {
         describe(stack.title, () => {
             let emu: RunningEmulator;
