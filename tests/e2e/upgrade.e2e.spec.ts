@@ -19,7 +19,7 @@ import { UPGRADE_FIXTURES_DIR } from "../../scripts/upgradeScenarios";
 import { pulumiYamlHostPath } from "../../scripts/yamlHost";
 import { inCi } from "../support/ci";
 import { copyOfCheckout, npmInstall, pack } from "./support/userProject";
-import { policyViolations, PreviewStep, StateResource } from "./support/upgradePolicy";
+import { policyViolations, PreviewStep, StateResource } from "../support/upgradePolicy";
 
 /** The calls that submit work: none may be made again for what a recorded stack holds. */
 const SUBMITTING = ["PurgeUrlsCache", "PurgePathCache", "CreatePurgeTask", "PushUrlsCache", "CreatePrefetchTask"];
