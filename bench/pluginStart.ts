@@ -38,11 +38,11 @@ function bareNode(): Promise<number> {
     });
 }
 
-/** Starts `bundle` as the engine does and resolves when its schema has arrived. */
-function coldGetSchema(bundle: string, env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; bytes: number }> {
+/** Starts the `launcher` executable as the engine does and resolves when its schema has arrived. */
+function coldGetSchema(launcher: string, env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; bytes: number }> {
     const started = process.hrtime.bigint();
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [bundle], { stdio: ["ignore", "pipe", "inherit"], env });
+        const child = spawn(launcher, [], { stdio: ["ignore", "pipe", "inherit"], env });
         let out = "";
         child.on("error", reject);
         child.stdout.on("data", (d: Buffer) => {

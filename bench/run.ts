@@ -10,6 +10,7 @@ import { benchPaging, benchWaits, benchWaitsElsewhere, MemoryFigures, PagingFigu
 import { build, ImportFigures, importTimes, SerializedFigures, serializedProviderBytes } from "./footprint";
 import { writePlot } from "./plot";
 import { benchRelease, ReleaseFigures } from "./pluginStart";
+import { benchHostWaits, HOST_ELSEWHERE, HostWaitFigures } from "./hostWaits";
 import { distributionBound, fewestRounds, singleTaskBound } from "./sim/oracle";
 import { SimFigures, simulate, SIM_LATENCY_MS } from "./sim/runSim";
 import { coalesced, PEERS, Schedule, USER_DEADLINE_MS } from "./sim/schedules";
@@ -19,6 +20,10 @@ import { renderTable } from "./table";
 import { renderTeoSection, runTeoBench } from "./edgeone/teoBench";
 
 const SEED = 20261129;
+/** Runs of the real-clock waits through the dynamic-provider host (about 10 s each). */
+const HOST_WAIT_RUNS = 5;
+/** The simulated workload the real-clock runs mirror. */
+const HOST_WAITS_SIM = "elsewhere50soon";
 const EXTRA_SEEDS = [7, 99];
 const OUT = path.join(__dirname, "out");
 
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
     const built = build();
     let imports: ImportFigures[] | undefined;
     let serialized: SerializedFigures | undefined;
+    let hostWaits: HostWaitFigures | undefined;
     if (!built.clean) {
         log(`tsc reported errors (bin/ was still written):\n${built.output}`);
     }
@@ -125,21 +131,25 @@ async function main(): Promise<void> {
         log("import times ...");
         imports = importTimes(7);
         serialized = await serializedProviderBytes();
+        log(`real clock: ${HOST_WAIT_RUNS} runs of ${HOST_ELSEWHERE.waits} waiters through the dynamic-provider host ...`);
+        hostWaits = await benchHostWaits(HOST_ELSEWHERE, HOST_WAIT_RUNS, SEED);
     } else {
-        log(`build failed, import and serialization figures skipped:\n${built.output}`);
+        log(`build failed, import, serialization and real-clock host figures skipped:\n${built.output}`);
     }
 
     log("the provider plugin's release archives and start ...");
     const release: ReleaseFigures = await benchRelease(15);
 
-    const goals: Goal[] = evaluateGoals({ sim, robustness, paging, waits, imports, release, boundAtOurMedian: boundsAtOurMedian(list, sim) });
+    const hostWaitsRow = hostWaits && { figures: hostWaits, simWorkload: HOST_WAITS_SIM };
+    const goals: Goal[] = evaluateGoals({ sim, robustness, paging, waits, imports, release, hostWaits: hostWaitsRow,
+        boundAtOurMedian: boundsAtOurMedian(list, sim) });
     const results = {
         generatedAt: new Date().toISOString(), seed: SEED, node: process.version, runSeconds: 0,
         settings: { simLatencyMs: SIM_LATENCY_MS, userDeadlineMs: USER_DEADLINE_MS, pollerDefaults: DEFAULT_ROUND_DELAYS,
             workloads: list.map((w) => ({ key: w.key, title: w.title, description: w.description, trials: w.trials.length })),
             schedules: SCHEDULES.map((s) => ({ key: s.key, label: s.label, description: s.description })) },
         sim, bounds: simBounds, robustness, paging, memory, waits, build: { ok: built.ok, clean: built.clean, seconds: built.seconds },
-        imports, serialized, release, goals, edgeone,
+        imports, serialized, release, hostWaits: hostWaitsRow, goals, edgeone,
     };
     const plotFiles = writePlot(path.join(OUT, "calls-vs-delay"), list.map((w) => ({
         title: w.title,

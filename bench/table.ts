@@ -3,6 +3,7 @@ import { MemoryFigures, PagingFigures, WaitFigures } from "./emulatorBench";
 import { ReleaseFigures } from "./pluginStart";
 import { ImportFigures, SerializedFigures } from "./footprint";
 import { Goal } from "./goals";
+import { HostWaitFigures } from "./hostWaits";
 import { SimFigures } from "./sim/runSim";
 import { Workload } from "./sim/workloads";
 
@@ -22,6 +23,8 @@ export interface Report {
     readonly imports?: readonly ImportFigures[];
     readonly serialized?: SerializedFigures;
     readonly release?: ReleaseFigures;
+    /** The real-clock waits through the dynamic-provider host, and the key of their simulated workload. */
+    readonly hostWaits?: { readonly figures: HostWaitFigures; readonly simWorkload: string };
     readonly goals: readonly Goal[];
 }
 
@@ -33,6 +36,27 @@ function simTable(rows: readonly SimFigures[], titles: Map<string, string>): str
     return table(["workload", "schedule", "delay median s", "delay p95 s", "calls/wait", "calls/trial", "throttled", "gave up"],
         rows.map((f) => [titles.get(f.workload) ?? f.workload, f.label, n(f.delayMedianS), n(f.delayP95S), n(f.callsPerWait, 1),
             n(f.callsPerTrial, 1), f.throttled, f.gaveUp ? `${f.gaveUp}/${f.waits}` : "0"]));
+}
+
+/** The real-clock runs, one row each, then their median and spread beside the simulated figure of the same workload. */
+function hostWaitsSection(f: HostWaitFigures, sim: readonly SimFigures[], simTitle: string): string {
+    const w = f.workload;
+    const spread = (m: number, lo: number, hi: number, digits = 2) => `${n(m, digits)} (${n(lo, digits)}-${n(hi, digits)})`;
+    return [
+        `\n### Real clock: ${w.waits} PurgeTaskWaiters on ids from elsewhere, through Pulumi's dynamic-provider host\n`,
+        `${w.waits} creates sent together over gRPC to the host, which loads the built package; the emulator over HTTP holds ` +
+        `${w.olderRecords} older records; each task turns done ${n(w.doneAfterMs[0] / 1000, 1)}-${n(w.doneAfterMs[1] / 1000, 1)} s ` +
+        `after the creates are sent. Release: from done to the create's answer. ${f.runs.length} runs, fresh host and emulator each.\n`,
+        table(["run (seed)", "outcome", "release median s", "p95 s", "max s", "DescribePurgeTasks calls", "calls at (s after start)", "throttled"],
+            f.runs.map((r) => [r.seed, Object.entries(r.states).map(([k, v]) => `${v} ${k}`).join(", "), n(r.releaseMedianS),
+                n(r.releaseP95S), n(r.releaseMaxS), r.calls, r.callsAtS.map((t) => n(t)).join(" "), r.throttled])),
+        "",
+        table(["", "release median s (spread of run medians)", "p95 s", "calls per trial (spread)"], [
+            ["real clock, median of runs", spread(f.releaseMedianS, f.releaseMedianMinS, f.releaseMedianMaxS),
+                n(f.pooledP95S), spread(f.callsMedian, f.callsMin, f.callsMax, 1)],
+            ...sim.map((s) => [`simulated ${simTitle}, ${s.label}`, n(s.delayMedianS), n(s.delayP95S), n(s.callsPerTrial, 1)]),
+        ]),
+    ].join("\n");
 }
 
 /**
@@ -64,6 +88,10 @@ export function renderTable(r: Report, list: readonly Workload[], plots: readonl
     parts.push(table(["concurrent waits", "outcome", "overshoot median s", "p95 s", "max s", "DescribePurgeTasks calls", "calls/wait", "throttled", "wall s"],
         r.waits.map((w) => [w.label ?? w.waits, Object.entries(w.states).map(([k, v]) => `${v} ${k}`).join(", "), n(w.overshootMedianS),
             n(w.overshootP95S), n(w.overshootMaxS), w.describeCalls, n(w.callsPerWait), w.throttled, n(w.wallSeconds, 1)])));
+    if (r.hostWaits) {
+        parts.push(hostWaitsSection(r.hostWaits.figures, r.sim.filter((f) => f.workload === r.hostWaits!.simWorkload &&
+            f.schedule.startsWith("ours")), titles.get(r.hostWaits.simWorkload) ?? r.hostWaits.simWorkload));
+    }
     parts.push("\n### Footprint\n");
     if (r.imports) {
         parts.push(table(["import", "node -e require() median ms", "require() alone median ms", "modules loaded", "Tencent SDK modules"],

@@ -37,7 +37,7 @@ const FLAGS: readonly Flag[] = [
     { name: "port", value: "N", help: "port to listen on, 0 to 65535 (default 0: any free port)" },
     { name: "host", value: "H", help: "interface to listen on (default 127.0.0.1, loopback only)" },
     { name: "complete-after", value: "MS", help: "milliseconds until a submitted purge turns done (default 2000)" },
-    { name: "visible-after", value: "MS", help: "milliseconds until a new task shows in queries (default 0)" },
+    { name: "visible-after", value: "MS", help: "milliseconds until a new task (or EdgeOne job) shows in queries: the API's listing lag (default 0)" },
     { name: "retention", value: "MS", help: "milliseconds records stay queryable; older ones disappear (default: kept)" },
     { name: "fail-pattern", value: "TEXT", help: "URLs containing TEXT finish as fail (default /fail)" },
     { name: "rate-limit", value: "N", help: "accepted requests per action in any second, at least 1 (default 20)" },

@@ -16,6 +16,8 @@
  * - `POST /_emulator/tasks/{id}/vanish`       hide a task from answers
  * - `GET  /_emulator/retention`               `{"retentionMs": N | null}`
  * - `POST /_emulator/retention`               `{"retentionMs": N | null}`: records older than N ms disappear (null: never)
+ * - `GET  /_emulator/listing-lag`             `{"visibleAfterMs": N}`
+ * - `POST /_emulator/listing-lag`             `{"visibleAfterMs": N}`: new tasks and jobs show in answers only N ms after their creation
  * - `POST /_emulator/reset`                   forget tasks, quota use, faults, statistics, rate windows, STS credentials
  * - `/_emulator/teo/...`                       EdgeOne's jobs and target outcomes (see teoControl.ts)
  */
@@ -126,6 +128,15 @@ async function route(ctx: EmulatorContext, reset: () => void, req: http.Incoming
             ctx.store.setRetention(ms ?? undefined);
         }
         return { retentionMs: ctx.store.retention ?? null };
+    } else if (path === "listing-lag" && (method === "GET" || method === "POST")) {
+        if (method === "POST") {
+            const ms = ((await jsonBody(req, ctx.maxBodyBytes)) as { visibleAfterMs?: unknown } | null)?.visibleAfterMs;
+            if (!(typeof ms === "number" && Number.isFinite(ms) && ms >= 0)) {
+                throw new ControlError(400, "visibleAfterMs must be a number of milliseconds >= 0");
+            }
+            ctx.store.setVisibleAfter(ms);
+        }
+        return { visibleAfterMs: ctx.store.visibleAfter };
     } else if (method === "POST" && path === "reset") {
         reset();
         return { ok: true };

@@ -10,7 +10,7 @@ import { errorEnvelope, okEnvelope, sendJson, sendText } from "./httpIo";
 /** What the server should do after a fault was applied. */
 export type FaultOutcome =
     | { readonly handled: true; readonly code?: string }
-    | { readonly handled: false };
+    | { readonly handled: false; readonly answerAfterMs?: number };
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
     500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
@@ -33,7 +33,8 @@ function nullAnswer(action: string, nullList: boolean): Record<string, unknown> 
 }
 
 /**
- * Applies a fault to a request; `slow` waits and then lets the request go on (`handled: false`).
+ * Applies a fault to a request; `slow` waits and then lets the request go on (`handled: false`), `late` lets it go
+ * on at once and says how long to hold its answer.
  *
  * @example
  * const outcome = await applyFault({ kind: "http", status: 503 }, "DescribePurgeTasks", req, res, requestId);
@@ -44,6 +45,8 @@ export async function applyFault(rule: FaultRule, action: string, req: http.Inco
         case "slow":
             await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 1000));
             return { handled: false };
+        case "late":
+            return { handled: false, answerAfterMs: rule.delayMs ?? 1000 };
         case "hang":
             // Held until the client closes the connection; the action never runs.
             await new Promise((resolve) => (req.socket.destroyed ? resolve(undefined) : req.socket.once("close", resolve)));

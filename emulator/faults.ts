@@ -9,6 +9,7 @@ export type FaultKind =
     | "apiError"    // API error with `code` and `message`
     | "http"        // HTTP `status` (default 502) with an HTML body
     | "slow"        // wait `delayMs` (default 1000), then answer normally
+    | "late"        // carry the request out at once, but answer only after `delayMs` (default 1000): past a client's timeout
     | "hang"        // never answer and never act (a request lost on its way), until the client gives up
     | "reset"       // destroy the connection without answering
     | "badJson"     // HTTP 200 whose body is not JSON
@@ -23,7 +24,7 @@ export type FaultKind =
  * FAULT_KINDS.includes("reset"); // true
  */
 export const FAULT_KINDS: readonly FaultKind[] =
-    ["throttle", "apiError", "http", "slow", "hang", "reset", "badJson", "emptyJson", "nullFields", "nullList"];
+    ["throttle", "apiError", "http", "slow", "late", "hang", "reset", "badJson", "emptyJson", "nullFields", "nullList"];
 
 /** One fault rule. `times` defaults to 1; `"always"` never wears out. */
 export interface FaultRule {
@@ -35,7 +36,7 @@ export interface FaultRule {
     readonly message?: string;
     /** For `http` (default 502). */
     readonly status?: number;
-    /** For `slow` (default 1000). */
+    /** For `slow` and `late` (default 1000). */
     readonly delayMs?: number;
 }
 

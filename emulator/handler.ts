@@ -118,15 +118,27 @@ export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingM
         code = ERROR_CODES.invalidParameter;
         sendJson(res, 413, errorEnvelope(code, `The request body is larger than ${ctx.maxBodyBytes} bytes.`, requestId));
     } else {
+        let envelope: Record<string, unknown>;
         try {
-            sendJson(res, 200, okEnvelope(answer(ctx, request), requestId));
+            envelope = okEnvelope(answer(ctx, request), requestId);
         } catch (e) {
             const error = e instanceof ApiError ? e : new ApiError("InternalError", "Internal error in the emulator.");
             code = error.code;
-            sendJson(res, 200, errorEnvelope(error.code, error.message, requestId));
+            envelope = errorEnvelope(error.code, error.message, requestId);
             if (!(e instanceof ApiError)) {
                 ctx.log?.(`internal error: ${String(e)}`);
             }
+        }
+        const holdMs = outcome.answerAfterMs;
+        if (holdMs !== undefined) {
+            // Done already; the answer comes late, or never when the client gave up first.
+            await new Promise((resolve) => {
+                const timer = setTimeout(resolve, holdMs);
+                req.socket.once("close", () => { clearTimeout(timer); resolve(undefined); });
+            });
+        }
+        if (!res.destroyed && !req.socket.destroyed) {
+            sendJson(res, 200, envelope);
         }
     }
     if (code) {

@@ -102,7 +102,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const ctx: EmulatorContext = {
         store,
         teoStore: new TeoStore({ completeAfterMs: options.completeAfterMs ?? 2000, failPattern: options.failPattern ?? "/fail",
-            now, retention: () => store.retention }),
+            now, retention: () => store.retention, visibleAfter: () => store.visibleAfter }),
         teoQuota: new TeoQuota(options.teoQuota ?? {}, now),
         quota: new PurgeQuota(options, now),
         statusCase: options.statusCase ?? "lower",

@@ -78,14 +78,15 @@ export class TaskStore {
     private readonly tasks: Task[] = [];
     private lastId = 0n;
     private readonly completeAfterMs: number;
-    private readonly visibleAfterMs: number;
+    private visibleAfterMs: number;
     private readonly failPattern: RegExp | string;
     private retentionMs: number | undefined;
     public readonly now: () => number;
 
     constructor(options: StoreOptions = {}) {
         this.completeAfterMs = options.completeAfterMs ?? 2000;
-        this.visibleAfterMs = options.visibleAfterMs ?? 0;
+        this.visibleAfterMs = 0;
+        this.setVisibleAfter(options.visibleAfterMs ?? 0);
         this.failPattern = options.failPattern ?? "/fail";
         this.now = options.now ?? Date.now;
         this.setRetention(options.retentionMs);
@@ -94,6 +95,19 @@ export class TaskStore {
     /** How long records stay queryable from now on, in milliseconds; `undefined` keeps them for ever. */
     get retention(): number | undefined {
         return this.retentionMs;
+    }
+
+    /** How long a new task stays out of query answers (the API's listing lag), in milliseconds. */
+    get visibleAfter(): number {
+        return this.visibleAfterMs;
+    }
+
+    /** Changes the listing lag of every task, old and new. */
+    setVisibleAfter(ms: number): void {
+        if (!(Number.isFinite(ms) && ms >= 0)) {
+            throw new RangeError(`visibleAfterMs must be a number of milliseconds >= 0, got ${String(ms)}`);
+        }
+        this.visibleAfterMs = ms;
     }
 
     /** Changes the retention of every record, old and new; `undefined` keeps them for ever. */

@@ -2,7 +2,8 @@
  * EdgeOne purge jobs: each CreatePurgeTask gets one JobId and one task per target. A task is `processing` until
  * `completeAfterMs` has passed, then `success`, or the outcome a test set for its target (`failed`, `timeout` or
  * `canceled`, with FailType and FailMessage). Targets matching the store's fail pattern end `failed` with
- * `taskFailed`. Jobs share the CDN store's retention, so records expire the same way for both products.
+ * `taskFailed`. Jobs share the CDN store's retention and listing lag, so records appear and expire the same way
+ * for both products.
  */
 import { randomBytes } from "crypto";
 import { formatIsoApiTime } from "../provider/base/isoTime";
@@ -64,12 +65,14 @@ interface Job extends TeoSubmission {
     forcedAtMs?: number;
 }
 
-/** Settings of the store; the clock and the retention come from the emulator. */
+/** Settings of the store; the clock, the retention and the listing lag come from the emulator. */
 export interface TeoStoreOptions {
     readonly completeAfterMs: number;
     readonly failPattern: RegExp | string;
     readonly now: () => number;
     readonly retention: () => number | undefined;
+    /** How long a new job stays out of query answers (the API's listing lag); default none. */
+    readonly visibleAfter?: () => number;
 }
 
 /**
@@ -184,7 +187,7 @@ export class TeoStore {
             failType: failed ? outcome?.failType ?? "taskFailed" : "",
             failMessage: failed ? outcome?.failMessage ?? `the task ended ${status}` : "",
             createdAtMs: job.createdAtMs,
-            visible: !(retention !== undefined && age > retention),
+            visible: age >= (this.options.visibleAfter?.() ?? 0) && !(retention !== undefined && age > retention),
         };
     }
 }

@@ -5,10 +5,12 @@
  * folder, which keeps them small and makes the plugin start fast (a cold GetSchema is measured by `npm run bench`).
  *
  * @example
- * npx ts-node --transpile-only scripts/bundlePlugin.ts /tmp/out   # writes /tmp/out/pulumi-resource-tencentcloud-purge.js
+ * npx ts-node --transpile-only scripts/bundlePlugin.ts /tmp/out   # writes /tmp/out/pulumi-resource-tencentcloud-purge.js and THIRD-PARTY-LICENSES.txt
  */
 import * as esbuild from "esbuild";
 import * as path from "path";
+import { BundledPackage, bundledPackages } from "./notices/bundledPackages";
+import { writeNotices } from "./notices/writeNotices";
 
 /** The repository root (this file lives in `scripts/`). */
 const ROOT = path.resolve(__dirname, "..");
@@ -33,13 +35,16 @@ const standIns: esbuild.Plugin = {
 };
 
 /**
- * Writes the bundle into `outDir`; resolves with its path, the size of every input package (for the record) and
- * the Tencent Cloud products it holds.
+ * Writes the bundle into `outDir`; resolves with its path, the size of every input package (for the record), the
+ * npm packages it holds (for the notices) and the Tencent Cloud products it holds. esbuild's licence comments
+ * go to `<bundle>.LEGAL.txt`, which `writeNotices` folds into the notice file.
  *
  * @example
  * const { file } = await bundlePlugin(stageDir);
  */
-export async function bundlePlugin(outDir: string): Promise<{ file: string; inputs: Record<string, number>; tencentProducts: string[] }> {
+export async function bundlePlugin(outDir: string): Promise<{
+    file: string; inputs: Record<string, number>; packages: BundledPackage[]; tencentProducts: string[];
+}> {
     const file = path.join(outDir, BUNDLE_FILE);
     const result = await esbuild.build({
         entryPoints: [path.join(ROOT, "provider", "plugin", "main.ts")],
@@ -66,15 +71,18 @@ export async function bundlePlugin(outDir: string): Promise<{ file: string; inpu
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name)?.[1] ?? "(this package)";
         inputs[pkg] = (inputs[pkg] ?? 0) + input.bytes;
     }
-    return { file, inputs, tencentProducts: [...products].sort() };
+    const packages = bundledPackages(ROOT, Object.keys(result.metafile.inputs));
+    return { file, inputs, packages, tencentProducts: [...products].sort() };
 }
 
 if (require.main === module) {
-    bundlePlugin(path.resolve(process.argv[2] ?? "dist")).then(({ file, inputs }) => {
+    bundlePlugin(path.resolve(process.argv[2] ?? "dist")).then(async ({ file, inputs, packages }) => {
+        const notices = await writeNotices(ROOT, file, packages);
         process.stderr.write(`wrote ${file}\n${Object.entries(inputs).sort((a, b) => b[1] - a[1])
-            .map(([k, v]) => `  ${k}: ${(v / 1024).toFixed(0)} KB`).join("\n")}\n`);
+            .map(([k, v]) => `  ${k}: ${(v / 1024).toFixed(0)} KB`).join("\n")}\n` +
+            `wrote ${notices.file} (${notices.packages} packages)\n`);
         process.stdout.write(`${file}\n`);
-    }, (e) => {
+    }).catch((e) => {
         process.stderr.write(`${(e as Error).message}\n`);
         process.exit(1);
     });

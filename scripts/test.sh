@@ -23,10 +23,11 @@ bash scripts/buildGoClient.sh >/dev/null || echo "(the Go test tool did not buil
 status=0
 echo "== unit and integration tests" >&2
 npx mocha "$@" 2>&1 | tee -a "$log" || status=1
-echo "== tools of the end-to-end tests: pulumi CLI, Pulumi YAML language host, SDK generator" >&2
-# Built (or found in the cache) before the tests start, so no test's time limit has to cover a cold Go build.
-# A tool that cannot be had is not fatal here: the tests that need it fail and say why.
-for tool in ensurePulumi.sh ensurePulumiYaml.sh ensureSdkgen.sh; do
+echo "== tools of the end-to-end tests: pulumi CLI, Pulumi YAML language host, SDK generator, Python toolchain" >&2
+# Built (or found in the cache, or unpacked) before the tests start, so no test's time limit has to cover a cold
+# Go build or an apt-get. A tool that cannot be had is not fatal here: the tests that need it fail and say why
+# (the Python suites skip instead outside CI).
+for tool in ensurePulumi.sh ensurePulumiYaml.sh ensureSdkgen.sh ensurePulumiPython.sh; do
     bash "scripts/$tool" >/dev/null || echo "warning: scripts/$tool failed; the end-to-end tests that need it will fail" >&2
 done
 echo "== end-to-end tests on the Pulumi engine" >&2

@@ -37,16 +37,19 @@ function trials(count: number, seed: number, draw: (random: () => number, trial:
 const task = (trial: number, i: number, submitAt: number, durationMs: number): SimTask =>
     ({ taskId: `${trial}${String(i).padStart(3, "0")}`, submitAt: Math.round(submitAt), doneAt: Math.round(submitAt + durationMs) });
 
-/** Fifty waits started together on tasks submitted elsewhere 30-120 s earlier, done 3.0-6.6 s after the waits start. */
-const elsewhere = (r: () => number, t: number): SimTask[] => Array.from({ length: 50 }, (_, i) => ({
-    ...task(t + 1, i, -uniform(r, 30 * S, 120 * S), 0), doneAt: Math.round(uniform(r, 3 * S, 6.6 * S)), waitAt: 0, elsewhere: true,
+/**
+ * Fifty waits started together on tasks submitted elsewhere 30-120 s earlier, done `from`-`to` ms after the waits
+ * start (3.0-6.6 s by default).
+ */
+const elsewhere = (from = 3 * S, to = 6.6 * S) => (r: () => number, t: number): SimTask[] => Array.from({ length: 50 }, (_, i) => ({
+    ...task(t + 1, i, -uniform(r, 30 * S, 120 * S), 0), doneAt: Math.round(uniform(r, from, to)), waitAt: 0, elsewhere: true,
 }));
 
 /**
  * The workloads of the benchmark. `scale` shrinks the number of trials for a quick run.
  *
  * @example
- * const [one, gated, gatedIndependent, spread, elsewhere, elsewhereBusy, elsewhereBusySince] = workloads(20260101);
+ * const [one, gated, gatedIndependent, spread, elsewhere, elsewhereBusy, elsewhereBusySince, elsewhereSoon] = workloads(20260101);
  */
 export function workloads(seed: number, scale = 1): Workload[] {
     const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -86,13 +89,13 @@ export function workloads(seed: number, scale = 1): Workload[] {
             title: "(d) 50 from elsewhere",
             description: "50 waits started together on task ids submitted elsewhere 30-120 s before (the waits know " +
                 "only the ids), done 3.0-6.6 s (uniform) after the waits start; 20 trials",
-            trials: trials(n(20), seed + 5, elsewhere),
+            trials: trials(n(20), seed + 5, elsewhere()),
         },
         {
             key: "elsewhere50busy",
             title: "(d') 50 from elsewhere, busy account",
             description: "as (d), with 3,000 older records of other purges in the account; 20 trials",
-            trials: trials(n(20), seed + 5, elsewhere),
+            trials: trials(n(20), seed + 5, elsewhere()),
             olderRecords: 3000,
         },
         {
@@ -100,8 +103,16 @@ export function workloads(seed: number, scale = 1): Workload[] {
             title: "(d'') 50 from elsewhere, busy since",
             description: "as (d), with 3,000 records of other purges submitted after the 50 and before the waits " +
                 "start (none of the 50 is among the newest records); 20 trials",
-            trials: trials(n(20), seed + 5, elsewhere),
+            trials: trials(n(20), seed + 5, elsewhere()),
             newerRecords: 3000,
+        },
+        {
+            key: "elsewhere50soon",
+            title: "(d0) 50 from elsewhere, done as the waits start",
+            description: "as (d'), but each task done 0-4 s (uniform) after the waits start, so some are done at the " +
+                "first look and the rest finish while the first rounds run (the real-clock workload of the bench); 20 trials",
+            trials: trials(n(20), seed + 6, elsewhere(0, 4 * S)),
+            olderRecords: 3000,
         },
     ];
 }

@@ -8,7 +8,7 @@ import { ConnectionSettings } from "./connection";
 import { connectionHint } from "./connectionHints";
 import { signingCredential } from "./credentials/signingCredential";
 import { limiterFor } from "./actionLimiters";
-import { DEFAULT_RETRY_POLICY, RetryPolicy, withRetry } from "./retry";
+import { DEFAULT_RETRY_POLICY, READ_RETRY, RetryPolicy, RetryRule, SUBMISSION_RETRY, withRetry } from "./retry";
 import { isAbort, toPurgeApiError } from "./classifyError";
 
 /** Tuning for tests and benchmarks; the defaults suit production. */
@@ -47,7 +47,23 @@ export class ApiCaller {
     ) {}
 
     /** Calls `action` with `params` (undefined fields left out) and returns the answer's fields. */
-    async call(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    call(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
+        return this.send(action, params, signal, READ_RETRY);
+    }
+
+    /**
+     * Calls an action that creates something (a purge task): never sent twice. It is tried again only after a
+     * failure the API answered itself; a failure that leaves its outcome unknown is thrown with `inDoubt` set, and
+     * the caller must look for what it may have created before sending anything again.
+     *
+     * @example
+     * const answer = await caller.submit("PurgeUrlsCache", { Urls: urls }, signal);
+     */
+    submit(action: string, params: object, signal?: AbortSignal): Promise<Record<string, unknown>> {
+        return this.send(action, params, signal, SUBMISSION_RETRY);
+    }
+
+    private async send(action: string, params: object, signal: AbortSignal | undefined, retryIf: RetryRule): Promise<Record<string, unknown>> {
         const timing = this.options.timing ?? realTiming;
         const limiter = (this.options.limiterFor ?? limiterFor)(this.limiterKey(action), timing);
         const once = async () => {
@@ -73,7 +89,7 @@ export class ApiCaller {
                 throw toPurgeApiError(action, e, secrets, (code) => connectionHint(code, this.settings));
             }
         };
-        return withRetry(once, this.options.retry ?? DEFAULT_RETRY_POLICY, timing, this.options.random ?? Math.random, signal);
+        return withRetry(once, this.options.retry ?? DEFAULT_RETRY_POLICY, timing, this.options.random ?? Math.random, signal, retryIf);
     }
 }
 

@@ -53,6 +53,12 @@ export interface PurgeApiErrorInit {
     readonly requestId?: string;
     readonly httpStatus?: number;
     readonly retryable: boolean;
+    /**
+     * True when the request may have reached the API and been carried out though no answer says so (no answer in
+     * time, the connection lost after sending, a gateway's error page, an answer that is not the API's). A call
+     * that creates something is never sent again on such an error: see {@link ApiCaller.submit}.
+     */
+    readonly inDoubt?: boolean;
     /** A hint that knows more than the code alone (e.g. where the credentials came from); default {@link hintFor}. */
     readonly hint?: string;
 }
@@ -71,6 +77,8 @@ export class PurgeApiError extends Error {
     readonly requestId?: string;
     readonly httpStatus?: number;
     readonly retryable: boolean;
+    /** The request may have been carried out: see {@link PurgeApiErrorInit.inDoubt}. */
+    readonly inDoubt: boolean;
     readonly hint?: string;
 
     constructor(init: PurgeApiErrorInit) {
@@ -84,6 +92,7 @@ export class PurgeApiError extends Error {
         this.requestId = init.requestId;
         this.httpStatus = init.httpStatus;
         this.retryable = init.retryable;
+        this.inDoubt = init.inDoubt ?? false;
         this.hint = hint;
     }
 }

@@ -17,6 +17,8 @@ interface SdkFailure {
 /** Node's and OpenSSL's words for a failed TLS handshake, e.g. https:// against a plain-HTTP server. */
 const TLS = /EPROTO|SSL routines|wrong version number|certificate|CERT_|DEPTH_ZERO_SELF_SIGNED|ERR_TLS/i;
 const NETWORK = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|other side closed/i;
+/** Failures before any connection was made: the request cannot have reached the API. */
+const NEVER_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/i;
 
 /**
  * True when `e` is the abort of an AbortSignal, which must pass through untouched.
@@ -45,29 +47,32 @@ export function toPurgeApiError(
     const f = (e ?? {}) as SdkFailure;
     const message = scrub(String(f.message ?? e), secrets).trim();
     const requestId = typeof f.requestId === "string" && f.requestId !== "" ? f.requestId : undefined;
-    const make = (code: string, text: string, httpStatus?: number) =>
-        new PurgeApiError({ action, code, message: text, requestId, httpStatus, retryable: isRetryableCode(code), hint: hint(code) });
+    // `inDoubt`: whether the request may have been carried out though no answer of the API's says so.
+    const make = (code: string, text: string, inDoubt: boolean, httpStatus?: number) => new PurgeApiError({
+        action, code, message: text, requestId, httpStatus, retryable: isRetryableCode(code), inDoubt, hint: hint(code) });
 
     if (typeof f.code === "string" && f.code !== "" && !/^E[A-Z]+$/.test(f.code)) {
-        return make(f.code, message);
+        return make(f.code, message, false); // the API's own answer: it did not carry the request out
     }
     if (typeof f.httpCode === "number") {
         const code = f.httpCode >= 500 ? `HTTP${f.httpCode}` : f.httpCode === 429 ? "RequestLimitExceeded" : `HTTP${f.httpCode}`;
-        return make(code, `HTTP ${f.httpCode} ${message}`.trim(), f.httpCode);
+        // A gateway's 5xx page may come after the API behind it acted; a 4xx is the gateway refusing the request.
+        return make(code, `HTTP ${f.httpCode} ${message}`.trim(), f.httpCode >= 500, f.httpCode);
     }
     if (f.type === "invalid-json" || f.name === "TypeError" || f.name === "SyntaxError") {
-        return make("InvalidResponse", `the answer was not a Tencent Cloud API response (${message})`);
+        return make("InvalidResponse", `the answer was not a Tencent Cloud API response (${message})`, true);
     }
     if (TLS.test(message) || TLS.test(String(f.code ?? ""))) {
-        return make("TlsFailed", message);
+        return make("TlsFailed", message, false); // the handshake failed before anything was sent
     }
     if (/timeout/i.test(message)) {
-        return make("Timeout", message);
+        return make("Timeout", message, true);
     }
-    if (NETWORK.test(message) || NETWORK.test(String(f.code ?? ""))) {
-        return make("ConnectionFailed", message);
+    const network = `${message} ${String(f.code ?? "")}`;
+    if (NETWORK.test(network)) {
+        return make("ConnectionFailed", message, !NEVER_CONNECTED.test(network));
     }
-    return new PurgeApiError({ action, code: "ClientError", message, requestId, retryable: false });
+    return new PurgeApiError({ action, code: "ClientError", message, requestId, retryable: false, inDoubt: true });
 }
 
 function scrub(text: string, secrets: readonly (string | undefined)[]): string {

@@ -46,14 +46,14 @@ export class PurgeClient implements PurgeApi {
     }
 
     async purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }, signal?: AbortSignal): Promise<PurgeSubmission> {
-        const r = await this.call("PurgeUrlsCache", { Urls: req.urls, Area: req.area, UrlEncode: req.urlEncode }, signal);
+        const r = await this.caller.submit("PurgeUrlsCache", { Urls: req.urls, Area: req.area, UrlEncode: req.urlEncode }, signal);
         return this.submission("PurgeUrlsCache", r);
     }
 
     async purgePathCache(req: {
         paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
     }, signal?: AbortSignal): Promise<PurgeSubmission> {
-        const r = await this.call("PurgePathCache", {
+        const r = await this.caller.submit("PurgePathCache", {
             Paths: req.paths, FlushType: req.flushType, Area: req.area, UrlEncode: req.urlEncode,
         }, signal);
         return this.submission("PurgePathCache", r);

@@ -37,6 +37,20 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, error: PurgeA
 }
 
 /**
+ * Which failures a call may be sent again after: any retryable one for a read; for a call that creates something
+ * (a purge), only those that show it was not carried out, since sending it again could create it twice.
+ *
+ * @example
+ * withRetry(send, policy, timing, Math.random, signal, SUBMISSION_RETRY);
+ */
+export type RetryRule = (error: PurgeApiError) => boolean;
+
+/** Reads: every retryable failure. */
+export const READ_RETRY: RetryRule = (e) => e.retryable;
+/** Submissions: retryable failures the API answered itself (throttling, its own faults), never one in doubt. */
+export const SUBMISSION_RETRY: RetryRule = (e) => e.retryable && !e.inDoubt;
+
+/**
  * Runs `call` until it succeeds, fails for good, or the tries run out; throws the last {@link PurgeApiError}.
  *
  * @example
@@ -44,12 +58,13 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, error: PurgeA
  */
 export async function withRetry<T>(
     call: () => Promise<T>, policy: RetryPolicy, timing: Timing, random: () => number, signal?: AbortSignal,
+    retryIf: RetryRule = READ_RETRY,
 ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {
             return await call();
         } catch (e) {
-            if (!(e instanceof PurgeApiError) || !e.retryable || attempt >= policy.maxAttempts || signal?.aborted) {
+            if (!(e instanceof PurgeApiError) || !retryIf(e) || attempt >= policy.maxAttempts || signal?.aborted) {
                 throw e;
             }
             await timing.sleep(retryDelayMs(policy, attempt, e, random), signal);

@@ -143,17 +143,21 @@ export const PATH_PURGE = {
     rules: waitRules,
 } as const satisfies ResourceSpec;
 
+/** The inputs of PurgeTaskWaiter that make a filter rather than name tasks. */
+const WAITER_FILTER = ["keyword", "startTime", "endTime", "purgeType", "area"] as const;
+
 /**
- * PurgeTaskWaiter: a gate on one task, or on every task matching a filter.
+ * PurgeTaskWaiter: a gate on one task, on several, or on every task matching a filter.
  *
  * @example
- * validateInputs(PURGE_TASK_WAITER, { taskId: "1533" });
+ * validateInputs(PURGE_TASK_WAITER, { taskIds: ["1533", "1534"] });
  */
 export const PURGE_TASK_WAITER = {
     module: "index",
     name: "PurgeTaskWaiter",
-    description: "A gate: created only once the purge task (or every task matching the filter) is done. " +
-        "Anything that depends on it is created after that; a failed or timed-out purge fails the update.",
+    description: "A gate: created only once the purge task (or every one of `taskIds`, or every task matching the filter) " +
+        "is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update. " +
+        "One gate over many `wait: false` purges holds one of the engine's `--parallel` slots instead of one per purge.",
     example: {
         title: "Gate on a purge",
         typescript: 'const site = new purge.UrlPurge("site", { urls: ["https://www.example.com/index.html"], wait: false });\n' +
@@ -166,7 +170,11 @@ export const PURGE_TASK_WAITER = {
             '      taskId: ${site.taskId}\n      timeoutSeconds: 600',
     },
     inputs: {
-        taskId: { ...TASK_ID, redoes: true, description: "The task to wait for. Give `taskId`, or a filter with at least `startTime`." },
+        taskId: { ...TASK_ID, redoes: true,
+            description: "The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`." },
+        taskIds: { type: "array", items: TASK_ID, min: 1, max: 1000, unique: true, redoes: true,
+            description: "Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate " +
+                "passes once every one is done.", example: "[\"15336040-1a2b\", \"15336041-3c4d\"]" },
         keyword: { ...FILTER.keyword, redoes: true },
         startTime: { ...FILTER.startTime, redoes: true },
         endTime: { ...FILTER.endTime, redoes: true },
@@ -181,8 +189,18 @@ export const PURGE_TASK_WAITER = {
     },
     rules(known, pending) {
         waitRules(known, pending);
-        if (known.taskId === undefined && known.startTime === undefined && !pending.has("taskId") && !pending.has("startTime")) {
-            throw new InvalidArgumentError("taskId", "give taskId, or a filter with at least startTime (and keyword, purgeType, area)");
+        if (known.taskIds !== undefined) {
+            if (known.taskId !== undefined) {
+                throw new InvalidArgumentError("taskIds", "give taskId or taskIds, not both");
+            }
+            const filter = WAITER_FILTER.find((k) => known[k] !== undefined);
+            if (filter !== undefined) {
+                throw new InvalidArgumentError(filter, "is part of a filter: give taskIds or a filter, not both");
+            }
+        }
+        const given = (k: string) => known[k] !== undefined || pending.has(k);
+        if (!given("taskId") && !given("taskIds") && !given("startTime")) {
+            throw new InvalidArgumentError("taskId", "give taskId, taskIds, or a filter with at least startTime (and keyword, purgeType, area)");
         }
     },
 } as const satisfies ResourceSpec;

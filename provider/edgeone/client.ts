@@ -43,7 +43,7 @@ export class EdgeOneClient implements EdgeOneApi {
     }
 
     async createPurgeTask(request: EdgeOnePurgeRequest, signal?: AbortSignal): Promise<EdgeOneSubmission> {
-        const r = await this.caller.call("CreatePurgeTask", {
+        const r = await this.caller.submit("CreatePurgeTask", {
             ZoneId: request.zoneId, Type: request.type, Method: request.method,
             Targets: request.targets.length > 0 ? request.targets : undefined,
             CacheTag: request.cacheTagDomains ? { Domains: request.cacheTagDomains } : undefined,

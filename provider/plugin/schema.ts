@@ -24,6 +24,14 @@ export const GO_IMPORT_BASE = "github.com/pulumi-tencentcloud-purge/pulumi-tence
  * `pulumi-<package name>`), named `pulumi-resource-tencentcloud-purge-v<version>-<os>-<arch>.tar.gz`.
  */
 export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-tencentcloud-purge";
+/** The package's name where people read it: the Pulumi Registry's page title and the SDKs' display name. */
+export const DISPLAY_NAME = "Tencent Cloud Purge";
+/**
+ * What the Pulumi Registry lists the package under: a `category/...` (the registry's categories are cloud,
+ * database, infrastructure, monitoring, network, utility and versioncontrol) and a `kind/...` (native: a provider
+ * of its own, not bridged from Terraform nor a component). No logoUrl: the project has no logo of its own.
+ */
+const KEYWORDS = ["pulumi", "tencentcloud", "cdn", "edgeone", "purge", "category/network", "kind/native"];
 
 /** One property as the schema writes it. */
 interface SchemaProperty {
@@ -80,10 +88,10 @@ const enumType = (e: EnumSpec) => ({ type: "string", description: e.description,
 export function packageSchema() {
     return {
         name: PACKAGE_NAME,
-        displayName: "Tencent Cloud CDN purge",
+        displayName: DISPLAY_NAME,
         version: PACKAGE_VERSION,
-        description: "Read Tencent Cloud CDN purge tasks and gate a deployment until a purge is done.",
-        keywords: ["pulumi", "tencentcloud", "cdn", "purge", "category/network"],
+        description: "Gate a deployment until a Tencent Cloud CDN or EdgeOne purge is done, and read purge tasks.",
+        keywords: KEYWORDS,
         license: "Apache-2.0",
         publisher: "pulumi-tencentcloud-purge",
         repository: REPOSITORY,

@@ -10,12 +10,14 @@ import { edgeOneRequestOf } from "./edgeOneInputs";
 import { EDGEONE_PURGE } from "../description";
 import { readJobsTasks } from "../edgeone/paging";
 import { recentPurgeDurationMs } from "../edgeone/recentDurations";
-import { submitEdgeOnePurge } from "./submitEdgeOnePurge";
+import { findInDoubtJob, submitEdgeOnePurge } from "./submitEdgeOnePurge";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "../base/edgeOneTypes";
 import { hostEdgeOneApi } from "../engine/hostClients";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle, StatusWords } from "./purgeLifecycle";
+import { readImportedJob } from "./edgeOneImport";
+import { overallState } from "./outcome";
 
 /** EdgeOne's own status words, for the resources' `status` output. */
 export const EDGEONE_STATUS_WORDS: StatusWords = { done: "success", failed: "failed", pending: "processing" };
@@ -47,6 +49,9 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         }
         return r as EdgeOnePurgeRequest;
     },
+    items: (req) => req.targets,
+    withItems: (req, targets) => ({ ...req, targets }),
+    itemOf: (task) => task.target,
     // purge_all shows what EdgeOne lists for it (at least one task); every other type one task per target.
     expectedRecords: (req) => (req.type === "purge_all" ? undefined : req.targets.length),
     submit: (req, already, onBatch, signal) => submitEdgeOnePurge(hostEdgeOneApi(), req, already, onBatch, signal),
@@ -66,7 +71,35 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
     },
     read: (inputs, jobIds) => readJobsTasks(hostEdgeOneApi(), zoneOf(inputs), jobIds),
     label: edgeOneJobsLabel,
+    inDoubt: {
+        apiTime: formatIsoApiTime,
+        noun: (n) => `target${n === 1 ? "" : "s"}`,
+        find: (req, items, since, until, signal) => findInDoubtJob(hostEdgeOneApi(), req, items, since, until, signal),
+    },
+    adopt,
 };
+
+/**
+ * A purge imported through the provider plugin's Read by `<zoneId>/<jobId>`: its type, targets and method from the
+ * job's tasks, as if this resource had submitted it; nothing is submitted. A cache-tag purge is refused: its tasks
+ * do not say which domains' tags it purged (`cacheTagDomains`), which the resource needs.
+ */
+async function adopt(importId: string) {
+    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", importId);
+    const type = tasks.find((t) => t.type !== null)?.type;
+    if (type === undefined || type === "purge_cache_tag") {
+        throw new Error(`cannot import edgeone.Purge ${JSON.stringify(importId)}: ${type === undefined ? "its tasks do not say its type"
+            : "the API does not say which cacheTagDomains a cache-tag purge had"}; gate on it with an edgeone.PurgeTaskWaiter ` +
+            "imported by the same id instead");
+    }
+    const method = tasks.find((t) => t.method !== null)?.method;
+    const targets = type === "purge_all" ? undefined : [...new Set(tasks.map((t) => t.target).filter((t): t is string => t !== null))];
+    const inputs = { zoneId, type, ...(targets ? { targets } : {}), ...(method ? { method } : {}) };
+    const state = overallState(EDGEONE_RECORDS, tasks, targets?.length ?? 1);
+    const props = { ...inputs, jobId, jobIds: [jobId], submitted: targets?.length ?? 1, attempt: 1, status: EDGEONE_STATUS_WORDS[state],
+        ...(state === "done" ? { completedAt: new Date().toISOString() } : {}) };
+    return { id: jobId, inputs, props };
+}
 
 /**
  * The `edgeone.Purge` provider.

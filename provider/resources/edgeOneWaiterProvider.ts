@@ -13,24 +13,17 @@ import { edgeOneWaitTarget } from "./edgeOneInputs";
 import { readJobsTasks } from "../edgeone/paging";
 import { hostEdgeOneApi } from "../engine/hostClients";
 import { waitSettings } from "./inputs";
-import { partialFailure, providerChanged, refreshedState } from "./outcome";
+import { overallState, partialFailure, providerChanged, refreshedState } from "./outcome";
 import { checkFailures, diffInputs, EDGEONE_PURGE_TASK_WAITER, redoneBy, validateInputs } from "../description";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "./waits";
 import { reportProgress } from "./progress";
 import { EDGEONE_STATUS_WORDS, edgeOneJobsLabel } from "./edgeOnePurgeProvider";
+import { readImportedJob } from "./edgeOneImport";
 
 type Props = Record<string, unknown>;
 /** The outputs a waiter sets anew when it waits again. */
 const REDONE_OUTPUTS = ["status"];
 const words = EDGEONE_STATUS_WORDS;
-
-/**
- * The stored state as the inputs it came from: a waiter given `jobIds` also stores `jobId` (the first one, for
- * readers), which is no input of it, and must not read as a changed job on the next diff.
- */
-function asGiven(olds: Props, news: Props): Props {
-    return news.jobId === undefined && news.jobIds !== undefined ? { ...olds, jobId: undefined } : olds;
-}
 
 function target(inputs: Props): { zoneId: string; jobIds: readonly string[] } {
     const t = edgeOneWaitTarget(inputs);
@@ -59,6 +52,26 @@ async function waitFor(id: string, inputs: Props): Promise<{ id: string; outs: P
 }
 
 /**
+ * The stored state as inputs to compare with new ones: a waiter stores the first of its jobs as `jobId` (an
+ * output) also when it was given `jobIds`, which is then no input of the user's that changed.
+ */
+const comparable = (olds: Props, news: Props): Props => (news.jobId === undefined ? { ...olds, jobId: undefined } : olds);
+
+/**
+ * A gate imported through the provider plugin's Read by `<zoneId>/<jobId>`: a job already succeeded is adopted as
+ * a passed gate, an unfinished one as a gate still to wait for.
+ */
+async function adopt(importId: string) {
+    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId);
+    const state = overallState(EDGEONE_RECORDS, tasks);
+    return {
+        id: jobId,
+        inputs: { zoneId, jobId },
+        props: { zoneId, jobId, jobIds: [jobId], status: words[state], ...(state === "done" ? { completedAt: new Date().toISOString() } : {}) },
+    };
+}
+
+/**
  * The `edgeone.PurgeTaskWaiter` provider.
  *
  * @example
@@ -70,19 +83,23 @@ export function edgeOneWaiterProvider() {
             return { inputs: news, failures: checkFailures(() => edgeOneWaitTarget(news)) };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            const diff = diffInputs(EDGEONE_PURGE_TASK_WAITER, asGiven(olds, news), news, { unfinished: olds.status !== words.done, redoneOutputs: REDONE_OUTPUTS });
+            const diff = diffInputs(EDGEONE_PURGE_TASK_WAITER, comparable(olds, news), news,
+                { unfinished: olds.status !== words.done, redoneOutputs: REDONE_OUTPUTS });
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
             return waitFor(`wait-${randomUUID()}`, inputs);
         },
         async update(id: string, olds: Props, news: Props) {
-            if (olds.status === words.done && !redoneBy(EDGEONE_PURGE_TASK_WAITER.inputs, asGiven(olds, news), news)) {
+            if (olds.status === words.done && !redoneBy(EDGEONE_PURGE_TASK_WAITER.inputs, comparable(olds, news), news)) {
                 return { outs: { ...olds, ...news } };
             }
             return { outs: (await waitFor(id, news)).outs };
         },
         async read(id: string, props: Props = {}) {
+            if (props.status === undefined && props.zoneId === undefined && props.jobId === undefined && props.jobIds === undefined) {
+                return adopt(id); // an import: the engine knows only the id
+            }
             if (props.status === words.done) {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }

@@ -33,9 +33,10 @@ export function waitSettings(known: Readonly<Record<string, unknown>>): WaitSett
     };
 }
 
-/** What a PurgeTaskWaiter waits for: one task, or every task matching a filter. */
+/** What a PurgeTaskWaiter waits for: one task, several (`taskIds`), or every task matching a filter. */
 export interface WaitTarget {
     readonly taskId?: string;
+    readonly taskIds?: readonly string[];
     readonly keyword?: string;
     readonly startTime?: string;
     readonly endTime?: string;
@@ -44,15 +45,16 @@ export interface WaitTarget {
 }
 
 /**
- * A waiter's checked inputs: its target (`taskId`, or a filter with at least `startTime`) and its wait settings.
+ * A waiter's checked inputs: its target (`taskId`, `taskIds`, or a filter with at least `startTime`) and its wait
+ * settings.
  *
  * @example
  * waiterInputs({ keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }).target.keyword;
  */
 export function waiterInputs(inputs: Readonly<Record<string, unknown>>): { target: WaitTarget; settings: WaitSettings } {
     const known = validateInputs(PURGE_TASK_WAITER, inputs);
-    const { taskId, keyword, startTime, endTime, purgeType, area } = known as WaitTarget;
-    return { target: { taskId, keyword, startTime, endTime, purgeType, area }, settings: waitSettings(known) };
+    const { taskId, taskIds, keyword, startTime, endTime, purgeType, area } = known as WaitTarget;
+    return { target: { taskId, taskIds, keyword, startTime, endTime, purgeType, area }, settings: waitSettings(known) };
 }
 
 /** The inputs of UrlPurge and PathPurge. */

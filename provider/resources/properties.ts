@@ -11,16 +11,17 @@ import { PurgeTask } from "../base/types";
 type UrnInput = { readonly resourceUrn?: string };
 
 /**
- * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at or after
- * `since` (API time, a little before the send, for clock skew).
+ * A batch that may or may not have reached the API: the `count` items after those `submitted`, sent at `sentAt`
+ * (ISO-8601; absent in states written before it was kept), to be looked for from `since` (API time, a little
+ * before the send, for clock skew).
  *
  * @example
- * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00" };
+ * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00", sentAt: "2026-11-29T02:05:00.000Z" };
  */
-export type InDoubtBatch = { readonly count: number; readonly since: string };
+export type InDoubtBatch = { readonly count: number; readonly since: string; readonly sentAt?: string };
 
 /**
- * The inputs of PurgeTaskWaiter: a `taskId`, or a filter with at least `startTime`.
+ * The inputs of PurgeTaskWaiter: a `taskId`, `taskIds`, or a filter with at least `startTime`.
  *
  * @example
  * const inputs: WaiterInputs = { taskId: "1533", timeoutSeconds: 600 };
@@ -29,7 +30,7 @@ export type WaiterInputs = StoredValuesOf<typeof PURGE_TASK_WAITER.inputs> & Urn
 
 /**
  * The state of PurgeTaskWaiter: the inputs, the records as last seen, and the outcome (`taskId` is null when it
- * waited on a filter).
+ * waited on `taskIds` or a filter).
  *
  * @example
  * const outs: WaiterOutputs = { ...inputs, taskId: "1533", purgeLogs: records, status: "done" };

@@ -19,14 +19,12 @@ import { hostCancelSignal } from "../engine/cancellation";
 import { tellEngine } from "../engine/engineLog";
 import { ProgressSink } from "./waits";
 import { InDoubtBatch } from "./properties";
+import { Refusal, SubmissionInDoubt, SubmittedPurge } from "./submission";
+import { LISTING_LAG_MS, lookWithinListingLag, sameItem } from "./inDoubtLookup";
+import { messageOf } from "../client/apiError";
+import { realTiming } from "../base/clock";
 
 type Props = Record<string, unknown>;
-
-/** What was sent so far: job ids in batch order, and how many items they cover. */
-export interface SubmittedPurge {
-    readonly taskIds: readonly string[];
-    readonly submitted: number;
-}
 
 /** How a product words its state: CDN `done`/`fail`/`process`, EdgeOne `success`/`failed`/`processing`. */
 export interface StatusWords {
@@ -56,14 +54,21 @@ export interface PurgeProduct<Req, R> {
     readonly failedListHint: string;
     /** The request from the inputs as `described` checked them (the lifecycle checks once); throws when something it needs is not known. */
     request(known: Record<string, unknown>): Req;
+    /** The request's items (URLs, paths, targets) in submission order; none for a purge of everything. */
+    items(req: Req): readonly string[];
+    /** The same request for only `items` (a subset of its own). */
+    withItems(req: Req, items: readonly string[]): Req;
+    /** The item a record is about. */
+    itemOf(record: R): string | null;
     /** How many records the finished purge shows, when that is known. */
     expectedRecords(req: Req): number | undefined;
     /**
      * Sends what `already` lacks, batch by batch within quota (refusing before sending when the day's quota is
-     * short); `onBatch` after each accepted batch. Returns what was sent and any records refused at submission.
+     * short), each batch through {@link sendBatch}; `onBatch` after each accepted batch, with what the API refused
+     * of it at submission. Returns what was sent.
      */
-    submit(req: Req, already: SubmittedPurge, onBatch: (s: SubmittedPurge) => void, signal: AbortSignal):
-        Promise<{ readonly sent: SubmittedPurge; readonly refused: readonly string[] }>;
+    submit(req: Req, already: SubmittedPurge, onBatch: (s: SubmittedPurge, refused: readonly Refusal[]) => void, signal: AbortSignal):
+        Promise<SubmittedPurge>;
     /**
      * Waits for the jobs. `submittedAt` is when this run sent them (epoch ms), or undefined when every one was
      * sent by an earlier run (a resumed wait).
@@ -75,15 +80,13 @@ export interface PurgeProduct<Req, R> {
     /** `purge task 1533`, `EdgeOne jobs a, b`. */
     label(jobIds: readonly string[]): string;
     /**
-     * For a batch a cancel stopped on its way (its submission threw a {@link SubmissionInDoubt}): how the product
-     * writes a time for its reads, the request's items in submission order, how messages name `n` of them, and the
-     * job the API created for `items` at or after `since`, if it did. A product without it never has a batch in doubt.
+     * For a batch in doubt (see {@link SubmissionInDoubt}): how the product writes a time for its reads, how
+     * messages name `n` items, and the job the API created for `items` between `since` and `until`, if it did.
      */
-    readonly inDoubt?: {
+    readonly inDoubt: {
         apiTime(instant: Date): string;
-        items(req: Req): readonly string[];
         noun(n: number): string;
-        find(req: Req, items: readonly string[], since: string, signal: AbortSignal): Promise<string | undefined>;
+        find(req: Req, items: readonly string[], since: string, until: string, signal: AbortSignal): Promise<string | undefined>;
     };
     /**
      * A resource adopted by job id (an import through the plugin's Read, which knows only the id): its inputs and
@@ -92,25 +95,15 @@ export interface PurgeProduct<Req, R> {
     adopt?(id: string): Promise<{ id: string; inputs: Props; props: Props }>;
 }
 
-/**
- * A batch that was on its way when the update was cancelled: the API may have received it (and created a job) or
- * not. The lifecycle records it, so that the next update looks for its job before sending the batch again.
- *
- * @example
- * throw new SubmissionInDoubt(state, chunk.length, sentAt, e);
- */
-export class SubmissionInDoubt extends Error {
-    constructor(
-        /** What was surely sent before this batch. */
-        readonly state: SubmittedPurge,
-        /** How many items the batch held (the next ones after `state.submitted`). */
-        readonly count: number,
-        /** When the batch was sent. */
-        readonly sentAt: Date,
-        cause: unknown,
-    ) {
-        super(`a batch of ${count} was being sent when the update was cancelled`, { cause });
-    }
+/** Where a run starts: what earlier runs surely sent, and what they left to settle. */
+interface RunStart {
+    readonly sent: SubmittedPurge;
+    /** A batch the last run left in doubt: looked for before anything is sent. */
+    readonly inDoubt?: InDoubtBatch;
+    /** The items this submission covers, when it sends only those an earlier one did not purge. */
+    readonly only?: readonly string[];
+    /** Items refused at submission by an earlier run of this submission (a resumed wait reports them again). */
+    readonly refused?: readonly Refusal[];
 }
 
 /** How far the API's clock may be behind ours: time-range reads start this much earlier. */
@@ -128,9 +121,19 @@ const IN_DOUBT_ID = "submission-in-doubt";
  */
 export const MAX_SUBMISSIONS = 3;
 
+/**
+ * How many batches in doubt one run looks for and sends again before it stops, leaving the last one recorded for
+ * the next `pulumi up`: an API that keeps timing out is not answered by sending more.
+ */
+const MAX_IN_DOUBT_PER_RUN = 3;
+/** A message lists this many refused items at most. */
+const MAX_LISTED = 20;
+
 const NOTHING_SENT: SubmittedPurge = { taskIds: [], submitted: 0 };
 /** How many times the stored purge's inputs were submitted (states written before this was counted: once). */
 const submissionsOf = (olds: Props) => (typeof olds.attempt === "number" ? olds.attempt : 1);
+const stringsOf = (v: unknown): readonly string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
+const refusalsOf = (v: unknown): readonly Refusal[] => (Array.isArray(v) ? v as Refusal[] : []);
 
 /**
  * The dynamic provider of a product's purge resource.
@@ -139,90 +142,138 @@ const submissionsOf = (olds: Props) => (typeof olds.attempt === "number" ? olds.
  * const provider = purgeLifecycle(edgeOnePurgeProduct); await provider.create({ zoneId, type: "purge_url", targets });
  */
 export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
-    const { idKeys, status } = product;
+    const { idKeys, status, inDoubt: lookup } = product;
     const jobIdsOf = (props: Props): readonly string[] => (Array.isArray(props[idKeys.all]) ? props[idKeys.all] as string[] : []);
+    /** The request of stored or new inputs, narrowed to the items a partial resubmission sends. */
+    const requestOf = (props: Props, only = stringsOf(props.resending)): Req => {
+        const whole = product.request(validateInputs(product.described, props));
+        return only ? product.withItems(whole, only) : whole;
+    };
+    const listRefused = (refused: readonly Refusal[]) => `${product.service} refused ${refused.length} at submission: ` +
+        refused.slice(0, MAX_LISTED).map((r) => `${r.item} (${r.reason})`).join(", ") +
+        (refused.length > MAX_LISTED ? ` and ${refused.length - MAX_LISTED} more` : "");
 
     /** Submits what is not sent yet and waits. `attempt` counts submissions of these inputs, from 1. */
-    async function run(inputs: Props, already: SubmittedPurge, attempt: number): Promise<{ id: string; outs: Props }> {
+    async function run(inputs: Props, start: RunStart, attempt: number): Promise<{ id: string; outs: Props }> {
         const known = validateInputs(product.described, inputs);
-        const req = product.request(known);
+        const whole = product.request(known);
+        const req = start.only ? product.withItems(whole, start.only) : whole;
         const settings = waitSettings(known);
         const signal = hostCancelSignal();
-        let sent = already;
+        const urn = inputs.resourceUrn as string | undefined;
+        let sent = start.sent;
+        let doubt = start.inDoubt;
+        const refused = [...(start.refused ?? [])];
         const submittedAt = Date.now();
         // Without undefined values: the dynamic-provider host cannot encode them in a partial failure's properties.
         const outs = (state: string, extra: Props = {}): Props => JSON.parse(JSON.stringify({
-            ...inputs, [idKeys.one]: sent.taskIds[0], [idKeys.all]: sent.taskIds, submitted: sent.submitted, attempt, status: state, ...extra,
+            ...inputs, [idKeys.one]: sent.taskIds[0], [idKeys.all]: sent.taskIds, submitted: sent.submitted, attempt, status: state,
+            resending: start.only, refused: refused.length > 0 ? refused : undefined, ...extra,
         }));
-        let refused: readonly string[] = [];
         try {
-            ({ sent, refused } = await product.submit(req, already, (s) => { sent = s; }, signal));
+            for (let inDoubtRuns = 0; ;) {
+                if (doubt) {
+                    sent = await settleInDoubt(req, sent, doubt, signal, urn);
+                    doubt = undefined;
+                }
+                try {
+                    sent = await product.submit(req, sent, (s, r) => { sent = s; refused.push(...r); }, signal);
+                    break;
+                } catch (e) {
+                    if (!(e instanceof SubmissionInDoubt)) {
+                        throw e;
+                    }
+                    sent = e.state;
+                    doubt = { count: e.count, since: lookup.apiTime(new Date(e.sentAt.getTime() - CLOCK_SKEW_MS)), sentAt: e.sentAt.toISOString() };
+                    if (signal.aborted || ++inDoubtRuns >= MAX_IN_DOUBT_PER_RUN) {
+                        throw e;
+                    }
+                    reportLine(`${e.message}: looking for its task before sending anything again`, urn);
+                }
+            }
         } catch (e) {
-            const why = signal.aborted ? "the update was cancelled" : (e as Error).message;
-            if (e instanceof SubmissionInDoubt && product.inDoubt) {
-                // The API may have created a job for the batch on its way: the next update looks for it first.
-                const inDoubt: InDoubtBatch = { count: e.count, since: product.inDoubt.apiTime(new Date(e.sentAt.getTime() - CLOCK_SKEW_MS)) };
-                const done = sent.taskIds.length > 0 ? ` (after submitting ${product.label(sent.taskIds)})` : "";
-                throw partialFailure(`${why} while a batch of ${e.count} ${product.inDoubt.noun(e.count)} was being submitted${done}; ` +
-                    "the next `pulumi up` looks for its task before submitting anything again, so nothing is purged twice",
-                    sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt }));
+            const why = signal.aborted ? "the update was cancelled" : messageOf(e);
+            const after = sent.taskIds.length > 0 ? ` (after submitting ${product.label(sent.taskIds)})` : "";
+            if (doubt) {
+                // The API may have created a job for the batch: the next update looks for it first.
+                throw partialFailure(`${why} while a batch of ${doubt.count} ${lookup.noun(doubt.count)} was being submitted${after}; ` +
+                    `the next \`pulumi up\` looks for its task (for up to ${LISTING_LAG_MS / 1000} s after it was sent) before ` +
+                    "submitting anything again, so nothing is purged twice",
+                    sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt: doubt }));
             }
             if (sent.taskIds.length > 0) {
-                throw partialFailure(`${why} (after submitting ${product.label(sent.taskIds)}); the next \`pulumi up\` ` +
-                    "submits the rest and waits", sent.taskIds[0], outs(status.pending));
+                throw partialFailure(`${why}${after}; the next \`pulumi up\` submits the rest and waits`, sent.taskIds[0], outs(status.pending));
             }
             throw signal.aborted ? new Error(`${why} before the purge was submitted: nothing was purged`) : e;
         }
         const id = sent.taskIds[0];
         const what = product.label(sent.taskIds);
-        if (refused.length > 0) {
-            throw partialFailure(`${what}: ${product.service} refused ${refused.length} at submission: ${refused.join(", ")}; ` +
-                nextAfterFailure(attempt), id, outs(status.failed));
+        const accepted = product.items(req).filter((i) => !refused.some((r) => r.item === i));
+        if (refused.length > 0 && (inputs.wait === false || accepted.length === 0)) {
+            throw partialFailure(`${what}: ${listRefused(refused)}; ${nextAfterFailure(attempt)}`, id, outs(status.failed));
         }
         if (inputs.wait === false) {
             return { id, outs: outs(status.pending) };
         }
-        const resumed = sent.taskIds.length === already.taskIds.length;
-        const result = await product.wait(req, sent.taskIds, resumed ? undefined : submittedAt, settings,
-            (p) => reportProgress(what, p, inputs.resourceUrn as string | undefined));
-        if (result.state === "done") {
+        const resumed = sent.taskIds.length === start.sent.taskIds.length;
+        const result = await product.wait(refused.length > 0 ? product.withItems(req, accepted) : req, sent.taskIds,
+            resumed ? undefined : submittedAt, settings, (p) => reportProgress(what, p, urn));
+        const alsoRefused = refused.length > 0 ? `; and ${listRefused(refused)}` : "";
+        if (result.state === "done" && refused.length === 0) {
             return { id, outs: outs(status.done, { completedAt: new Date().toISOString() }) };
         }
-        const next = result.state !== "failed" ? "the next `pulumi up` resumes the wait without purging again" : nextAfterFailure(attempt);
-        throw partialFailure(`${describeWaitResult(result, what, product.records)}; ${next}`, id,
-            outs(result.state === "failed" ? status.failed : status.pending));
+        if (result.state === "done" || result.state === "failed") {
+            const told = result.state === "done" ? `${what}: ${listRefused(refused)}; the other ${accepted.length} succeeded`
+                : `${describeWaitResult(result, what, product.records)}${alsoRefused}`;
+            throw partialFailure(`${told}; ${nextAfterFailure(attempt)}`, id, outs(status.failed));
+        }
+        throw partialFailure(`${describeWaitResult(result, what, product.records)}${alsoRefused}; the next \`pulumi up\` resumes ` +
+            "the wait without purging again", id, outs(status.pending));
     }
 
     /**
-     * What was surely sent, after looking for the job of a batch the last update was cancelled while sending:
-     * found, it counts as sent; not found (the cancel stopped it on its way), it is sent again.
+     * What was surely sent, once the batch in doubt is settled: its job found (within the listing lag), it counts
+     * as sent; not found, it was not created and is sent again.
      */
-    async function confirmInDoubt(olds: Props, news: Props): Promise<SubmittedPurge> {
-        const sent: SubmittedPurge = { taskIds: jobIdsOf(olds), submitted: Number(olds.submitted ?? 0) };
-        const batch = olds.inDoubt as InDoubtBatch | undefined;
-        const lookup = product.inDoubt;
-        if (!batch || !lookup) {
-            return sent;
-        }
-        const req = product.request(validateInputs(product.described, news));
-        const items = lookup.items(req).slice(sent.submitted, sent.submitted + batch.count);
-        const jobId = await lookup.find(req, items, batch.since, hostCancelSignal());
-        const urn = news.resourceUrn as string | undefined;
+    async function settleInDoubt(req: Req, sent: SubmittedPurge, batch: InDoubtBatch, signal: AbortSignal, urn?: string): Promise<SubmittedPurge> {
+        const items = product.items(req).slice(sent.submitted, sent.submitted + batch.count);
+        const noun = `${items.length || batch.count} ${lookup.noun(items.length || batch.count)}`;
+        // States written before the send time was kept: its lag is long over.
+        const sentAtMs = batch.sentAt === undefined ? 0 : Date.parse(batch.sentAt);
+        const jobId = await lookWithinListingLag(
+            () => lookup.find(req, items, batch.since, lookup.apiTime(new Date(Date.now() + CLOCK_SKEW_MS)), signal),
+            sentAtMs, LISTING_LAG_MS, realTiming, signal);
         if (jobId === undefined) {
-            reportLine(`the batch of ${items.length} ${lookup.noun(items.length)} cancelled on its way did not reach the API; submitting it`, urn);
+            reportLine(`the batch of ${noun} in doubt did not reach the API: submitting it`, urn);
             return sent;
         }
-        tellEngine(`the batch of ${items.length} ${lookup.noun(items.length)} cancelled on its way had reached the API as ` +
-            `${product.label([jobId])}: waiting for it instead of purging again`, urn, { severity: "info", ephemeral: false });
-        return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + items.length };
+        tellEngine(`the batch of ${noun} in doubt had reached the API as ${product.label([jobId])}: waiting for it ` +
+            "instead of purging again", urn, { severity: "info", ephemeral: false });
+        return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + (items.length || batch.count) };
     }
 
     function nextAfterFailure(attempt: number): string {
-        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits it again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
+        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not purged (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
             : "it is not submitted again until its inputs change (e.g. `triggers`)";
     }
 
-    /** The next `pulumi up` after the product reported the purge failed: submit again, loudly, or refuse. */
+    /**
+     * The items a failed purge still needs, read from its jobs' records: all but those done. Undefined when that is
+     * every item of the inputs, or for a purge without items (a whole zone): the purge is sent whole again.
+     */
+    async function notYetPurged(olds: Props, news: Props): Promise<readonly string[] | undefined> {
+        const all = product.items(requestOf(news, undefined));
+        const wanted = stringsOf(olds.resending) ?? all;
+        if (wanted.length === 0) {
+            return undefined;
+        }
+        const purged = (await product.read(news, jobIdsOf(olds))).filter((r) => product.records.stateOf(r) === "done")
+            .map((r) => product.itemOf(r)).filter((i): i is string => i !== null);
+        const rest = wanted.filter((item) => !purged.some((p) => sameItem(p, item)));
+        return rest.length === all.length ? undefined : rest;
+    }
+
+    /** The next `pulumi up` after the product reported the purge failed: submit what was not purged, loudly, or refuse. */
     async function retryFailed(olds: Props, news: Props): Promise<{ id: string; outs: Props }> {
         const attempt = submissionsOf(olds);
         const jobs = product.label(jobIdsOf(olds));
@@ -231,9 +282,16 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
                 `submitted again until its inputs change. Change \`triggers\` (or ${product.itemsName}) to try again; ` +
                 product.failedListHint);
         }
-        tellEngine(`${jobs} failed at ${product.service}; submitting the purge again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
-            news.resourceUrn as string | undefined, { severity: "warning", ephemeral: false });
-        return run(news, NOTHING_SENT, attempt + 1);
+        const only = await notYetPurged(olds, news);
+        const urn = news.resourceUrn as string | undefined;
+        if (only !== undefined && only.length === 0) {
+            tellEngine(`${jobs}: every item is purged now`, urn, { severity: "info", ephemeral: false });
+            return { id: jobIdsOf(olds)[0], outs: { ...olds, ...news, status: status.done, completedAt: new Date().toISOString() } };
+        }
+        const what = only === undefined ? "the purge" : `the ${only.length} ${lookup.noun(only.length)} not purged`;
+        tellEngine(`${jobs} failed at ${product.service}; submitting ${what} again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
+            urn, { severity: "warning", ephemeral: false });
+        return run(news, { sent: NOTHING_SENT, only }, attempt + 1);
     }
 
     return {
@@ -246,15 +304,18 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
-            return run(inputs, NOTHING_SENT, 1);
+            return run(inputs, { sent: NOTHING_SENT }, 1);
         },
         async update(_id: string, olds: Props, news: Props) {
             const jobIds = jobIdsOf(olds);
+            // What this submission sent so far, and what it left to settle: a resumed run carries it on.
+            const carried: RunStart = { sent: { taskIds: jobIds, submitted: Number(olds.submitted ?? 0) },
+                only: stringsOf(olds.resending), refused: refusalsOf(olds.refused) };
             if (olds.inDoubt && !redoneBy(product.described.inputs, olds, news)) {
-                return { outs: (await run(news, await confirmInDoubt(olds, news), submissionsOf(olds))).outs };
+                return { outs: (await run(news, { ...carried, inDoubt: olds.inDoubt as InDoubtBatch }, submissionsOf(olds))).outs };
             }
             if (redoneBy(product.described.inputs, olds, news) || jobIds.length === 0) {
-                return { outs: (await run(news, NOTHING_SENT, 1)).outs };
+                return { outs: (await run(news, { sent: NOTHING_SENT }, 1)).outs };
             }
             if (olds.status === status.failed && news.wait !== false) {
                 return { outs: (await retryFailed(olds, news)).outs };
@@ -265,9 +326,9 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
                     // Nothing proves the content was refreshed, and the API can no longer say: purge again.
                     reportLine(`${product.label(jobIds)}: no longer listed by the API (records expire); purging again`,
                         news.resourceUrn as string | undefined);
-                    return { outs: (await run(news, NOTHING_SENT, attempt)).outs };
+                    return { outs: (await run(news, { sent: NOTHING_SENT }, attempt)).outs };
                 }
-                return { outs: (await run(news, { taskIds: jobIds, submitted: Number(olds.submitted ?? 0) }, attempt)).outs };
+                return { outs: (await run(news, carried, attempt)).outs };
             }
             return { outs: { ...olds, ...news } };
         },
@@ -285,13 +346,17 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             // A purge cancelled before its first batch has an empty list and no real id: nothing to read.
             const jobIds = Array.isArray(props[idKeys.all]) ? jobIdsOf(props) : [id];
             const records = await product.read(props, jobIds);
+            const refused = refusalsOf(props.refused);
             let expected: number | undefined;
             try {
-                expected = product.expectedRecords(product.request(validateInputs(product.described, props)));
+                const req = requestOf(props);
+                expected = product.expectedRecords(product.withItems(req, product.items(req).filter((i) => !refused.some((r) => r.item === i))));
             } catch {
                 expected = undefined; // an old state with inputs this version no longer takes: count what is listed
             }
-            const state = refreshedState(product.records, props.status === status.failed, records, expected);
+            const listed = refreshedState(product.records, props.status === status.failed, records, expected);
+            // Items refused at submission have no records: the purge stays failed however its jobs end.
+            const state = listed === "done" && refused.length > 0 ? "failed" : listed;
             return { id, props: { ...props, status: status[state === "done" ? "done" : state === "failed" ? "failed" : "pending"] } };
         },
         async delete() {

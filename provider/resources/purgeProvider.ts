@@ -42,10 +42,11 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
         itemsName: `the ${kind === "url" ? "URL" : "path"} list`,
         failedListHint: "getPurgeTasks({ taskId }) lists which URLs failed",
         request,
+        items: (req) => req.items,
+        withItems: (req, items) => ({ ...req, items }),
+        itemOf: (record) => record.url,
         expectedRecords: (req) => req.items.length,
-        async submit(req, already, onBatch, signal) {
-            return { sent: await submitPurge(hostApi(), req, already, onBatch, signal), refused: [] };
-        },
+        submit: (req, already, onBatch, signal) => submitPurge(hostApi(), req, already, (s) => onBatch(s, []), signal),
         wait(req, taskIds, submittedAt, settings, onProgress) {
             // A little before the submission, so clock skew between here and the API cannot hide the task from a
             // time-range read.
@@ -56,9 +57,8 @@ export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest
         label: tasksLabel,
         inDoubt: {
             apiTime: formatApiTime,
-            items: (req) => req.items,
             noun: (n) => `${kind === "url" ? "URL" : "path"}${n === 1 ? "" : "s"}`,
-            find: (_req, items, since, signal) => findInDoubtTask(hostApi(), kind, items, since, signal),
+            find: (_req, items, since, _until, signal) => findInDoubtTask(hostApi(), kind, items, since, signal),
         },
         adopt: (taskId) => adopt(kind, taskId),
     };

@@ -2,30 +2,27 @@
  * Submitting an EdgeOne purge within the zone's quota: DescribeContentQuota first, nothing sent when the day's
  * `DailyAvailable` for the type cannot cover the rest, then CreatePurgeTask in batches of the quota's `Batch`.
  */
-import type { SubmittedPurge } from "./purgeLifecycle";
-import { EdgeOneApi, EdgeOnePurgeRequest } from "../base/edgeOneTypes";
-
-/** What was sent, and each target EdgeOne refused at submission with its reason (`target (reason)`). */
-export interface EdgeOneSent {
-    readonly sent: SubmittedPurge;
-    readonly refused: readonly string[];
-}
+import { Refusal, sendBatch, SubmittedPurge } from "./submission";
+import { EdgeOneApi, EdgeOneFilter, EdgeOnePurgeRequest } from "../base/edgeOneTypes";
+import { readAllEdgeOnePages, readJobTasks } from "../edgeone/paging";
+import { jobCovering } from "./inDoubtLookup";
 
 /**
- * Sends the targets from `already.submitted` on. `purge_all` is one call without targets. After `signal` aborts no
- * further batch is sent (one in flight is let finish, so its JobId is not lost).
+ * Sends the targets from `already.submitted` on. `purge_all` is one call without targets. `onBatch` sees each
+ * accepted batch with the targets EdgeOne refused of it (its FailedList). Once `signal` aborts nothing more is
+ * sent: a request in flight is abandoned, and a batch whose outcome is unknown is thrown as a SubmissionInDoubt.
  *
  * @example
- * const { sent, refused } = await submitEdgeOnePurge(client, { zoneId, type: "purge_url", targets }, { taskIds: [], submitted: 0 });
+ * const sent = await submitEdgeOnePurge(client, { zoneId, type: "purge_url", targets }, { taskIds: [], submitted: 0 });
  */
 export async function submitEdgeOnePurge(
-    api: EdgeOneApi, request: EdgeOnePurgeRequest, already: SubmittedPurge, onBatch: (s: SubmittedPurge) => void = () => undefined,
-    signal?: AbortSignal,
-): Promise<EdgeOneSent> {
+    api: EdgeOneApi, request: EdgeOnePurgeRequest, already: SubmittedPurge,
+    onBatch: (s: SubmittedPurge, refused: readonly Refusal[]) => void = () => undefined, signal?: AbortSignal,
+): Promise<SubmittedPurge> {
     const whole = request.type === "purge_all";
     const rest = whole ? (already.taskIds.length > 0 ? [] : [""]) : request.targets.slice(already.submitted);
     if (rest.length === 0) {
-        return { sent: already, refused: [] };
+        return already;
     }
     signal?.throwIfAborted();
     const quota = (await api.describeContentQuota(request.zoneId, signal)).find((q) => q.type === request.type);
@@ -35,14 +32,40 @@ export async function submitEdgeOnePurge(
     }
     const batch = Math.max(1, quota?.batch || rest.length);
     let state = already;
-    const refused: string[] = [];
     for (let i = 0; i < rest.length; i += batch) {
-        signal?.throwIfAborted();
         const chunk = whole ? [] : rest.slice(i, i + batch);
-        const answer = await api.createPurgeTask({ ...request, targets: chunk });
-        refused.push(...answer.failedList.flatMap((f) => f.targets.map((t) => `${t} (${f.reason})`)));
+        const answer = await sendBatch(state, whole ? 1 : chunk.length, signal, () => api.createPurgeTask({ ...request, targets: chunk }, signal));
         state = { taskIds: [...state.taskIds, answer.jobId], submitted: state.submitted + (whole ? 1 : chunk.length) };
-        onBatch(state);
+        onBatch(state, answer.failedList.flatMap((f) => f.targets.map((item) => ({ item, reason: f.reason }))));
     }
-    return { sent: state, refused };
+    return state;
+}
+
+/**
+ * The job EdgeOne created for `items` of `request` at or after `since` (ISO time), if it did: one job whose tasks
+ * cover every item. Reads the jobs that list the first item, then each of those whole; a whole-zone purge
+ * (`purge_all`, no items) is any `purge_all` job of the zone since then.
+ *
+ * @example
+ * await findInDoubtJob(client, request, ["https://www.example.com/a"], "2026-11-29T10:00:00+08:00"); // a JobId or undefined
+ */
+export async function findInDoubtJob(
+    api: EdgeOneApi, request: EdgeOnePurgeRequest, items: readonly string[], since: string, until: string, signal?: AbortSignal,
+): Promise<string | undefined> {
+    const filters: EdgeOneFilter[] = [{ name: "type", values: [request.type] }];
+    if (items.length > 0) {
+        filters.push({ name: "target", values: [items[0]] });
+    }
+    const { tasks } = await readAllEdgeOnePages(api, { zoneId: request.zoneId, startTime: since, endTime: until, filters }, { signal });
+    const candidates = [...new Set(tasks.map((t) => t.jobId).filter((j): j is string => !!j))];
+    if (items.length === 0) {
+        return candidates[0];
+    }
+    for (const jobId of candidates) {
+        const found = jobCovering(await readJobTasks(api, request.zoneId, jobId, signal), items, (t) => t.target, (t) => t.jobId);
+        if (found !== undefined) {
+            return found;
+        }
+    }
+    return undefined;
 }

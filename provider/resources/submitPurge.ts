@@ -5,8 +5,8 @@
 import { readAllPages } from "../reading/paging";
 import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "../base/types";
 import { PurgeRequest } from "./inputs";
-import { SubmissionInDoubt, type SubmittedPurge } from "./purgeLifecycle";
-
+import { sendBatch, SubmissionInDoubt, type SubmittedPurge } from "./submission";
+import { jobCovering } from "./inDoubtLookup";
 
 /**
  * The quota that binds: the line with the least left for the area (every line when no area is given, or for
@@ -64,7 +64,7 @@ const takenKey = (kind: string, line: PurgeQuota) => `${kind}\u0000${line.area}`
  * today's quota cannot cover the rest. The quota is read once for the purges that start together and counted
  * down here as each takes its share. `onBatch` sees the progress after each accepted batch, so a caller can
  * keep what was sent even when a later batch fails. Once `signal` aborts nothing more is sent: a request in
- * flight is abandoned and not retried, and thrown as a {@link SubmissionInDoubt}.
+ * flight is abandoned and not retried. A batch whose outcome is unknown is thrown as a {@link SubmissionInDoubt}.
  *
  * @example
  * const sent = await submitPurge(api, { kind: "url", items: urls, flushType: "flush" }, { taskIds: [], submitted: 0 });
@@ -97,17 +97,10 @@ export async function submitPurge(
     let state = already;
     try {
         for (let i = 0; i < rest.length; i += batch) {
-            signal?.throwIfAborted();
             const chunk = rest.slice(i, i + batch);
-            const sentAt = new Date();
-            let taskId: string;
-            try {
-                ({ taskId } = request.kind === "url"
-                    ? await api.purgeUrlsCache({ urls: chunk, area: request.area, urlEncode: request.urlEncode }, signal)
-                    : await api.purgePathCache({ paths: chunk, flushType: request.flushType, area: request.area, urlEncode: request.urlEncode }, signal));
-            } catch (e) {
-                throw signal?.aborted ? new SubmissionInDoubt(state, chunk.length, sentAt, e) : e;
-            }
+            const { taskId } = await sendBatch(state, chunk.length, signal, () => request.kind === "url"
+                ? api.purgeUrlsCache({ urls: chunk, area: request.area, urlEncode: request.urlEncode }, signal)
+                : api.purgePathCache({ paths: chunk, flushType: request.flushType, area: request.area, urlEncode: request.urlEncode }, signal));
             state = { taskIds: [...state.taskIds, taskId], submitted: state.submitted + chunk.length };
             onBatch(state);
         }
@@ -128,18 +121,6 @@ function relevantTo(line: PurgeQuota, area?: string): boolean {
     return !area || area === "global" || line.area === area;
 }
 
-/** A URL as the API may list it: exact, or decoded where the API decoded it. */
-function sameItem(listed: string, item: string): boolean {
-    if (listed === item) {
-        return true;
-    }
-    try {
-        return decodeURI(listed) === decodeURI(item);
-    } catch {
-        return false;
-    }
-}
-
 /**
  * The task the API created for `items` at or after `since`, if it did: one task whose records cover every item.
  * Reads by the items' domain when they share one, so other sites' purges need not be paged through.
@@ -153,16 +134,5 @@ export async function findInDoubtTask(
     const hosts = new Set(items.map((i) => { try { return new URL(i).hostname; } catch { return ""; } }));
     const keyword = hosts.size === 1 && !hosts.has("") ? [...hosts][0] : undefined;
     const { purgeLogs } = await readAllPages(api, { startTime: since, purgeType: kind, keyword }, { signal });
-    const byTask = new Map<string, string[]>();
-    for (const r of purgeLogs) {
-        if (r.taskId && r.url) {
-            byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r.url]);
-        }
-    }
-    for (const [taskId, urls] of byTask) {
-        if (urls.length === items.length && items.every((item) => urls.some((u) => sameItem(u, item)))) {
-            return taskId;
-        }
-    }
-    return undefined;
+    return jobCovering(purgeLogs, items, (r) => r.url, (r) => r.taskId);
 }

@@ -1,19 +1,19 @@
 /**
- * The engine side of PurgeTaskWaiter: waits for one task, or every task matching a filter, to be done. A gate
+ * The engine side of PurgeTaskWaiter: waits for one task, several (`taskIds`, read together through the shared
+ * poller), or every task matching a filter, to be done. A gate
  * once passed stays passed: refresh keeps `done` after the API has forgotten the records, and an update that
  * changes nothing it waits for does not wait again.
  */
 import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
 import { describeWaitResult, WaitResult } from "../wait";
-import { readAllPages } from "../reading/paging";
 import { hostApi } from "../engine/hostClients";
 import { waiterInputs, WaitTarget } from "./inputs";
 import { overallStatus, partialFailure, providerChanged, refreshedStatus } from "./outcome";
 import { checkFailures, diffInputs, PURGE_TASK_WAITER, redoneBy } from "../description";
 import { readRecordsOfTasks } from "../reading/recordsOfTasks";
 import { WaiterInputs, WaiterOutputs } from "./properties";
-import { hostWaitForCdnTarget } from "./waits";
+import { hostWaitForCdnTarget, readTarget } from "./waits";
 import { reportProgress } from "./progress";
 import { explainEmptyFilter } from "./emptyFilter";
 import { hostCancelSignal } from "../engine/cancellation";
@@ -22,18 +22,36 @@ import { PurgeApi } from "../base/types";
 /** The outputs a waiter sets anew when it waits again. */
 const REDONE_OUTPUTS = ["status", "purgeLogs"];
 
-const describeTarget = (t: WaitTarget) => (t.taskId ? `purge task ${t.taskId}` :
-    `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`);
+/** A message names this many of a gate's task ids at most. */
+const MAX_IDS_IN_MESSAGE = 10;
+
+function describeTarget(t: WaitTarget): string {
+    if (t.taskIds !== undefined) {
+        const more = t.taskIds.length - MAX_IDS_IN_MESSAGE;
+        return `purge task${t.taskIds.length > 1 ? "s" : ""} ${t.taskIds.slice(0, MAX_IDS_IN_MESSAGE).join(", ")}` +
+            (more > 0 ? ` and ${more} more` : "");
+    }
+    return t.taskId ? `purge task ${t.taskId}` : `purge tasks since ${t.startTime}${t.keyword ? ` for ${t.keyword}` : ""}`;
+}
+
+/** Which of a gate's tasks failed, when it waits on several: the URLs alone would not say which purge to look at. */
+function failedTasks(target: WaitTarget, result: WaitResult): string {
+    if (target.taskIds === undefined || result.state !== "failed") {
+        return "";
+    }
+    const ids = [...new Set(result.failed.map((r) => r.taskId))];
+    return ` (failed task${ids.length > 1 ? "s" : ""}: ${ids.join(", ")})`;
+}
 
 /** How a wait that did not end done is told to the user. */
 async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitResult, what: string): Promise<string> {
     const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
-    if (!target.taskId && foundNothing) {
+    if (!target.taskId && !target.taskIds && foundNothing) {
         // A filter has no task id to check: say which part of the filter matches nothing.
         return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
             await explainEmptyFilter(api, target, hostCancelSignal());
     }
-    const message = describeWaitResult(result, what);
+    const message = describeWaitResult(result, what) + failedTasks(target, result);
     return result.state === "timedOut" || result.state === "aborted" ? `${message}; the next \`pulumi up\` waits again` : message;
 }
 
@@ -93,14 +111,17 @@ export function waiterProvider() {
             return { outs: (await waitFor(id, news)).outs };
         },
         async read(id: string, props: WaiterOutputs = {}) {
-            if (props.status === undefined && props.taskId === undefined && props.startTime === undefined) {
+            if (props.status === undefined && props.taskId === undefined && props.taskIds === undefined && props.startTime === undefined) {
                 return adopt(id); // an import: the engine knows only the id
             }
             if (props.status === "done") {
                 return { id, props }; // final: nothing the API says now can change it, and its records may be gone
             }
-            const { purgeLogs } = await readAllPages(hostApi(), waiterInputs(props).target);
-            return { id, props: { ...props, purgeLogs, status: refreshedStatus(props.status, purgeLogs) } };
+            const { target } = waiterInputs(props);
+            const purgeLogs = await readTarget(hostApi(), target);
+            // Each task has at least one record: one not listed (yet, or any more) keeps the gate from passing.
+            const expected = new Set(purgeLogs.map((r) => r.taskId)).size < (target.taskIds?.length ?? 0) ? purgeLogs.length + 1 : 1;
+            return { id, props: { ...props, purgeLogs, status: refreshedStatus(props.status, purgeLogs, expected) } };
         },
         async delete() {
             // Nothing to undo: a waiter only observes.

@@ -12,9 +12,8 @@ import { readRecordsOfTasks } from "../reading/recordsOfTasks";
 import { hostCancelSignal } from "../engine/cancellation";
 import { WaitSettings, WaitTarget } from "./inputs";
 import { engineMessagesDelivered } from "../engine/engineLog";
+import { LISTING_LAG_MS } from "./inDoubtLookup";
 
-/** How long an empty answer right after submitting still means "not visible yet". */
-const NOT_VISIBLE_GRACE_MS = 60_000;
 
 /** Receives the wait's progress after each check. */
 export type ProgressSink = (progress: WaitProgress) => void;
@@ -26,7 +25,7 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
         clock: realClock,
         sleep: realSleep,
         timeoutMs: settings.timeoutSeconds * 1000,
-        notVisibleGraceMs: NOT_VISIBLE_GRACE_MS,
+        notVisibleGraceMs: LISTING_LAG_MS, // an empty answer this soon after submitting means "not listed yet"
         onProgress,
     };
 }
@@ -90,14 +89,39 @@ export async function hostWaitForCdnTasks(
 }
 
 /**
- * Waits until every record matching a waiter's target is done.
+ * Waits until every record matching a waiter's target is done: its task ids (one or many) through the shared
+ * poller, a filter (with or without a task id) by reading every page of it.
  *
  * @example
  * await hostWaitForCdnTarget(api, { keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }, settings, () => undefined);
  */
 export async function hostWaitForCdnTarget(api: PurgeApi, target: WaitTarget, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult> {
-    if (target.taskId && Object.values({ ...target, taskId: undefined }).every((v) => v === undefined)) {
-        return hostWaitForCdnTasks(api, [target.taskId], undefined, settings, onProgress);
+    const ids = taskIdsOnly(target);
+    if (ids !== undefined) {
+        return hostWaitForCdnTasks(api, ids, undefined, settings, onProgress);
     }
-    return run(async (signal) => (await readAllPages(api, target, { signal })).purgeLogs, settings, onProgress);
+    return run((signal) => readTarget(api, target, signal), settings, onProgress);
+}
+
+/** The target's task ids when it names tasks and no filter, else undefined. */
+function taskIdsOnly(target: WaitTarget): readonly string[] | undefined {
+    const { taskId, taskIds, ...filter } = target;
+    if (Object.values(filter).some((v) => v !== undefined)) {
+        return undefined;
+    }
+    return taskIds ?? (taskId ? [taskId] : undefined);
+}
+
+/**
+ * Every record of a waiter's target as it is now: its tasks by id, or every page of its filter.
+ *
+ * @example
+ * const records = await readTarget(api, { taskIds: ["1533", "1534"] });
+ */
+export async function readTarget(api: PurgeApi, target: WaitTarget, signal?: AbortSignal): Promise<readonly PurgeTask[]> {
+    const { taskIds, ...query } = target;
+    if (taskIds !== undefined) {
+        return readRecordsOfTasks(api, taskIds, signal);
+    }
+    return (await readAllPages(api, query, { signal })).purgeLogs;
 }

@@ -31,6 +31,10 @@ export class PendingChecks<R = PurgeTask> {
         return this.waiters.length === 0 ? undefined : Math.min(...this.waiters.map((w) => w.arrivedAt));
     }
 
+    latestArrival(): number | undefined {
+        return this.waiters.length === 0 ? undefined : Math.max(...this.waiters.map((w) => w.arrivedAt));
+    }
+
     add(taskId: string, owner: object, arrivedAt: number, signal?: AbortSignal): Promise<readonly R[]> {
         return new Promise((resolve, reject) => {
             if (signal?.aborted) {

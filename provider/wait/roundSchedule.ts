@@ -7,7 +7,10 @@ import { BackoffOptions, backoffDelayMs, validateBackoff } from "./backoff";
 
 /** The timing knobs, all in milliseconds except `maxCallsPerSecond`. */
 export interface RoundTiming extends BackoffOptions {
+    /** A round starts this long after the last of the checks arriving together (see {@link RoundSchedule.plannedAt}). */
     readonly gatherWindowMs: number;
+    /** The longest a round waits for checks that keep arriving, from the first of them; `gatherWindowMs` by default. */
+    readonly maxGatherMs?: number;
     readonly maxCallsPerSecond: number;
     /**
      * When set, the quiet back-off is capped at `min(maxDelayMs, singleTaskMaxDelayMs * sqrt(watched tasks))`
@@ -86,8 +89,8 @@ export class RoundSchedule {
 
     constructor(private readonly timing: RoundTiming) {
         validateBackoff(timing);
-        if (!(timing.maxCallsPerSecond > 0) || !(timing.gatherWindowMs >= 0)) {
-            throw new RangeError("maxCallsPerSecond must be > 0 and gatherWindowMs >= 0");
+        if (!(timing.maxCallsPerSecond > 0) || !(timing.gatherWindowMs >= 0) || !((timing.maxGatherMs ?? 0) >= 0)) {
+            throw new RangeError("maxCallsPerSecond must be > 0, gatherWindowMs and maxGatherMs >= 0");
         }
         if (timing.singleTaskMaxDelayMs !== undefined && !(timing.singleTaskMaxDelayMs > 0)) {
             throw new RangeError("singleTaskMaxDelayMs must be > 0 when given");
@@ -105,11 +108,18 @@ export class RoundSchedule {
     }
 
     /**
-     * The time the next round should start, given when the oldest waiting check arrived: at least a gather
-     * window after it, at least the interval after the last round started, and spaced by the last round's cost.
+     * The time the next round should start, given when the oldest and the newest waiting checks arrived: a gather
+     * window after the newest (checks still arriving join the round) but at most `maxGatherMs` after the oldest,
+     * at least the interval after the last round started, and spaced by the last round's cost.
+     *
+     * Checks that keep arriving: many waits started together reach a real host over tens of milliseconds (each
+     * engine request is decoded in turn), and a window fixed from the first would start the round with some of
+     * them and leave the rest for the next one, seconds later.
      */
-    plannedAt(earliestArrival: number): number {
-        const gathered = earliestArrival + this.timing.gatherWindowMs;
+    plannedAt(earliestArrival: number, latestArrival = earliestArrival): number {
+        const window = this.timing.gatherWindowMs;
+        const gathered = Math.max(earliestArrival + window,
+            Math.min(latestArrival + window, earliestArrival + Math.max(window, this.timing.maxGatherMs ?? window)));
         const last = this.lastRound;
         if (last === undefined) {
             return gathered;
@@ -132,10 +142,11 @@ export class RoundSchedule {
 
     /**
      * Records a finished round: what it cost, whether any task's state changed (or a task was seen for the first
-     * time), how many tasks are still watched (only used with `singleTaskMaxDelayMs`), and how many tasks changed
-     * status since the round before (only used with `changePace`).
+     * time), how many tasks are still watched (only used with `singleTaskMaxDelayMs`), how many tasks changed
+     * status since the round before, and how many tasks of unknown age it saw for the first time (both only used
+     * with `changePace`).
      */
-    roundEnded(apiCalls: number, changed: boolean, watchedTasks = 1, statusChanges = 0): void {
+    roundEnded(apiCalls: number, changed: boolean, watchedTasks = 1, statusChanges = 0, firstSeenOfUnknownAge = 0): void {
         const previous = this.previousRound;
         if (this.lastRound) {
             this.lastRound = { ...this.lastRound, apiCalls };
@@ -161,12 +172,23 @@ export class RoundSchedule {
         this.setHasChanged = this.setHasChanged || statusChanges > 0;
         this.intervalMs = changePaceMs(this.timing, statusChanges, firstChange ? undefined : elapsedMs, apiCalls);
         this.probing = statusChanges > 0 && firstChange && this.intervalMs < this.timing.minDelayMs;
+        const pace = this.timing.changePace;
+        if (pace !== undefined && statusChanges === 0 && firstSeenOfUnknownAge > 0 && pace.fastestDelayMs < this.timing.minDelayMs) {
+            // Tasks submitted elsewhere, seen for the first time: how far along they are is unknown (waits may start
+            // just as their tasks finish), so this sight says nothing of when they change. Look again after the
+            // fastest delay, once: if that finds nothing, the schedule goes on as if it had not been made.
+            this.intervalMs = pace.fastestDelayMs;
+            this.probing = true;
+        }
     }
 
-    /** Back to the minimum interval: a task was added or changed, more changes are likely soon. */
+    /**
+     * Back to the minimum interval (or a shorter one already planned, such as a look soon after tasks of unknown age
+     * were first seen): a task was added or changed, more changes are likely soon.
+     */
     reset(): void {
         this.setHasChanged = false;
         this.quietRounds = 0;
-        this.intervalMs = this.timing.minDelayMs;
+        this.intervalMs = Math.min(this.intervalMs, this.timing.minDelayMs);
     }
 }

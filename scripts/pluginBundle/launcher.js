@@ -1,10 +1,11 @@
-#!/usr/bin/env node
-// The provider plugin's executable in a release archive, under the name the engine runs: it loads the bundled
-// plugin beside it with Node.js (20 or newer, found on PATH). The bundle is compiled once per build and Node.js
+// The provider plugin in a release archive, started by the launchers beside it (`pulumi-resource-tencentcloud-purge`
+// and, on Windows, its `.cmd`: the npm package's own, which find Node.js on PATH first): it loads the bundled
+// plugin beside it with Node.js (20 or newer). The bundle is compiled once per build and Node.js
 // version and the compiled code kept in the user's cache folder, because the engine starts the plugin for every
 // preview and update and compiling the bundle is most of a start; a cache V8 refuses (another V8 flag set) only
 // means the bundle is compiled from its source as usual.
 "use strict";
+require("./requireNode20");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");

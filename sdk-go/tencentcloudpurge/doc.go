@@ -1,2 +1,2 @@
-// Read Tencent Cloud CDN purge tasks and gate a deployment until a purge is done.
+// Gate a deployment until a Tencent Cloud CDN or EdgeOne purge is done, and read purge tasks.
 package tencentcloudpurge

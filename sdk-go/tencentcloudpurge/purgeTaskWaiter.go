@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// A gate: created only once the purge task (or every task matching the filter) is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update.
+// A gate: created only once the purge task (or every one of `taskIds`, or every task matching the filter) is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update. One gate over many `wait: false` purges holds one of the engine's `--parallel` slots instead of one per purge.
 //
 // ## Example Usage
 // ### Gate on a purge
@@ -47,8 +47,10 @@ type PurgeTaskWaiter struct {
 	StartTime pulumi.StringPtrOutput `pulumi:"startTime"`
 	// `done` once finished. Example: `done`.
 	Status PurgeStatusOutput `pulumi:"status"`
-	// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+	// The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 	TaskId pulumi.StringPtrOutput `pulumi:"taskId"`
+	// Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
+	TaskIds pulumi.StringArrayOutput `pulumi:"taskIds"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
@@ -115,8 +117,10 @@ type purgeTaskWaiterArgs struct {
 	PurgeType *PurgeType `pulumi:"purgeType"`
 	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime *string `pulumi:"startTime"`
-	// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+	// The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 	TaskId *string `pulumi:"taskId"`
+	// Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
+	TaskIds []string `pulumi:"taskIds"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
@@ -139,8 +143,10 @@ type PurgeTaskWaiterArgs struct {
 	PurgeType PurgeTypePtrInput
 	// Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
 	StartTime pulumi.StringPtrInput
-	// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+	// The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 	TaskId pulumi.StringPtrInput
+	// Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
+	TaskIds pulumi.StringArrayInput
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
 	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
@@ -284,9 +290,14 @@ func (o PurgeTaskWaiterOutput) Status() PurgeStatusOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) PurgeStatusOutput { return v.Status }).(PurgeStatusOutput)
 }
 
-// The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+// The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
 func (o PurgeTaskWaiterOutput) TaskId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.TaskId }).(pulumi.StringPtrOutput)
+}
+
+// Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
+func (o PurgeTaskWaiterOutput) TaskIds() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringArrayOutput { return v.TaskIds }).(pulumi.StringArrayOutput)
 }
 
 // The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.

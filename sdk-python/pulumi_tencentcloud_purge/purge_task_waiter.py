@@ -29,6 +29,7 @@ class PurgeTaskWaiterArgs:
                  purge_type: pulumi.Input[Optional['PurgeType']] = None,
                  start_time: pulumi.Input[Optional[_builtins.str]] = None,
                  task_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 task_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None):
         """
@@ -41,7 +42,8 @@ class PurgeTaskWaiterArgs:
         :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         :param pulumi.Input['PurgeType'] purge_type: Only URL or only directory purges. Example: `url`.
         :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
-        :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+        :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] task_ids: Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         """
@@ -61,6 +63,8 @@ class PurgeTaskWaiterArgs:
             pulumi.set(__self__, "start_time", start_time)
         if task_id is not None:
             pulumi.set(__self__, "task_id", task_id)
+        if task_ids is not None:
+            pulumi.set(__self__, "task_ids", task_ids)
         if timeout_seconds is not None:
             pulumi.set(__self__, "timeout_seconds", timeout_seconds)
         if triggers is not None:
@@ -154,13 +158,25 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="taskId")
     def task_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+        The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
         """
         return pulumi.get(self, "task_id")
 
     @task_id.setter
     def task_id(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "task_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="taskIds")
+    def task_ids(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
+        """
+        return pulumi.get(self, "task_ids")
+
+    @task_ids.setter
+    def task_ids(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "task_ids", value)
 
     @_builtins.property
     @pulumi.getter(name="timeoutSeconds")
@@ -201,11 +217,12 @@ class PurgeTaskWaiter(pulumi.CustomResource):
                  purge_type: pulumi.Input[Optional['PurgeType']] = None,
                  start_time: pulumi.Input[Optional[_builtins.str]] = None,
                  task_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 task_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
                  __props__=None):
         """
-        A gate: created only once the purge task (or every task matching the filter) is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update.
+        A gate: created only once the purge task (or every one of `taskIds`, or every task matching the filter) is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update. One gate over many `wait: false` purges holds one of the engine's `--parallel` slots instead of one per purge.
 
         ## Example Usage
         ### Gate on a purge
@@ -224,7 +241,8 @@ class PurgeTaskWaiter(pulumi.CustomResource):
         :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         :param pulumi.Input['PurgeType'] purge_type: Only URL or only directory purges. Example: `url`.
         :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
-        :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+        :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] task_ids: Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         """
@@ -235,7 +253,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
                  args: Optional[PurgeTaskWaiterArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        A gate: created only once the purge task (or every task matching the filter) is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update.
+        A gate: created only once the purge task (or every one of `taskIds`, or every task matching the filter) is done. Anything that depends on it is created after that; a failed or timed-out purge fails the update. One gate over many `wait: false` purges holds one of the engine's `--parallel` slots instead of one per purge.
 
         ## Example Usage
         ### Gate on a purge
@@ -268,6 +286,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
                  purge_type: pulumi.Input[Optional['PurgeType']] = None,
                  start_time: pulumi.Input[Optional[_builtins.str]] = None,
                  task_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 task_ids: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  triggers: pulumi.Input[Optional[Sequence[Any]]] = None,
                  __props__=None):
@@ -287,6 +306,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
             __props__.__dict__["purge_type"] = purge_type
             __props__.__dict__["start_time"] = start_time
             __props__.__dict__["task_id"] = task_id
+            __props__.__dict__["task_ids"] = task_ids
             __props__.__dict__["timeout_seconds"] = timeout_seconds
             __props__.__dict__["triggers"] = triggers
             __props__.__dict__["completed_at"] = None
@@ -325,6 +345,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
         __props__.__dict__["start_time"] = None
         __props__.__dict__["status"] = None
         __props__.__dict__["task_id"] = None
+        __props__.__dict__["task_ids"] = None
         __props__.__dict__["timeout_seconds"] = None
         __props__.__dict__["triggers"] = None
         return PurgeTaskWaiter(resource_name, opts=opts, __props__=__props__)
@@ -419,9 +440,17 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="taskId")
     def task_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The task to wait for. Give `taskId`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
+        The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
         """
         return pulumi.get(self, "task_id")
+
+    @_builtins.property
+    @pulumi.getter(name="taskIds")
+    def task_ids(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
+        """
+        return pulumi.get(self, "task_ids")
 
     @_builtins.property
     @pulumi.getter(name="timeoutSeconds")

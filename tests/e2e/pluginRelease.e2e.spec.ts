@@ -89,11 +89,19 @@ describe("the plugin's release archives, fetched over HTTP by the Pulumi CLI and
             const names = files.map((f) => f.name).filter((n) => n !== "").sort();
             const windows = PLATFORMS[i].startsWith("windows");
             assert.deepStrictEqual(names, ["LICENSE", "THIRD-PARTY-LICENSES.txt", NAME, ...(windows ? [`${NAME}.cmd`] : []), `${NAME}.js`,
-                "pulumi-plugin.json"].sort(), archive);
+                "launcher.js", "pulumi-plugin.json", "requireNode20.js"].sort(), archive);
             assert.match(files.find((f) => f.name === NAME)!.mode, /^-rwx/, "the launcher is executable");
         }
         const meta = JSON.parse(await runCommand("tar", ["-xzOf", archives[0], "./pulumi-plugin.json"]));
         assert.deepStrictEqual(meta, { resource: true, name: "tencentcloud-purge", version: VERSION, server: SCHEMA.pluginDownloadURL });
+    });
+
+    it("ships the npm package's launchers: the same text says Node.js is missing in both", async () => {
+        const windows = archives.find((a) => a.includes("-windows-"))!;
+        const shipped = (archive: string, file: string) => runCommand("tar", ["-xzOf", archive, `./${file}`]);
+        const own = (file: string) => fs.readFileSync(path.join(repoRoot, "plugin", file), "utf8");
+        assert.deepStrictEqual([await shipped(archives[0], NAME), await shipped(windows, `${NAME}.cmd`), await shipped(archives[0], "requireNode20.js")],
+            [own(NAME), own(`${NAME}.cmd`), own("requireNode20.js")]);
     });
 
     it("the schema names the repository's releases as the download URL", () => {

@@ -40,7 +40,7 @@ describe("a purge the CDN reports failed, in Pulumi's dynamic-provider host", fu
 
     it("fails the create, saying the next up submits it again", async () => {
         const err = await failedTimes(1);
-        assert.match(err.message, /fail\/page\.html.*the next `pulumi up` submits it again \(submission 2 of 3\)/);
+        assert.match(err.message, /fail\/page\.html.*the next `pulumi up` submits again what was not purged \(submission 2 of 3\)/);
         assert.deepStrictEqual([err.partial?.properties.status, err.partial?.properties.attempt], ["fail", 1]);
     });
 

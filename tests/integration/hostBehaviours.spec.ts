@@ -27,7 +27,7 @@ for (const factory of HOSTS) {
             host = await factory.start({ ...EMULATOR_CREDENTIALS, endpoint: emu.url });
             slowHost = await factory.start({ ...EMULATOR_CREDENTIALS, endpoint: slowEmu.url });
         });
-        beforeEach(() => emu.reset());
+        beforeEach(() => { emu.reset(); slowEmu.reset(); });
         after(async () => {
             host?.stop();
             slowHost?.stop();
@@ -38,6 +38,10 @@ for (const factory of HOSTS) {
         it("check names a bad URL without calling the API", async () => {
             const failures = await host.check("urlPurge", { urls: ["www.example.com/a"] });
             assert.deepStrictEqual([failures.map((f) => f.property), emu.stats.snapshot().requests], [["urls"], {}]);
+        });
+        it("check refuses a PurgeTaskWaiter given both taskId and taskIds, naming taskIds", async () => {
+            const failures = await host.check("waiter", { taskId: "1533", taskIds: ["1534"] });
+            assert.deepStrictEqual([failures.map((f) => f.property), emu.stats.snapshot().requests], [["taskIds"], {}]);
         });
         it("create returns only once the purge is done", async () => {
             const { id, properties } = await host.create("urlPurge", { urls: ["https://www.example.com/a"] });
@@ -62,6 +66,33 @@ for (const factory of HOSTS) {
             const { properties } = await host.create("pathPurge", { paths: ["https://www.example.com/static/"], flushType: "flush" });
             const text = JSON.stringify(properties);
             assert.ok(properties.status === "done" && !text.includes(EMULATOR_CREDENTIALS.secretKey) && !text.includes(EMULATOR_CREDENTIALS.secretId), text);
+        });
+        it("a PurgeTaskWaiter on three task ids is created only once all three are done", async () => {
+            const ids: string[] = [];
+            for (const page of ["one", "two", "three"]) {
+                ids.push((await slowHost.create("urlPurge", { urls: [`https://www.example.com/${page}`], wait: false })).id);
+            }
+            let settled = false;
+            const gate = slowHost.create("waiter", { taskIds: ids, timeoutSeconds: 20, minDelaySeconds: 0.1, maxDelaySeconds: 0.2 })
+                .finally(() => { settled = true; });
+            slowEmu.store.complete(ids[0], "done");
+            slowEmu.store.complete(ids[2], "done");
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            const beforeLast = settled;
+            slowEmu.store.complete(ids[1], "done");
+            const { properties } = await gate;
+            const seen = (properties.purgeLogs as { taskId: string; status: string }[]).map((r) => `${r.taskId}:${r.status}`).sort();
+            assert.deepStrictEqual([beforeLast, properties.status, properties.taskIds, seen],
+                [false, "done", ids, ids.map((id) => `${id}:done`).sort()]);
+        });
+        it("a PurgeTaskWaiter on three task ids fails naming the one that failed", async () => {
+            const ids: string[] = [];
+            for (const page of ["ok-1", "fail/broken", "ok-2"]) {
+                ids.push((await host.create("urlPurge", { urls: [`https://www.example.com/${page}`], wait: false })).id);
+            }
+            const err: any = await host.create("waiter", { taskIds: ids, timeoutSeconds: 20 }).then(() => assert.fail("the gate should fail"), (e) => e);
+            assert.deepStrictEqual([/https:\/\/www\.example\.com\/fail\/broken/.test(err.message), new RegExp(`failed task: ${ids[1]}\\)`).test(err.message),
+                err.partial?.properties.status], [true, true, "fail"], err.message);
         });
         it("a timed-out create keeps the task id, and the next update resumes the wait without purging again", async () => {
             const inputs = { urls: ["https://www.example.com/slow"], timeoutSeconds: 1, minDelaySeconds: 0.2, maxDelaySeconds: 0.5 };

@@ -117,7 +117,7 @@ describe("the engine's Cancel in Pulumi's dynamic-provider host", function () {
         }
     });
 
-    it("the next update submits a batch the cancel stopped on its way", async () => {
+    it("the next update, once the listing lag is over, submits a batch the cancel stopped on its way", async () => {
         emu.faults.add({ action: "PurgeUrlsCache", kind: "hang" });
         const inputs = urlPurge({ urls: ["https://www.example.com/lost.html"], timeoutSeconds: 600 });
         const creating = host.create(inputs).then(() => assert.fail("create should be cancelled"), (e) => e);
@@ -125,9 +125,12 @@ describe("the engine's Cancel in Pulumi's dynamic-provider host", function () {
         await host.cancel();
         const { partial } = await creating;
         assert.strictEqual(emu.store.allRecords().length, 0);
+        // The next `pulumi up` comes two minutes later: one read settles that the batch never arrived.
+        const sentAt = new Date(Date.parse(partial.properties.inDoubt.sentAt) - 120_000).toISOString();
+        const state = { ...partial.properties, inDoubt: { ...partial.properties.inDoubt, sentAt } };
         const next = await startHost();
         try {
-            const creatingAgain = next.update(partial.id, partial.properties, inputs);
+            const creatingAgain = next.update(partial.id, state, inputs);
             await until(() => emu.store.allRecords().length > 0);
             emu.store.complete(emu.store.allRecords()[0].taskId, "done");
             const outs = await creatingAgain;

@@ -1,9 +1,8 @@
 /**
  * The Python example (examples/python-gate) is current with the generated Python SDK: it compiles, and every
  * function, argument and property it uses is one the SDK has, in its top-level and its `edgeone` modules.
- * Pulumi's Python language host is not built by these tests (its Go module is not served where they run), so the
- * example itself runs only where a Python host exists; the check below needs only python3.
- * Without python3 it skips, except in CI, where it fails.
+ * This check needs only python3, and names the call that went wrong; `tests/e2e/pythonGate.e2e.spec.ts` runs the
+ * example on the engine. Without python3 it skips, except in CI, where it fails.
  */
 import * as assert from "assert";
 import { spawnSync } from "child_process";
@@ -55,10 +54,10 @@ describe("the Python example against the generated Python SDK", function () {
         const r = python(["-c", [
             "import os, subprocess, sys, tempfile",
             "f = tempfile.NamedTemporaryFile('w', suffix='.py', delete=False)",
-            "f.write('import pulumi_tencentcloud_purge as purge\\ng = purge.PurgeTaskWaiter(\"g\", task_ids=[\"1\"])\\nx = g.done_at\\n'); f.close()",
+            "f.write('import pulumi_tencentcloud_purge as purge\\ng = purge.PurgeTaskWaiter(\"g\", task_list=[\"1\"])\\nx = g.done_at\\n'); f.close()",
             "print(subprocess.run([sys.executable, sys.argv[1], f.name, sys.argv[2], 'purge'], capture_output=True, text=True).stdout)",
             "os.unlink(f.name)",
         ].join("\n"), CHECKER, SDK]);
-        assert.deepStrictEqual(JSON.parse(r.stdout).problems, ["purge.PurgeTaskWaiter takes no argument task_ids", "PurgeTaskWaiter has no property done_at"]);
+        assert.deepStrictEqual(JSON.parse(r.stdout).problems, ["purge.PurgeTaskWaiter takes no argument task_list", "PurgeTaskWaiter has no property done_at"]);
     });
 });

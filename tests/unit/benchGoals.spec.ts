@@ -49,6 +49,18 @@ describe("bench: goals", () => {
             [[true, true], [false, true], [true, false]]);
     });
 
+    it("holds the real-clock waits to a 1 s median, no later than their simulation, and 10 calls in every run", () => {
+        const runs = (calls: number[]) => calls.map((c, i) => ({ seed: i, states: { done: 50 }, releaseMedianS: 0.5,
+            releaseP95S: 1, releaseMaxS: 1, calls: c, throttled: 0, callsAtS: [] }));
+        const figures = (medianS: number, calls = [6, 7]) => ({ workload: { waits: 50, olderRecords: 3000, doneAfterMs: [0, 4000] as const },
+            runs: runs(calls), releaseMedianS: medianS, releaseMedianMinS: medianS, releaseMedianMaxS: medianS,
+            callsMedian: 6.5, callsMin: Math.min(...calls), callsMax: Math.max(...calls), pooledMedianS: medianS, pooledP95S: 1 });
+        const hostMet = (medianS: number, simMedianS: number, calls?: number[]) => evaluateGoals({ sim: [row("soon", "ours", simMedianS, 7)],
+            paging: [], hostWaits: { figures: figures(medianS, calls), simWorkload: "soon" } }).find((g) => g.id === "realclock:elsewhere")?.met;
+        assert.deepStrictEqual([hostMet(0.5, 0.6), hostMet(0.7, 0.6), hostMet(1.1, 1.2), hostMet(0.5, 0.6, [6, 11])],
+            [true, false, false, false]);
+    });
+
     describe("calls against the peers", () => {
         const goal = (id: string, s: SimFigures[], bound?: { calls: number; kind: string }) =>
             evaluateGoals({ sim: s, paging: [], boundAtOurMedian: bound && new Map([[s[0].workload, bound]]) })

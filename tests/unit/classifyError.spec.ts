@@ -4,6 +4,22 @@ import { isAbort, toPurgeApiError } from "../../provider/client/classifyError";
 
 const classify = (e: unknown) => toPurgeApiError("DescribePurgeTasks", e, ["topsecretkey"]);
 
+describe("toPurgeApiError: whether a request may have been carried out", () => {
+    const inDoubt = (e: unknown) => classify(e).inDoubt;
+    it("not after an API error code: the API answered", () =>
+        assert.strictEqual(inDoubt(Object.assign(new Error("x"), { code: "InternalError.CdnSystemError" })), false));
+    it("maybe after a timeout", () => assert.strictEqual(inDoubt(new Error("network timeout at: http://127.0.0.1:1/")), true));
+    it("maybe after a connection reset", () => assert.strictEqual(inDoubt(new Error("request failed, reason: socket hang up")), true));
+    it("not after a refused connection", () =>
+        assert.strictEqual(inDoubt(new Error("request to http://127.0.0.1:1/ failed, reason: connect ECONNREFUSED 127.0.0.1:1")), false));
+    it("not after an unknown host", () => assert.strictEqual(inDoubt(new Error("getaddrinfo ENOTFOUND cdn.example")), false));
+    it("maybe after a gateway's 502", () => assert.strictEqual(inDoubt(Object.assign(new Error("Bad Gateway"), { httpCode: 502 })), true));
+    it("not after a 429", () => assert.strictEqual(inDoubt(Object.assign(new Error("Too Many"), { httpCode: 429 })), false));
+    it("maybe after an answer that is not JSON", () =>
+        assert.strictEqual(inDoubt(Object.assign(new Error("invalid json"), { name: "FetchError", type: "invalid-json" })), true));
+    it("not after a failed TLS handshake", () => assert.strictEqual(inDoubt(new Error("SSL routines:wrong version number")), false));
+});
+
 describe("toPurgeApiError", () => {
     it("keeps an API error's code, message and RequestId", () => {
         const e = classify(Object.assign(new Error("No CAM policy"), { code: "UnauthorizedOperation.CdnCamUnauthorized", requestId: "r-1" }));

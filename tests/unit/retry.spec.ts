@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { PurgeApiError } from "../../provider/client/apiError";
-import { DEFAULT_RETRY_POLICY, retryDelayMs, withRetry } from "../../provider/client/retry";
+import { DEFAULT_RETRY_POLICY, retryDelayMs, SUBMISSION_RETRY, withRetry } from "../../provider/client/retry";
 import { FakeTiming } from "../support/fakeTiming";
 
 const apiError = (code: string, retryable: boolean) => new PurgeApiError({ action: "DescribePurgeTasks", code, message: "m", retryable });
@@ -40,6 +40,30 @@ describe("withRetry", () => {
         }, DEFAULT_RETRY_POLICY, new FakeTiming(), () => 0.5), RangeError);
         assert.strictEqual(calls, 1);
     });
+});
+
+describe("withRetry of a submission", () => {
+    const failing = (error: PurgeApiError) => {
+        let calls = 0;
+        const run = withRetry(async () => {
+            if (++calls === 1) {
+                throw error;
+            }
+            return "1533";
+        }, DEFAULT_RETRY_POLICY, new FakeTiming(), () => 0.5, undefined, SUBMISSION_RETRY);
+        return run.then((r) => [r, calls], (e: Error) => [e.message, calls]);
+    };
+    const inDoubt = (code: string) => new PurgeApiError({ action: "PurgeUrlsCache", code, message: "m", retryable: true, inDoubt: true });
+
+    it("is not sent again after a timeout: the API may have created the task", async () =>
+        assert.deepStrictEqual((await failing(inDoubt("Timeout")))[1], 1));
+    it("is not sent again after a connection lost after sending", async () =>
+        assert.deepStrictEqual((await failing(inDoubt("ConnectionFailed")))[1], 1));
+    it("is sent again after throttling, which the API answered without acting", async () =>
+        assert.deepStrictEqual(await failing(apiError("RequestLimitExceeded", true)), ["1533", 2]));
+    it("is sent again after a refused connection, which nothing received", async () =>
+        assert.deepStrictEqual(await failing(new PurgeApiError({ action: "PurgeUrlsCache", code: "ConnectionFailed", message: "ECONNREFUSED",
+            retryable: true, inDoubt: false })), ["1533", 2]));
 });
 
 describe("retryDelayMs", () => {

@@ -182,6 +182,25 @@ describe("wait: coalescing poller", () => {
         assert.deepStrictEqual(api.calls.map((c) => c.query.taskId ?? "range"), ["range", "a", "b", "a", "b"]);
     });
 
+    it("gathers checks that keep arriving into one round, from a gather window after the last of them", async () => {
+        const { clock, api, poller } = setup();
+        const ids = Array.from({ length: 20 }, (_, i) => `t${i}`);
+        ids.forEach((id) => api.set(id, "process"));
+        const watches = ids.map((id) => poller.watch(id, { since: SINCE }));
+        // As fifty creates reach a real host: one after another, 20 ms apart.
+        await clock.run(Promise.all(watches.map(async (w, i) => { await clock.sleep(i * 20); return w.check(); })));
+        assert.deepStrictEqual(api.calls.map((c) => c.at), [19 * 20 + 50]);
+    });
+
+    it("starts a round at most ten gather windows after the first waiting check, however long checks keep coming", async () => {
+        const { clock, api, poller } = setup();
+        const ids = Array.from({ length: 100 }, (_, i) => `t${i}`);
+        ids.forEach((id) => api.set(id, "process"));
+        const watches = ids.map((id) => poller.watch(id, { since: SINCE }));
+        await clock.run(Promise.all(watches.map(async (w, i) => { await clock.sleep(i * 20); return w.check(); })));
+        assert.strictEqual(api.calls[0].at, 500);
+    });
+
     it("spaces rounds by their cost to stay under the call rate", () => {
         const schedule = new RoundSchedule({ minDelayMs: 1000, maxDelayMs: 8000, random: () => 0,
             gatherWindowMs: 50, maxCallsPerSecond: 10 });

@@ -3,6 +3,7 @@ import { DescribePurgeTasksQuery, PurgeApi, PurgeStatus, PurgeTask } from "../..
 import { CoalescingPoller, DEFAULT_CHANGE_PACE } from "../../provider/wait/coalescingPoller";
 import { changePaceMs, RoundSchedule, RoundTiming } from "../../provider/wait/roundSchedule";
 import { WatchRegistry } from "../../provider/wait/watchRegistry";
+import { waitOnPollerForTask } from "../../provider/wait/pollerWaits";
 import { VirtualClock } from "../../provider/base/virtualClock";
 
 const timing: RoundTiming = { minDelayMs: 3000, maxDelayMs: 30_000, random: () => 0, gatherWindowMs: 50,
@@ -61,6 +62,26 @@ describe("wait: round pace while tasks change", () => {
 
     it("measures only the first change of a set: later isolated changes keep the minimum delay", () => {
         assert.deepStrictEqual(intervals([[0, 50], [1, 0], [0, 0], [0, 0], [1, 0]]), [3000, 1000, 2000, 3000, 3000]);
+    });
+
+    it("looks again after the fastest delay, once, when it first sees tasks of unknown age", () => {
+        const schedule = new RoundSchedule(timing);
+        const seen: number[] = [];
+        for (const [changes, unknownAge] of [[0, 50], [0, 0], [0, 0]]) {
+            schedule.roundStarted(0);
+            schedule.roundEnded(1, unknownAge > 0, 50, changes, unknownAge);
+            seen.push(schedule.currentIntervalMs);
+        }
+        // the look finds nothing: 2 s more makes the 3 s after the first sight; then the quiet back-off
+        assert.deepStrictEqual(seen, [1000, 2000, 3000]);
+    });
+
+    it("keeps a look planned soon when a task is added", () => {
+        const schedule = new RoundSchedule(timing);
+        schedule.roundStarted(0);
+        schedule.roundEnded(1, true, 50, 0, 50);
+        schedule.reset();
+        assert.strictEqual(schedule.currentIntervalMs, 1000);
     });
 
     it("measures again after the set grows", () => {
@@ -126,9 +147,39 @@ describe("wait: the poller with its default pace", () => {
             while ((await w.check()).some((r) => r.status !== "done")) { /* next round */ }
         };
         await clock.run(Promise.all(watches.map(untilDone)));
-        // first sight at 50 ms (one task by id, the rest around it); t0 seen at 3.05 s, so 1 s to measure the rate;
+        // first sight at 50 ms (one task by id, the rest around it), of ids with no known time: a look 1 s later finds
+        // nothing, so the schedule goes on 3 s after the first sight; t0 seen at 3.05 s, so 1 s to measure the rate;
         // 22 changed in that second: 1 s again
-        assert.deepStrictEqual(api.calls.map((c) => c.at), [50, 50, 3050, 4050, 5050]);
+        assert.deepStrictEqual(api.calls.map((c) => c.at), [50, 50, 1050, 3050, 4050, 5050]);
+    });
+
+    it("looks again soon after first seeing ids from elsewhere, so tasks finishing as the waits start are released", async () => {
+        const clock = new VirtualClock();
+        const api = new BatchApi(clock);
+        const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
+        ids.forEach((id) => api.status.set(id, "process"));
+        ids.forEach((id, i) => void clock.sleep(200 + i * 50).then(() => api.status.set(id, "done")));
+        const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 0 });
+        const released: number[] = [];
+        await clock.run(Promise.all(ids.map(async (taskId) => {
+            const result = await waitOnPollerForTask(poller, { taskId, clock, sleep: clock.sleep, timeoutMs: 600_000,
+                notVisibleGraceMs: 30_000 });
+            released.push(result.state === "done" ? clock.now() : -1);
+        })));
+        // all done by 0.65 s: released by the look 1 s after the first sight, not 3 s after it
+        assert.deepStrictEqual([...new Set(released)], [1050]);
+    });
+
+    it("does not look again soon after first seeing tasks the process submitted (their time is known)", async () => {
+        const clock = new VirtualClock();
+        const api = new BatchApi(clock);
+        const ids = Array.from({ length: 10 }, (_, i) => `t${i}`);
+        ids.forEach((id) => api.status.set(id, "process"));
+        ids.forEach((id) => void clock.sleep(200).then(() => api.status.set(id, "done")));
+        const poller = new CoalescingPoller({ api, clock, sleep: clock.sleep, random: () => 0 });
+        await clock.run(Promise.all(ids.map((taskId) => waitOnPollerForTask(poller, { taskId, since: CREATED, clock,
+            sleep: clock.sleep, timeoutMs: 600_000, notVisibleGraceMs: 30_000 }))));
+        assert.deepStrictEqual(api.calls.map((c) => c.at), [50, 3050]);
     });
 });
 
