@@ -9,6 +9,9 @@
  * - `DELETE /_emulator/faults`                drop pending rules
  * - `POST /_emulator/tasks`                   create a task without the API: `{"urls": [...], "purgeType"?: "url"|"path",
  *                                             "flushType"?: "flush"|"delete", "area"?: ...}` -> `{"taskId"}`
+ * - `GET  /_emulator/tasks/saved`             every task as a snapshot: `{"tasks": [{taskId, urls, createdAtMs, status, ...}]}`
+ * - `POST /_emulator/tasks/restore`           add the tasks of such a snapshot, ids, times and statuses kept (a
+ *                                             `process` one stays processing until completed)
  * - `POST /_emulator/tasks/{id}/complete`     `{"status":"done"|"fail"}` (default done)
  * - `POST /_emulator/tasks/{id}/vanish`       hide a task from answers
  * - `GET  /_emulator/retention`               `{"retentionMs": N | null}`
@@ -24,6 +27,7 @@ import { parseFaultRule } from "./faults";
 import { readBody, sendJson } from "./httpIo";
 import { ControlError } from "./controlError";
 import { teoControlRoute } from "./teoControl";
+import { parseSavedTasks } from "./savedTasks";
 
 /**
  * The path prefix of the control API.
@@ -60,6 +64,12 @@ async function route(ctx: EmulatorContext, reset: () => void, req: http.Incoming
         return ctx.stats.snapshot();
     } else if (method === "GET" && path === "tasks") {
         return { tasks: ctx.store.allRecords() };
+    } else if (method === "GET" && path === "tasks/saved") {
+        return { tasks: ctx.store.savedTasks() };
+    } else if (method === "POST" && path === "tasks/restore") {
+        const tasks = parseSavedTasks(await jsonBody(req, ctx.maxBodyBytes));
+        ctx.store.restore(tasks);
+        return { restored: tasks.length };
     } else if (method === "GET" && path === "faults") {
         return { faults: ctx.faults.pending() };
     } else if (method === "POST" && path === "faults") {

@@ -48,6 +48,16 @@ export interface TaskRecord {
     readonly visible: boolean;
 }
 
+/**
+ * A task as a snapshot keeps it: its submission, id, time and status. `done` and `fail` are final; `process` stays
+ * processing once restored, until completed through {@link TaskStore.complete}.
+ */
+export interface SavedTask extends Submission {
+    readonly taskId: string;
+    readonly createdAtMs: number;
+    readonly status: TaskStatus;
+}
+
 interface Task extends Submission {
     readonly taskId: string;
     readonly createdAtMs: number;
@@ -129,6 +139,37 @@ export class TaskStore {
     /** The records queries may answer: visible and not vanished, newest first. */
     records(): TaskRecord[] {
         return this.allRecords().filter((r) => r.visible);
+    }
+
+    /**
+     * Every task as it stands now, oldest first, for a snapshot that {@link restore} brings back (e.g. in another
+     * emulator, days later). A task with one failed record is `fail`, with every record done `done`.
+     */
+    savedTasks(): SavedTask[] {
+        const now = this.now();
+        return [...this.tasks].sort((a, b) => a.createdAtMs - b.createdAtMs).map((task) => {
+            const statuses = task.urls.map((url) => this.record(task, url, now).status);
+            const status: TaskStatus = statuses.includes("fail") ? "fail" : statuses.every((s) => s === "done") ? "done" : "process";
+            return { taskId: task.taskId, purgeType: task.purgeType, flushType: task.flushType, area: task.area,
+                urls: [...task.urls], createdAtMs: task.createdAtMs, status };
+        });
+    }
+
+    /**
+     * Adds tasks of a snapshot ({@link savedTasks}) with their ids, times and statuses, whatever the clock says;
+     * later submissions get ids above theirs.
+     *
+     * @example
+     * other.restore(store.savedTasks());
+     */
+    restore(saved: readonly SavedTask[]): void {
+        for (const s of saved) {
+            this.tasks.push({ purgeType: s.purgeType, flushType: s.flushType, area: s.area, urls: [...s.urls],
+                taskId: s.taskId, createdAtMs: s.createdAtMs, forced: s.status, vanished: false });
+            if (/^\d+$/.test(s.taskId) && BigInt(s.taskId) > this.lastId) {
+                this.lastId = BigInt(s.taskId);
+            }
+        }
     }
 
     /** Forces every record of a task to finish now; false when the task is unknown. */

@@ -5,9 +5,14 @@
  * - `POST /_emulator/teo/targets`                  how a target ends from now on: `{"target", "status": "failed"|"timeout"|
  *                                                  "canceled", "failType"?, "failMessage"?}`, or `{"target", "refuse": reason}`
  *                                                  to have CreatePurgeTask list it in FailedList
- * - `POST /_emulator/teo/jobs/{id}/complete`       `{"status": "success"|"failed"|"timeout"|"canceled"}` (default success)
+ * - `POST /_emulator/teo/jobs/{id}/complete`       `{"status": "success"|"failed"|"timeout"|"canceled", "atMs"?: when}`
+ *                                                  (default success, now)
+ * - `GET  /_emulator/teo/jobs/saved`               every job as a snapshot: `{"jobs": [{jobId, targets, createdAtMs, status, ...}]}`
+ * - `POST /_emulator/teo/jobs/restore`             add the jobs of such a snapshot, ids, times and statuses kept (a
+ *                                                  `processing` one stays processing until completed)
  */
 import { ControlError } from "./controlError";
+import { parseSavedTeoJobs } from "./savedTeoJobs";
 import { TeoContext } from "./teoActions";
 import { TeoStatus } from "./teoStore";
 
@@ -25,6 +30,14 @@ export async function teoControlRoute(ctx: TeoContext, method: string, path: str
     const job = /^teo\/jobs\/([^/]+)\/complete$/.exec(path);
     if (method === "GET" && path === "teo/tasks") {
         return { tasks: ctx.teoStore.allRecords() };
+    }
+    if (method === "GET" && path === "teo/jobs/saved") {
+        return { jobs: ctx.teoStore.savedJobs() };
+    }
+    if (method === "POST" && path === "teo/jobs/restore") {
+        const jobs = parseSavedTeoJobs(await body());
+        ctx.teoStore.restore(jobs);
+        return { restored: jobs.length };
     }
     if (method === "POST" && path === "teo/targets") {
         const b = (await body()) as Record<string, unknown> | null;
@@ -49,12 +62,16 @@ export async function teoControlRoute(ctx: TeoContext, method: string, path: str
         return { target, ...outcome };
     }
     if (method === "POST" && job) {
-        const status = ((await body()) as { status?: unknown } | null)?.status ?? "success";
+        const b = (await body()) as { status?: unknown; atMs?: unknown } | null;
+        const status = b?.status ?? "success";
         if (!STATUSES.includes(status as TeoStatus)) {
             throw new ControlError(400, `status must be one of ${STATUSES.join(", ")}`);
         }
+        if (b?.atMs !== undefined && !(typeof b.atMs === "number" && Number.isFinite(b.atMs) && b.atMs >= 0)) {
+            throw new ControlError(400, "atMs must be epoch milliseconds >= 0 (when the job finished; default now)");
+        }
         const jobId = decodeURIComponent(job[1]);
-        if (!ctx.teoStore.complete(jobId, status as TeoStatus)) {
+        if (!ctx.teoStore.complete(jobId, status as TeoStatus, b?.atMs as number | undefined)) {
             throw new ControlError(404, `no job ${jobId}`);
         }
         return { jobId, ok: true };

@@ -45,6 +45,18 @@ export interface TeoTaskRecord {
     readonly visible: boolean;
 }
 
+/**
+ * A job as a snapshot keeps it. Its status is the job's as a whole (`failed` when any target failed); a
+ * `processing` one stays processing once restored, until completed through {@link TeoStore.complete}.
+ */
+export interface SavedTeoJob extends TeoSubmission {
+    readonly jobId: string;
+    readonly createdAtMs: number;
+    readonly status: TeoStatus;
+    /** When it finished; absent while processing. */
+    readonly finishedAtMs?: number;
+}
+
 interface Job extends TeoSubmission {
     readonly jobId: string;
     readonly createdAtMs: number;
@@ -99,14 +111,43 @@ export class TeoStore {
         return this.refusals.get(target);
     }
 
-    /** Forces every task of a job to `status` now; false when the job is unknown. */
-    complete(jobId: string, status: TeoStatus = "success"): boolean {
+    /**
+     * Forces every task of a job to `status` from now on; false when the job is unknown. Its UpdateTime is `atMs`
+     * (default now): a job restored from a snapshot can be said to have finished soon after it was submitted, as
+     * the zone's recent durations (which pace the first check of new waits) would have it.
+     */
+    complete(jobId: string, status: TeoStatus = "success", atMs = this.options.now()): boolean {
         const job = this.jobs.find((j) => j.jobId === jobId);
         if (job) {
             job.forced = status;
-            job.forcedAtMs = this.options.now();
+            job.forcedAtMs = atMs;
         }
         return job !== undefined;
+    }
+
+    /** Every job as it stands now, oldest first, for a snapshot that {@link restore} brings back. */
+    savedJobs(): SavedTeoJob[] {
+        const now = this.options.now();
+        return [...this.jobs].sort((a, b) => a.createdAtMs - b.createdAtMs).map((job) => {
+            const statuses = (job.targets.length > 0 ? job.targets : [""]).map((t) => this.record(job, t, now).status);
+            const status = statuses.find((s) => s !== "success" && s !== "processing") ?? (statuses.includes("processing") ? "processing" : "success");
+            return { jobId: job.jobId, zoneId: job.zoneId, type: job.type, method: job.method, targets: [...job.targets],
+                createdAtMs: job.createdAtMs, status,
+                ...(status === "processing" ? {} : { finishedAtMs: job.forcedAtMs ?? job.createdAtMs + job.completeAfterMs }) };
+        });
+    }
+
+    /**
+     * Adds the jobs of a snapshot ({@link savedJobs}) with their ids, times and statuses, whatever the clock says.
+     *
+     * @example
+     * other.restore(store.savedJobs());
+     */
+    restore(saved: readonly SavedTeoJob[]): void {
+        for (const s of saved) {
+            this.jobs.push({ zoneId: s.zoneId, type: s.type, method: s.method, targets: [...s.targets], jobId: s.jobId,
+                createdAtMs: s.createdAtMs, completeAfterMs: 0, forced: s.status, forcedAtMs: s.finishedAtMs ?? s.createdAtMs });
+        }
     }
 
     /** Every task, newest job first, hidden ones included. */

@@ -68,6 +68,41 @@ describe("emulator control API", () => {
         assert.strictEqual((await post("/_emulator/retention", { retentionMs: "1h" })).status, 400);
     });
 
+    it("GET /_emulator/tasks/saved and POST /_emulator/tasks/restore carry tasks to another emulator, ids, times and statuses kept", async () => {
+        const client = emulatorClient(emu);
+        const { TaskId: done } = await client.PurgeUrlsCache({ Urls: ["https://c.com/1", "https://c.com/2"] });
+        const { TaskId: pending } = await client.PurgePathCache({ Paths: ["https://c.com/dir/"], FlushType: "delete" });
+        emu.store.complete(done!, "done");
+        const saved = (await rawRequest(emu, "GET", "/_emulator/tasks/saved")).json;
+        const other = await startEmulator({ completeAfterMs: 0 });
+        try {
+            const restored = await rawRequest(other, "POST", "/_emulator/tasks/restore", JSON.stringify(saved));
+            const seen = (await emulatorClient(other).DescribePurgeTasks({ StartTime: "2000-01-01 00:00:00" })).PurgeLogs ?? [];
+            const { TaskId: next } = await emulatorClient(other).PurgeUrlsCache({ Urls: ["https://c.com/3"] });
+            assert.deepStrictEqual([restored.json, seen.map((l) => [l.TaskId, l.Url, l.Status, l.PurgeType]), BigInt(next!) > BigInt(pending!),
+                other.store.allRecords().find((r) => r.taskId === done)?.createdAtMs],
+            [{ restored: 2 }, [[pending, "https://c.com/dir/", "process", "path"], [done, "https://c.com/1", "done", "url"], [done, "https://c.com/2", "done", "url"]],
+                true, emu.store.allRecords().find((r) => r.taskId === done)?.createdAtMs]);
+        } finally {
+            await other.close();
+        }
+    });
+
+    it("POST /_emulator/tasks/restore keeps a processing task processing until it is completed", async () => {
+        const task = { taskId: "42", purgeType: "url", flushType: "flush", area: "mainland", urls: ["https://c.com/p"], createdAtMs: 0, status: "process" };
+        await post("/_emulator/tasks/restore", { tasks: [task] });
+        const before = (await emulatorClient(emu).DescribePurgeTasks({ TaskId: "42" })).PurgeLogs?.[0].Status;
+        await post("/_emulator/tasks/42/complete", { status: "done" });
+        assert.deepStrictEqual([before, (await emulatorClient(emu).DescribePurgeTasks({ TaskId: "42" })).PurgeLogs?.[0].Status], ["process", "done"]);
+    });
+
+    it("POST /_emulator/tasks/restore refuses a task with a bad field, naming it", async () => {
+        const answer = await post("/_emulator/tasks/restore", { tasks: [{ taskId: "1", purgeType: "url", flushType: "flush", area: "moon",
+            urls: ["https://c.com/1"], createdAtMs: 0, status: "done" }] });
+        assert.deepStrictEqual([answer.status, answer.json.error, emu.store.allRecords().length],
+            [400, 'tasks[0].area must be one of mainland, overseas, global, got "moon"', 0]);
+    });
+
     it("POST /_emulator/reset forgets tasks and statistics", async () => {
         await emulatorClient(emu).PurgeUrlsCache({ Urls: ["https://c.com/1"] });
         await post("/_emulator/reset", {});

@@ -75,6 +75,37 @@ describe("emulator: EdgeOne with the official SDK's teo client", () => {
         assert.deepStrictEqual(res.Tasks?.map((t) => t.JobId), [second.JobId, first.JobId]);
     });
 
+    it("carries jobs to another emulator through GET teo/jobs/saved and POST teo/jobs/restore, ids, times and statuses kept", async () => {
+        const { JobId: done } = await create(["https://www.example.com/1", "https://www.example.com/2"]);
+        now += 1500;
+        const { JobId: pending } = await create(["https://www.example.com/3"]);
+        const saved = (await rawRequest(emu, "GET", "/_emulator/teo/jobs/saved")).json;
+        const other = await startEmulator({ completeAfterMs: 0 });
+        try {
+            const restored = (await rawRequest(other, "POST", "/_emulator/teo/jobs/restore", JSON.stringify(saved))).json;
+            const read = async () => (await emulatorTeoClient(other).DescribePurgeTasks({ ZoneId: ZONE, StartTime: "2000-01-01T00:00:00Z",
+                EndTime: "2100-01-01T00:00:00Z" })).Tasks!.map((t) => [t.JobId, t.Target, t.Status, t.UpdateTime]);
+            const first = await read();
+            const pendingCreated = other.teoStore.allRecords().find((r) => r.jobId === pending)!.createdAtMs;
+            await rawRequest(other, "POST", `/_emulator/teo/jobs/${pending}/complete`, JSON.stringify({ atMs: pendingCreated + 2000 }));
+            const finished = other.teoStore.allRecords().find((r) => r.jobId === pending);
+            const doneAt = new Date(Date.parse(emu.teoStore.allRecords().find((r) => r.jobId === done)!.updateTime)).toISOString();
+            assert.deepStrictEqual([restored, first.map((t) => t.slice(0, 3)), first.filter((t) => t[0] === done).map((t) => new Date(t[3]!).toISOString()),
+                [(await read()).find((t) => t[0] === pending)?.[2], finished && Date.parse(finished.updateTime) - Date.parse(finished.createTime)]],
+            [{ restored: 2 }, [[pending, "https://www.example.com/3", "processing"], [done, "https://www.example.com/1", "success"],
+                [done, "https://www.example.com/2", "success"]], [doneAt, doneAt], ["success", 2000]]);
+        } finally {
+            await other.close();
+        }
+    });
+
+    it("refuses a restored job with a bad field, naming it", async () => {
+        const answer = await rawRequest(emu, "POST", "/_emulator/teo/jobs/restore", JSON.stringify({ jobs: [{ jobId: "j", zoneId: ZONE,
+            type: "purge_everything", method: "invalidate", targets: [], createdAtMs: 0, status: "success" }] }));
+        assert.deepStrictEqual([answer.status, answer.json.error], [400,
+            'jobs[0].type must be one of purge_url, purge_prefix, purge_host, purge_all, purge_cache_tag, got "purge_everything"']);
+    });
+
     it("answers DescribeContentQuota with Batch, Daily and DailyAvailable per type", async () => {
         await create(["https://www.example.com/1", "https://www.example.com/2"]);
         const res = await emulatorTeoClient(emu).DescribeContentQuota({ ZoneId: ZONE });
