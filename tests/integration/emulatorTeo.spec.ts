@@ -4,8 +4,10 @@
  */
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { emulatorTeoClient, rawRequest, signedRequest } from "../../emulator/client";
-import { TEO_API_VERSION } from "../../emulator/services";
+import { emulatorTeoClient } from "../../emulator/edgeone/client";
+import { rawRequest } from "../../emulator/client";
+import { signedRequest } from "../../emulator/cdn/client";
+import { TEO_API_VERSION } from "../../emulator/edgeone/product";
 
 const ZONE = "zone-2noz78a8ev6k";
 const codeOf = (e: unknown): string | undefined => (e as { code?: string }).code;

@@ -2,8 +2,9 @@
  * Purge quotas: how many URLs or directories one call may carry (Batch) and one day allows (Total), per area.
  * Usage resets at midnight Beijing time, as the real service's daily quota does.
  */
-import { ApiError, ERROR_CODES } from "./errors";
-import { formatApiTime } from "../provider/base/time";
+import { ApiError } from "../errors";
+import { formatApiTime } from "../../provider/base/time";
+import { CDN_ERROR_CODES } from "./errors";
 import { Area, PurgeType } from "./store";
 
 /** Quota sizes; defaults: URL batch 1000 and 10000 a day, directory batch 500 and 100 a day. */
@@ -61,11 +62,11 @@ export class PurgeQuota {
     charge(type: PurgeType, area: Area, count: number): void {
         const areas = area === "global" ? QUOTA_AREAS : [area];
         if (count > this.batch(type)) {
-            throw new ApiError(ERROR_CODES.batchLimit,
+            throw new ApiError(CDN_ERROR_CODES.batchLimit,
                 `Too many ${type === "url" ? "URLs" : "directories"} in one call: at most ${this.batch(type)}.`);
         }
         if (areas.some((a) => count > this.available(type, a))) {
-            throw new ApiError(ERROR_CODES.dayLimit, `Daily ${type} purge quota exceeded.`);
+            throw new ApiError(CDN_ERROR_CODES.dayLimit, `Daily ${type} purge quota exceeded.`);
         }
         areas.forEach((a) => this.used.set(`${type}/${a}`, this.usedToday(type, a) + count));
     }

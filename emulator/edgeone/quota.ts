@@ -2,9 +2,9 @@
  * EdgeOne's content quota per zone and purge type: how many targets one CreatePurgeTask may carry (Batch) and
  * a day allows (Daily). Use resets at midnight Beijing time, as the CDN quota's does.
  */
-import { ApiError } from "./errors";
-import { formatApiTime } from "../provider/base/time";
-import { TEO_PURGE_TYPES, TeoPurgeType } from "./teoStore";
+import { ApiError } from "../errors";
+import { formatApiTime } from "../../provider/base/time";
+import { TEO_PURGE_TYPES, TeoPurgeType } from "./store";
 
 /** Batch and daily sizes per purge type; `purge_all` counts one per call. */
 export type TeoQuotaLimits = Partial<Record<TeoPurgeType, { readonly batch: number; readonly daily: number }>>;

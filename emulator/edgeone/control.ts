@@ -7,9 +7,9 @@
  *                                                  to have CreatePurgeTask list it in FailedList
  * - `POST /_emulator/teo/jobs/{id}/complete`       `{"status": "success"|"failed"|"timeout"|"canceled"}` (default success)
  */
-import { ControlError } from "./controlError";
-import { TeoContext } from "./teoActions";
-import { TeoStatus } from "./teoStore";
+import { ControlError } from "../controlError";
+import { TeoContext } from "./actions";
+import { TeoStatus } from "./store";
 
 const ENDINGS = ["failed", "timeout", "canceled"] as const;
 const STATUSES: readonly TeoStatus[] = ["success", ...ENDINGS];
