@@ -3,7 +3,7 @@
  * Usage resets at midnight Beijing time, as the real service's daily quota does.
  */
 import { ApiError } from "../errors";
-import { formatApiTime } from "../../provider/base/time";
+import { DailyUsage } from "../dailyUsage";
 import { CDN_ERROR_CODES } from "./errors";
 import { Area, PurgeType } from "./store";
 
@@ -35,10 +35,10 @@ const QUOTA_AREAS = ["mainland", "overseas"] as const;
  */
 export class PurgeQuota {
     private readonly limits: Required<QuotaLimits>;
-    private day = "";
-    private readonly used = new Map<string, number>();
+    private readonly used: DailyUsage;
 
-    constructor(limits: QuotaLimits, private readonly now: () => number) {
+    constructor(limits: QuotaLimits, now: () => number) {
+        this.used = new DailyUsage(now);
         this.limits = {
             urlBatch: limits.urlBatch ?? 1000,
             urlTotal: limits.urlTotal ?? 10000,
@@ -68,12 +68,12 @@ export class PurgeQuota {
         if (areas.some((a) => count > this.available(type, a))) {
             throw new ApiError(CDN_ERROR_CODES.dayLimit, `Daily ${type} purge quota exceeded.`);
         }
-        areas.forEach((a) => this.used.set(`${type}/${a}`, this.usedToday(type, a) + count));
+        areas.forEach((a) => this.used.add(`${type}/${a}`, count));
     }
 
     /** Forgets today's usage. */
     reset(): void {
-        this.used.clear();
+        this.used.reset();
     }
 
     private batch(type: PurgeType): number {
@@ -85,15 +85,6 @@ export class PurgeQuota {
     }
 
     private available(type: PurgeType, area: "mainland" | "overseas"): number {
-        return Math.max(0, this.total(type) - this.usedToday(type, area));
-    }
-
-    private usedToday(type: PurgeType, area: string): number {
-        const today = formatApiTime(new Date(this.now())).slice(0, 10);
-        if (today !== this.day) {
-            this.day = today;
-            this.used.clear();
-        }
-        return this.used.get(`${type}/${area}`) ?? 0;
+        return Math.max(0, this.total(type) - this.used.today(`${type}/${area}`));
     }
 }
