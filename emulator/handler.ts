@@ -1,6 +1,6 @@
 /**
- * The API request pipeline: body, faults, action, service, signature, version, action, rate limit, parameters,
- * required fields, action, answer.
+ * The API request pipeline, the same for every service: body, service, faults (answered in the service's shapes),
+ * action, signature, version, action, rate limit, parameters, required fields, the service's action, answer.
  */
 import * as http from "http";
 import { randomUUID } from "crypto";

@@ -137,4 +137,42 @@ describe("emulator: EdgeOne with the official SDK's teo client", () => {
         const cdn = await signedRequest(emu, "DescribePurgeTasks", JSON.stringify({ TaskId: "1" }));
         assert.strictEqual(cdn.json.Response.Error, undefined);
     });
+
+    it("answers a mistyped or out-of-range parameter with EdgeOne's InvalidParameter, not the CDN's code", async () => {
+        const body = JSON.stringify({ ZoneId: ZONE, Limit: 5000, Filters: [{ Name: "job-id", Values: ["x"] }] });
+        const res = await signedRequest(emu, "DescribePurgeTasks", body, { service: "teo", version: TEO_API_VERSION });
+        assert.strictEqual(res.json.Response.Error.Code, "InvalidParameter");
+    });
+
+    describe("faults, answered in EdgeOne's shapes", () => {
+        const query = () => emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: ["x"] }] });
+
+        it("nullFields: a task with every field null", async () => {
+            emu.faults.add({ kind: "nullFields", action: "DescribePurgeTasks" });
+            const res = await query();
+            assert.strictEqual(res.TotalCount, null);
+            assert.deepStrictEqual(Object.entries(res.Tasks![0]).filter(([, v]) => v !== null), []);
+            assert.ok("JobId" in res.Tasks![0] && "FailMessage" in res.Tasks![0]);
+        });
+
+        it("nullList: Tasks null", async () => {
+            emu.faults.add({ kind: "nullList", action: "DescribePurgeTasks" });
+            assert.strictEqual((await query()).Tasks, null);
+        });
+
+        it("throttle: RequestLimitExceeded, where the CDN's DescribePurgeTasks answers OperationTooOften", async () => {
+            emu.faults.add([{ kind: "throttle" }, { kind: "throttle" }]);
+            await assert.rejects(query(), (e) => codeOf(e) === "RequestLimitExceeded");
+            const cdn = await signedRequest(emu, "DescribePurgeTasks", JSON.stringify({ TaskId: "1" }));
+            assert.strictEqual(cdn.json.Response.Error.Code, "UnauthorizedOperation.OperationTooOften");
+        });
+
+        it("badJson: a body cut short", async () => {
+            emu.faults.add({ kind: "badJson" });
+            const res = await signedRequest(emu, "CreatePurgeTask", "{}", { service: "teo", version: TEO_API_VERSION });
+            assert.strictEqual(res.status, 200);
+            assert.strictEqual(res.json, undefined);
+            assert.match(res.text, /^\{"Response":\{"JobId":null/);
+        });
+    });
 });
