@@ -4,7 +4,7 @@
  * parameter in the query string (GET) or a form-encoded body (POST).
  */
 import * as http from "http";
-import { ApiError, ERROR_CODES } from "./errors";
+import { ApiError, CORE_ERROR_CODES } from "./errors";
 import { nestParams, parseFlatParams, ParamKind } from "./formParams";
 
 /**
@@ -75,10 +75,10 @@ function parseJsonObject(body: Buffer): Record<string, unknown> {
     try {
         value = body.length === 0 ? {} : JSON.parse(body.toString("utf8"));
     } catch {
-        throw new ApiError(ERROR_CODES.invalidParameter, "The request body is not valid JSON.");
+        throw new ApiError(CORE_ERROR_CODES.invalidParameter, "The request body is not valid JSON.");
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new ApiError(ERROR_CODES.invalidParameter, "The request body must be a JSON object.");
+        throw new ApiError(CORE_ERROR_CODES.invalidParameter, "The request body must be a JSON object.");
     }
     return value as Record<string, unknown>;
 }

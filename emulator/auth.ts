@@ -7,7 +7,7 @@
  * HmacSHA1/HmacSHA256 parameters ({@link verifyV1Request}).
  */
 import * as crypto from "crypto";
-import { ApiError, ERROR_CODES } from "./errors";
+import { ApiError, CORE_ERROR_CODES } from "./errors";
 import { computeSignature, utcDate } from "./tc3Signature";
 import { computeV1Signature, V1_SIGNATURE_METHODS, V1SignatureMethod } from "./v1Signature";
 
@@ -113,14 +113,14 @@ function hostForms(hostHeader: string): string[] {
 /** Checks a timestamp in seconds (as text) against the clock; answers the API's codes. */
 function checkTimestamp(text: string | undefined, name: string, nowMs: number): number {
     if (text === undefined || text === "") {
-        return fail(ERROR_CODES.missingParameter, `The request is missing the required parameter ${name}.`);
+        return fail(CORE_ERROR_CODES.missingParameter, `The request is missing the required parameter ${name}.`);
     }
     if (!/^\d{1,12}$/.test(text)) {
-        return fail(ERROR_CODES.invalidAuthorization, `${name} must be a number of seconds since 1970.`);
+        return fail(CORE_ERROR_CODES.invalidAuthorization, `${name} must be a number of seconds since 1970.`);
     }
     const timestamp = Number(text);
     if (Math.abs(nowMs / 1000 - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
-        fail(ERROR_CODES.signatureExpire,
+        fail(CORE_ERROR_CODES.signatureExpire,
             `Signature expired: the timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} seconds from server time.`);
     }
     return timestamp;
@@ -128,20 +128,20 @@ function checkTimestamp(text: string | undefined, name: string, nowMs: number): 
 
 function findCredential(credentials: readonly EmulatorCredential[], secretId: string): EmulatorCredential {
     return credentials.find((c) => c.secretId === secretId)
-        ?? fail(ERROR_CODES.secretIdNotFound, "The SecretId is not found, please ensure that your SecretId is correct.");
+        ?? fail(CORE_ERROR_CODES.secretIdNotFound, "The SecretId is not found, please ensure that your SecretId is correct.");
 }
 
 /** The session-token check both signature families end with. */
 function checkToken(credential: EmulatorCredential, token: string | undefined, nowMs: number): void {
     if (credential.token !== undefined && !constantTimeEqual(credential.token, token ?? "")) {
-        fail(ERROR_CODES.tokenFailure, "Token verification failed. Please check your Token is correct.");
+        fail(CORE_ERROR_CODES.tokenFailure, "Token verification failed. Please check your Token is correct.");
     }
     if (credential.expiresAtMs !== undefined && nowMs >= credential.expiresAtMs) {
-        fail(ERROR_CODES.tokenFailure, "Token verification failed: the temporary credentials have expired.");
+        fail(CORE_ERROR_CODES.tokenFailure, "Token verification failed: the temporary credentials have expired.");
     }
 }
 
-const signatureFailure = (): never => fail(ERROR_CODES.signatureFailure,
+const signatureFailure = (): never => fail(CORE_ERROR_CODES.signatureFailure,
     "The provided credentials could not be validated. Please check your signature is correct.");
 
 /**
@@ -157,13 +157,13 @@ const signatureFailure = (): never => fail(ERROR_CODES.signatureFailure,
 export function verifyRequest(req: SignedRequest, credentials: readonly EmulatorCredential[],
     nowMs: number, services: readonly string[] = ["cdn"]): EmulatorCredential {
     const auth = parseAuthorization(header(req, "authorization"))
-        ?? fail(ERROR_CODES.invalidAuthorization, "Authorization header is missing or not TC3-HMAC-SHA256.");
+        ?? fail(CORE_ERROR_CODES.invalidAuthorization, "Authorization header is missing or not TC3-HMAC-SHA256.");
     if (!auth.signedHeaders.includes("content-type") || !auth.signedHeaders.includes("host")) {
-        fail(ERROR_CODES.invalidAuthorization, "SignedHeaders must include content-type and host.");
+        fail(CORE_ERROR_CODES.invalidAuthorization, "SignedHeaders must include content-type and host.");
     }
     const hosts = hostForms(header(req, "host") ?? "");
     if (!services.includes(auth.service) && auth.service !== hosts[hosts.length - 1].split(".")[0]) {
-        fail(ERROR_CODES.invalidAuthorization, `Credential scope service '${auth.service}' does not match this API.`);
+        fail(CORE_ERROR_CODES.invalidAuthorization, `Credential scope service '${auth.service}' does not match this API.`);
     }
     const timestamp = checkTimestamp(header(req, "x-tc-timestamp"), "X-TC-Timestamp", nowMs);
     const credential = findCredential(credentials, auth.secretId);
@@ -198,12 +198,12 @@ export function verifyV1Request(req: V1SignedRequest, credentials: readonly Emul
     const p = req.params;
     for (const name of ["Timestamp", "Nonce", "SecretId", "Signature"]) {
         if (p[name] === undefined || p[name] === "") {
-            fail(ERROR_CODES.missingParameter, `The request is missing the required parameter ${name}.`);
+            fail(CORE_ERROR_CODES.missingParameter, `The request is missing the required parameter ${name}.`);
         }
     }
     const method = (p.SignatureMethod ?? "HmacSHA1") as V1SignatureMethod;
     if (!V1_SIGNATURE_METHODS.includes(method)) {
-        fail(ERROR_CODES.invalidParameterValue, `SignatureMethod must be one of ${V1_SIGNATURE_METHODS.join(", ")}.`);
+        fail(CORE_ERROR_CODES.invalidParameterValue, `SignatureMethod must be one of ${V1_SIGNATURE_METHODS.join(", ")}.`);
     }
     checkTimestamp(p.Timestamp, "Timestamp", nowMs);
     const credential = findCredential(credentials, p.SecretId);

@@ -1,13 +1,12 @@
 /**
- * Helpers for talking to a running emulator: an official SDK client pointed at it, and hand-signed raw requests
- * (for checks the SDK cannot make, such as an old timestamp or a broken body).
+ * Helpers for talking to a running emulator, whatever product: hand-signed raw requests (for checks the SDK
+ * cannot make, such as an old timestamp or a broken body) and any other HTTP request. Each product's folder has
+ * its official SDK client (`emulatorClient`, `emulatorTeoClient`).
  */
 import * as http from "http";
-import { cdn } from "tencentcloud-sdk-nodejs/tencentcloud/services/cdn";
-import { teo } from "tencentcloud-sdk-nodejs/tencentcloud/services/teo";
 import { EmulatorCredential } from "./auth";
+import { ServiceSpec } from "./services";
 import { authorizationHeader } from "./tc3Signature";
-import { API_VERSION } from "./services";
 
 /** Where an emulator listens (a {@link RunningEmulator} fits). */
 export interface EmulatorAddress {
@@ -17,10 +16,7 @@ export interface EmulatorAddress {
     readonly credentials: readonly EmulatorCredential[];
 }
 
-/** The official SDK's CDN client type. */
-export type CdnClient = InstanceType<typeof cdn.v20180606.Client>;
-
-/** How {@link emulatorClient} builds its client; everything defaults to the SDK's own defaults. */
+/** How a product's SDK client for the emulator is built (e.g. `emulatorClient`); everything defaults to the SDK's own defaults. */
 export interface EmulatorClientOptions {
     readonly credential?: EmulatorCredential;
     /** Seconds; default 5. */
@@ -31,50 +27,7 @@ export interface EmulatorClientOptions {
     readonly signMethod?: "TC3-HMAC-SHA256" | "HmacSHA1" | "HmacSHA256";
 }
 
-/**
- * An official SDK client for the emulator, with a plain `http.Agent` so `http_proxy` is not used.
- *
- * @example
- * const client = emulatorClient(emu);
- * const { TaskId } = await client.PurgeUrlsCache({ Urls: ["https://www.example.com/a.png"] });
- * const v1 = emulatorClient(emu, { signMethod: "HmacSHA256", reqMethod: "GET" });
- */
-export function emulatorClient(emu: EmulatorAddress, options: EmulatorClientOptions = {}): CdnClient {
-    const c = options.credential ?? emu.credentials[0];
-    return new cdn.v20180606.Client({
-        credential: { secretId: c.secretId, secretKey: c.secretKey, token: c.token },
-        region: "",
-        profile: {
-            // Left out when unset: the SDK copies an undefined reqMethod over its own default.
-            ...(options.signMethod ? { signMethod: options.signMethod } : {}),
-            httpProfile: {
-                endpoint: emu.endpoint, protocol: "http://", reqTimeout: options.reqTimeout ?? 5, agent: new http.Agent(),
-                ...(options.reqMethod ? { reqMethod: options.reqMethod } : {}),
-            },
-        },
-    });
-}
-
-/** The official SDK's EdgeOne client type. */
-export type TeoClient = InstanceType<typeof teo.v20220901.Client>;
-
-/**
- * An official SDK EdgeOne (`teo`) client for the emulator, on the same address as the CDN one.
- *
- * @example
- * const { JobId } = await emulatorTeoClient(emu).CreatePurgeTask({ ZoneId: "zone-2noz78a8ev6k", Type: "purge_url",
- *     Targets: ["https://www.example.com/a.png"] });
- */
-export function emulatorTeoClient(emu: EmulatorAddress, options: Pick<EmulatorClientOptions, "credential" | "reqTimeout"> = {}): TeoClient {
-    const c = options.credential ?? emu.credentials[0];
-    return new teo.v20220901.Client({
-        credential: { secretId: c.secretId, secretKey: c.secretKey, token: c.token },
-        region: "",
-        profile: { httpProfile: { endpoint: emu.endpoint, protocol: "http://", reqTimeout: options.reqTimeout ?? 5, agent: new http.Agent() } },
-    });
-}
-
-/** How {@link signedRequest} should build its request; everything defaults to what the SDK sends. */
+/** How a signed request is built; everything defaults to what the SDK sends to the service. */
 export interface RawRequestOptions {
     readonly credential?: EmulatorCredential;
     /** Unix seconds; default now. */
@@ -94,28 +47,32 @@ export interface RawAnswer {
     readonly json: any;
 }
 
+/** Sends a request signed by hand (TC3-HMAC-SHA256) to one service and returns the raw answer. */
+export type SignedRequest = (emu: EmulatorAddress, action: string, body: string | Buffer,
+    options?: RawRequestOptions) => Promise<RawAnswer>;
+
 /**
- * Sends a request signed by hand (TC3-HMAC-SHA256) and returns the raw answer.
+ * A {@link SignedRequest} for `service`: its scope name and version unless the options say otherwise.
  *
  * @example
- * const old = Math.floor(Date.now() / 1000) - 3600;
- * (await signedRequest(emu, "DescribePurgeQuota", "{}", { timestamp: old })).json.Response.Error.Code;
- * // "AuthFailure.SignatureExpire"
+ * const signedRequest = signedRequester({ name: "cdn", version: "2018-06-06" });
+ * (await signedRequest(emu, "DescribePurgeQuota", "{}")).json.Response.UrlPurge;
  */
-export function signedRequest(emu: EmulatorAddress, action: string, body: string | Buffer,
-    options: RawRequestOptions = {}): Promise<RawAnswer> {
-    const c = options.credential ?? emu.credentials[0];
-    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const contentType = options.contentType ?? "application/json";
-    const authorization = options.authorization ?? authorizationHeader(c.secretId, {
-        secretKey: c.secretKey, service: options.service ?? "cdn", timestamp, payload: body, contentType, host: emu.host,
-    });
-    const headers: http.OutgoingHttpHeaders = {
-        "Content-Type": contentType, Authorization: authorization, "X-TC-Action": action,
-        "X-TC-Version": options.version ?? API_VERSION, "X-TC-Timestamp": String(timestamp),
-        ...(c.token !== undefined ? { "X-TC-Token": c.token } : {}),
+export function signedRequester(service: Pick<ServiceSpec, "name" | "version">): SignedRequest {
+    return (emu, action, body, options = {}) => {
+        const c = options.credential ?? emu.credentials[0];
+        const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+        const contentType = options.contentType ?? "application/json";
+        const authorization = options.authorization ?? authorizationHeader(c.secretId, {
+            secretKey: c.secretKey, service: options.service ?? service.name, timestamp, payload: body, contentType, host: emu.host,
+        });
+        const headers: http.OutgoingHttpHeaders = {
+            "Content-Type": contentType, Authorization: authorization, "X-TC-Action": action,
+            "X-TC-Version": options.version ?? service.version, "X-TC-Timestamp": String(timestamp),
+            ...(c.token !== undefined ? { "X-TC-Token": c.token } : {}),
+        };
+        return rawRequest(emu, "POST", "/", body, headers);
     };
-    return rawRequest(emu, "POST", "/", body, headers);
 }
 
 /**

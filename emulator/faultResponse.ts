@@ -3,9 +3,9 @@
  * a dropped connection, or a delay before the normal answer.
  */
 import * as http from "http";
-import { ERROR_CODES } from "./errors";
 import { FaultRule } from "./faults";
 import { errorEnvelope, okEnvelope, sendJson, sendText } from "./httpIo";
+import { Service } from "./services";
 
 /** What the server should do after a fault was applied. */
 export type FaultOutcome =
@@ -16,31 +16,16 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
     500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
 };
 
-/** The answer body with every field null, shaped like the action's real answer. */
-function nullAnswer(action: string, nullList: boolean): Record<string, unknown> {
-    switch (action) {
-        case "DescribePurgeTasks": {
-            const record = { TaskId: null, Url: null, Status: null, PurgeType: null, FlushType: null, CreateTime: null };
-            return { PurgeLogs: nullList ? null : [record], TotalCount: null };
-        }
-        case "DescribePurgeQuota": {
-            const quota = [{ Batch: null, Total: null, Available: null, Area: null }];
-            return { UrlPurge: nullList ? null : quota, PathPurge: nullList ? null : quota };
-        }
-        default:
-            return { TaskId: null };
-    }
-}
-
 /**
- * Applies a fault to a request; `slow` waits and then lets the request go on (`handled: false`), `late` lets it go
- * on at once and says how long to hold its answer.
+ * Applies a fault to a request for `service`'s `action` (the service gives the throttle code and the answer
+ * shapes); `slow` waits and then lets the request go on (`handled: false`), `late` lets it go on at once and says
+ * how long to hold its answer.
  *
  * @example
- * const outcome = await applyFault({ kind: "http", status: 503 }, "DescribePurgeTasks", req, res, requestId);
+ * const outcome = await applyFault({ kind: "http", status: 503 }, service, "DescribePurgeTasks", req, res, requestId);
  */
-export async function applyFault(rule: FaultRule, action: string, req: http.IncomingMessage, res: http.ServerResponse,
-    requestId: string): Promise<FaultOutcome> {
+export async function applyFault(rule: FaultRule, service: Service, action: string, req: http.IncomingMessage,
+    res: http.ServerResponse, requestId: string): Promise<FaultOutcome> {
     switch (rule.kind) {
         case "slow":
             await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 1000));
@@ -52,7 +37,7 @@ export async function applyFault(rule: FaultRule, action: string, req: http.Inco
             await new Promise((resolve) => (req.socket.destroyed ? resolve(undefined) : req.socket.once("close", resolve)));
             return { handled: true, code: "hang" };
         case "throttle": {
-            const code = action === "DescribePurgeTasks" ? ERROR_CODES.operationTooOften : ERROR_CODES.requestLimitExceeded;
+            const code = service.throttleCode(action);
             sendJson(res, 200, errorEnvelope(code, rule.message ?? "Too many requests, please try again later.", requestId));
             return { handled: true, code };
         }
@@ -71,15 +56,18 @@ export async function applyFault(rule: FaultRule, action: string, req: http.Inco
         case "reset":
             req.socket.destroy();
             return { handled: true, code: "reset" };
-        case "badJson":
-            sendText(res, 200, "application/json", `{"Response": {"RequestId": "${requestId}", "PurgeLogs": [`);
+        case "badJson": {
+            // The action's answer cut in the middle, as a dropped proxy buffer would leave it.
+            const whole = JSON.stringify(okEnvelope(service.nullAnswer(action, false), requestId));
+            sendText(res, 200, "application/json", whole.slice(0, Math.ceil(whole.length / 2)));
             return { handled: true, code: "badJson" };
+        }
         case "emptyJson":
             sendJson(res, 200, {});
             return { handled: true, code: "emptyJson" };
         case "nullFields":
         case "nullList":
-            sendJson(res, 200, okEnvelope(nullAnswer(action, rule.kind === "nullList"), requestId));
+            sendJson(res, 200, okEnvelope(service.nullAnswer(action, rule.kind === "nullList"), requestId));
             return { handled: true };
     }
 }

@@ -14,8 +14,8 @@ export type FaultKind =
     | "reset"       // destroy the connection without answering
     | "badJson"     // HTTP 200 whose body is not JSON
     | "emptyJson"   // HTTP 200 `{}`
-    | "nullFields"  // HTTP 200 with every field of the answer (and of each PurgeLogs record) null
-    | "nullList";   // HTTP 200 with PurgeLogs and TotalCount null
+    | "nullFields"  // HTTP 200 with every field of the answer (and of each record of its lists) null
+    | "nullList";   // HTTP 200 with the answer's lists (e.g. PurgeLogs) and counts null
 
 /**
  * Every fault kind, for validation and iteration.

@@ -6,7 +6,7 @@
 import { spawn } from "child_process";
 import * as path from "path";
 import type { StatsSnapshot } from "./stats";
-import type { TaskRecord } from "./store";
+import type { TaskRecord } from "./cdn/store";
 
 /** A started emulator process. */
 export interface EmulatorProcess {

@@ -1,90 +1,30 @@
 /**
- * Starts the emulator: a node:http server speaking the CDN purge API, EdgeOne's purge actions and STS on `/` (POST or GET, TC3-HMAC-SHA256
- * or v1 signed, as the official clients send them), plus `GET /healthz` and the optional control API under
- * `/_emulator/`.
+ * Starts the emulator: the core's server with every product of the registry (the CDN purge API, EdgeOne's purge
+ * actions) and STS on `/`, plus `GET /healthz` and the optional control API under `/_emulator/`.
  */
-import * as http from "http";
-import { AddressInfo } from "net";
-import { EmulatorCredential } from "./auth";
-import { CONTROL_PREFIX, handleControlRequest } from "./control";
-import { FaultInjector } from "./faults";
-import { EmulatorContext, handleApiRequest } from "./handler";
-import { sendText } from "./httpIo";
-import { StatusCase } from "./query";
-import { PurgeQuota, QuotaLimits } from "./quota";
-import { SlidingWindowLimit } from "./slidingWindow";
-import { EmulatorStats } from "./stats";
-import { StoreOptions, TaskStore } from "./store";
-import { EMULATOR_ROLE_ARN, EMULATOR_WEB_IDENTITY, StsOptions, WebIdentity } from "./stsActions";
-import { TemporaryCredentials } from "./temporaryCredentials";
-import { TeoQuota, TeoQuotaLimits } from "./teoQuota";
-import { TeoStore } from "./teoStore";
+import { RunningServer, ServerOptions, startServer } from "./httpServer";
+import { createProducts, ProductOptions } from "./products";
+import { PurgeQuota } from "./cdn/quota";
+import { TaskStore } from "./cdn/store";
+import { TeoQuota } from "./edgeone/quota";
+import { TeoStore } from "./edgeone/store";
 
-/**
- * The key pair the emulator accepts unless told otherwise. Not a secret: it only opens the local emulator.
- *
- * @example
- * new cdn.v20180606.Client({ credential: EMULATOR_CREDENTIALS, region: "", profile: { ... } });
- */
-export const EMULATOR_CREDENTIALS: EmulatorCredential = Object.freeze({
-    secretId: "AKIDemulator0000000000000000000000",
-    secretKey: "emulator-secret-key-do-not-use",
-});
+export { EMULATOR_CREDENTIALS } from "./httpServer";
 
 /** Options of {@link startEmulator}; all optional. */
-export interface EmulatorOptions extends StoreOptions, QuotaLimits, StsOptions {
-    /** Interface to listen on. Default `127.0.0.1` (loopback only). */
-    readonly host?: string;
-    /** Port; default 0 (any free port). */
-    readonly port?: number;
-    /** Accepted key pairs. Default `[EMULATOR_CREDENTIALS]`. */
-    readonly credentials?: readonly EmulatorCredential[];
-    /** Status spelling in answers. Default `lower`. */
-    readonly statusCase?: StatusCase;
-    /** Requests per action in any 1-second window. Default 20. */
-    readonly rateLimitPerSecond?: number;
-    /** Largest accepted body. Default 1 MiB. */
-    readonly maxBodyBytes?: number;
-    /** Serve `/_emulator/`. Default true. */
-    readonly controlApi?: boolean;
-    /**
-     * The clock request timestamps are checked against (300 s), and temporary credentials expire by. Default
-     * `Date.now`, not `now`: the SDK signs with the wall clock, so tests may move `now` by hours without their
-     * requests expiring.
-     */
-    readonly authClock?: () => number;
-    /** Receives one line per request. Default: no logging. */
-    readonly log?: (line: string) => void;
-    /** EdgeOne's purge quota per type (Batch and Daily); defaults as a standard plan's. */
-    readonly teoQuota?: TeoQuotaLimits;
+export interface EmulatorOptions extends ServerOptions, ProductOptions {
+    /** The clock tasks finish, vanish and quotas reset by, and rate windows run by. Default `Date.now`. */
+    readonly now?: () => number;
 }
 
 /** A started emulator. */
-export interface RunningEmulator {
-    /** `http://127.0.0.1:PORT` */
-    readonly url: string;
-    readonly host: string;
-    readonly port: number;
-    /** `127.0.0.1:PORT`, for the SDK's `httpProfile.endpoint` (with `protocol: "http://"`). */
-    readonly endpoint: string;
-    readonly credentials: readonly EmulatorCredential[];
+export interface RunningEmulator extends RunningServer {
+    /** The CDN's purge tasks and quota. */
     readonly store: TaskStore;
     readonly quota: PurgeQuota;
     /** EdgeOne's purge jobs and quota. */
     readonly teoStore: TeoStore;
     readonly teoQuota: TeoQuota;
-    readonly faults: FaultInjector;
-    readonly stats: EmulatorStats;
-    /** Roles STS `AssumeRole` may assume. */
-    readonly roleArns: readonly string[];
-    /** What STS `AssumeRoleWithWebIdentity` accepts. */
-    readonly webIdentity: WebIdentity;
-    /** Credentials STS issued (they sign requests, with their token, until they expire). */
-    readonly temporaryCredentials: TemporaryCredentials;
-    /** Forgets tasks, quota use, pending faults, statistics, rate-limit windows and issued credentials. */
-    reset(): void;
-    /** Stops listening and closes open connections. */
-    close(): Promise<void>;
 }
 
 /**
@@ -98,70 +38,10 @@ export interface RunningEmulator {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     const now = options.now ?? Date.now;
-    const store = new TaskStore({ ...options, now });
-    const ctx: EmulatorContext = {
-        store,
-        teoStore: new TeoStore({ completeAfterMs: options.completeAfterMs ?? 2000, failPattern: options.failPattern ?? "/fail",
-            now, retention: () => store.retention, visibleAfter: () => store.visibleAfter }),
-        teoQuota: new TeoQuota(options.teoQuota ?? {}, now),
-        quota: new PurgeQuota(options, now),
-        statusCase: options.statusCase ?? "lower",
-        credentials: options.credentials ?? [EMULATOR_CREDENTIALS],
-        faults: new FaultInjector(),
-        stats: new EmulatorStats(),
-        limiter: new SlidingWindowLimit(options.rateLimitPerSecond ?? 20, now),
-        maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
-        now,
-        authClock: options.authClock ?? Date.now,
-        log: options.log,
-        roleArns: options.roleArns ?? [EMULATOR_ROLE_ARN],
-        webIdentity: options.webIdentity ?? EMULATOR_WEB_IDENTITY,
-        temporaryCredentialSeconds: options.temporaryCredentialSeconds,
-        temporaryCredentials: new TemporaryCredentials(),
-    };
-    const reset = (): void => {
-        ctx.store.clear();
-        ctx.quota.reset();
-        ctx.teoStore.clear();
-        ctx.teoQuota.reset();
-        ctx.faults.clear();
-        ctx.stats.reset();
-        ctx.limiter.reset();
-        ctx.temporaryCredentials.clear();
-    };
-    const server = http.createServer((req, res) => {
-        const path = (req.url ?? "/").split("?")[0];
-        const work = options.controlApi !== false && path.startsWith(CONTROL_PREFIX)
-            ? handleControlRequest(ctx, reset, req, res)
-            : req.method === "GET" && path === "/healthz"
-                ? Promise.resolve(sendText(res, 200, "text/plain", "ok\n"))
-                : (req.method === "POST" || req.method === "GET") && path === "/"
-                    ? handleApiRequest(ctx, req, res)
-                    : Promise.resolve(sendText(res, 404, "text/plain", "not found: the API is POST / or GET /\n"));
-        work.catch((e: unknown) => {
-            ctx.log?.(`request failed: ${String(e)}`);
-            if (!res.headersSent && !res.destroyed) {
-                sendText(res, 500, "text/plain", "emulator error\n");
-            }
-        });
-    });
-    const host = options.host ?? "127.0.0.1";
-    await new Promise<void>((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(options.port ?? 0, host, () => {
-            server.off("error", reject);
-            resolve();
-        });
-    });
-    const port = (server.address() as AddressInfo).port;
-    const hostForUrl = host.includes(":") ? `[${host}]` : host;
+    const products = createProducts({ ...options, now });
+    const server = await startServer({ ...options, now }, products.services);
     return {
-        url: `http://${hostForUrl}:${port}`, host, port, endpoint: `${hostForUrl}:${port}`,
-        credentials: ctx.credentials, store: ctx.store, quota: ctx.quota, teoStore: ctx.teoStore, teoQuota: ctx.teoQuota, faults: ctx.faults, stats: ctx.stats,
-        roleArns: ctx.roleArns, webIdentity: ctx.webIdentity, temporaryCredentials: ctx.temporaryCredentials, reset,
-        close: () => new Promise<void>((resolve, reject) => {
-            server.close((e) => (e ? reject(e) : resolve()));
-            server.closeAllConnections();
-        }),
+        ...server, store: products.cdn.store, quota: products.cdn.quota,
+        teoStore: products.edgeone.store, teoQuota: products.edgeone.quota,
     };
 }

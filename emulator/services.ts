@@ -1,40 +1,16 @@
 /**
- * The services one emulator serves on one address (CDN, EdgeOne and STS), and how a request finds its service as the real
- * endpoints would: the signed credential scope (`cdn`, `teo`, `sts`), else the host's first label (`sts.localhost`),
- * else the API version it asks for (the Node.js SDK pointed at `127.0.0.1:PORT` signs with service `127`).
+ * What the core needs of each service it serves (a product such as the CDN, or the core's own STS), and how a
+ * request finds its service as the real endpoints would: the signed credential scope (`cdn`, `teo`, `sts`), else
+ * the host's first label (`sts.localhost`), else the API version it asks for (the Node.js SDK pointed at
+ * `127.0.0.1:PORT` signs with service `127`).
  */
-import { ACTIONS } from "./cdnActions";
 import { ParamKind } from "./formParams";
-import { STS_ACTIONS } from "./stsActions";
-import { TEO_ACTIONS } from "./teoActions";
+import { Params } from "./params";
 
-/**
- * The CDN API version the emulator serves (the `X-TC-Version` header); any other answers `NoSuchVersion`.
- *
- * @example
- * new cdn.v20180606.Client(...); // sends X-TC-Version: API_VERSION
- */
-export const API_VERSION = "2018-06-06";
-
-/**
- * The STS API version the emulator serves.
- *
- * @example
- * new CommonClient("sts.tencentcloudapi.com", STS_API_VERSION, { ... });
- */
-export const STS_API_VERSION = "2018-08-13";
-
-/**
- * The EdgeOne API version the emulator serves.
- *
- * @example
- * new teo.v20220901.Client(...); // sends X-TC-Version: TEO_API_VERSION
- */
-export const TEO_API_VERSION = "2022-09-01";
-
-/** What the request pipeline needs to know of a service. */
+/** What the request pipeline checks before it runs an action. */
 export interface ServiceSpec {
-    readonly name: "cdn" | "sts" | "teo";
+    /** The name the credential scope carries, e.g. `cdn`. */
+    readonly name: string;
     readonly version: string;
     readonly actions: readonly string[];
     /** Actions served without a signature. */
@@ -45,44 +21,35 @@ export interface ServiceSpec {
     readonly paramKinds: Readonly<Record<string, ParamKind>>;
 }
 
-/**
- * The services, CDN first (the answer for a request that names none the emulator knows).
- *
- * @example
- * SERVICES.map((s) => s.name); // ["cdn", "sts"]
- */
-export const SERVICES: readonly ServiceSpec[] = [
-    {
-        name: "cdn", version: API_VERSION, actions: ACTIONS, unsignedActions: [],
-        requiredParams: { PurgeUrlsCache: ["Urls"], PurgePathCache: ["Paths", "FlushType"] },
-        paramKinds: { Limit: "integer", Offset: "integer", UrlEncode: "boolean" },
-    },
-    {
-        name: "sts", version: STS_API_VERSION, actions: STS_ACTIONS, unsignedActions: ["AssumeRoleWithWebIdentity"],
-        requiredParams: {
-            AssumeRole: ["RoleArn", "RoleSessionName"],
-            AssumeRoleWithWebIdentity: ["ProviderId", "WebIdentityToken", "RoleArn", "RoleSessionName"],
-        },
-        paramKinds: { DurationSeconds: "integer" },
-    },
-    {
-        name: "teo", version: TEO_API_VERSION, actions: TEO_ACTIONS, unsignedActions: [],
-        requiredParams: { CreatePurgeTask: ["ZoneId", "Type"], DescribePurgeTasks: ["ZoneId"], DescribeContentQuota: ["ZoneId"] },
-        paramKinds: { Limit: "integer", Offset: "integer", Fuzzy: "boolean", EncodeUrl: "boolean" },
-    },
-];
+/** A service with its state, as one emulator serves it. */
+export interface Service extends ServiceSpec {
+    /** Runs one of `actions` and returns its answer body, or throws an ApiError. */
+    run(action: string, params: Params): Record<string, unknown>;
+    /** The code a throttled call of `action` answers (the CDN's DescribePurgeTasks has its own). */
+    throttleCode(action: string): string;
+    /** The answer body of `action` with every field null (`nullFields`), or with its lists null (`nullList`). */
+    nullAnswer(action: string, nullList: boolean): Record<string, unknown>;
+    /**
+     * Answers a control route (`path` after `/_emulator/`, `body` reads the request's JSON body), or returns
+     * undefined when the route is not one of this service's.
+     */
+    control?(method: string, path: string, body: () => Promise<unknown>): Promise<unknown>;
+    /** Forgets what requests left behind (tasks, quota use, issued credentials). */
+    reset(): void;
+}
 
 /**
  * The service a request is for: named by its signed scope, else by its host's first label, else by its version;
- * CDN when nothing names a known one (its version check then answers `NoSuchVersion`).
+ * the first service when nothing names a known one (its version check then answers `NoSuchVersion`).
  *
  * @example
- * routeService({ scopeService: "127", host: "127.0.0.1:9000", version: "2018-08-13" }).name; // "sts"
+ * routeService(services, { scopeService: "127", host: "127.0.0.1:9000", version: "2018-08-13" }).name; // "sts"
  */
-export function routeService(request: { scopeService?: string; host: string; version: string }): ServiceSpec {
-    const byName = (name: string | undefined): ServiceSpec | undefined => SERVICES.find((s) => s.name === name);
+export function routeService<S extends ServiceSpec>(services: readonly S[],
+    request: { scopeService?: string; host: string; version: string }): S {
+    const byName = (name: string | undefined): S | undefined => services.find((s) => s.name === name);
     return byName(request.scopeService)
         ?? byName(request.host.trim().toLowerCase().split(".")[0])
-        ?? SERVICES.find((s) => s.version === request.version)
-        ?? SERVICES[0];
+        ?? services.find((s) => s.version === request.version)
+        ?? services[0];
 }

@@ -4,7 +4,7 @@
  * `Authorization: SKIP`) and checks against the identity provider instead. Both answer temporary credentials
  * that the emulator then accepts with their token until they expire.
  */
-import { ApiError, ERROR_CODES } from "./errors";
+import { ApiError, CORE_ERROR_CODES } from "./errors";
 import { Params } from "./params";
 import { IssuedCredential, TemporaryCredentials } from "./temporaryCredentials";
 
@@ -71,7 +71,7 @@ export type StsActionName = typeof STS_ACTIONS[number];
 const DEFAULT_DURATION_SECONDS = 7200;
 const MAX_DURATION_SECONDS = 43200;
 
-const paramError = (message: string): ApiError => new ApiError(ERROR_CODES.stsParamError, message);
+const paramError = (message: string): ApiError => new ApiError(CORE_ERROR_CODES.stsParamError, message);
 
 function text(params: Params, name: string): string {
     const v = params[name];
@@ -111,9 +111,9 @@ function credentialsAnswer(c: IssuedCredential): Record<string, unknown> {
 function assumeRole(ctx: StsContext, params: Params, nowMs: number): Record<string, unknown> {
     const roleArn = text(params, "RoleArn");
     const name = sessionName(params);
-    const seconds = lifetime(ctx, params, ERROR_CODES.stsOverTime);
+    const seconds = lifetime(ctx, params, CORE_ERROR_CODES.stsOverTime);
     if (!ctx.roleArns.includes(roleArn)) {
-        throw new ApiError(ERROR_CODES.roleNotFound, `The role '${roleArn}' does not exist.`);
+        throw new ApiError(CORE_ERROR_CODES.roleNotFound, `The role '${roleArn}' does not exist.`);
     }
     return credentialsAnswer(ctx.temporaryCredentials.issue(roleArn, name, seconds, nowMs));
 }
@@ -123,12 +123,12 @@ function assumeRoleWithWebIdentity(ctx: StsContext, params: Params, nowMs: numbe
     const token = text(params, "WebIdentityToken");
     const roleArn = text(params, "RoleArn");
     const name = sessionName(params);
-    const seconds = lifetime(ctx, params, ERROR_CODES.stsParamError);
+    const seconds = lifetime(ctx, params, CORE_ERROR_CODES.stsParamError);
     if (providerId !== ctx.webIdentity.providerId) {
         throw paramError(`The identity provider '${providerId}' does not exist.`);
     }
     if (token !== ctx.webIdentity.webIdentityToken) {
-        throw new ApiError(ERROR_CODES.webIdentityTokenError, "The WebIdentityToken is invalid.");
+        throw new ApiError(CORE_ERROR_CODES.webIdentityTokenError, "The WebIdentityToken is invalid.");
     }
     if (roleArn !== ctx.webIdentity.roleArn) {
         throw paramError(`The role '${roleArn}' does not trust the identity provider '${providerId}'.`);

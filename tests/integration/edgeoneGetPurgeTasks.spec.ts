@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
-import { emulatorTeoClient } from "../../emulator/client";
+import { emulatorTeoClient } from "../../emulator/edgeone/client";
 import { edgeone, InvalidArgumentError } from "../../sdk";
 
 const ZONE = "zone-2noz78a8ev6k";

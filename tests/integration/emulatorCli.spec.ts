@@ -4,7 +4,7 @@ import * as path from "path";
 import { EMULATOR_CREDENTIALS } from "../../emulator/server";
 import { parseEmulatorArgs, USAGE } from "../../emulator/cli";
 import { startEmulatorProcess } from "../../emulator/process";
-import { emulatorClient } from "../../emulator/client";
+import { emulatorClient } from "../../emulator/cdn/client";
 import { EMULATOR_WEB_IDENTITY } from "../../emulator/stsActions";
 
 const ROOT = path.join(__dirname, "..", "..");

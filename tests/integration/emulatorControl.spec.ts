@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { emulatorClient, rawRequest } from "../../emulator/client";
+import { emulatorClient } from "../../emulator/cdn/client";
+import { rawRequest } from "../../emulator/client";
 
 describe("emulator control API", () => {
     let emu: RunningEmulator;

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { emulatorClient, CdnClient } from "../../emulator/client";
-import { INTERNAL_ERROR_CODES } from "../../emulator/errors";
+import { emulatorClient, CdnClient } from "../../emulator/cdn/client";
+import { INTERNAL_ERROR_CODES } from "../../emulator/cdn/errors";
 
 type SdkError = { code?: string; httpCode?: number; type?: string; name?: string; message: string };
 const failure = async (p: Promise<unknown>): Promise<SdkError> => {

@@ -7,7 +7,7 @@
  */
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { STS_API_VERSION } from "../../emulator/services";
+import { STS_API_VERSION } from "../../emulator/stsService";
 import { buildGoClient, GoCall, runGoClient } from "../support/goClient";
 import { CallAction, purgeScenario } from "../support/purgeScenario";
 

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { emulatorClient, rawRequest, signedRequest } from "../../emulator/client";
+import { emulatorClient, signedRequest } from "../../emulator/cdn/client";
+import { rawRequest } from "../../emulator/client";
 
 describe("emulator HTTP surface", () => {
     let emu: RunningEmulator;

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { emulatorClient, CdnClient } from "../../emulator/client";
+import { emulatorClient, CdnClient } from "../../emulator/cdn/client";
 
 const codeOf = async (p: Promise<unknown>): Promise<string | undefined> => {
     try {

@@ -3,7 +3,8 @@
  * over both request methods (POST and GET), each through the whole purge scenario. The v1 and GET suites fail
  * against an emulator that checks TC3 over POST only.
  */
-import { emulatorClient, EmulatorClientOptions } from "../../emulator/client";
+import { emulatorClient } from "../../emulator/cdn/client";
+import { EmulatorClientOptions } from "../../emulator/client";
 import { CallAction, purgeScenario } from "../support/purgeScenario";
 
 const nodeSdk = (options: EmulatorClientOptions): CallAction => async (emu, action, params, credential) => {

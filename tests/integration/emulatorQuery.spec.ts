@@ -1,10 +1,10 @@
 import * as assert from "assert";
-import { TaskStore, Submission } from "../../emulator/store";
-import { describePurgeTasks, keywordMatches } from "../../emulator/query";
+import { TaskStore, Submission } from "../../emulator/cdn/store";
+import { describePurgeTasks, keywordMatches } from "../../emulator/cdn/query";
 import { ApiError } from "../../emulator/errors";
 import { Params } from "../../emulator/params";
 import { startEmulator } from "../../emulator/server";
-import { emulatorClient } from "../../emulator/client";
+import { emulatorClient } from "../../emulator/cdn/client";
 
 const T0 = Date.UTC(2026, 10, 29, 4, 0, 0); // 2026-11-29 12:00:00 Beijing
 const sub = (urls: string[], more: Partial<Submission> = {}): Submission =>

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { startEmulator, RunningEmulator, EMULATOR_CREDENTIALS } from "../../emulator/server";
-import { emulatorClient, signedRequest } from "../../emulator/client";
+import { emulatorClient, signedRequest } from "../../emulator/cdn/client";
 import { parseApiTime } from "../../provider/base/time";
 
 const SDK_CODE = (e: unknown): string | undefined => (e as { code?: string }).code;

@@ -9,9 +9,9 @@ import { CommonClient } from "tencentcloud-sdk-nodejs/tencentcloud/common/common
 import { OIDCRoleArnCredential, STSCredential } from "tencentcloud-sdk-nodejs/tencentcloud/common/credential";
 import { cdn } from "tencentcloud-sdk-nodejs/tencentcloud/services/cdn";
 import { EmulatorCredential } from "../../emulator/auth";
-import { emulatorClient } from "../../emulator/client";
+import { emulatorClient } from "../../emulator/cdn/client";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { STS_API_VERSION } from "../../emulator/services";
+import { STS_API_VERSION } from "../../emulator/stsService";
 
 const codeOf = (p: Promise<unknown>): Promise<string | undefined> =>
     p.then(() => "no error", (e: { code?: string; message?: string }) => e.code ?? e.message);

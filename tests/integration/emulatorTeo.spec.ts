@@ -4,8 +4,10 @@
  */
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { emulatorTeoClient, rawRequest, signedRequest } from "../../emulator/client";
-import { TEO_API_VERSION } from "../../emulator/services";
+import { emulatorTeoClient } from "../../emulator/edgeone/client";
+import { rawRequest } from "../../emulator/client";
+import { signedRequest } from "../../emulator/cdn/client";
+import { TEO_API_VERSION } from "../../emulator/edgeone/product";
 
 const ZONE = "zone-2noz78a8ev6k";
 const codeOf = (e: unknown): string | undefined => (e as { code?: string }).code;
@@ -165,5 +167,43 @@ describe("emulator: EdgeOne with the official SDK's teo client", () => {
         assert.strictEqual(answers.filter((a) => a.json.Response.Error?.Code === "RequestLimitExceeded").length, 1);
         const cdn = await signedRequest(emu, "DescribePurgeTasks", JSON.stringify({ TaskId: "1" }));
         assert.strictEqual(cdn.json.Response.Error, undefined);
+    });
+
+    it("answers a mistyped or out-of-range parameter with EdgeOne's InvalidParameter, not the CDN's code", async () => {
+        const body = JSON.stringify({ ZoneId: ZONE, Limit: 5000, Filters: [{ Name: "job-id", Values: ["x"] }] });
+        const res = await signedRequest(emu, "DescribePurgeTasks", body, { service: "teo", version: TEO_API_VERSION });
+        assert.strictEqual(res.json.Response.Error.Code, "InvalidParameter");
+    });
+
+    describe("faults, answered in EdgeOne's shapes", () => {
+        const query = () => emulatorTeoClient(emu).DescribePurgeTasks({ ZoneId: ZONE, Filters: [{ Name: "job-id", Values: ["x"] }] });
+
+        it("nullFields: a task with every field null", async () => {
+            emu.faults.add({ kind: "nullFields", action: "DescribePurgeTasks" });
+            const res = await query();
+            assert.strictEqual(res.TotalCount, null);
+            assert.deepStrictEqual(Object.entries(res.Tasks![0]).filter(([, v]) => v !== null), []);
+            assert.ok("JobId" in res.Tasks![0] && "FailMessage" in res.Tasks![0]);
+        });
+
+        it("nullList: Tasks null", async () => {
+            emu.faults.add({ kind: "nullList", action: "DescribePurgeTasks" });
+            assert.strictEqual((await query()).Tasks, null);
+        });
+
+        it("throttle: RequestLimitExceeded, where the CDN's DescribePurgeTasks answers OperationTooOften", async () => {
+            emu.faults.add([{ kind: "throttle" }, { kind: "throttle" }]);
+            await assert.rejects(query(), (e) => codeOf(e) === "RequestLimitExceeded");
+            const cdn = await signedRequest(emu, "DescribePurgeTasks", JSON.stringify({ TaskId: "1" }));
+            assert.strictEqual(cdn.json.Response.Error.Code, "UnauthorizedOperation.OperationTooOften");
+        });
+
+        it("badJson: a body cut short", async () => {
+            emu.faults.add({ kind: "badJson" });
+            const res = await signedRequest(emu, "CreatePurgeTask", "{}", { service: "teo", version: TEO_API_VERSION });
+            assert.strictEqual(res.status, 200);
+            assert.strictEqual(res.json, undefined);
+            assert.match(res.text, /^\{"Response":\{"JobId":null/);
+        });
     });
 });

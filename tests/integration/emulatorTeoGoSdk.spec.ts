@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { TEO_API_VERSION } from "../../emulator/services";
+import { TEO_API_VERSION } from "../../emulator/edgeone/product";
 import { buildGoClient, runGoClient } from "../support/goClient";
 
 const ZONE = "zone-2noz78a8ev6k";

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { TaskStore, Submission } from "../../emulator/store";
+import { TaskStore, Submission } from "../../emulator/cdn/store";
 
 const URLS = (...urls: string[]): Submission => ({ purgeType: "url", flushType: "flush", area: "mainland", urls });
 

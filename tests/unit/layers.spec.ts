@@ -181,3 +181,81 @@ describe("layers", () => {
         });
     });
 });
+
+/**
+ * `emulator/`'s parts: the core at its top level, one folder per product, and the files that wire the products
+ * to the core (the registry, the emulator's start, and the entry points and public index above it).
+ */
+export const EMULATOR_WIRING: readonly string[] = ["index.ts", "products.ts", "server.ts", "cli.ts", "process.ts"];
+
+/** The part of `emulator/` a repository-relative path belongs to: "core", "wiring", a product folder's name, or undefined outside. */
+export function emulatorPartOf(file: string): string | undefined {
+    if (!file.startsWith("emulator/")) {
+        return undefined;
+    }
+    const inside = file.slice("emulator/".length);
+    const slash = inside.indexOf("/");
+    return slash >= 0 ? inside.slice(0, slash) : EMULATOR_WIRING.includes(inside) ? "wiring" : "core";
+}
+
+/** Every import inside `emulator/` that breaks its split: the core imports only the core, a product the core and itself. */
+export function emulatorViolations(imports: readonly Import[]): string[] {
+    return imports.flatMap(({ from, to }) => {
+        const [a, b] = [emulatorPartOf(from), emulatorPartOf(to)];
+        if (a === undefined || b === undefined || a === "wiring" || b === "core" || a === b) {
+            return [];
+        }
+        return [`${from} (${a}) imports ${to} (${b})${a === "core" ? ", above the core" : ", another part than its own"}`];
+    });
+}
+
+describe("emulator layers", () => {
+    const emulator = importsOf(["emulator"]);
+
+    it("reads the imports of emulator/ and finds its products", () => {
+        assert.ok(emulator.length > 50, `only ${emulator.length} imports read`);
+        const parts = new Set(sourceFiles("emulator").map(emulatorPartOf));
+        assert.deepStrictEqual([...parts].sort(), ["cdn", "core", "edgeone", "wiring"]);
+        assert.ok(EMULATOR_WIRING.every((f) => fs.existsSync(path.join(ROOT, "emulator", f))), "every wiring file exists");
+    });
+
+    it("has no core file importing a product or the wiring, and no product importing another", () => {
+        assert.deepStrictEqual(emulatorViolations(emulator), []);
+    });
+
+    describe("the check itself", () => {
+        it("fails on the core importing a product or the wiring, and on a product importing another or the wiring", () => {
+            assert.deepStrictEqual(emulatorViolations([
+                { from: "emulator/handler.ts", to: "emulator/cdn/actions.ts" },
+                { from: "emulator/faultResponse.ts", to: "emulator/edgeone/product.ts" },
+                { from: "emulator/httpServer.ts", to: "emulator/products.ts" },
+                { from: "emulator/edgeone/actions.ts", to: "emulator/cdn/params.ts" },
+                { from: "emulator/cdn/product.ts", to: "emulator/server.ts" },
+            ]), [
+                "emulator/handler.ts (core) imports emulator/cdn/actions.ts (cdn), above the core",
+                "emulator/faultResponse.ts (core) imports emulator/edgeone/product.ts (edgeone), above the core",
+                "emulator/httpServer.ts (core) imports emulator/products.ts (wiring), above the core",
+                "emulator/edgeone/actions.ts (edgeone) imports emulator/cdn/params.ts (cdn), another part than its own",
+                "emulator/cdn/product.ts (cdn) imports emulator/server.ts (wiring), another part than its own",
+            ]);
+        });
+
+        it("passes the core on itself, a product on the core and itself, the wiring on anything", () => {
+            assert.deepStrictEqual(emulatorViolations([
+                { from: "emulator/handler.ts", to: "emulator/services.ts" },
+                { from: "emulator/handler.ts", to: "provider/base/time.ts" },
+                { from: "emulator/cdn/actions.ts", to: "emulator/params.ts" },
+                { from: "emulator/edgeone/product.ts", to: "emulator/edgeone/store.ts" },
+                { from: "emulator/products.ts", to: "emulator/cdn/product.ts" },
+                { from: "emulator/server.ts", to: "emulator/edgeone/store.ts" },
+                { from: "tests/unit/x.spec.ts", to: "emulator/cdn/store.ts" },
+            ]), []);
+        });
+
+        it("places emulator files by their folder", () => {
+            assert.deepStrictEqual(
+                ["emulator/handler.ts", "emulator/products.ts", "emulator/cdn/store.ts", "emulator/edgeone/x/y.ts", "bench/sim/x.ts"].map(emulatorPartOf),
+                ["core", "wiring", "cdn", "edgeone", undefined]);
+        });
+    });
+});

@@ -1,9 +1,10 @@
 /**
  * DescribePurgeTasks: filters, ordering and paging over the task store, as the real API answers them.
  */
+import { Params } from "../params";
+import { parseApiTime } from "../../provider/base/time";
 import { paramError } from "./errors";
-import { optionalApiTime, optionalEnum, optionalInteger, optionalString, Params } from "./params";
-import { parseApiTime } from "../provider/base/time";
+import { optionalApiTime, optionalEnum, optionalInteger, optionalString } from "./params";
 import { TaskRecord } from "./store";
 
 /** How statuses are spelled in answers: `done` (default) or `Done` as the vendor's example shows. */

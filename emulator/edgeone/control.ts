@@ -11,10 +11,10 @@
  * - `POST /_emulator/teo/jobs/restore`             add the jobs of such a snapshot, ids, times and statuses kept (a
  *                                                  `processing` one stays processing until completed)
  */
-import { ControlError } from "./controlError";
-import { parseSavedTeoJobs } from "./savedTeoJobs";
-import { TeoContext } from "./teoActions";
-import { TeoStatus } from "./teoStore";
+import { ControlError } from "../controlError";
+import { TeoContext } from "./actions";
+import { TeoStatus } from "./store";
+import { parseSavedTeoJobs } from "./savedJobs";
 
 const ENDINGS = ["failed", "timeout", "canceled"] as const;
 const STATUSES: readonly TeoStatus[] = ["success", ...ENDINGS];

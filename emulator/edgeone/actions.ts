@@ -3,11 +3,11 @@
  * DescribeContentQuota, with the API's parameter rules: a zone id on every call, a time range or a `job-id`
  * filter to query, the filters' names and how many values each takes, Limit at most 1000.
  */
-import { ApiError } from "./errors";
-import { optionalInteger, optionalString, Params } from "./params";
-import { parseIsoApiTime } from "../provider/base/isoTime";
-import { TeoQuota } from "./teoQuota";
-import { TEO_PURGE_TYPES, TeoPurgeType, TeoStore } from "./teoStore";
+import { ApiError } from "../errors";
+import { paramReaders, Params } from "../params";
+import { parseIsoApiTime } from "../../provider/base/isoTime";
+import { TeoQuota } from "./quota";
+import { TEO_PURGE_TYPES, TeoPurgeType, TeoStore } from "./store";
 
 /**
  * The EdgeOne actions the emulator serves.
@@ -32,6 +32,8 @@ const FILTERS: Readonly<Record<string, { single: boolean }>> = {
 const MAX_FILTER_VALUES = 20;
 
 const invalid = (message: string) => new ApiError("InvalidParameter", message);
+// EdgeOne answers a plain InvalidParameter for a mistyped or out-of-range parameter.
+const { optionalInteger, optionalString } = paramReaders(invalid);
 
 function zoneOf(params: Params): string {
     const zoneId = optionalString(params, "ZoneId") ?? "";

@@ -2,8 +2,8 @@
  * Checks a snapshot of EdgeOne jobs sent to the control API (`POST /_emulator/teo/jobs/restore`) before the store
  * takes it, naming the first bad field.
  */
-import { ControlError } from "./controlError";
-import { SavedTeoJob, TEO_PURGE_TYPES, TeoStatus } from "./teoStore";
+import { ControlError } from "../controlError";
+import { SavedTeoJob, TEO_PURGE_TYPES, TeoStatus } from "./store";
 
 const METHODS = ["invalidate", "delete"] as const;
 const STATUSES: readonly TeoStatus[] = ["processing", "success", "failed", "timeout", "canceled"];

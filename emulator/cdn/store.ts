@@ -4,7 +4,7 @@
  * `failPattern`), unless a test forced the task. Tasks may be hidden for `visibleAfterMs` or made to vanish, and
  * disappear once older than `retentionMs`, as the real API forgets old purge records.
  */
-import { formatApiTime } from "../provider/base/time";
+import { formatApiTime } from "../../provider/base/time";
 
 export type PurgeType = "url" | "path";
 export type FlushType = "flush" | "delete";

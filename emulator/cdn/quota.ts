@@ -2,8 +2,9 @@
  * Purge quotas: how many URLs or directories one call may carry (Batch) and one day allows (Total), per area.
  * Usage resets at midnight Beijing time, as the real service's daily quota does.
  */
-import { ApiError, ERROR_CODES } from "./errors";
-import { formatApiTime } from "../provider/base/time";
+import { ApiError } from "../errors";
+import { DailyUsage } from "../dailyUsage";
+import { CDN_ERROR_CODES } from "./errors";
 import { Area, PurgeType } from "./store";
 
 /** Quota sizes; defaults: URL batch 1000 and 10000 a day, directory batch 500 and 100 a day. */
@@ -34,10 +35,10 @@ const QUOTA_AREAS = ["mainland", "overseas"] as const;
  */
 export class PurgeQuota {
     private readonly limits: Required<QuotaLimits>;
-    private day = "";
-    private readonly used = new Map<string, number>();
+    private readonly used: DailyUsage;
 
-    constructor(limits: QuotaLimits, private readonly now: () => number) {
+    constructor(limits: QuotaLimits, now: () => number) {
+        this.used = new DailyUsage(now);
         this.limits = {
             urlBatch: limits.urlBatch ?? 1000,
             urlTotal: limits.urlTotal ?? 10000,
@@ -61,18 +62,18 @@ export class PurgeQuota {
     charge(type: PurgeType, area: Area, count: number): void {
         const areas = area === "global" ? QUOTA_AREAS : [area];
         if (count > this.batch(type)) {
-            throw new ApiError(ERROR_CODES.batchLimit,
+            throw new ApiError(CDN_ERROR_CODES.batchLimit,
                 `Too many ${type === "url" ? "URLs" : "directories"} in one call: at most ${this.batch(type)}.`);
         }
         if (areas.some((a) => count > this.available(type, a))) {
-            throw new ApiError(ERROR_CODES.dayLimit, `Daily ${type} purge quota exceeded.`);
+            throw new ApiError(CDN_ERROR_CODES.dayLimit, `Daily ${type} purge quota exceeded.`);
         }
-        areas.forEach((a) => this.used.set(`${type}/${a}`, this.usedToday(type, a) + count));
+        areas.forEach((a) => this.used.add(`${type}/${a}`, count));
     }
 
     /** Forgets today's usage. */
     reset(): void {
-        this.used.clear();
+        this.used.reset();
     }
 
     private batch(type: PurgeType): number {
@@ -84,15 +85,6 @@ export class PurgeQuota {
     }
 
     private available(type: PurgeType, area: "mainland" | "overseas"): number {
-        return Math.max(0, this.total(type) - this.usedToday(type, area));
-    }
-
-    private usedToday(type: PurgeType, area: string): number {
-        const today = formatApiTime(new Date(this.now())).slice(0, 10);
-        if (today !== this.day) {
-            this.day = today;
-            this.used.clear();
-        }
-        return this.used.get(`${type}/${area}`) ?? 0;
+        return Math.max(0, this.total(type) - this.used.today(`${type}/${area}`));
     }
 }

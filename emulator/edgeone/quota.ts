@@ -2,9 +2,9 @@
  * EdgeOne's content quota per zone and purge type: how many targets one CreatePurgeTask may carry (Batch) and
  * a day allows (Daily). Use resets at midnight Beijing time, as the CDN quota's does.
  */
-import { ApiError } from "./errors";
-import { formatApiTime } from "../provider/base/time";
-import { TEO_PURGE_TYPES, TeoPurgeType } from "./teoStore";
+import { ApiError } from "../errors";
+import { DailyUsage } from "../dailyUsage";
+import { TEO_PURGE_TYPES, TeoPurgeType } from "./store";
 
 /** Batch and daily sizes per purge type; `purge_all` counts one per call. */
 export type TeoQuotaLimits = Partial<Record<TeoPurgeType, { readonly batch: number; readonly daily: number }>>;
@@ -34,10 +34,10 @@ export interface TeoQuotaEntry {
  */
 export class TeoQuota {
     private readonly limits: Record<TeoPurgeType, { batch: number; daily: number }>;
-    private day = "";
-    private readonly used = new Map<string, number>();
+    private readonly used: DailyUsage;
 
-    constructor(limits: TeoQuotaLimits, private readonly now: () => number) {
+    constructor(limits: TeoQuotaLimits, now: () => number) {
+        this.used = new DailyUsage(now);
         this.limits = { ...DEFAULTS, ...limits };
     }
 
@@ -46,7 +46,7 @@ export class TeoQuota {
         return {
             PurgeQuota: TEO_PURGE_TYPES.map((type) => ({
                 Type: type, Batch: this.limits[type].batch, Daily: this.limits[type].daily,
-                DailyAvailable: Math.max(0, this.limits[type].daily - this.usedToday(zoneId, type)),
+                DailyAvailable: Math.max(0, this.limits[type].daily - this.used.today(`${zoneId}/${type}`)),
             })),
             PrefetchQuota: [],
         };
@@ -58,23 +58,14 @@ export class TeoQuota {
         if (count > limit.batch) {
             throw new ApiError("LimitExceeded.BatchQuota", `Too many targets in one call: at most ${limit.batch} for ${type}.`);
         }
-        if (this.usedToday(zoneId, type) + count > limit.daily) {
+        if (this.used.today(`${zoneId}/${type}`) + count > limit.daily) {
             throw new ApiError("LimitExceeded.DailyQuota", `The daily ${type} quota of the zone is used up.`);
         }
-        this.used.set(`${zoneId}/${type}`, this.usedToday(zoneId, type) + count);
+        this.used.add(`${zoneId}/${type}`, count);
     }
 
     /** Forgets today's use. */
     reset(): void {
-        this.used.clear();
-    }
-
-    private usedToday(zoneId: string, type: TeoPurgeType): number {
-        const today = formatApiTime(new Date(this.now())).slice(0, 10);
-        if (today !== this.day) {
-            this.day = today;
-            this.used.clear();
-        }
-        return this.used.get(`${zoneId}/${type}`) ?? 0;
+        this.used.reset();
     }
 }

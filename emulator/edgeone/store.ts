@@ -6,7 +6,7 @@
  * for both products.
  */
 import { randomBytes } from "crypto";
-import { formatIsoApiTime } from "../provider/base/isoTime";
+import { formatIsoApiTime } from "../../provider/base/isoTime";
 
 /** The purge types EdgeOne's CreatePurgeTask takes. */
 export const TEO_PURGE_TYPES = ["purge_url", "purge_prefix", "purge_host", "purge_all", "purge_cache_tag"] as const;

@@ -2,7 +2,7 @@
  * Checks a snapshot of tasks sent to the control API (`POST /_emulator/tasks/restore`) before the store takes it,
  * so a hand-edited or stale snapshot is refused with what is wrong instead of answering queries with holes.
  */
-import { ControlError } from "./controlError";
+import { ControlError } from "../controlError";
 import { SavedTask } from "./store";
 
 const PURGE_TYPES = ["url", "path"] as const;

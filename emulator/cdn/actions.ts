@@ -1,8 +1,9 @@
 /**
  * The four CDN purge actions: parameters in, answer body out (RequestId is added by the server).
  */
+import { Params } from "../params";
 import { paramError } from "./errors";
-import { optionalBoolean, optionalEnum, Params, urlList } from "./params";
+import { optionalBoolean, optionalEnum, urlList } from "./params";
 import { describePurgeTasks, StatusCase } from "./query";
 import { PurgeQuota } from "./quota";
 import { Area, PurgeType, TaskStore } from "./store";
