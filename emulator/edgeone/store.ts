@@ -180,6 +180,7 @@ export class TeoStore {
             : outcome?.status ?? "success";
         const failed = status !== "processing" && status !== "success";
         const retention = this.options.retention();
+        const lag = this.options.visibleAfter?.() ?? 0;
         return {
             jobId: job.jobId, zoneId: job.zoneId, target, type: job.type, method: job.method, status,
             createTime: formatIsoApiTime(new Date(job.createdAtMs)),
@@ -187,7 +188,8 @@ export class TeoStore {
             failType: failed ? outcome?.failType ?? "taskFailed" : "",
             failMessage: failed ? outcome?.failMessage ?? `the task ended ${status}` : "",
             createdAtMs: job.createdAtMs,
-            visible: age >= (this.options.visibleAfter?.() ?? 0) && !(retention !== undefined && age > retention),
+            // Listed once the listing lag is over (a job restored with a creation time ahead of this clock has none to wait).
+            visible: !(lag > 0 && age < lag) && !(retention !== undefined && age > retention),
         };
     }
 }
