@@ -2,8 +2,6 @@
  * The CDN resources' inputs as the engine side uses them: checked by the one description of each resource, then
  * read into the shapes the submissions and waits take.
  */
-import { PURGE_TASK_WAITER } from "./description";
-import { validateInputs, WaitSettings, waitSettings } from "../description";
 import { FlushType, PurgeArea, PurgeType } from "./types";
 
 /** What a PurgeTaskWaiter waits for: one task, several (`taskIds`), or every task matching a filter. */
@@ -15,19 +13,6 @@ export interface WaitTarget {
     readonly endTime?: string;
     readonly purgeType?: PurgeType;
     readonly area?: PurgeArea;
-}
-
-/**
- * A waiter's checked inputs: its target (`taskId`, `taskIds`, or a filter with at least `startTime`) and its wait
- * settings.
- *
- * @example
- * waiterInputs({ keyword: "www.example.com", startTime: "2026-11-29 00:00:00" }).target.keyword;
- */
-export function waiterInputs(inputs: Readonly<Record<string, unknown>>): { target: WaitTarget; settings: WaitSettings } {
-    const known = validateInputs(PURGE_TASK_WAITER, inputs);
-    const { taskId, taskIds, keyword, startTime, endTime, purgeType, area } = known as WaitTarget;
-    return { target: { taskId, taskIds, keyword, startTime, endTime, purgeType, area }, settings: waitSettings(known) };
 }
 
 /** The inputs of UrlPurge and PathPurge. */

@@ -1,29 +1,23 @@
 /**
- * The engine side of PurgeTaskWaiter: waits for one task, several (`taskIds`, read together through the shared
- * poller), or every task matching a filter, to be done. A gate
- * once passed stays passed: refresh keeps `done` after the API has forgotten the records, and an update that
- * changes nothing it waits for does not wait again.
+ * The engine side of PurgeTaskWaiter: CDN's adapter of the shared waiter life cycle ({@link waiterLifecycle} holds
+ * the rules: a passed gate stays passed, a timeout waits again). Here only what is CDN's: one task, several
+ * (`taskIds`, read together through the shared poller), or every task matching a filter, and what to say when a
+ * filter matches nothing.
  */
-import { randomUUID } from "crypto";
-import type { dynamic } from "@pulumi/pulumi";
-import { describeWaitResult, WaitResult } from "../wait";
+import { WaitResult } from "../wait";
+import { describeWaitResult } from "../wait";
 import { hostApi } from "./clients";
-import { waiterInputs, WaitTarget } from "./inputs";
-import { partialFailure, providerChanged } from "../resources/outcome";
-import { overallStatus, refreshedStatus } from "./status";
-import { checkFailures, diffInputs, redoneBy } from "../description";
+import { WaitTarget } from "./inputs";
+import { overallStatus } from "./status";
 import { PURGE_TASK_WAITER } from "./description";
 import { readRecordsOfTasks } from "./recordsOfTasks";
-import { WaiterInputs, WaiterOutputs } from "./properties";
+import { WaiterOutputs } from "./properties";
 import { hostWaitForCdnTarget, readTarget } from "./waits";
-import { reportProgress } from "../resources/progress";
 import { explainEmptyFilter } from "./emptyFilter";
 import { hostCancelSignal } from "../engine/cancellation";
-import { PurgeApi, PurgeTask } from "./types";
+import { PurgeTask } from "./types";
 import { CDN_RECORDS } from "./records";
-
-/** The outputs a waiter sets anew when it waits again. */
-const REDONE_OUTPUTS = ["status", "purgeLogs"];
+import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
 
 /** A message names this many of a gate's task ids at most. */
 const MAX_IDS_IN_MESSAGE = 10;
@@ -46,48 +40,52 @@ function failedTasks(target: WaitTarget, result: WaitResult<PurgeTask>): string 
     return ` (failed task${ids.length > 1 ? "s" : ""}: ${ids.join(", ")})`;
 }
 
-/** How a wait that did not end done is told to the user. */
-async function failureMessage(api: PurgeApi, target: WaitTarget, result: WaitResult<PurgeTask>, what: string): Promise<string> {
-    const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
-    if (!target.taskId && !target.taskIds && foundNothing) {
-        // A filter has no task id to check: say which part of the filter matches nothing.
-        return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
-            await explainEmptyFilter(api, target, hostCancelSignal());
-    }
-    const message = describeWaitResult(result, what, CDN_RECORDS) + failedTasks(target, result);
-    return result.state === "timedOut" || result.state === "aborted" ? `${message}; the next \`pulumi up\` waits again` : message;
-}
-
-async function waitFor(id: string, inputs: WaiterInputs): Promise<{ id: string; outs: WaiterOutputs }> {
-    const { target, settings } = waiterInputs(inputs);
-    const what = describeTarget(target);
-    const api = hostApi();
-    const result = await hostWaitForCdnTarget(api, target, settings, (p) => reportProgress(what, p, inputs.resourceUrn));
-    const outs = { ...inputs, taskId: target.taskId ?? null, purgeLogs: "records" in result ? result.records : [] };
-    if (result.state === "done") {
-        return { id, outs: { ...outs, status: "done", completedAt: new Date().toISOString() } };
-    }
-    throw partialFailure(await failureMessage(api, target, result, what), id,
-        { ...outs, status: result.state === "failed" ? "fail" : "process" });
-}
-
 /**
- * A gate imported by task id (through the provider plugin's Read): its inputs and state from the task's records.
- * A task already done is adopted as a passed gate; an unfinished one as a gate still to wait for.
+ * PurgeTaskWaiter for the waiter life cycle.
+ *
+ * @example
+ * waiterLifecycle(cdnWaiterProduct);
  */
-async function adopt(taskId: string) {
-    const purgeLogs = await readRecordsOfTasks(hostApi(), [taskId]);
-    if (purgeLogs.length === 0) {
-        throw new Error(`cannot import PurgeTaskWaiter ${taskId}: the API lists no purge task with that id (records expire ` +
-            "after some days); import by the id PurgeUrlsCache or PurgePathCache returned");
-    }
-    const status = overallStatus(purgeLogs);
-    return {
-        id: taskId,
-        inputs: { taskId },
-        props: { taskId, purgeLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } as WaiterOutputs,
-    };
-}
+export const cdnWaiterProduct: WaiterProduct<WaitTarget, PurgeTask> = {
+    described: PURGE_TASK_WAITER,
+    status: { done: "done", failed: "fail", pending: "process" },
+    records: CDN_RECORDS,
+    redoneOutputs: ["purgeLogs"],
+    target(known) {
+        const { taskId, taskIds, keyword, startTime, endTime, purgeType, area } = known as WaitTarget;
+        return { taskId, taskIds, keyword, startTime, endTime, purgeType, area };
+    },
+    label: describeTarget,
+    wait: (target, settings, onProgress) => hostWaitForCdnTarget(hostApi(), target, settings, onProgress),
+    read: (target) => readTarget(hostApi(), target),
+    outputs: (target, purgeLogs) => ({ taskId: target.taskId ?? null, purgeLogs }),
+    idOf: (target) => target.taskId,
+    // Each task has at least one record: one not listed (yet, or any more) keeps the gate from passing.
+    expectedRecords: (target, records) =>
+        (new Set(records.map((r) => r.taskId)).size < (target.taskIds?.length ?? 0) ? records.length + 1 : 1),
+    async explain(target, result, what) {
+        const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
+        if (!target.taskId && !target.taskIds && foundNothing) {
+            // A filter has no task id to check: say which part of the filter matches nothing.
+            return `waited ${Math.round(result.elapsedMs / 1000)} s for ${what} and no purge record matched: ` +
+                await explainEmptyFilter(hostApi(), target, hostCancelSignal());
+        }
+        return describeWaitResult(result, what, CDN_RECORDS) + failedTasks(target, result);
+    },
+    async adopt(taskId) {
+        const purgeLogs = await readRecordsOfTasks(hostApi(), [taskId]);
+        if (purgeLogs.length === 0) {
+            throw new Error(`cannot import PurgeTaskWaiter ${taskId}: the API lists no purge task with that id (records expire ` +
+                "after some days); import by the id PurgeUrlsCache or PurgePathCache returned");
+        }
+        const status = overallStatus(purgeLogs);
+        return {
+            id: taskId,
+            inputs: { taskId },
+            props: { taskId, purgeLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } as WaiterOutputs,
+        };
+    },
+};
 
 /**
  * The PurgeTaskWaiter provider.
@@ -96,38 +94,5 @@ async function adopt(taskId: string) {
  * await waiterProvider().create({ taskId: "1533", timeoutSeconds: 600 });
  */
 export function waiterProvider() {
-    return {
-        async check(_olds: WaiterInputs, news: WaiterInputs) {
-            return { inputs: news, failures: checkFailures(() => waiterInputs(news)) };
-        },
-        async diff(_id: string, olds: WaiterOutputs, news: WaiterInputs) {
-            const diff = diffInputs(PURGE_TASK_WAITER, olds, news, { unfinished: olds.status !== "done", redoneOutputs: REDONE_OUTPUTS });
-            return { ...diff, changes: diff.changes || providerChanged(olds, news) };
-        },
-        async create(inputs: WaiterInputs) {
-            return waitFor(inputs.taskId ?? `wait-${randomUUID()}`, inputs);
-        },
-        async update(id: string, olds: WaiterOutputs, news: WaiterInputs) {
-            if (olds.status === "done" && !redoneBy(PURGE_TASK_WAITER.inputs, olds, news)) {
-                return { outs: { ...olds, ...news } };
-            }
-            return { outs: (await waitFor(id, news)).outs };
-        },
-        async read(id: string, props: WaiterOutputs = {}) {
-            if (props.status === undefined && props.taskId === undefined && props.taskIds === undefined && props.startTime === undefined) {
-                return adopt(id); // an import: the engine knows only the id
-            }
-            if (props.status === "done") {
-                return { id, props }; // final: nothing the API says now can change it, and its records may be gone
-            }
-            const { target } = waiterInputs(props);
-            const purgeLogs = await readTarget(hostApi(), target);
-            // Each task has at least one record: one not listed (yet, or any more) keeps the gate from passing.
-            const expected = new Set(purgeLogs.map((r) => r.taskId)).size < (target.taskIds?.length ?? 0) ? purgeLogs.length + 1 : 1;
-            return { id, props: { ...props, purgeLogs, status: refreshedStatus(props.status, purgeLogs, expected) } };
-        },
-        async delete() {
-            // Nothing to undo: a waiter only observes.
-        },
-    } satisfies dynamic.ResourceProvider<WaiterInputs, WaiterOutputs>;
+    return waiterLifecycle(cdnWaiterProduct);
 }

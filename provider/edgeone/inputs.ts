@@ -1,8 +1,8 @@
 /**
- * `edgeone.Purge` and `edgeone.PurgeTaskWaiter` inputs as the engine side uses them: checked by their one
- * description (`provider/description/edgeone.ts`), then read into the request and the wait's target.
+ * `edgeone.Purge` inputs as the engine side uses them: checked by its one
+ * description (`description.ts`), then read into the request.
  */
-import { EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "./description";
+import { EDGEONE_PURGE } from "./description";
 import { validateInputs } from "../description";
 import { EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "./types";
 
@@ -31,22 +31,4 @@ export function edgeOneRequestOf(known: Readonly<Record<string, unknown>>): Part
         targets: type === "purge_all" ? [] : known.targets as string[] | undefined,
         cacheTagDomains: known.cacheTagDomains as string[] | undefined,
     };
-}
-
-/** What an `edgeone.PurgeTaskWaiter` waits for: jobs of one zone. */
-export interface EdgeOneWaitTarget {
-    readonly zoneId?: string;
-    readonly jobIds?: readonly string[];
-}
-
-/**
- * Validates a waiter's inputs: `zoneId`, and `jobId` or `jobIds` (not both).
- *
- * @example
- * edgeOneWaitTarget({ zoneId: "zone-2noz78a8ev6k", jobIds: ["1379afjk91u32h"] }).jobIds; // ["1379afjk91u32h"]
- */
-export function edgeOneWaitTarget(inputs: Record<string, unknown>): EdgeOneWaitTarget {
-    const known = validateInputs(EDGEONE_PURGE_TASK_WAITER, inputs);
-    const jobIds = (known.jobIds as string[] | undefined) ?? (typeof known.jobId === "string" ? [known.jobId] : undefined);
-    return { zoneId: known.zoneId as string | undefined, jobIds };
 }

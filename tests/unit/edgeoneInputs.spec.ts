@@ -1,6 +1,9 @@
 /** `edgeone.Purge` and `edgeone.PurgeTaskWaiter` input validation: each bad input named, with what is valid. */
 import * as assert from "assert";
-import { edgeOnePurgeRequest, edgeOneWaitTarget } from "../../provider/edgeone/inputs";
+import { edgeOnePurgeRequest } from "../../provider/edgeone/inputs";
+import { edgeOneWaiterProduct } from "../../provider/edgeone/waiterProvider";
+import { EDGEONE_PURGE_TASK_WAITER } from "../../provider/edgeone/description";
+import { validateInputs } from "../../provider/description";
 import { durationQuantileMs } from "../../provider/edgeone/recentDurations";
 import { InvalidArgumentError } from "../../provider/description/validation";
 
@@ -34,10 +37,10 @@ describe("edgeone inputs", () => {
     it("refuses a zone id of the wrong form",
         refuses(() => edgeOnePurgeRequest({ zoneId: "example.com", type: "purge_all" }), "zoneId", /zone-2noz78a8ev6k/));
     it("takes a waiter's jobIds", () => {
-        assert.deepStrictEqual(edgeOneWaitTarget({ zoneId: ZONE, jobIds: ["a", "b"] }), { zoneId: ZONE, jobIds: ["a", "b"] });
+        assert.deepStrictEqual(edgeOneWaiterProduct.target(validateInputs(EDGEONE_PURGE_TASK_WAITER, { zoneId: ZONE, jobIds: ["a", "b"] })), { zoneId: ZONE, jobIds: ["a", "b"] });
     });
     it("refuses a waiter with both jobId and jobIds",
-        refuses(() => edgeOneWaitTarget({ zoneId: ZONE, jobId: "a", jobIds: ["b"] }), "jobIds", /not both/));
+        refuses(() => validateInputs(EDGEONE_PURGE_TASK_WAITER, { zoneId: ZONE, jobId: "a", jobIds: ["b"] }), "jobIds", /not both/));
     it("takes a quantile of the zone's recent durations", () => {
         const t = (seconds: number) => ({ jobId: "j", target: "t", type: null, method: null, status: "success" as const,
             createTime: "2026-12-04T20:00:00+08:00", updateTime: `2026-12-04T20:00:${String(seconds).padStart(2, "0")}+08:00`,

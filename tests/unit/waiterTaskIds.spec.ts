@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { PURGE_TASK_WAITER } from "../../provider/cdn/description";
 import { UNKNOWN, validateInputs } from "../../provider/description";
 import { InvalidArgumentError } from "../../provider/description/validation";
-import { waiterInputs } from "../../provider/cdn/inputs";
+import { cdnWaiterProduct } from "../../provider/cdn/waiterProvider";
 
 const refuses = (inputs: Record<string, unknown>, argument: string, pattern: RegExp) => () =>
     assert.throws(() => validateInputs(PURGE_TASK_WAITER, inputs), (e: unknown) =>
@@ -10,7 +10,7 @@ const refuses = (inputs: Record<string, unknown>, argument: string, pattern: Reg
 
 describe("PurgeTaskWaiter's taskIds", () => {
     it("takes a list of task ids as the target", () => {
-        assert.deepStrictEqual(waiterInputs({ taskIds: ["1533", "1534", "1535"] }).target.taskIds, ["1533", "1534", "1535"]);
+        assert.deepStrictEqual(cdnWaiterProduct.target(validateInputs(PURGE_TASK_WAITER, { taskIds: ["1533", "1534", "1535"] })).taskIds, ["1533", "1534", "1535"]);
     });
     it("refuses taskId and taskIds together, naming taskIds", refuses({ taskId: "1533", taskIds: ["1534"] }, "taskIds", /taskId or taskIds, not both/));
     it("refuses an empty list, naming taskIds and the size it takes", refuses({ taskIds: [] }, "taskIds", /1 to 1000/));
