@@ -10,6 +10,7 @@ import { purgeProvider } from "./cdn/purgeProvider";
 import { waiterProvider } from "./cdn/waiterProvider";
 import { edgeOnePurgeProvider } from "./edgeone/purgeProvider";
 import { edgeOneWaiterProvider } from "./edgeone/waiterProvider";
+import type { ResourceKind } from "./products";
 
 /**
  * Called once per provider the host deserializes, with the stack's config.
@@ -39,7 +40,7 @@ export const cancel = cancelHostOperations;
  * @example
  * await providers.urlPurge.create({ urls: ["https://www.example.com/"] });
  */
-export const providers = {
+export const providers: Record<ResourceKind, ReturnType<typeof waiterProvider | typeof purgeProvider>> = {
     waiter: waiterProvider(),
     urlPurge: purgeProvider("url"),
     pathPurge: purgeProvider("path"),
@@ -47,4 +48,4 @@ export const providers = {
     edgeOneWaiter: edgeOneWaiterProvider(),
 };
 
-export type ResourceKind = keyof typeof providers;
+export type { ResourceKind } from "./products";

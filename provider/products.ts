@@ -11,8 +11,23 @@ import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK, EDGEONE_PUR
 import { ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, CONNECTION } from "./description/connection";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, tokenOf, TypeSpec } from "./description";
 
+/**
+ * Every resource by the kind the hosts serve it as: `host.ts` must give each kind its provider (the compiler
+ * checks), the plugin routes each resource's token to its kind, and the SDK's classes name their kind.
+ */
+export const RESOURCE_KINDS = {
+    urlPurge: URL_PURGE,
+    pathPurge: PATH_PURGE,
+    waiter: PURGE_TASK_WAITER,
+    edgeOnePurge: EDGEONE_PURGE,
+    edgeOneWaiter: EDGEONE_PURGE_TASK_WAITER,
+} as const satisfies Record<string, ResourceSpec>;
+
+/** A resource kind, as the serialized providers in users' states name it (so a kind is never renamed). */
+export type ResourceKind = keyof typeof RESOURCE_KINDS;
+
 /** Every resource. */
-export const RESOURCES: readonly ResourceSpec[] = [URL_PURGE, PATH_PURGE, PURGE_TASK_WAITER, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER];
+export const RESOURCES: readonly ResourceSpec[] = Object.values(RESOURCE_KINDS);
 /** Every function. */
 export const FUNCTIONS: readonly FunctionSpec[] = [GET_PURGE_TASKS, EDGEONE_GET_PURGE_TASKS];
 /** Every object type. */

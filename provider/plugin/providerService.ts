@@ -11,7 +11,8 @@
  */
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
-import { cancel, configure, providers, ResourceKind } from "../host";
+import { cancel, configure, providers } from "../host";
+import { ResourceKind, RESOURCE_KINDS } from "../products";
 import { answerGetPurgeTasks } from "../cdn/getPurgeTasksAnswer";
 import { hostApi } from "../cdn/clients";
 import { hostEdgeOneApi } from "../edgeone/clients";
@@ -21,8 +22,8 @@ import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "..
 import { pluginConfig } from "./pluginConfig";
 import { toGrpcStatus, unimplemented } from "./grpcStatus";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
-import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "../edgeone/description";
-import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../cdn/description";
+import { EDGEONE_GET_PURGE_TASKS } from "../edgeone/description";
+import { GET_PURGE_TASKS } from "../cdn/description";
 import { tokenOf, WAIT_OPTIONS } from "../description";
 import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
@@ -32,10 +33,9 @@ import { markSecrets, revealSecrets } from "./secrets";
 type Props = Record<string, unknown>;
 type Handler = (call: { request: any }, callback: (err: Partial<grpcTypes.StatusObject> | null, res?: unknown) => void) => void;
 
-const KINDS: Record<string, ResourceKind> = {
-    [tokenOf(URL_PURGE)]: "urlPurge", [tokenOf(PATH_PURGE)]: "pathPurge", [tokenOf(PURGE_TASK_WAITER)]: "waiter",
-    [tokenOf(EDGEONE_PURGE)]: "edgeOnePurge", [tokenOf(EDGEONE_PURGE_TASK_WAITER)]: "edgeOneWaiter",
-};
+/** Each resource's token, and the kind the host serves it as. */
+const KINDS: Record<string, ResourceKind> = Object.fromEntries(
+    (Object.entries(RESOURCE_KINDS) as [ResourceKind, { name: string; module?: string }][]).map(([kind, spec]) => [tokenOf(spec), kind]));
 /** The functions: each checks its arguments (throwing an InvalidArgumentError) and reads. */
 const FUNCTIONS: Record<string, (args: Props) => Promise<unknown>> = {
     [tokenOf(GET_PURGE_TASKS)]: async (args) => answerGetPurgeTasks(hostApi(), toTaskQuery(args)),
