@@ -10,6 +10,7 @@ import { answerGetPurgeTasks } from "../provider/cdn/getPurgeTasksAnswer";
 import { MAX_LIMIT, toTaskQuery } from "../provider/cdn/getPurgeTasksQuery";
 import { optionalInteger } from "../provider/description/validation";
 import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/cdn/types";
+import { readingOutput, ReadingOutputOptions } from "./readingOutput";
 
 /** Filters of DescribePurgeTasks. Give `taskId` or `startTime`. */
 export interface GetPurgeTasksArgs {
@@ -44,15 +45,8 @@ export interface GetPurgeTasksOptions {
  * {@link GetPurgeTasksOptions} for {@link getPurgeTasksOutput}: connection values may be (secret) Outputs, and
  * `dependsOn` orders the read after resources, as Pulumi's `InvokeOutputOptions.dependsOn` does for invokes.
  */
-export interface GetPurgeTasksOutputOptions {
-    readonly connection?: { readonly [K in keyof ConnectionInput]?: pulumi.Input<ConnectionInput[K]> };
+export interface GetPurgeTasksOutputOptions extends ReadingOutputOptions {
     readonly pageSize?: number;
-    /**
-     * Resources to read after: the read is made once each custom resource is created or updated (its id is
-     * known) and each component is registered. In a preview where one of them is still to be created, the
-     * result is unknown and nothing is read. Resources that use the result depend on these too.
-     */
-    readonly dependsOn?: pulumi.Input<pulumi.Input<pulumi.Resource>[]> | pulumi.Input<pulumi.Resource>;
 }
 
 /** What DescribePurgeTasks found. */
@@ -90,47 +84,9 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
  * export const failed = recent.purgeLogs.apply((l) => l.filter((t) => t.status === "fail"));
  */
 export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurgeTasksOutputOptions = {}): pulumi.Output<GetPurgeTasksResult> {
-    const plainArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, withoutDates(v)]));
-    // Arguments known now are checked now: thrown here, a bad one fails the program once, with no promise
-    // rejected inside an Output that the runtime reports unhandled and Node then warns was handled late.
     checkPageSize(opts.pageSize);
-    if (Object.values(plainArgs).every((v) => !pulumi.Output.isInstance(v) && !(v instanceof Promise))) {
-        toTaskQuery(plainArgs);
-    }
-    return pulumi.all([pulumi.output(plainArgs), pulumi.output(opts.connection ?? {}), created(opts.dependsOn)])
-        .apply(([a, connection]) =>
-            getPurgeTasks(a as GetPurgeTasksArgs, { connection: connection as ConnectionInput, pageSize: opts.pageSize }));
-}
-
-/**
- * An input with any `Date` turned into ISO-8601 text: `pulumi.output()` turns a `Date` into an empty object, so
- * dates are converted before they travel through an Output (also when they arrive in a Promise or an Output).
- *
- * @example
- * pulumi.output(withoutDates(new Date())); // an ISO string, not {}
- */
-export function withoutDates(value: unknown): unknown {
-    const plain = (v: unknown) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString()) : v);
-    if (pulumi.Output.isInstance(value)) {
-        return value.apply(plain);
-    }
-    if (value instanceof Promise) {
-        return value.then(plain);
-    }
-    return plain(value);
-}
-
-/**
- * Known once every resource of `dependsOn` is created: custom resources by their id, components by their URN.
- *
- * @example
- * pulumi.all([args, created(opts.dependsOn)]).apply(([a]) => read(a));
- */
-export function created(dependsOn: GetPurgeTasksOutputOptions["dependsOn"]): pulumi.Output<unknown> {
-    return pulumi.output(dependsOn ?? []).apply((deps) => {
-        const resources = (Array.isArray(deps) ? deps : [deps]) as pulumi.Resource[];
-        return pulumi.all(resources.map((r) => (pulumi.CustomResource.isInstance(r) ? r.id : r.urn)));
-    });
+    return readingOutput(args, opts, toTaskQuery,
+        (a, connection) => getPurgeTasks(a as GetPurgeTasksArgs, { connection, pageSize: opts.pageSize }));
 }
 
 /**

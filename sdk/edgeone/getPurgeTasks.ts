@@ -8,7 +8,8 @@ import { ConnectionInput } from "../../provider/client/connection";
 import { answerEdgeOneGetPurgeTasks } from "../../provider/edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../../provider/edgeone/getPurgeTasksQuery";
 import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
-import { created, GetPurgeTasksOutputOptions, withoutDates } from "../getPurgeTasks";
+import { GetPurgeTasksOutputOptions } from "../getPurgeTasks";
+import { readingOutput } from "../readingOutput";
 
 /**
  * Filters of EdgeOne's DescribePurgeTasks. Give `zoneId`, and `startTime` or `jobId`.
@@ -99,7 +100,5 @@ export async function getPurgeTasks(args: GetPurgeTasksArgs, opts: GetPurgeTasks
  * export const failed = job.tasks.apply((t) => t.filter((x) => x.status !== "success"));
  */
 export function getPurgeTasksOutput(args: GetPurgeTasksOutputArgs, opts: GetPurgeTasksOutputOptions = {}): pulumi.Output<GetPurgeTasksResult> {
-    const plainArgs = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, withoutDates(v)]));
-    return pulumi.all([pulumi.output(plainArgs), pulumi.output(opts.connection ?? {}), created(opts.dependsOn)])
-        .apply(([a, connection]) => getPurgeTasks(a as unknown as GetPurgeTasksArgs, { connection: connection as ConnectionInput }));
+    return readingOutput(args, opts, toEdgeOneQuery, (a, connection) => getPurgeTasks(a as unknown as GetPurgeTasksArgs, { connection }));
 }

@@ -70,6 +70,13 @@ describe("edgeone.getPurgeTasks against the emulator", () => {
         assert.deepStrictEqual(tasks.map((t) => t.jobId), [jobId]);
     });
 
+    it("getPurgeTasksOutput throws a bad argument known at the call, before any request", () => {
+        const before = emu.stats.snapshot().requests;
+        assert.throws(() => edgeone.getPurgeTasksOutput({ zoneId: "example.com", jobId: "x" }, { connection } as never),
+            (e: Error) => e instanceof InvalidArgumentError && e.argument === "zoneId");
+        assert.deepStrictEqual(emu.stats.snapshot().requests, before);
+    });
+
     const refused = (args: unknown, argument: string) => async () => {
         const before = emu.stats.snapshot().requests;
         await assert.rejects(edgeone.getPurgeTasks(args as edgeone.GetPurgeTasksArgs, { connection }),
