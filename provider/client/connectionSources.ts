@@ -4,11 +4,10 @@
  * (`stack config tencentcloud:secretId`), never a guess. The names are the official Tencent Cloud provider's
  * (Terraform and `pulumi-tencentcloud`) wherever it has one, so one stack config and one CI environment serve both.
  */
+import { CONNECTION_PLACES, ConnectionField } from "../description/connection";
 
-/** The values a connection is made of. `assumeRole` and `assumeRoleWithWebIdentity` are objects. */
-export type ConnectionField = "secretId" | "secretKey" | "securityToken" | "region" | "endpoint" | "teoEndpoint" | "stsEndpoint" |
-    "metadataEndpoint" | "domain" | "protocol" | "profile" | "sharedCredentialsDir" | "camRoleName" | "assumeRole" |
-    "assumeRoleWithWebIdentity";
+/** The values a connection is made of: the keys of the connection's one description. */
+export type { ConnectionField } from "../description/connection";
 
 /**
  * Anything that can look up a stack config key such as `tencentcloud-purge:secretId`. An object setting comes as
@@ -44,31 +43,9 @@ export interface ConnectionSource {
     place(field: ConnectionField): string | undefined;
 }
 
-/**
- * The environment variables, as the official Tencent Cloud tools name them (the endpoints are this package's
- * own). The role objects have none: their variables (`TENCENTCLOUD_ASSUME_ROLE_*`) are read by the role sources.
- */
-const ENVIRONMENT_VARIABLES: Readonly<Partial<Record<ConnectionField, string>>> = {
-    secretId: "TENCENTCLOUD_SECRET_ID",
-    secretKey: "TENCENTCLOUD_SECRET_KEY",
-    securityToken: "TENCENTCLOUD_SECURITY_TOKEN",
-    region: "TENCENTCLOUD_REGION",
-    endpoint: "TENCENTCLOUD_CDN_ENDPOINT",
-    teoEndpoint: "TENCENTCLOUD_TEO_ENDPOINT",
-    stsEndpoint: "TENCENTCLOUD_STS_ENDPOINT",
-    metadataEndpoint: "TENCENTCLOUD_METADATA_ENDPOINT",
-    domain: "TENCENTCLOUD_DOMAIN",
-    protocol: "TENCENTCLOUD_PROTOCOL",
-    profile: "TENCENTCLOUD_PROFILE",
-    sharedCredentialsDir: "TENCENTCLOUD_SHARED_CREDENTIALS_DIR",
-    camRoleName: "TENCENTCLOUD_CAM_ROLE_NAME",
-};
-
+const FIELDS = Object.keys(CONNECTION_PLACES) as ConnectionField[];
 /** The official provider's settings: the ones stack config `tencentcloud:*` may hold. */
-const OFFICIAL_FIELDS: readonly ConnectionField[] = ["secretId", "secretKey", "securityToken", "region", "domain", "protocol",
-    "profile", "sharedCredentialsDir", "camRoleName", "assumeRole", "assumeRoleWithWebIdentity"];
-/** This package's own settings, beside the official ones in `tencentcloud-purge:*`. */
-const OWN_FIELDS: readonly ConnectionField[] = ["endpoint", "teoEndpoint", "stsEndpoint", "metadataEndpoint"];
+const OFFICIAL_FIELDS = FIELDS.filter((f) => CONNECTION_PLACES[f].official);
 
 const nonEmpty = (v: unknown): unknown => (v === undefined || v === null || v === "" ? undefined : v);
 
@@ -122,8 +99,8 @@ export function connectionSources(
     const holds = (namespace: string) => !config?.namespaces || config.namespaces.includes(namespace);
     return [
         ...(explicit ? [source("connection option", "explicit", (f) => f, (_k, f) => explicit[f])] : []),
-        ...(holds("tencentcloud-purge") ? [configSource("tencentcloud-purge", [...OFFICIAL_FIELDS, ...OWN_FIELDS], config)] : []),
+        ...(holds("tencentcloud-purge") ? [configSource("tencentcloud-purge", FIELDS, config)] : []),
         ...(holds("tencentcloud") ? [configSource("tencentcloud", OFFICIAL_FIELDS, config)] : []),
-        source("environment variable", "environment", (f) => ENVIRONMENT_VARIABLES[f], (k) => env[k]),
+        source("environment variable", "environment", (f) => CONNECTION_PLACES[f].env, (k) => env[k]),
     ];
 }

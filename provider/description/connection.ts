@@ -41,13 +41,8 @@ export const ASSUME_ROLE_WITH_WEB_IDENTITY: TypeSpec = {
     },
 };
 
-/**
- * The configuration keys, each falling back to its environment variable.
- *
- * @example
- * Object.keys(CONNECTION); // ["secretId", "secretKey", ...]
- */
-export const CONNECTION: Properties = {
+/** The configuration keys as written, typed exactly so that their names can be listed. */
+const CONNECTION_KEYS = {
     secretId: text("The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`.", "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
     secretKey: text("The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`.",
         "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", { secret: true }),
@@ -77,4 +72,42 @@ export const CONNECTION: Properties = {
     sharedCredentialsDir: text("The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`.",
         "/home/ci/.tccli"),
     camRoleName: text("The CAM role bound to the CVM instance this runs on. Default: `TENCENTCLOUD_CAM_ROLE_NAME`.", "purge-role"),
+} as const satisfies Properties;
+
+/**
+ * The configuration keys, each falling back to its environment variable.
+ *
+ * @example
+ * Object.keys(CONNECTION); // ["secretId", "secretKey", ...]
+ */
+export const CONNECTION: { readonly [F in keyof typeof CONNECTION_KEYS]: PropertySpec } = CONNECTION_KEYS;
+
+/** A connection setting: a configuration key of `tencentcloud-purge:*`. */
+export type ConnectionField = keyof typeof CONNECTION_KEYS;
+
+/**
+ * Where each connection setting may also be set: its environment variable, and whether the official Tencent Cloud
+ * provider's stack config (`tencentcloud:*`) has it too. Every key of {@link CONNECTION} is here once (the compiler
+ * checks), so the connection's sources follow from the one description.
+ *
+ * @example
+ * CONNECTION_PLACES.secretKey.env; // "TENCENTCLOUD_SECRET_KEY"
+ */
+export const CONNECTION_PLACES: { readonly [F in ConnectionField]: { readonly env?: string; readonly official: boolean } } = {
+    secretId: { env: "TENCENTCLOUD_SECRET_ID", official: true },
+    secretKey: { env: "TENCENTCLOUD_SECRET_KEY", official: true },
+    securityToken: { env: "TENCENTCLOUD_SECURITY_TOKEN", official: true },
+    region: { env: "TENCENTCLOUD_REGION", official: true },
+    endpoint: { env: "TENCENTCLOUD_CDN_ENDPOINT", official: false },
+    teoEndpoint: { env: "TENCENTCLOUD_TEO_ENDPOINT", official: false },
+    stsEndpoint: { env: "TENCENTCLOUD_STS_ENDPOINT", official: false },
+    metadataEndpoint: { env: "TENCENTCLOUD_METADATA_ENDPOINT", official: false },
+    domain: { env: "TENCENTCLOUD_DOMAIN", official: true },
+    protocol: { env: "TENCENTCLOUD_PROTOCOL", official: true },
+    // The role settings' environment variables are several per object; the credential sources read them.
+    assumeRole: { official: true },
+    assumeRoleWithWebIdentity: { official: true },
+    profile: { env: "TENCENTCLOUD_PROFILE", official: true },
+    sharedCredentialsDir: { env: "TENCENTCLOUD_SHARED_CREDENTIALS_DIR", official: true },
+    camRoleName: { env: "TENCENTCLOUD_CAM_ROLE_NAME", official: true },
 };

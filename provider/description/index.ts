@@ -7,6 +7,7 @@
  * tokenOf(URL_PURGE); // "tencentcloud-purge:index:UrlPurge"
  */
 import { CONNECTION } from "./connection";
+import { Properties } from "./property";
 
 export * from "./property";
 export { CONNECTION } from "./connection";
@@ -45,5 +46,8 @@ export function refToken(ref: string): string {
  * @example
  * SECRET_CONFIG_KEYS.has("secretKey"); // true
  */
-export const SECRET_CONFIG_KEYS: ReadonlySet<string> =
-    new Set(Object.entries(CONNECTION).filter(([, p]) => p.secret).map(([k]) => k));
+export const SECRET_CONFIG_KEYS: ReadonlySet<string> = secretKeys(CONNECTION);
+
+function secretKeys(keys: Properties): ReadonlySet<string> {
+    return new Set(Object.entries(keys).filter(([, p]) => p.secret).map(([k]) => k));
+}
