@@ -1,8 +1,7 @@
 /**
  * The goals every product's figures are held to, checked against one run: per simulated workload, our release and
- * calls against the peers'; and the package's footprint (import time, the plugin's archives and start). A
- * product adds its own (`cdn/cdnGoals.ts`, `edgeone/teoBench.ts`). The benchmark reports them; nothing here fails
- * a build.
+ * calls against the peers'; and the package's footprint (import time, the plugin's archives and start). Each
+ * product adds its own, in its folder. The benchmark reports them; nothing here fails a build.
  */
 import { ImportFigures } from "./footprint";
 import { ReleaseFigures } from "./pluginStart";
@@ -75,7 +74,7 @@ function peerGoals(workload: string, mine: SimFigures, peers: readonly SimFigure
  * peer's; no throttled call of ours; calls against the peers (see `peerGoals`); then the product's own.
  *
  * @example
- * simGoals(sim, { thriftiestIsGoal: (w) => w === "gated50" }).filter((g) => !g.met);
+ * simGoals(sim, { thriftiestIsGoal: (workload) => workload === "batch50" }).filter((g) => !g.met);
  */
 export function simGoals(figures: readonly SimFigures[], rules: SimGoalRules = {}): Goal[] {
     const ours = rules.oursKey ?? "ours";

@@ -34,7 +34,7 @@ export const n = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digi
  * The whole report: the header, each product's sections in turn, then the footprint, the plugin and the goals.
  *
  * @example
- * process.stdout.write(renderTable(results, [renderCdnSections(results, workloads(1))], ["bench/out/calls-vs-delay.svg"]));
+ * process.stdout.write(renderTable(results, [productSection], ["bench/out/calls-vs-delay.svg"]));
  */
 export function renderTable(r: Report, sections: readonly string[], plots: readonly string[]): string {
     const parts: string[] = [];

@@ -67,9 +67,9 @@ export interface SimRun<Trial, Api extends CountingApi> {
  * delay), which only a wrong reader produces.
  *
  * @example
- * const { figures } = await runTrials({ workload, schedule, seed: 1, api: (clock, tasks) => new SimApi(clock, tasks),
- *     run: (api, clock, tasks, random) => schedule.run(api, clock, tasks, random),
- *     doneAt: (tasks) => new Map(tasks.map((t) => [t.taskId, t.doneAt])) });
+ * const { figures } = await runTrials({ workload, schedule, seed: 1, api: (clock, purges) => new FakeApi(clock, purges),
+ *     run: (api, clock, purges, random) => schedule.run(api, clock, purges, random),
+ *     doneAt: (purges) => new Map(purges.map((p) => [p.id, p.doneAt])) });
  */
 export async function runTrials<Trial, Api extends CountingApi>(sim: SimRun<Trial, Api>):
     Promise<{ readonly figures: SimFigures; readonly releasedEarly: number }> {
