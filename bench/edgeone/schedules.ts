@@ -20,8 +20,8 @@ import { recentPurgeDurationMs } from "../../provider/edgeone/recentDurations";
 import { formatIsoApiTime } from "../../provider/base/isoTime";
 import { waitOnPoller } from "../../provider/wait/pollerWaits";
 import { VirtualClock } from "../../provider/base/virtualClock";
-import { awsDelay, USER_DEADLINE_MS, WaitOutcome } from "../sim/schedules";
-import { SIM_EPOCH } from "../sim/simApi";
+import { SIM_EPOCH, WaitOutcome } from "../sim/driver";
+import { awsDelay, USER_DEADLINE_MS } from "../sim/peerDelays";
 import { SimJob, SimTeoApi, SIM_ZONE } from "./simTeoApi";
 
 /** An EdgeOne schedule runs every job of a trial and reports how each wait ended. */

@@ -8,7 +8,8 @@ import { SlidingWindowLimit } from "../../emulator/slidingWindow";
 import { formatIsoApiTime } from "../../provider/base/isoTime";
 import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskPage, EdgeOneTaskQuery } from "../../provider/edgeone/types";
 import { VirtualClock } from "../../provider/base/virtualClock";
-import { SIM_EPOCH, SimThrottled } from "../sim/simApi";
+import { SIM_EPOCH } from "../sim/driver";
+import { SimThrottled } from "../sim/simThrottled";
 
 /** One job of a trial, times in ms from the trial's start. */
 export interface SimJob {
@@ -57,7 +58,7 @@ export class SimTeoApi implements EdgeOneApi {
         await this.clock.sleep(this.options.latencyMs);
         if (!page) {
             this.throttled += 1;
-            throw new SimThrottled("RequestLimitExceeded: request limit exceeded");
+            throw new SimThrottled("RequestLimitExceeded", "RequestLimitExceeded: request limit exceeded");
         }
         return page;
     }

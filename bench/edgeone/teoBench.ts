@@ -1,6 +1,6 @@
 /**
  * The EdgeOne part of `npm run bench`: the four EdgeOne workloads simulated for ours and the peers, reading a
- * 2,500-target job on the emulator, and the goals (the CDN goals, plus: a single job within 2x of the bound for
+ * 2,500-target job on the emulator, and the goals (the core's on simulated workloads, plus: a single job within 2x of the bound for
  * its median release, every job read whole).
  */
 import { edgeOneClientFor } from "../../provider/edgeone/clients";
@@ -8,7 +8,7 @@ import { REQUESTS_PER_SECOND } from "../../provider/client/actionLimiters";
 import { realSleep } from "../../provider/base/clock";
 import { readJobTasks } from "../../provider/edgeone/paging";
 import { EMULATOR_CREDENTIALS, startEmulator } from "../../emulator";
-import { evaluateGoals, Goal } from "../goals";
+import { Goal, simGoals } from "../goals";
 import { singleTaskBound } from "../sim/oracle";
 import { simulateTeo, TeoSimFigures } from "./runTeoSim";
 import { TEO_OURS, TEO_PEERS } from "./schedules";
@@ -67,8 +67,7 @@ function teoGoals(list: readonly TeoWorkload[], sim: readonly TeoSimFigures[], b
     paging: TeoPagingFigures): Goal[] {
     // A peer that releases before the job is done is wrong, not fast: it is left out of the comparisons.
     const correct = sim.filter((f) => f.releasedEarly === 0 || f.schedule === TEO_OURS.key);
-    const goals = evaluateGoals({ sim: correct, paging: [],
-        boundAtOurMedian: new Map([["teo-one", { calls: bound.calls, kind: "distribution-only" }]]) })
+    const goals = simGoals(correct, { boundAtOurMedian: new Map([["teo-one", { calls: bound.calls, kind: "distribution-only" }]]) })
         .map((g) => ({ ...g, id: `edgeone:${g.id}` }));
     goals.push({ id: "edgeone:single-bound", goal: "teo-one: calls within 2x of the bound for our median release",
         met: bound.ourCalls <= 2 * bound.calls,

@@ -1,6 +1,7 @@
 import * as assert from "assert";
-import { evaluateGoals } from "../../bench/goals";
-import { SimFigures } from "../../bench/sim/runSim";
+import { footprintGoals, simGoals } from "../../bench/goals";
+import { cdnGoals } from "../../bench/cdn/cdnGoals";
+import { SimFigures } from "../../bench/sim/driver";
 
 const row = (workload: string, schedule: string, delayMedianS: number, callsPerTrial: number, throttled = 0): SimFigures =>
     ({ workload, schedule, label: schedule, waits: 50, released: 50, gaveUp: 0, delayMedianS, delayP95S: 0,
@@ -12,7 +13,7 @@ const paging = [{ records: 3000, firstUse: false, pages: 30, seconds: 1.6, bound
 describe("bench: goals", () => {
     const sim = [row("gated50", "ours", 2, 20), row("gated50", "tccli", 2.5, 1000), row("gated50", "aws20", 30, 220),
         row("gated50", "ours-1-10", 0.5, 50)];
-    const met = (id: string, s = sim) => evaluateGoals({ sim: s, paging }).find((g) => g.id === id)?.met;
+    const met = (id: string, s = sim) => cdnGoals({ sim: s, paging }).find((g) => g.id === id)?.met;
 
     it("compares our median delay with the fastest peer's, leaving our other variants out", () => {
         assert.strictEqual(met("delay:gated50"), true);
@@ -21,6 +22,15 @@ describe("bench: goals", () => {
     it("asks for a tenth of the thriftiest peer's calls", () => {
         assert.deepStrictEqual([met("calls:gated50"), met("calls:gated50", [...sim.slice(1), row("gated50", "ours", 2, 23)])],
             [true, false]);
+    });
+
+    it("shows the tenth of the thriftiest peer's calls as a goal only where a product says so, and adds a product's own goals", () => {
+        const goal = (rules: Parameters<typeof simGoals>[1]) => simGoals(sim, rules).find((g) => g.id === "calls:gated50")?.goal;
+        assert.deepStrictEqual([goal({}), goal({ thriftiestIsGoal: (w) => w === "gated50" })],
+            ["gated50: total calls >= 10x fewer than the thriftiest peer's (not a goal here; shown)",
+                "gated50: total calls >= 10x fewer than the thriftiest peer's"]);
+        const more = simGoals(sim, { more: (w, mine) => [{ id: `mine:${w}`, goal: "g", met: mine.callsPerTrial === 20, detail: "" }] });
+        assert.deepStrictEqual(more.slice(-1).map((g) => [g.id, g.met]), [["mine:gated50", true]]);
     });
 
     it("fails on any throttled call of ours", () => {
@@ -36,14 +46,14 @@ describe("bench: goals", () => {
             { target: "pulumi-tencentcloud-purge (bin/sdk/index.js)", runs: 7, wallMedianMs: ms, requireMedianMs: 0, modules: 1, sdkModules: sdk },
             { target: "@pulumi/pulumi", runs: 7, wallMedianMs: 1000, requireMedianMs: 0, modules: 1, sdkModules: 0 },
         ];
-        const importMet = (ms: number, sdk?: number) => evaluateGoals({ sim: [], paging: [], imports: imp(ms, sdk) })[0].met;
+        const importMet = (ms: number, sdk?: number) => footprintGoals({ imports: imp(ms, sdk) })[0].met;
         assert.deepStrictEqual([importMet(1150), importMet(1151), importMet(1000, 3)], [true, false, false]);
     });
 
     it("holds every plugin archive to 5 MB and a cold GetSchema to 1.5x of a bare Node.js start", () => {
         const release = (bytes: number, ms: number) => ({ archiveBytes: { "a-linux-amd64.tar.gz": bytes },
             starts: [{ label: "cached", runs: 15, bareNodeMs: 100, getSchemaMs: ms, ratio: ms / 100, schemaBytes: 1 }] });
-        const metAll = (bytes: number, ms: number) => evaluateGoals({ sim: [], paging: [], release: release(bytes, ms) })
+        const metAll = (bytes: number, ms: number) => footprintGoals({ release: release(bytes, ms) })
             .filter((g) => g.id.startsWith("release:")).map((g) => g.met);
         assert.deepStrictEqual([metAll(5 * 1024 * 1024, 150), metAll(5 * 1024 * 1024 + 1, 150), metAll(1000, 151)],
             [[true, true], [false, true], [true, false]]);
@@ -55,7 +65,7 @@ describe("bench: goals", () => {
         const figures = (medianS: number, calls = [6, 7]) => ({ workload: { waits: 50, olderRecords: 3000, doneAfterMs: [0, 4000] as const },
             runs: runs(calls), releaseMedianS: medianS, releaseMedianMinS: medianS, releaseMedianMaxS: medianS,
             callsMedian: 6.5, callsMin: Math.min(...calls), callsMax: Math.max(...calls), pooledMedianS: medianS, pooledP95S: 1 });
-        const hostMet = (medianS: number, simMedianS: number, calls?: number[]) => evaluateGoals({ sim: [row("soon", "ours", simMedianS, 7)],
+        const hostMet = (medianS: number, simMedianS: number, calls?: number[]) => cdnGoals({ sim: [row("soon", "ours", simMedianS, 7)],
             paging: [], hostWaits: { figures: figures(medianS, calls), simWorkload: "soon" } }).find((g) => g.id === "realclock:elsewhere")?.met;
         assert.deepStrictEqual([hostMet(0.5, 0.6), hostMet(0.7, 0.6), hostMet(1.1, 1.2), hostMet(0.5, 0.6, [6, 11])],
             [true, false, false, false]);
@@ -63,7 +73,7 @@ describe("bench: goals", () => {
 
     describe("calls against the peers", () => {
         const goal = (id: string, s: SimFigures[], bound?: { calls: number; kind: string }) =>
-            evaluateGoals({ sim: s, paging: [], boundAtOurMedian: bound && new Map([[s[0].workload, bound]]) })
+            cdnGoals({ sim: s, paging: [], boundAtOurMedian: bound && new Map([[s[0].workload, bound]]) })
                 .find((g) => g.id === id);
 
         it("asks for no more calls than the thriftiest peer that releases no faster", () => {

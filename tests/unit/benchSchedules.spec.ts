@@ -1,8 +1,9 @@
 import * as assert from "assert";
 import { VirtualClock } from "../../provider/base/virtualClock";
-import { awsDelay, PEERS } from "../../bench/sim/schedules";
-import { SimApi } from "../../bench/sim/simApi";
-import { SimTask, workloads } from "../../bench/sim/workloads";
+import { awsDelay } from "../../bench/sim/peerDelays";
+import { PEERS } from "../../bench/cdn/schedules";
+import { SimApi } from "../../bench/cdn/simApi";
+import { SimTask, workloads } from "../../bench/cdn/workloads";
 
 /** A SimApi that logs when each call arrives. */
 function setup(tasks: SimTask[], latencyMs = 0) {

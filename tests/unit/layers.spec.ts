@@ -1,9 +1,9 @@
 /**
  * The layers `provider/README.md` draws, checked on the real imports: a file of `provider/` imports only from its
- * own layer or the ones below it, a product's folder imports no other product, and nothing outside `tests/`
- * imports from `tests/`. Imports are read with the
- * TypeScript scanner (`ts.preProcessFile`: import and export declarations, `require` and `import()` calls, not
- * comments).
+ * own layer or the ones below it; in `provider/`, `emulator/` and `bench/` the core imports no product and a
+ * product's folder imports no other product; and nothing outside `tests/` imports from `tests/`. Imports are read
+ * with the TypeScript scanner (`ts.preProcessFile`: import and export declarations, `require` and `import()` calls,
+ * not comments).
  */
 import * as assert from "assert";
 import * as fs from "fs";
@@ -164,11 +164,11 @@ describe("layers", () => {
 
         it("fails on an import of tests/ from outside it, and not from inside", () => {
             assert.deepStrictEqual(violations([
-                { from: "bench/sim/runSim.ts", to: "tests/support/fakeTiming.ts" },
+                { from: "bench/cdn/runSim.ts", to: "tests/support/fakeTiming.ts" },
                 { from: "provider/base/clock.ts", to: "tests/support/ci.ts" },
                 { from: "tests/unit/waitLoop.spec.ts", to: "tests/support/fakeTiming.ts" },
             ]), [
-                "bench/sim/runSim.ts imports tests/support/fakeTiming.ts, a test file",
+                "bench/cdn/runSim.ts imports tests/support/fakeTiming.ts, a test file",
                 "provider/base/clock.ts imports tests/support/ci.ts, a test file",
             ]);
         });
@@ -198,15 +198,23 @@ export function emulatorPartOf(file: string): string | undefined {
     return slash >= 0 ? inside.slice(0, slash) : EMULATOR_WIRING.includes(inside) ? "wiring" : "core";
 }
 
-/** Every import inside `emulator/` that breaks its split: the core imports only the core, a product the core and itself. */
-export function emulatorViolations(imports: readonly Import[]): string[] {
+/**
+ * Every import inside a folder split into a core, products and wiring that breaks the split: the core imports only
+ * the core, a product the core and itself; the wiring anything. `partOf` places a file ("core", "wiring", a product).
+ */
+export function splitViolations(imports: readonly Import[], partOf: (file: string) => string | undefined): string[] {
     return imports.flatMap(({ from, to }) => {
-        const [a, b] = [emulatorPartOf(from), emulatorPartOf(to)];
+        const [a, b] = [partOf(from), partOf(to)];
         if (a === undefined || b === undefined || a === "wiring" || b === "core" || a === b) {
             return [];
         }
         return [`${from} (${a}) imports ${to} (${b})${a === "core" ? ", above the core" : ", another part than its own"}`];
     });
+}
+
+/** Every import inside `emulator/` that breaks its split. */
+export function emulatorViolations(imports: readonly Import[]): string[] {
+    return splitViolations(imports, emulatorPartOf);
 }
 
 describe("emulator layers", () => {
@@ -256,6 +264,81 @@ describe("emulator layers", () => {
             assert.deepStrictEqual(
                 ["emulator/handler.ts", "emulator/products.ts", "emulator/cdn/store.ts", "emulator/edgeone/x/y.ts", "bench/sim/x.ts"].map(emulatorPartOf),
                 ["core", "wiring", "cdn", "edgeone", undefined]);
+        });
+    });
+});
+
+/** `bench/`'s products: one folder each. Every other file and folder (`sim/` too) is the core, but the runner. */
+export const BENCH_PRODUCTS: readonly string[] = ["cdn", "edgeone"];
+
+/** The file of `bench/` that runs every product's part: the one place the core's side may name a product. */
+export const BENCH_WIRING: readonly string[] = ["run.ts"];
+
+/** The part of `bench/` a repository-relative path belongs to: "core", "wiring", a product folder's name, or undefined outside. */
+export function benchPartOf(file: string): string | undefined {
+    if (!file.startsWith("bench/")) {
+        return undefined;
+    }
+    const inside = file.slice("bench/".length);
+    const slash = inside.indexOf("/");
+    if (slash >= 0) {
+        const folder = inside.slice(0, slash);
+        return BENCH_PRODUCTS.includes(folder) ? folder : "core";
+    }
+    return BENCH_WIRING.includes(inside) ? "wiring" : "core";
+}
+
+describe("bench layers", () => {
+    const bench = importsOf(["bench"]);
+
+    it("reads the imports of bench/ and finds its products", () => {
+        assert.ok(bench.length > 50, `only ${bench.length} imports read`);
+        const parts = new Set(sourceFiles("bench").map(benchPartOf));
+        assert.deepStrictEqual([...parts].sort(), ["cdn", "core", "edgeone", "wiring"]);
+        assert.ok(BENCH_WIRING.every((f) => fs.existsSync(path.join(ROOT, "bench", f))), "every wiring file exists");
+    });
+
+    it("has no core file importing a product or the runner, and no product importing another", () => {
+        assert.deepStrictEqual(splitViolations(bench, benchPartOf), []);
+    });
+
+    describe("the check itself", () => {
+        it("fails on the core importing a product or the runner, and on a product importing another or the runner", () => {
+            assert.deepStrictEqual(splitViolations([
+                { from: "bench/goals.ts", to: "bench/cdn/emulatorBench.ts" },
+                { from: "bench/sim/driver.ts", to: "bench/edgeone/simTeoApi.ts" },
+                { from: "bench/table.ts", to: "bench/run.ts" },
+                { from: "bench/edgeone/schedules.ts", to: "bench/cdn/schedules.ts" },
+                { from: "bench/cdn/simApi.ts", to: "bench/edgeone/runTeoSim.ts" },
+                { from: "bench/cdn/cdnBench.ts", to: "bench/run.ts" },
+            ], benchPartOf), [
+                "bench/goals.ts (core) imports bench/cdn/emulatorBench.ts (cdn), above the core",
+                "bench/sim/driver.ts (core) imports bench/edgeone/simTeoApi.ts (edgeone), above the core",
+                "bench/table.ts (core) imports bench/run.ts (wiring), above the core",
+                "bench/edgeone/schedules.ts (edgeone) imports bench/cdn/schedules.ts (cdn), another part than its own",
+                "bench/cdn/simApi.ts (cdn) imports bench/edgeone/runTeoSim.ts (edgeone), another part than its own",
+                "bench/cdn/cdnBench.ts (cdn) imports bench/run.ts (wiring), another part than its own",
+            ]);
+        });
+
+        it("passes the core on itself, a product on the core and itself, the runner on anything", () => {
+            assert.deepStrictEqual(splitViolations([
+                { from: "bench/table.ts", to: "bench/goals.ts" },
+                { from: "bench/sim/driver.ts", to: "provider/base/virtualClock.ts" },
+                { from: "bench/cdn/runSim.ts", to: "bench/sim/driver.ts" },
+                { from: "bench/edgeone/teoBench.ts", to: "bench/goals.ts" },
+                { from: "bench/edgeone/runTeoSim.ts", to: "bench/edgeone/simTeoApi.ts" },
+                { from: "bench/run.ts", to: "bench/cdn/cdnBench.ts" },
+                { from: "bench/run.ts", to: "bench/edgeone/teoBench.ts" },
+                { from: "tests/unit/x.spec.ts", to: "bench/cdn/simApi.ts" },
+            ], benchPartOf), []);
+        });
+
+        it("places bench files by their folder", () => {
+            assert.deepStrictEqual(
+                ["bench/run.ts", "bench/goals.ts", "bench/sim/oracle.ts", "bench/cdn/simApi.ts", "bench/edgeone/x/y.ts", "emulator/cdn/store.ts"]
+                    .map(benchPartOf),
+                ["wiring", "core", "core", "cdn", "edgeone", undefined]);
         });
     });
 });

@@ -2,7 +2,7 @@
  * The simulated workloads: when each purge task is submitted and when it turns done. Every workload is a list
  * of independent trials ("deployments"); each trial is drawn from a fixed seed, so runs repeat exactly.
  */
-import { logUniform, seededRandom, uniform } from "./random";
+import { logUniform, seededRandom, uniform } from "../sim/random";
 
 /** One purge task in a trial, times in ms from the start of the trial. */
 export interface SimTask {

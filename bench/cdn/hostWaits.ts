@@ -2,14 +2,14 @@
  * Waits on task ids from elsewhere as users run them: fifty `PurgeTaskWaiter` creates sent together to Pulumi's own
  * dynamic-provider host (a child process, over gRPC, as the engine sends them), the built package reading the
  * emulator over HTTP on the real clock. The emulator runs in this process, so the bench turns each task done at
- * its own time and knows when. The simulated counterpart is workload (d0) in `sim/workloads.ts`.
+ * its own time and knows when. The simulated counterpart is workload (d0) in `workloads.ts`.
  */
-import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
-import { hostedProvider } from "../sdk/hostedProvider";
-import { DynamicHost } from "./dynamicHost";
-import { realSleep } from "../provider/base/clock";
-import { seededRandom, uniform } from "./sim/random";
-import { median, percentile } from "./sim/stats";
+import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
+import { hostedProvider } from "../../sdk/hostedProvider";
+import { DynamicHost } from "../dynamicHost";
+import { realSleep } from "../../provider/base/clock";
+import { seededRandom, uniform } from "../sim/random";
+import { median, percentile } from "../sim/stats";
 
 /** The workload: how many waits, how many older records of other purges, when the tasks turn done. */
 export interface HostWaitWorkload {

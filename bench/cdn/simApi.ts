@@ -8,16 +8,9 @@ import { formatApiTime } from "../../provider/base/time";
 import { DescribePurgeTasksQuery, PurgeApi, PurgeTask, PurgeTaskPage } from "../../provider/cdn/types";
 import { SlidingWindowLimit } from "../../emulator/slidingWindow";
 import { VirtualClock } from "../../provider/base/virtualClock";
+import { SIM_EPOCH } from "../sim/driver";
+import { SimThrottled } from "../sim/simThrottled";
 import { SimTask } from "./workloads";
-
-/** Trials start at this instant (any fixed time works; API times need a real date). */
-export const SIM_EPOCH = Date.UTC(2026, 10, 29, 2, 0, 0);
-
-/** The error a throttled call throws, shaped like the client's (retryable) API error. */
-export class SimThrottled extends Error {
-    readonly code = "UnauthorizedOperation.OperationTooOften";
-    readonly retryable = true;
-}
 
 /**
  * The fake API of one trial.
@@ -67,7 +60,7 @@ export class SimApi implements PurgeApi {
         await this.clock.sleep(this.options.latencyMs);
         if (!page) {
             this.throttled += 1;
-            throw new SimThrottled("UnauthorizedOperation.OperationTooOften: request limit exceeded");
+            throw new SimThrottled("UnauthorizedOperation.OperationTooOften", "UnauthorizedOperation.OperationTooOften: request limit exceeded");
         }
         return page;
     }

@@ -4,19 +4,19 @@
  */
 import * as v8 from "v8";
 import * as vm from "vm";
-import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator, startEmulatorProcess } from "../emulator";
-import { PurgeClient } from "../provider/cdn/client";
-import { resolveConnection } from "../provider/client/connection";
-import { REQUESTS_PER_SECOND } from "../provider/client/actionLimiters";
-import { DEFAULT_PAGE_SIZE } from "../provider/cdn/paging";
-import { DEFAULT_WAIT } from "../provider/description";
-import { realClock, realSleep } from "../provider/base/clock";
-import { waitOnPollerForTask } from "../provider/wait/pollerWaits";
-import { formatApiTime } from "../provider/base/time";
-import { getPurgeTasks, iteratePurgeTasks } from "../sdk/getPurgeTasks";
-import { seededRandom, uniform } from "./sim/random";
-import { median, percentile } from "./sim/stats";
-import { cdnPoller } from "../provider/cdn/poller";
+import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator, startEmulatorProcess } from "../../emulator";
+import { PurgeClient } from "../../provider/cdn/client";
+import { resolveConnection } from "../../provider/client/connection";
+import { REQUESTS_PER_SECOND } from "../../provider/client/actionLimiters";
+import { DEFAULT_PAGE_SIZE } from "../../provider/cdn/paging";
+import { DEFAULT_WAIT } from "../../provider/description";
+import { realClock, realSleep } from "../../provider/base/clock";
+import { waitOnPollerForTask } from "../../provider/wait/pollerWaits";
+import { formatApiTime } from "../../provider/base/time";
+import { getPurgeTasks, iteratePurgeTasks } from "../../sdk/getPurgeTasks";
+import { seededRandom, uniform } from "../sim/random";
+import { median, percentile } from "../sim/stats";
+import { cdnPoller } from "../../provider/cdn/poller";
 
 v8.setFlagsFromString("--expose-gc");
 const gc = vm.runInNewContext("gc") as () => void;

@@ -9,14 +9,14 @@
  * this package's build (`npm run build` first). Everything it writes goes to a temp folder and `bench/out/`.
  *
  * @example
- * npx ts-node --transpile-only bench/parallelSlots.ts                  # 50 purges of 5 s, the CLI's default --parallel
- * npx ts-node --transpile-only bench/parallelSlots.ts --count 200 --purge-seconds 10 --parallel 64
+ * npx ts-node --transpile-only bench/cdn/parallelSlots.ts                  # 50 purges of 5 s, the CLI's default --parallel
+ * npx ts-node --transpile-only bench/cdn/parallelSlots.ts --count 200 --purge-seconds 10 --parallel 64
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EMULATOR_CREDENTIALS, startEmulator } from "../emulator";
-import { PulumiSandbox, repoRoot } from "../scripts/pulumiSandbox";
+import { EMULATOR_CREDENTIALS, startEmulator } from "../../emulator";
+import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
 
 /** The two ways of running many purges. */
 const MODES = {

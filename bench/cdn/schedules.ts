@@ -21,15 +21,8 @@ import { SimApi } from "./simApi";
 import { SimTask } from "./workloads";
 import { cdnPolling } from "../../provider/cdn/poller";
 import { PurgeTask } from "../../provider/cdn/types";
-
-/** How one wait ended, in trial time. */
-export interface WaitOutcome {
-    readonly taskId: string;
-    /** When the wait returned `done`, or undefined when it gave up first. */
-    readonly releasedAt?: number;
-    /** API calls this wait made itself (per-task schedules only). */
-    readonly calls?: number;
-}
+import { WaitOutcome } from "../sim/driver";
+import { awsDelay, USER_DEADLINE_MS } from "../sim/peerDelays";
 
 /** A schedule runs every task of a trial and reports how each wait ended. */
 export interface Schedule {
@@ -39,9 +32,6 @@ export interface Schedule {
     readonly description: string;
     run(api: SimApi, clock: VirtualClock, tasks: readonly SimTask[], random: () => number): Promise<WaitOutcome[]>;
 }
-
-/** Ours and the configurable peers get the same deadline; Terraform's 6 minutes is fixed in its code. */
-export const USER_DEADLINE_MS = 20 * 60_000;
 
 const isDone = async (api: SimApi, taskId: string): Promise<boolean> => {
     try {
@@ -90,12 +80,6 @@ export const PEERS: readonly Schedule[] = [
     perTask("aws2", "AWS waiter 2/120", "per task; at once, then U[2 s, min(120 s, 2 s*2^(k-1))] (generic waiter defaults)",
         (k, r) => awsDelay(k, 2000, 120_000, r), USER_DEADLINE_MS),
 ];
-
-/** The AWS waiter's delay after check `k`: uniform between `min` and `min(max, min * 2^(k-1))`. */
-export function awsDelay(k: number, minMs: number, maxMs: number, random: () => number): number {
-    const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(k - 1, 40));
-    return minMs + random() * (ceiling - minMs);
-}
 
 /**
  * Ours: every wait of the trial shares one coalescing poller, as in the provider host (`hostWaitForCdnTasks`).
