@@ -5,6 +5,7 @@
 import * as http from "http";
 import { ERROR_CODES } from "./errors";
 import { FaultRule } from "./faults";
+import { TEO_API_VERSION } from "./services";
 import { errorEnvelope, okEnvelope, sendJson, sendText } from "./httpIo";
 
 /** What the server should do after a fault was applied. */
@@ -16,8 +17,13 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
     500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
 };
 
-/** The answer body with every field null, shaped like the action's real answer. */
-function nullAnswer(action: string, nullList: boolean): Record<string, unknown> {
+/** The answer body with every field null, shaped like the action's real answer (EdgeOne's by its version). */
+function nullAnswer(action: string, version: string, nullList: boolean): Record<string, unknown> {
+    if (version === TEO_API_VERSION && action === "DescribePurgeTasks") {
+        const task = { JobId: null, Target: null, Type: null, Method: null, Status: null, CreateTime: null, UpdateTime: null,
+            FailType: null, FailMessage: null };
+        return { Tasks: nullList ? null : [task], TotalCount: null };
+    }
     switch (action) {
         case "DescribePurgeTasks": {
             const record = { TaskId: null, Url: null, Status: null, PurgeType: null, FlushType: null, CreateTime: null };
@@ -37,10 +43,10 @@ function nullAnswer(action: string, nullList: boolean): Record<string, unknown> 
  * on at once and says how long to hold its answer.
  *
  * @example
- * const outcome = await applyFault({ kind: "http", status: 503 }, "DescribePurgeTasks", req, res, requestId);
+ * const outcome = await applyFault({ kind: "http", status: 503 }, "DescribePurgeTasks", "2018-06-06", req, res, requestId);
  */
-export async function applyFault(rule: FaultRule, action: string, req: http.IncomingMessage, res: http.ServerResponse,
-    requestId: string): Promise<FaultOutcome> {
+export async function applyFault(rule: FaultRule, action: string, version: string, req: http.IncomingMessage,
+    res: http.ServerResponse, requestId: string): Promise<FaultOutcome> {
     switch (rule.kind) {
         case "slow":
             await new Promise((resolve) => setTimeout(resolve, rule.delayMs ?? 1000));
@@ -79,7 +85,7 @@ export async function applyFault(rule: FaultRule, action: string, req: http.Inco
             return { handled: true, code: "emptyJson" };
         case "nullFields":
         case "nullList":
-            sendJson(res, 200, okEnvelope(nullAnswer(action, rule.kind === "nullList"), requestId));
+            sendJson(res, 200, okEnvelope(nullAnswer(action, version, rule.kind === "nullList"), requestId));
             return { handled: true };
     }
 }

@@ -108,7 +108,7 @@ export async function handleApiRequest(ctx: EmulatorContext, req: http.IncomingM
     ctx.stats.countRequest(action || "(none)");
     let code: string | undefined;
     const fault = ctx.faults.take(action);
-    const outcome = fault ? await applyFault(fault, action, req, res, requestId) : { handled: false as const };
+    const outcome = fault ? await applyFault(fault, action, request.version, req, res, requestId) : { handled: false as const };
     if (fault) {
         ctx.stats.countFault();
     }

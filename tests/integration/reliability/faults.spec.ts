@@ -1,7 +1,7 @@
 /**
- * Fault suite, in process: getPurgeTasks and waits (the pure wait loop, through the shared poller and with
- * plain backoff, over a real PurgeClient) against emulators injecting every fault kind. Each case runs on its
- * own emulator, so all cases run at once and the suite takes as long as its slowest case.
+ * Fault suite, in process: every product's getPurgeTasks, and waits (the pure wait loop, through the shared poller
+ * and with plain backoff, over a real PurgeClient) against emulators injecting every fault kind. Each case runs on
+ * its own emulator, so all cases run at once and the suite takes as long as its slowest case.
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../../emulator";
@@ -15,10 +15,12 @@ import {
     CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
 } from "../../../provider/wait";
 import { getPurgeTasks } from "../../../sdk/getPurgeTasks";
+import * as edgeone from "../../../sdk/edgeone";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";
 import { finish, record } from "./support/report";
 
 const URL = "https://www.example.com/reliability.html";
+const ZONE = "zone-2noz78a8ev6k";
 /** The deadline of waits meant to time out: long enough for a few failed checks under the shared rate limit. */
 const PERSISTENT_MS = 5000;
 /** The wait matrix uses a client that gives up fast, so the wait loop itself does the retrying. */
@@ -34,11 +36,12 @@ const envs: RunningEmulator[] = [];
 /** Both matrices start together (in the outer `before`), so the suite lasts as long as its slowest case. */
 const starters: Array<() => void> = [];
 
-async function env(completeAfterMs = 60_000): Promise<Env> {
+/** An emulator of its own holding one job of `product` (CDN's by default). */
+async function env(completeAfterMs = 60_000, product: ProductUnderTest = PRODUCTS[0]): Promise<Env> {
     const emu = await startEmulator({ completeAfterMs });
     envs.push(emu);
     const connection = { ...EMULATOR_CREDENTIALS, endpoint: emu.url, requestTimeoutSeconds: 1 };
-    const { taskId } = await new PurgeClient(resolveConnection(connection, undefined, {})).purgeUrlsCache({ urls: [URL] });
+    const taskId = await product.submit(emu);
     emu.stats.reset();
     return { emu, connection, taskId };
 }
@@ -78,7 +81,42 @@ const KINDS: ReadonlyArray<readonly [string, Omit<FaultRule, "action" | "times">
 const PERMANENT = ["UnauthorizedOperation.CdnCamUnauthorized", "ResourceNotFound.CdnUserNotExists",
     "UnauthorizedOperation.OpNoAuth", "InvalidParameter.CdnParamError", "AuthFailure.SignatureFailure"];
 
-describe("reliability: faults (getPurgeTasks and the wait loop, in process)", function () {
+/** What the getPurgeTasks matrix needs to know of a product. */
+interface ProductUnderTest {
+    readonly name: string;
+    /** Puts one job of one target in the emulator; its id. */
+    submit(emu: RunningEmulator): Promise<string>;
+    /** Reads the job through the product's getPurgeTasks; its records. */
+    read(connection: Env["connection"], id: string): Promise<ReadonlyArray<Record<string, unknown>>>;
+    /** The status of a job not yet finished. */
+    readonly pending: string;
+    /** Makes the API stop listing the job, where the emulator can. */
+    readonly vanish?: (emu: RunningEmulator, id: string) => void;
+    /** Permanent error codes of the product's API. */
+    readonly permanent: readonly string[];
+}
+
+const PRODUCTS: readonly ProductUnderTest[] = [
+    {
+        name: "CDN",
+        submit: async (emu) => (await new PurgeClient(resolveConnection({ ...EMULATOR_CREDENTIALS, endpoint: emu.url }, undefined, {}))
+            .purgeUrlsCache({ urls: [URL] })).taskId,
+        read: async (connection, taskId) => (await getPurgeTasks({ taskId }, { connection })).purgeLogs as never,
+        pending: "process",
+        vanish: (emu, taskId) => emu.store.vanish(taskId),
+        permanent: PERMANENT,
+    },
+    {
+        name: "EdgeOne",
+        submit: async (emu) => emu.teoStore.submit({ zoneId: ZONE, type: "purge_url", method: "invalidate", targets: [URL] }),
+        read: async (connection, jobId) => (await edgeone.getPurgeTasks({ zoneId: ZONE, jobId },
+            { connection: { ...connection, teoEndpoint: connection.endpoint } })).tasks as never,
+        pending: "processing",
+        permanent: ["UnauthorizedOperation.NoPermission", "ResourceNotFound.ZoneNotFound", "AuthFailure.SignatureFailure"],
+    },
+];
+
+describe("reliability: faults (every product's getPurgeTasks, and the wait loop, in process)", function () {
     this.timeout(60_000);
     guardUnhandled();
     before(() => starters.forEach((start) => start()));
@@ -87,14 +125,14 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
         finish("faults");
     });
 
-    describe("getPurgeTasks", () => {
-        type Case = { name: string; run: Promise<Settled<unknown>>; e: Env };
+    for (const product of PRODUCTS) describe(`${product.name} getPurgeTasks`, () => {
+        type Case = { name: string; run: Promise<Settled<ReadonlyArray<Record<string, unknown>>>>; e: Env };
         const cases = new Map<string, Case>();
-        const start = (name: string, rules: FaultRule[], read?: (e: Env) => Promise<unknown>) => {
-            const e = env();
+        const start = (name: string, rules: FaultRule[], read?: (e: Env) => Promise<ReadonlyArray<Record<string, unknown>>>) => {
+            const e = env(60_000, product);
             const run = e.then((x) => {
                 x.emu.faults.add(rules);
-                return settle(() => (read ? read(x) : getPurgeTasks({ taskId: x.taskId }, { connection: x.connection })));
+                return settle(() => (read ? read(x) : product.read(x.connection, x.taskId)));
             });
             cases.set(name, { name, run, e: undefined as never });
             void e.then((x) => { cases.get(name)!.e = x; });
@@ -106,17 +144,19 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                     start(`${name} always`, [always(rule)]);
                 }
             }
-            for (const code of PERMANENT) {
+            for (const code of product.permanent) {
                 start(`permanent ${code}`, [transient({ kind: "apiError", code }, 1)]);
             }
             start("records with every field null", [transient({ kind: "nullFields" }, 1)]);
-            start("PurgeLogs and TotalCount null", [transient({ kind: "nullList" }, 1)]);
-            start("refused connection (closed port)", [], async (x) => getPurgeTasks({ taskId: x.taskId },
-                { connection: { ...x.connection, endpoint: `http://127.0.0.1:${await closedPort()}` } }));
-            start("task vanished from the answers", [], async (x) => {
-                x.emu.store.vanish(x.taskId);
-                return getPurgeTasks({ taskId: x.taskId }, { connection: x.connection });
-            });
+            start("a null list and TotalCount", [transient({ kind: "nullList" }, 1)]);
+            start("refused connection (closed port)", [], async (x) =>
+                product.read({ ...x.connection, endpoint: `http://127.0.0.1:${await closedPort()}` }, x.taskId));
+            if (product.vanish) {
+                start("task vanished from the answers", [], async (x) => {
+                    product.vanish!(x.emu, x.taskId);
+                    return product.read(x.connection, x.taskId);
+                });
+            }
         });
 
         const outcome = async (name: string) => {
@@ -124,13 +164,14 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
             const r = await c.run;
             return { r, e: (await c.e ?? c.e) as Env, c };
         };
+        const target = `${product.name} getPurgeTasks`;
 
         for (const [name, rule] of KINDS) {
             it(`recovers from ${name} twice`, async () => {
                 const { r } = await outcome(`${name} twice`);
-                const ok = r.ok && (r.value as any).purgeLogs.length === 1 && (r.value as any).purgeLogs[0].status === "process";
-                record("faults", { tried: `${name} x2`, target: "getPurgeTasks", outcome: ok ? "recovered" : "failed",
-                    detail: r.ok ? "1 record, status process" : errText(r.error), survived: ok });
+                const ok = r.ok && r.value.length === 1 && r.value[0].status === product.pending;
+                record("faults", { tried: `${name} x2`, target, outcome: ok ? "recovered" : "failed",
+                    detail: r.ok ? `1 record, status ${product.pending}` : errText(r.error), survived: ok });
                 assert.ok(ok, r.ok ? "wrong records" : errText(r.error));
             });
             if (rule.kind !== "throttle" || SOAK) {
@@ -139,51 +180,53 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                     const e = r.ok ? undefined : r.error;
                     const ok = !r.ok && e.name === "PurgeApiError" && e.retryable === true && !!e.hint &&
                         e.message.startsWith("DescribePurgeTasks failed: ");
-                    record("faults", { tried: `${name}, every time`, target: "getPurgeTasks",
+                    record("faults", { tried: `${name}, every time`, target,
                         outcome: ok ? "failed after 6 tries (expected)" : "unexpected", detail: r.ok ? "answered" : errText(e), survived: ok });
                     assert.ok(ok, r.ok ? "answered" : errText(e));
                 });
             }
         }
-        for (const code of PERMANENT) {
+        for (const code of product.permanent) {
             it(`fails at once, without retrying, on ${code}`, async () => {
                 const { r, e } = await outcome(`permanent ${code}`);
                 const calls = e.emu.stats.snapshot().requests.DescribePurgeTasks;
                 const ok = !r.ok && r.error.code === code && r.error.retryable === false && calls === 1;
-                record("faults", { tried: code, target: "getPurgeTasks", outcome: ok ? "failed at once (1 request)" : "unexpected",
+                record("faults", { tried: code, target, outcome: ok ? "failed at once (1 request)" : "unexpected",
                     detail: r.ok ? "answered" : errText(r.error), survived: ok });
                 assert.ok(ok, r.ok ? "answered" : `${errText(r.error)} after ${calls} requests`);
             });
         }
         it("passes records with null fields through as nulls", async () => {
             const { r } = await outcome("records with every field null");
-            const logs = r.ok ? (r.value as any).purgeLogs : [];
+            const logs = r.ok ? r.value : [];
             const ok = r.ok && logs.length === 1 && Object.values(logs[0]).every((v) => v === null);
-            record("faults", { tried: "record with every field null", target: "getPurgeTasks", outcome: ok ? "answered" : "unexpected",
+            record("faults", { tried: "record with every field null", target, outcome: ok ? "answered" : "unexpected",
                 detail: "1 record whose fields are all null (status null: not done)", survived: ok });
-            assert.ok(ok);
+            assert.ok(ok, r.ok ? JSON.stringify(logs) : errText(r.error));
         });
-        it("answers an empty list when PurgeLogs and TotalCount are null", async () => {
-            const { r } = await outcome("PurgeLogs and TotalCount null");
-            const ok = r.ok && (r.value as any).purgeLogs.length === 0 && (r.value as any).totalCount === 0;
-            record("faults", { tried: "PurgeLogs null, TotalCount null", target: "getPurgeTasks", outcome: ok ? "answered" : "unexpected",
-                detail: "0 records, totalCount 0", survived: ok });
-            assert.ok(ok);
+        it("answers an empty list when the list and TotalCount are null", async () => {
+            const { r } = await outcome("a null list and TotalCount");
+            const ok = r.ok && r.value.length === 0;
+            record("faults", { tried: "list null, TotalCount null", target, outcome: ok ? "answered" : "unexpected",
+                detail: "0 records", survived: ok });
+            assert.ok(ok, r.ok ? JSON.stringify(r.value) : errText(r.error));
         });
         it("fails with ConnectionFailed on a refused connection", async () => {
             const { r } = await outcome("refused connection (closed port)");
             const ok = !r.ok && r.error.code === "ConnectionFailed" && /ECONNREFUSED/.test(r.error.message);
-            record("faults", { tried: "refused connection (closed port)", target: "getPurgeTasks",
+            record("faults", { tried: "refused connection (closed port)", target,
                 outcome: ok ? "failed after 6 tries (expected)" : "unexpected", detail: r.ok ? "answered" : errText(r.error), survived: ok });
             assert.ok(ok, r.ok ? "answered" : errText(r.error));
         });
-        it("answers no records for a task that vanished", async () => {
-            const { r } = await outcome("task vanished from the answers");
-            const ok = r.ok && (r.value as any).purgeLogs.length === 0;
-            record("faults", { tried: "task vanished from the answers", target: "getPurgeTasks", outcome: ok ? "answered" : "unexpected",
-                detail: "0 records (the API lists nothing; a read cannot tell more)", survived: ok });
-            assert.ok(ok);
-        });
+        if (product.vanish) {
+            it("answers no records for a task that vanished", async () => {
+                const { r } = await outcome("task vanished from the answers");
+                const ok = r.ok && r.value.length === 0;
+                record("faults", { tried: "task vanished from the answers", target, outcome: ok ? "answered" : "unexpected",
+                    detail: "0 records (the API lists nothing; a read cannot tell more)", survived: ok });
+                assert.ok(ok);
+            });
+        }
     });
 
     describe("waits over a real PurgeClient", () => {
