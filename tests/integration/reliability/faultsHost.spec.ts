@@ -52,6 +52,8 @@ const CASES: readonly HostCase[] = [
             await seen(emu);
             const created = emu.store.allRecords()[0].createdAtMs;
             await emu.close();
+            // A fixed outage, not a proof of absence: the wait must meet refused connections for a while, and
+            // no event marks that (a refused connection never reaches an emulator).
             await sleep(1500);
             let frozen: number | undefined = created;
             const next = await startEmulator({ port: emu.port, completeAfterMs: 1000, now: () => frozen ?? Date.now() });
