@@ -1,7 +1,8 @@
 /**
- * Fault suite, in process: every product's getPurgeTasks, and waits (the pure wait loop, through the shared poller
- * and with plain backoff, over a real PurgeClient) against emulators injecting every fault kind. Each case runs on
- * its own emulator, so all cases run at once and the suite takes as long as its slowest case.
+ * Fault suite, in process, for every product: its getPurgeTasks, and waits (the pure wait loop, through the
+ * product's shared poller and with plain backoff, over its real client) against emulators injecting every fault
+ * kind (a task that vanishes, and a restart that keeps or loses it, are CDN's: the emulator does them for CDN).
+ * Each case runs on its own emulator, so all cases run at once and the suite takes as long as its slowest case.
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../../emulator";
@@ -11,8 +12,13 @@ import { resolveConnection } from "../../../provider/client/connection";
 import { SpacedRateLimiter } from "../../../provider/client/spacedRateLimiter";
 import { RetryPolicy } from "../../../provider/client/retry";
 import { readRecordsOfTask } from "../../../provider/reading/recordsOfTasks";
+import { EdgeOneClient } from "../../../provider/edgeone/client";
+import { edgeOneJobReader } from "../../../provider/edgeone/jobReader";
+import { readJobsTasks } from "../../../provider/edgeone/paging";
+import { EDGEONE_RECORDS } from "../../../provider/edgeone/records";
+import type { EdgeOnePurgeTask } from "../../../sdk/edgeone";
 import {
-    CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
+    BackoffPacing, CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
 } from "../../../provider/wait";
 import { getPurgeTasks } from "../../../sdk/getPurgeTasks";
 import * as edgeone from "../../../sdk/edgeone";
@@ -94,7 +100,24 @@ interface ProductUnderTest {
     readonly vanish?: (emu: RunningEmulator, id: string) => void;
     /** Permanent error codes of the product's API. */
     readonly permanent: readonly string[];
+    /** A wait on job `id` through the product's real client, paced by its shared poller or by plain backoff. */
+    wait(mode: "poller" | "backoff", connection: Env["connection"], clientOptions: PurgeClientOptions, id: string,
+        common: WaitCommon): Promise<WaitResult<unknown>>;
+    /** Whether every record of job `id` is done in the emulator. */
+    doneInStore(emu: RunningEmulator, id: string): boolean;
+    /** What one record is about, in messages. */
+    readonly noun: string;
+    /** A permanent error of a read, and how the wait's message names it. */
+    readonly permanentWait: { readonly code: string; readonly pattern: RegExp };
+    /** Whether the emulator can restart holding the job again (CDN's tasks only). */
+    readonly restartable: boolean;
 }
+
+/** The wait options every case shares. */
+type WaitCommon = Omit<Parameters<typeof runWaitLoop>[0], "check" | "pacing">;
+/** The poller's pacing in the wait matrix, and the same bounds as backoff. */
+const PACE = { minDelayMs: 300, maxDelayMs: 1000 };
+const backoff: BackoffPacing = { kind: "backoff", ...PACE, random: Math.random };
 
 const PRODUCTS: readonly ProductUnderTest[] = [
     {
@@ -105,6 +128,20 @@ const PRODUCTS: readonly ProductUnderTest[] = [
         pending: "process",
         vanish: (emu, taskId) => emu.store.vanish(taskId),
         permanent: PERMANENT,
+        wait: (mode, connection, options, taskId, common) => {
+            const client = new PurgeClient(resolveConnection(connection, undefined, {}), options);
+            return mode === "poller"
+                ? waitOnPollerForTask(new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random, ...PACE }),
+                    { ...common, taskId })
+                : runWaitLoop({ ...common, check: (s) => readRecordsOfTask(client, taskId, s), pacing: backoff });
+        },
+        doneInStore: (emu, taskId) => {
+            const records = emu.store.allRecords().filter((x) => x.taskId === taskId);
+            return records.length > 0 && records.every((x) => x.status === "done");
+        },
+        noun: "URL",
+        permanentWait: { code: "UnauthorizedOperation.CdnCamUnauthorized", pattern: /CdnCamUnauthorized.*Hint/ },
+        restartable: true,
     },
     {
         name: "EdgeOne",
@@ -113,6 +150,21 @@ const PRODUCTS: readonly ProductUnderTest[] = [
             { connection: { ...connection, teoEndpoint: connection.endpoint } })).tasks as never,
         pending: "processing",
         permanent: ["UnauthorizedOperation.NoPermission", "ResourceNotFound.ZoneNotFound", "AuthFailure.SignatureFailure"],
+        wait: (mode, connection, options, jobId, common) => {
+            const client = new EdgeOneClient(resolveConnection({ ...connection, teoEndpoint: connection.endpoint }, undefined, {}), options);
+            const kind = { ...common, records: EDGEONE_RECORDS };
+            return mode === "poller"
+                ? waitOnPollerForTask(new CoalescingPoller({ reader: edgeOneJobReader(client, ZONE), records: EDGEONE_RECORDS, clock: realClock,
+                    sleep: realSleep, random: Math.random, ...PACE }), { ...kind, taskId: jobId })
+                : runWaitLoop({ ...kind, check: (s) => readJobsTasks(client, ZONE, [jobId], s), pacing: backoff });
+        },
+        doneInStore: (emu, jobId) => {
+            const tasks = emu.teoStore.allRecords().filter((x) => x.jobId === jobId);
+            return tasks.length > 0 && tasks.every((x) => x.status === "success");
+        },
+        noun: "target",
+        permanentWait: { code: "UnauthorizedOperation.NoPermission", pattern: /UnauthorizedOperation\.NoPermission/ },
+        restartable: false,
     },
 ];
 
@@ -229,12 +281,12 @@ describe("reliability: faults (every product's getPurgeTasks, and the wait loop,
         }
     });
 
-    describe("waits over a real PurgeClient", () => {
+    for (const product of PRODUCTS) describe(`${product.name} waits over a real client`, () => {
         type Mode = "poller" | "backoff";
         interface WaitCase {
             readonly name: string;
             readonly mode: Mode;
-            readonly run: Promise<{ r: Settled<WaitResult>; e: Env; timeoutMs: number; doneInStore: () => boolean }>;
+            readonly run: Promise<{ r: Settled<WaitResult<unknown>>; e: Env; timeoutMs: number; doneInStore: () => boolean }>;
         }
         const cases = new Map<string, WaitCase>();
 
@@ -244,29 +296,21 @@ describe("reliability: faults (every product's getPurgeTasks, and the wait loop,
             during?: (e: Env) => Promise<void>; endpoint?: (e: Env) => Promise<string>;
         }) => {
             const run = (async () => {
-                const e = await env(opts.completeAfterMs ?? 1500);
+                const e = await env(opts.completeAfterMs ?? 1500, product);
                 const endpoint = opts.endpoint ? await opts.endpoint(e) : e.connection.endpoint;
-                const client = new PurgeClient(resolveConnection({ ...e.connection, endpoint }, undefined, {}), { retry: QUICK_RETRY, limiterFor: ownLimiters() });
                 let checks = 0;
                 let firstAnswered!: () => void;
                 const answered = new Promise<void>((resolve) => { firstAnswered = resolve; });
                 const common = { clock: realClock, sleep: realSleep, timeoutMs: opts.timeoutMs, notVisibleGraceMs: 30_000, expectedRecords: 1,
                     onProgress: () => { if (++checks === 1) { firstAnswered(); } } };
                 e.emu.faults.add(opts.rules ?? []);
-                const poller = new CoalescingPoller({ api: client, clock: realClock, sleep: realSleep, random: Math.random,
-                    minDelayMs: 300, maxDelayMs: 1000 });
-                const r = settle(() => mode === "poller"
-                    ? waitOnPollerForTask(poller, { ...common, taskId: e.taskId })
-                    : runWaitLoop({ ...common, check: (s) => readRecordsOfTask(client, e.taskId, s),
-                        pacing: { kind: "backoff", minDelayMs: 300, maxDelayMs: 1000, random: Math.random } }));
+                const r = settle(() => product.wait(mode, { ...e.connection, endpoint }, { retry: QUICK_RETRY, limiterFor: ownLimiters() },
+                    e.taskId, common));
                 if (opts.during) {
                     await Promise.race([answered, r]);
                     await opts.during(e);
                 }
-                const doneInStore = () => {
-                    const records = e.emu.store.allRecords().filter((x) => x.taskId === e.taskId);
-                    return records.length > 0 && records.every((x) => x.status === "done");
-                };
+                const doneInStore = () => product.doneInStore(e.emu, e.taskId);
                 return { r: await r, e, timeoutMs: opts.timeoutMs, doneInStore };
             })();
             run.catch(() => undefined);
@@ -296,12 +340,14 @@ describe("reliability: faults (every product's getPurgeTasks, and the wait loop,
                 start("records with every field null, every time", mode, { rules: [always({ kind: "nullFields" })], timeoutMs: PERSISTENT_MS });
                 start("PurgeLogs null x3", mode, { rules: [transient({ kind: "nullList" }, 3)], timeoutMs: 15_000 });
                 start("refused connection (closed port)", mode, { timeoutMs: PERSISTENT_MS, endpoint: async () => `http://127.0.0.1:${await closedPort()}` });
-                start("task vanishes after the first answer", mode, { completeAfterMs: 60_000, timeoutMs: PERSISTENT_MS,
-                    during: async (e) => { e.emu.store.vanish(e.taskId); } });
+                if (product.vanish) {
+                    start("task vanishes after the first answer", mode, { completeAfterMs: 60_000, timeoutMs: PERSISTENT_MS,
+                        during: async (e) => { product.vanish!(e.emu, e.taskId); } });
+                }
                 start("PurgeLogs null every time after the first answer", mode, { completeAfterMs: 60_000, timeoutMs: PERSISTENT_MS,
                     during: async (e) => e.emu.faults.add(always({ kind: "nullList" })) });
-                start(`permanent UnauthorizedOperation.CdnCamUnauthorized`, mode, {
-                    rules: [transient({ kind: "apiError", code: "UnauthorizedOperation.CdnCamUnauthorized" }, 1)], timeoutMs: 15_000 });
+                start(`permanent ${product.permanentWait.code}`, mode, {
+                    rules: [transient({ kind: "apiError", code: product.permanentWait.code }, 1)], timeoutMs: 15_000 });
             }
         });
 
@@ -319,12 +365,13 @@ describe("reliability: faults (every product's getPurgeTasks, and the wait loop,
             const [mode, name] = key.split(": ");
             assert.ok(r.ok, `the wait threw: ${r.ok ? "" : errText(r.error)}`);
             const result = r.value;
-            const message = describeWaitResult(result, "purge task <taskId>");
+            const message = product.noun === "URL" ? describeWaitResult(result, "purge task <taskId>")
+                : describeWaitResult(result as WaitResult<EdgeOnePurgeTask>, "EdgeOne job <jobId>", EDGEONE_RECORDS);
             const falseDone = result.state === "done" && !doneInStore();
             // The poller abandons a check at the deadline; with backoff the loop awaits the check (one client call).
             const late = r.ms > timeoutMs + (mode === "poller" ? 1500 : 3500);
             const ok = result.state === expect && !falseDone && !late && (!detailPattern || detailPattern.test(message));
-            record("faults", { tried: name, target: `wait (pure loop, ${mode === "poller" ? "shared poller" : "backoff"})`,
+            record("faults", { tried: name, target: `${product.name} wait (pure loop, ${mode === "poller" ? "shared poller" : "backoff"})`,
                 outcome: `${result.state}${expect === "done" ? " (recovered)" : " (expected)"}${late ? ", LATE" : ""}`,
                 detail: message, survived: ok });
             assert.ok(!falseDone, "reported done for a task that is not done");
@@ -346,19 +393,21 @@ describe("reliability: faults (every product's getPurgeTasks, and the wait loop,
                         judge(`${mode}: ${name}, every time`, "timedOut", new RegExp(`timed out .*last error: .*${code.replace(/\./g, "\\.")}`)));
                 }
                 it("never counts records with null fields as done", () =>
-                    judge(`${mode}: records with every field null, every time`, "timedOut", /1 of 1 URL still pending/));
+                    judge(`${mode}: records with every field null, every time`, "timedOut", new RegExp(`1 of 1 ${product.noun} still pending`)));
                 it("recovers from empty answers (PurgeLogs null) x3", () => judge(`${mode}: PurgeLogs null x3`, "done"));
                 it("times out naming ConnectionFailed on a refused connection", () =>
                     judge(`${mode}: refused connection (closed port)`, "timedOut", /last error: .*ECONNREFUSED/));
-                it("never reports done for a task that vanished: times out with it pending", () =>
-                    judge(`${mode}: task vanishes after the first answer`, "timedOut", /1 of 1 URL still pending: https/));
+                if (product.vanish) {
+                    it("never reports done for a task that vanished: times out with it pending", () =>
+                        judge(`${mode}: task vanishes after the first answer`, "timedOut", /1 of 1 URL still pending: https/));
+                }
                 it("never reports done when answers turn empty", () =>
-                    judge(`${mode}: PurgeLogs null every time after the first answer`, "timedOut", /1 of 1 URL still pending/));
+                    judge(`${mode}: PurgeLogs null every time after the first answer`, "timedOut", new RegExp(`1 of 1 ${product.noun} still pending`)));
                 it("stops at once on a permanent error, naming it", () =>
-                    judge(`${mode}: permanent UnauthorizedOperation.CdnCamUnauthorized`, "error", /CdnCamUnauthorized.*Hint/));
+                    judge(`${mode}: permanent ${product.permanentWait.code}`, "error", product.permanentWait.pattern));
             });
         }
-        describe("the emulator restarted mid-wait (same port)", () => {
+        if (product.restartable) describe("the emulator restarted mid-wait (same port)", () => {
             before(startRestarts);
             for (const mode of ["poller", "backoff"] as const) {
                 it(`${mode}: rides out the restart and finishes when the restarted emulator has the task`, () =>
