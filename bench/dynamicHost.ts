@@ -7,7 +7,6 @@ import { ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import * as pulumi from "@pulumi/pulumi";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const providerRpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const providerProto = require("@pulumi/pulumi/proto/provider_pb");
 const structProto = require("google-protobuf/google/protobuf/struct_pb");

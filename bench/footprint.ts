@@ -98,9 +98,7 @@ export interface SerializedFigures {
  * (await serializedProviderBytes()).storedBytes.urlPurge;
  */
 export async function serializedProviderBytes(): Promise<SerializedFigures> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { hostedProvider } = require(path.join(ROOT, "bin", "sdk", "hostedProvider.js")) as typeof import("../sdk/hostedProvider");
     const storedBytes: Record<string, number> = {};
     let texts = "";

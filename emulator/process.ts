@@ -7,6 +7,7 @@ import { spawn } from "child_process";
 import * as path from "path";
 import type { StatsSnapshot } from "./stats";
 import type { TaskRecord } from "./cdn/store";
+import type { TeoTaskRecord } from "./edgeone/store";
 
 /** A started emulator process. */
 export interface EmulatorProcess {
@@ -16,6 +17,8 @@ export interface EmulatorProcess {
     createTask(urls: readonly string[], options?: { purgeType?: "url" | "path"; flushType?: "flush" | "delete" }): Promise<string>;
     /** Every record with its current status. */
     tasks(): Promise<TaskRecord[]>;
+    /** Every EdgeOne task with its current status. */
+    teoTasks(): Promise<TeoTaskRecord[]>;
     stats(): Promise<StatsSnapshot>;
     reset(): Promise<void>;
     close(): Promise<void>;
@@ -70,6 +73,7 @@ function handle(url: string, close: () => Promise<void>): EmulatorProcess {
         url,
         createTask: async (urls, options = {}) => (await control("POST", "tasks", { urls, ...options })).taskId,
         tasks: async () => (await control("GET", "tasks")).tasks,
+        teoTasks: async () => (await control("GET", "teo/tasks")).tasks,
         stats: () => control("GET", "stats"),
         reset: async () => { await control("POST", "reset"); },
         close,

@@ -26,7 +26,6 @@ export class PurgeClient implements PurgeApi {
         // CDN's actions keep their bare names as limiter keys; other products prefix theirs.
         this.caller = new ApiCaller(settings, options, (action) => action, () => {
             // Required here, not at the top: importing this package must not load the SDK.
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const { cdn } = require("tencentcloud-sdk-nodejs/tencentcloud/services/cdn");
             return new cdn.v20180606.Client(sdkClientConfig(settings)) as SdkClient;
         });

@@ -101,7 +101,6 @@ export class ApiCaller {
  * new cdn.v20180606.Client(sdkClientConfig(settings));
  */
 export function sdkClientConfig(s: ConnectionSettings): object {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod: typeof import("http") = s.protocol === "http://" ? require("http") : require("https");
     return {
         credential: s.credentials,

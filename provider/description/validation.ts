@@ -70,7 +70,6 @@ export function optionalText(name: string, value: unknown, maxLength: number): s
     if (value === undefined || value === null) {
         return undefined;
     }
-    // eslint-disable-next-line no-control-regex
     if (typeof value !== "string" || value.trim() === "" || value.length > maxLength || /[\u0000-\u001f\u007f]/.test(value)) {
         throw new InvalidArgumentError(name, `must be a non-empty string of at most ${maxLength} characters without ` +
             `control characters, got ${show(value)}`);

@@ -23,7 +23,6 @@ export class EdgeOneClient implements EdgeOneApi {
         // Each of EdgeOne's actions has its own 20/s, apart from CDN's action of the same name.
         this.caller = new ApiCaller(teoSettings, options, (action) => `teo:${action}`, () => {
             // Required by path, here: the SDK root would load every product.
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
             const { teo } = require("tencentcloud-sdk-nodejs/tencentcloud/services/teo");
             return new teo.v20220901.Client(sdkClientConfig(teoSettings)) as SdkClient;
         });

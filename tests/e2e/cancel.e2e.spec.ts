@@ -10,6 +10,7 @@ import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import * as purge from "../../sdk";
 import { LocalStack } from "../../scripts/localStack";
+import { retryWouldHaveShown } from "../support/retryBound";
 
 const SECRET_ID = "AKIDcancel0000000000000000000000000000";
 const SECRET_KEY = "cancel-secret-key-4d2e8a";
@@ -130,7 +131,7 @@ for (const product of HANGING) {
             while (product.jobs(emu).length === 0) { // the slow request's job
                 await new Promise((r) => setTimeout(r, 100));
             }
-            await new Promise((r) => setTimeout(r, 2000)); // time for a retry to show, were there one
+            await retryWouldHaveShown(pressedAt); // the client's own bound on a retry after the Ctrl-C
             assert.strictEqual(submissions(), 1, "nothing is sent after the Ctrl-C");
             const job = product.jobs(emu)[0];
             product.complete(emu, job);

@@ -75,9 +75,15 @@ for (const factory of HOSTS) {
             let settled = false;
             const gate = slowHost.create("waiter", { taskIds: ids, timeoutSeconds: 20, minDelaySeconds: 0.1, maxDelaySeconds: 0.2 })
                 .finally(() => { settled = true; });
+            const completedAt = Date.now();
             slowEmu.store.complete(ids[0], "done");
             slowEmu.store.complete(ids[2], "done");
-            await new Promise((resolve) => setTimeout(resolve, 1500));
+            // Two reads begun after the completions and answered: the gate went on to the second only after it had
+            // the first answer, with two of three done, in hand.
+            const readsSince = () => slowEmu.stats.snapshot().recent.filter((r) => r.action === "DescribePurgeTasks" && r.time >= completedAt).length;
+            while (readsSince() < 2 && !settled) {
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
             const beforeLast = settled;
             slowEmu.store.complete(ids[1], "done");
             const { properties } = await gate;

@@ -6,6 +6,7 @@ import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
 import { hostedProvider } from "../../sdk/hostedProvider";
 import { ProviderHost } from "../support/providerHost";
+import { retryWouldHaveShown } from "../support/retryBound";
 
 const NO_ENV = { TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", TENCENTCLOUD_SECURITY_TOKEN: "", TENCENTCLOUD_CDN_ENDPOINT: "" };
 
@@ -102,7 +103,7 @@ describe("the engine's Cancel in Pulumi's dynamic-provider host", function () {
         assert.deepStrictEqual(err.partial?.properties.taskIds, []);
         assert.strictEqual(err.partial?.properties.inDoubt.count, 1);
         await until(() => emu.store.allRecords().length > 0); // the slow answer's task
-        await new Promise((r) => setTimeout(r, 2000)); // time for any retry to show
+        await retryWouldHaveShown(cancelledAt); // the client's own bound on a retry after the cancel
         assert.strictEqual(purges(), 1, "nothing is sent after the cancel");
 
         const taskId = emu.store.allRecords()[0].taskId;

@@ -101,10 +101,8 @@ describe("the progress line while the API fails, for each fault the emulator inj
 
 describe("the last progress line of a wait, in Pulumi's dynamic-provider host", function () {
     this.timeout(30_000);
-    /* eslint-disable @typescript-eslint/no-require-imports */
     const engineRpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
     const emptyProto = require("google-protobuf/google/protobuf/empty_pb");
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const URN = "urn:pulumi:dev::site::pulumi-nodejs:dynamic/tencentcloud-purge:UrlPurge::site";
     let emu: RunningEmulator;
     let host: ProviderHost;

@@ -22,7 +22,6 @@ pulumi.runtime.setMocks({
 }, "project", "stack", false);
 
 // Imported after setMocks, as Pulumi's mock testing requires.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const purge: typeof import("../../sdk") = require("../../sdk");
 
 const outputOf = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply(resolve));

@@ -8,6 +8,7 @@ import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
 import { hostedProvider } from "../../sdk/hostedProvider";
 import { HostError, ProviderHost } from "../support/providerHost";
+import { retryWouldHaveShown } from "../support/retryBound";
 
 const ZONE = "zone-2noz78a8ev6k";
 
@@ -103,7 +104,7 @@ for (const product of PRODUCTS) {
             assert.ok(tookMs < 3000, `create returned ${tookMs} ms after the cancel`);
             assert.match(err.message, /cancelled while a batch of 1 \w+ was being submitted; the next `pulumi up` looks for its task/);
             assert.strictEqual((err.partial?.properties.inDoubt as { count: number }).count, 1);
-            await new Promise((r) => setTimeout(r, 1500)); // a retry, were there one, would have been sent by now
+            await retryWouldHaveShown(cancelledAt); // the client's own bound on a retry after the cancel
             assert.strictEqual(submissions(), 1);
         });
 

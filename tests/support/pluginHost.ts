@@ -9,7 +9,6 @@ import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { CheckFailure, emptyproto, failuresOf, portOf, Props, providerClient, provproto, RpcHost, RpcHostError, struct, withPartialState } from "./rpcHost";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const enginerpc = require("@pulumi/pulumi/proto/engine_grpc_pb");
 
 /** The launcher users and the engine run. */

@@ -7,7 +7,6 @@
 import { ChildProcess } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 export const provproto = require("@pulumi/pulumi/proto/provider_pb");
 export const provrpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 export const emptyproto = require("google-protobuf/google/protobuf/empty_pb");

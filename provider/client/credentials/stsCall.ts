@@ -40,10 +40,8 @@ export async function callSts(
     secrets: readonly (string | undefined)[],
 ): Promise<TemporaryCredential> {
     // Required here: importing this package must not load the SDK.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { CommonClient } = require("tencentcloud-sdk-nodejs/tencentcloud/common/common_client");
     // Our own agent: the SDK would otherwise route through `http_proxy`, ignoring NO_PROXY.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod: typeof http = sts.protocol === "http://" ? require("http") : require("https");
     const client = new CommonClient(sts.host, STS_VERSION, {
         credential: credential ?? { secretId: "", secretKey: "" },

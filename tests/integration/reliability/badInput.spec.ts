@@ -1,17 +1,22 @@
 /**
- * Bad-input suite: property tests over every argument of getPurgeTasks (and its pageSize option,
- * iteratePurgeTasks) in process, and over every input of UrlPurge, PathPurge and PurgeTaskWaiter through
- * `check` in Pulumi's real dynamic-provider host, unknown preview values included. Each bad input must get an
- * error naming the argument before any request is sent, and nothing may crash the host.
+ * Bad-input suite, for every product: bad values derived from the description (each property's type, range,
+ * enum, format, pattern, uniqueness and whether it is required) for every argument of every function in process,
+ * and for every input of every resource through `check` in Pulumi's real dynamic-provider host, unknown preview
+ * values included. Each bad input must get an error naming the argument before any request is sent, and nothing
+ * may crash the host. CDN's getPurgeTasks adds its pageSize option and iteratePurgeTasks.
  */
 import * as assert from "assert";
 import fc from "fast-check";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../../emulator";
 import { toTaskQuery } from "../../../provider/cdn/getPurgeTasksQuery";
 import { InvalidArgumentError } from "../../../provider/description/validation";
+import { FUNCTIONS, RESOURCES } from "../../../provider/products";
+import { FunctionSpec, PropertySpec, ResourceSpec, tokenOf } from "../../../provider/description";
+import * as edgeone from "../../../sdk/edgeone";
 import { getPurgeTasks, iteratePurgeTasks } from "../../../sdk/getPurgeTasks";
 import { hostedProvider } from "../../../sdk/hostedProvider";
 import { ProviderHost } from "../../support/providerHost";
+import { badValues, boundaries } from "./support/badValues";
 import { guardUnhandled } from "./support/guards";
 import { countInputs, finish, record } from "./support/report";
 
@@ -20,37 +25,45 @@ const SEED = 20261129;
 const IN_PROCESS_RUNS = 150;
 const HOST_RUNS = 50;
 
-/** Values of the wrong type for anything. */
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.array(fc.integer(), { maxLength: 3 }), fc.double({ noNaN: true }));
-/** A string that is not one of `allowed`. */
-const notOneOf = (allowed: readonly string[]) => fc.oneof(
-    fc.string({ maxLength: 12 }).filter((s) => !allowed.includes(s)),
-    fc.constantFrom(...allowed.map((a) => a.toUpperCase())), wrongType);
-const badText = (max: number) => fc.oneof(fc.constant(""), fc.constant("   "), fc.string({ minLength: 1, maxLength: 5 }).map((s) => `${s}\u0001`),
-    fc.string({ minLength: max + 1, maxLength: max + 20 }), wrongType);
-const badTime = fc.oneof(
-    fc.string({ maxLength: 20 }).filter((s) => !/^\d{4}-/.test(s)),
-    fc.constantFrom("2026-02-30 00:00:00", "2026-13-01 00:00:00", "2026-11-29 24:00:00", "2026-11-29", "2026-11-29T00:00:00",
-        "2026-11-29 00:00", "2026-02-30T00:00:00Z"),
-    fc.integer(), fc.boolean(), fc.constant({}));
 const badInteger = (min: number, max: number) => fc.oneof(
-    fc.integer({ max: min - 1 }), max >= 2 ** 31 - 1 ? fc.constantFrom(2 ** 53, 1e20) : fc.integer({ min: max + 1 }), fc.double({ min: min + 0.01, max: Math.min(max, 1e6) - 0.01, noInteger: true }),
+    fc.integer({ max: min - 1 }), fc.integer({ min: max + 1 }), fc.double({ min: min + 0.01, max: max - 0.01, noInteger: true }),
     fc.constantFrom(NaN, Infinity, -Infinity), fc.string({ maxLength: 4 }), fc.boolean());
-const badKeyword = fc.oneof(badText(1024), fc.string({ maxLength: 10 }).map((s) => `not a domain ${s}`),
-    fc.constantFrom("-bad-.com", "a..b", "https://", "http://exa mple.com/"));
+const ZONE = "zone-2noz78a8ev6k";
+type Connection = { secretId: string; secretKey: string; endpoint: string };
 
-/** Every argument of getPurgeTasks, with a generator of bad values for it. */
-const GET_ARGS: Record<string, fc.Arbitrary<unknown>> = {
-    taskId: badText(128),
-    startTime: badTime,
-    endTime: badTime,
-    purgeType: notOneOf(["url", "path"]),
-    status: notOneOf(["done", "process", "fail"]),
-    area: notOneOf(["mainland", "overseas", "global"]),
-    keyword: badKeyword,
-    offset: badInteger(0, Number.MAX_SAFE_INTEGER),
-    limit: badInteger(1, 1000),
+/** How each described function is called in process, with arguments that pass. */
+const FUNCTION_CALLS: Record<string, { valid: Record<string, unknown>; call(args: unknown, connection: Connection): Promise<unknown> }> = {
+    "tencentcloud-purge:index:getPurgeTasks": { valid: { taskId: "1533" },
+        call: (args, connection) => getPurgeTasks(args as never, { connection }) },
+    "tencentcloud-purge:edgeone:getPurgeTasks": { valid: { zoneId: ZONE, jobId: "1379afjk91u32h" },
+        call: (args, connection) => edgeone.getPurgeTasks(args as never, { connection: { ...connection, teoEndpoint: connection.endpoint } }) },
 };
+/** The hosted provider of each described resource, with inputs that pass. */
+const RESOURCE_KINDS: Record<string, { kind: Parameters<typeof hostedProvider>[0]; valid: Record<string, unknown> }> = {
+    "tencentcloud-purge:index:UrlPurge": { kind: "urlPurge", valid: { urls: ["https://www.example.com/a"] } },
+    "tencentcloud-purge:index:PathPurge": { kind: "pathPurge", valid: { paths: ["https://www.example.com/static/"], flushType: "flush" } },
+    "tencentcloud-purge:index:PurgeTaskWaiter": { kind: "waiter", valid: { taskId: "1533" } },
+    "tencentcloud-purge:edgeone:Purge": { kind: "edgeOnePurge", valid: { zoneId: ZONE, type: "purge_url", targets: ["https://www.example.com/a"] } },
+    "tencentcloud-purge:edgeone:PurgeTaskWaiter": { kind: "edgeOneWaiter", valid: { zoneId: ZONE, jobId: "1379afjk91u32h" } },
+};
+
+/** One bad input: the property, its value (`undefined`: left out), and why it is bad. */
+type BadInput = readonly [name: string, value: unknown, why: string];
+
+/** Every bad input the description implies for `described`: a random draw per rule, and its boundaries once each. */
+function badInputsOf(described: ResourceSpec | FunctionSpec): { random: fc.Arbitrary<BadInput>; once: BadInput[] } {
+    const entries = Object.entries(described.inputs) as Array<[string, PropertySpec]>;
+    const random = fc.oneof(...entries.flatMap(([name, spec]) =>
+        badValues(spec).map(([why, values]) => values.map((v): BadInput => [name, v, why]))));
+    const once: BadInput[] = entries.flatMap(([name, spec]) => [
+        ...boundaries(spec).map((b): BadInput => [name, b.value, b.why]),
+        ...(spec.required ? [[name, undefined, "missing (required)"] as const] : []),
+    ]);
+    return { random, once };
+}
+
+/** Whether `argument` (as an error names it) is `name` or one of its items (`urls[3]`). */
+const names = (argument: string, name: string) => argument === name || argument.startsWith(`${name}[`);
 
 describe("reliability: bad input", function () {
     this.timeout(60_000);
@@ -68,24 +81,53 @@ describe("reliability: bad input", function () {
         finish("badInput");
     });
 
-    describe("getPurgeTasks (in process)", () => {
-        for (const [name, bad] of Object.entries(GET_ARGS)) {
-            it(`rejects a bad ${name} naming it, before any request`, async () => {
+    it("every described resource and function is tried here", () => {
+        assert.deepStrictEqual([RESOURCES.map(tokenOf).filter((t) => !RESOURCE_KINDS[t]), FUNCTIONS.map(tokenOf).filter((t) => !FUNCTION_CALLS[t])],
+            [[], []], "add the new resource or function to RESOURCE_KINDS or FUNCTION_CALLS");
+    });
+
+    for (const fn of FUNCTIONS) {
+        const token = tokenOf(fn);
+        describe(`${token} (in process)`, () => {
+            const { valid, call } = FUNCTION_CALLS[token] ?? { valid: {}, call: async () => undefined };
+            const { random, once } = badInputsOf(fn);
+            /** The error of a call with `name` set to `value` (left out when undefined), or why it is not the right one. */
+            const tryBad = async ([name, value]: BadInput): Promise<string | undefined> => {
+                const args: Record<string, unknown> = { ...valid, [name]: value };
+                if (value === undefined) delete args[name];
+                const err = await call(args, connection).then(() => undefined, (e) => e);
+                if (!(err instanceof InvalidArgumentError) || !names(err.argument, name)) return `not named: ${err}`;
+                if (!err.message.startsWith(`Invalid argument "${err.argument}"`)) return `message: ${err.message}`;
+                return requests() === 0 ? undefined : `${requests()} requests sent`;
+            };
+            it("rejects a bad value of every argument (drawn from the description) naming it, before any request", async () => {
                 let tried = 0;
                 let example = "";
-                await fc.assert(fc.asyncProperty(bad, async (value) => {
+                await fc.assert(fc.asyncProperty(random, async (bad) => {
                     tried++;
-                    const base: Record<string, unknown> = name === "taskId" ? { startTime: "2026-11-29 00:00:00" } : { taskId: "1533" };
-                    const err = await getPurgeTasks({ ...base, [name]: value } as never, { connection }).then(() => undefined, (e) => e);
-                    example ||= err?.message ?? "";
-                    return err instanceof InvalidArgumentError && err.argument === name &&
-                        err.message.startsWith(`Invalid argument "${name}"`) && requests() === 0;
-                }), { numRuns: IN_PROCESS_RUNS, seed: SEED });
+                    const wrong = await tryBad(bad);
+                    example ||= (await call({ ...valid, [bad[0]]: bad[1] }, connection).catch((e: Error) => e) as Error | undefined)?.message ?? "";
+                    return wrong === undefined;
+                }), { numRuns: IN_PROCESS_RUNS * 2, seed: SEED });
                 countInputs(tried);
-                record("badInput", { tried: `${tried} bad values of ${name}`, target: "getPurgeTasks",
+                record("badInput", { tried: `${tried} bad values of its arguments (type, range, enum, format, pattern)`, target: token,
                     outcome: "rejected before any request", detail: `e.g. ${example}`, survived: true });
             });
-        }
+            it("rejects every boundary value and every missing required argument naming it, before any request", async () => {
+                const wrong: string[] = [];
+                for (const bad of once) {
+                    const why = await tryBad(bad);
+                    if (why) wrong.push(`${bad[0]} ${bad[2]}: ${why}`);
+                }
+                assert.deepStrictEqual(wrong, []);
+                countInputs(once.length);
+                record("badInput", { tried: `${once.length} boundary values and missing required arguments`, target: token,
+                    outcome: "rejected before any request", detail: [...new Set(once.map((b) => b[2]))].join(", "), survived: true });
+            });
+        });
+    }
+
+    describe("CDN getPurgeTasks' other checks (in process)", () => {
         it("rejects an endTime before startTime naming endTime", async () => {
             let tried = 0;
             await fc.assert(fc.asyncProperty(fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }),
@@ -124,7 +166,7 @@ describe("reliability: bad input", function () {
         });
         it("validation never throws anything but InvalidArgumentError, whatever the arguments", () => {
             let tried = 0;
-            const anyArgs = fc.record(Object.fromEntries(Object.keys(GET_ARGS).map((k) => [k, fc.anything()])), { requiredKeys: [] });
+            const anyArgs = fc.record(Object.fromEntries(Object.keys(FUNCTIONS[0].inputs).map((k) => [k, fc.anything()])), { requiredKeys: [] });
             fc.assert(fc.property(fc.oneof(anyArgs, fc.anything()), (args) => {
                 tried++;
                 try {
@@ -145,78 +187,75 @@ describe("reliability: bad input", function () {
         const providers: Record<string, string> = {};
         before(async () => {
             host = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
-                TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: emu.url });
-            for (const kind of ["urlPurge", "pathPurge", "waiter"] as const) {
+                TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: emu.url,
+                TENCENTCLOUD_TEO_ENDPOINT: emu.url });
+            for (const { kind } of Object.values(RESOURCE_KINDS)) {
                 providers[kind] = await ProviderHost.serialize(hostedProvider(kind));
             }
         });
         after(() => host?.stop());
 
-        const seconds = (min: number, max: number) => fc.oneof(fc.double({ max: min - 0.001, noNaN: true, noDefaultInfinity: true }),
-            fc.double({ min: max + 0.001, noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 4 }), fc.boolean(), fc.constant({}));
-        const badUrls = fc.oneof(fc.constant([]), fc.string({ maxLength: 6 }), fc.integer(), fc.constant({}),
-            fc.array(fc.oneof(fc.string({ maxLength: 10 }).filter((s) => !/^https?:\/\//i.test(s)), fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 3 }),
-            fc.constant(["https://www.example.com/a", "https://www.example.com/a"]), fc.constant(["https://"]));
-        const WAIT: Record<string, fc.Arbitrary<unknown>> = {
-            timeoutSeconds: seconds(1, 86_400), minDelaySeconds: seconds(0.1, 600), maxDelaySeconds: seconds(0.1, 3600),
-        };
-        const AREA = notOneOf(["mainland", "overseas", "global"]);
-        const BOOL = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant({}));
-        const RESOURCES: Record<string, { valid: Record<string, unknown>; bad: Record<string, fc.Arbitrary<unknown>> }> = {
-            urlPurge: { valid: { urls: ["https://www.example.com/a"] },
-                bad: { urls: badUrls, area: AREA, urlEncode: BOOL, wait: BOOL, ...WAIT } },
-            pathPurge: { valid: { paths: ["https://www.example.com/static/"], flushType: "flush" },
-                bad: { paths: badUrls, flushType: notOneOf(["flush", "delete"]), area: AREA, urlEncode: BOOL, wait: BOOL, ...WAIT } },
-            waiter: { valid: { taskId: "1533" },
-                bad: { taskId: badText(128), keyword: badText(1024), startTime: badTime, endTime: badTime,
-                    purgeType: notOneOf(["url", "path"]), area: AREA, ...WAIT } },
-        };
-
-        for (const [kind, { valid, bad }] of Object.entries(RESOURCES)) {
-            it(`${kind}: every bad input fails check naming its property, with or without unknowns, and sends nothing`, async () => {
+        for (const resource of RESOURCES) {
+            const token = tokenOf(resource);
+            const { kind, valid } = RESOURCE_KINDS[token] ?? { kind: "urlPurge", valid: {} };
+            const { random, once } = badInputsOf(resource);
+            /** Why `check` of `bad` (with `unknowns` unknown) is not one failure naming the property, if it is not. */
+            const tryBad = async ([name, value]: BadInput, unknowns: readonly string[]): Promise<string | undefined> => {
+                const inputs: Record<string, unknown> = { __provider: providers[kind], ...valid, [name]: value };
+                if (value === undefined) delete inputs[name];
+                unknowns.forEach((k) => { inputs[k] = UNKNOWN; });
+                const { failures } = await host.check({}, inputs);
+                // The two delays are also checked against each other, which may name either.
+                const delays = ["minDelaySeconds", "maxDelaySeconds"];
+                const named = failures.length === 1 && (failures[0].property === name ||
+                    (delays.includes(name) && delays.includes(failures[0].property))) && /^Invalid argument "/.test(failures[0].reason);
+                if (!named) return `failures: ${JSON.stringify(failures)}`;
+                return requests() === 0 ? undefined : `${requests()} requests sent`;
+            };
+            it(`${token}: a bad value of every input (drawn from the description) fails check naming it, with or without unknowns, and sends nothing`, async () => {
                 let tried = 0;
-                const names = Object.keys(bad);
-                const pick = fc.constantFrom(...names).chain((name) => fc.tuple(fc.constant(name), bad[name],
-                    fc.subarray(Object.keys(valid).filter((k) => k !== name && !(kind === "waiter" && name === "taskId")))));
-                await fc.assert(fc.asyncProperty(pick, async ([name, value, unknowns]) => {
+                const pick = random.chain((bad) => fc.tuple(fc.constant(bad), fc.subarray(Object.keys(valid).filter((k) => k !== bad[0]))));
+                await fc.assert(fc.asyncProperty(pick, async ([bad, unknowns]) => {
                     tried++;
-                    const inputs: Record<string, unknown> = { __provider: providers[kind], ...valid, [name]: value };
-                    if (kind === "waiter" && name === "taskId") {
-                        delete inputs.taskId;
-                        inputs.taskId = value;
-                    }
-                    unknowns.forEach((k) => { inputs[k] = UNKNOWN; });
-                    const { failures } = await host.check({}, inputs);
-                    const named = failures.length === 1 && (name === "minDelaySeconds" ? ["minDelaySeconds", "maxDelaySeconds"].includes(failures[0].property) : failures[0].property === name) &&
-                        /^Invalid argument "/.test(failures[0].reason);
-                    return named && requests() === 0;
-                }), { numRuns: HOST_RUNS * 2, seed: SEED });
+                    return (await tryBad(bad, unknowns)) === undefined;
+                }), { numRuns: HOST_RUNS * 3, seed: SEED });
                 countInputs(tried);
-                const sample = await host.check({}, { __provider: providers[kind], ...valid, area: "moon" });
-                record("badInput", { tried: `${tried} bad inputs (one bad property each, others sometimes unknown)`, target: `${kind} check (provider host)`,
+                const sample = await host.check({}, { __provider: providers[kind], ...valid, timeoutSeconds: 0 });
+                record("badInput", { tried: `${tried} bad inputs (one bad property each, others sometimes unknown)`, target: `${token} check (provider host)`,
                     outcome: "check failure naming the property; 0 requests", detail: `e.g. ${sample.failures[0].reason}`, survived: true });
             });
-            it(`${kind}: inputs unknown during preview pass check and send nothing`, async () => {
+            it(`${token}: every boundary value and every missing required input fails check naming it, and sends nothing`, async () => {
+                const wrong: string[] = [];
+                for (const bad of once) {
+                    const why = await tryBad(bad, []);
+                    if (why) wrong.push(`${bad[0]} ${bad[2]}: ${why}`);
+                }
+                assert.deepStrictEqual(wrong, []);
+                countInputs(once.length);
+                record("badInput", { tried: `${once.length} boundary values and missing required inputs`, target: `${token} check (provider host)`,
+                    outcome: "check failure naming the property; 0 requests", detail: [...new Set(once.map((b) => b[2]))].join(", "), survived: true });
+            });
+            it(`${token}: inputs unknown during preview pass check and send nothing`, async () => {
                 let tried = 0;
-                const keys = [...new Set([...Object.keys(valid), ...Object.keys(bad)])];
+                const keys = Object.keys(resource.inputs);
                 await fc.assert(fc.asyncProperty(fc.subarray(keys, { minLength: 1 }), async (unknowns) => {
                     tried++;
                     const inputs: Record<string, unknown> = { __provider: providers[kind], ...valid };
-                    unknowns.forEach((k) => { inputs[k] = k === "urls" || k === "paths" ? [UNKNOWN] : UNKNOWN; });
+                    unknowns.forEach((k) => { inputs[k] = resource.inputs[k].type === "array" && k in valid ? [UNKNOWN] : UNKNOWN; });
                     const { failures } = await host.check({}, inputs);
                     return failures.length === 0 && requests() === 0;
                 }), { numRuns: HOST_RUNS, seed: SEED });
                 countInputs(tried);
-                record("badInput", { tried: `${tried} sets of unknown inputs (${UNKNOWN})`, target: `${kind} check (provider host)`,
+                record("badInput", { tried: `${tried} sets of unknown inputs (${UNKNOWN})`, target: `${token} check (provider host)`,
                     outcome: "passes, 0 requests", detail: "unknown values are checked again once known", survived: true });
             });
         }
         it("the host survives arbitrary inputs and still answers", async () => {
             let tried = 0;
             const json = fc.jsonValue({ maxDepth: 3 });
-            await fc.assert(fc.asyncProperty(fc.constantFrom("urlPurge", "pathPurge", "waiter"), fc.dictionary(
-                fc.constantFrom("urls", "paths", "flushType", "taskId", "keyword", "startTime", "endTime", "purgeType", "area",
-                    "urlEncode", "wait", "timeoutSeconds", "minDelaySeconds", "maxDelaySeconds", "triggers", "other"), json), async (kind, props) => {
+            const kinds = Object.values(RESOURCE_KINDS).map((r) => r.kind);
+            const keys = [...new Set(RESOURCES.flatMap((r) => Object.keys(r.inputs))), "other"];
+            await fc.assert(fc.asyncProperty(fc.constantFrom(...kinds), fc.dictionary(fc.constantFrom(...keys), json), async (kind, props) => {
                 tried++;
                 const r = await host.check({}, { ...props, __provider: providers[kind] }).then((x) => x, (e) => e);
                 return !(r instanceof Error) && Array.isArray(r.failures) && r.failures.every((f: any) => /^Invalid argument "/.test(f.reason));
@@ -225,7 +264,7 @@ describe("reliability: bad input", function () {
             assert.deepStrictEqual([failures, requests()], [[], 0]);
             assert.doesNotMatch(host.stderr, /Unhandled|TypeError|ReferenceError/);
             countInputs(tried);
-            record("badInput", { tried: `${tried} arbitrary JSON inputs`, target: "all three resources' check (provider host)",
+            record("badInput", { tried: `${tried} arbitrary JSON inputs`, target: "every resource's check (provider host)",
                 outcome: "answered every time (failures or none); host alive; 0 requests", detail: "fc.jsonValue() for every property", survived: true });
         });
     });

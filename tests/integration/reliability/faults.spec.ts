@@ -1,7 +1,8 @@
 /**
- * Fault suite, in process: getPurgeTasks and waits (the pure wait loop, through the shared poller and with
- * plain backoff, over a real PurgeClient) against emulators injecting every fault kind. Each case runs on its
- * own emulator, so all cases run at once and the suite takes as long as its slowest case.
+ * Fault suite, in process, for every product: its getPurgeTasks, and waits (the pure wait loop, through the
+ * product's shared poller and with plain backoff, over its real client) against emulators injecting every fault
+ * kind (a task that vanishes, and a restart that keeps or loses it, are CDN's: the emulator does them for CDN).
+ * Each case runs on its own emulator, so all cases run at once and the suite takes as long as its slowest case.
  */
 import * as assert from "assert";
 import { EMULATOR_CREDENTIALS, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../../emulator";
@@ -11,17 +12,24 @@ import { resolveConnection } from "../../../provider/client/connection";
 import { SpacedRateLimiter } from "../../../provider/client/spacedRateLimiter";
 import { RetryPolicy } from "../../../provider/client/retry";
 import { readRecordsOfTask } from "../../../provider/cdn/recordsOfTasks";
+import { EdgeOneClient } from "../../../provider/edgeone/client";
+import { edgeOneJobReader } from "../../../provider/edgeone/jobReader";
+import { readJobsTasks } from "../../../provider/edgeone/paging";
+import { EDGEONE_RECORDS } from "../../../provider/edgeone/records";
+import type { EdgeOnePurgeTask } from "../../../sdk/edgeone";
 import {
-    CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
+    BackoffPacing, CoalescingPoller, describeWaitResult, runWaitLoop, waitOnPollerForTask, WaitResult,
 } from "../../../provider/wait";
 import { getPurgeTasks } from "../../../sdk/getPurgeTasks";
+import * as edgeone from "../../../sdk/edgeone";
 import { closedPort, guardUnhandled, settle, Settled, SOAK } from "./support/guards";
 import { finish, record } from "./support/report";
-import { cdnPolling } from "../../../provider/cdn/poller";
 import { CDN_RECORDS } from "../../../provider/cdn/records";
+import { cdnPolling } from "../../../provider/cdn/poller";
 import { PurgeTask } from "../../../provider/cdn/types";
 
 const URL = "https://www.example.com/reliability.html";
+const ZONE = "zone-2noz78a8ev6k";
 /** The deadline of waits meant to time out: long enough for a few failed checks under the shared rate limit. */
 const PERSISTENT_MS = 5000;
 /** The wait matrix uses a client that gives up fast, so the wait loop itself does the retrying. */
@@ -37,11 +45,12 @@ const envs: RunningEmulator[] = [];
 /** Both matrices start together (in the outer `before`), so the suite lasts as long as its slowest case. */
 const starters: Array<() => void> = [];
 
-async function env(completeAfterMs = 60_000): Promise<Env> {
+/** An emulator of its own holding one job of `product` (CDN's by default). */
+async function env(completeAfterMs = 60_000, product: ProductUnderTest = PRODUCTS[0]): Promise<Env> {
     const emu = await startEmulator({ completeAfterMs });
     envs.push(emu);
     const connection = { ...EMULATOR_CREDENTIALS, endpoint: emu.url, requestTimeoutSeconds: 1 };
-    const { taskId } = await new PurgeClient(resolveConnection(connection, undefined, {})).purgeUrlsCache({ urls: [URL] });
+    const taskId = await product.submit(emu);
     emu.stats.reset();
     return { emu, connection, taskId };
 }
@@ -81,7 +90,88 @@ const KINDS: ReadonlyArray<readonly [string, Omit<FaultRule, "action" | "times">
 const PERMANENT = ["UnauthorizedOperation.CdnCamUnauthorized", "ResourceNotFound.CdnUserNotExists",
     "UnauthorizedOperation.OpNoAuth", "InvalidParameter.CdnParamError", "AuthFailure.SignatureFailure"];
 
-describe("reliability: faults (getPurgeTasks and the wait loop, in process)", function () {
+/** What the getPurgeTasks matrix needs to know of a product. */
+interface ProductUnderTest {
+    readonly name: string;
+    /** Puts one job of one target in the emulator; its id. */
+    submit(emu: RunningEmulator): Promise<string>;
+    /** Reads the job through the product's getPurgeTasks; its records. */
+    read(connection: Env["connection"], id: string): Promise<ReadonlyArray<Record<string, unknown>>>;
+    /** The status of a job not yet finished. */
+    readonly pending: string;
+    /** Makes the API stop listing the job, where the emulator can. */
+    readonly vanish?: (emu: RunningEmulator, id: string) => void;
+    /** Permanent error codes of the product's API. */
+    readonly permanent: readonly string[];
+    /** A wait on job `id` through the product's real client, paced by its shared poller or by plain backoff. */
+    wait(mode: "poller" | "backoff", connection: Env["connection"], clientOptions: PurgeClientOptions, id: string,
+        common: WaitCommon): Promise<WaitResult<unknown>>;
+    /** Whether every record of job `id` is done in the emulator. */
+    doneInStore(emu: RunningEmulator, id: string): boolean;
+    /** What one record is about, in messages. */
+    readonly noun: string;
+    /** A permanent error of a read, and how the wait's message names it. */
+    readonly permanentWait: { readonly code: string; readonly pattern: RegExp };
+    /** Whether the emulator can restart holding the job again (CDN's tasks only). */
+    readonly restartable: boolean;
+}
+
+/** The wait options every case shares. */
+type WaitCommon = Omit<Parameters<typeof runWaitLoop>[0], "check" | "pacing" | "records">;
+/** The poller's pacing in the wait matrix, and the same bounds as backoff. */
+const PACE = { minDelayMs: 300, maxDelayMs: 1000 };
+const backoff: BackoffPacing = { kind: "backoff", ...PACE, random: Math.random };
+
+const PRODUCTS: readonly ProductUnderTest[] = [
+    {
+        name: "CDN",
+        submit: async (emu) => (await new PurgeClient(resolveConnection({ ...EMULATOR_CREDENTIALS, endpoint: emu.url }, undefined, {}))
+            .purgeUrlsCache({ urls: [URL] })).taskId,
+        read: async (connection, taskId) => (await getPurgeTasks({ taskId }, { connection })).purgeLogs as never,
+        pending: "process",
+        vanish: (emu, taskId) => emu.store.vanish(taskId),
+        permanent: PERMANENT,
+        wait: (mode, connection, options, taskId, common) => {
+            const client = new PurgeClient(resolveConnection(connection, undefined, {}), options);
+            return mode === "poller"
+                ? waitOnPollerForTask(new CoalescingPoller({ ...cdnPolling(client), clock: realClock, sleep: realSleep, random: Math.random, ...PACE }),
+                    { ...common, taskId })
+                : runWaitLoop({ ...common, records: CDN_RECORDS, check: (s) => readRecordsOfTask(client, taskId, s), pacing: backoff });
+        },
+        doneInStore: (emu, taskId) => {
+            const records = emu.store.allRecords().filter((x) => x.taskId === taskId);
+            return records.length > 0 && records.every((x) => x.status === "done");
+        },
+        noun: "URL",
+        permanentWait: { code: "UnauthorizedOperation.CdnCamUnauthorized", pattern: /CdnCamUnauthorized.*Hint/ },
+        restartable: true,
+    },
+    {
+        name: "EdgeOne",
+        submit: async (emu) => emu.teoStore.submit({ zoneId: ZONE, type: "purge_url", method: "invalidate", targets: [URL] }),
+        read: async (connection, jobId) => (await edgeone.getPurgeTasks({ zoneId: ZONE, jobId },
+            { connection: { ...connection, teoEndpoint: connection.endpoint } })).tasks as never,
+        pending: "processing",
+        permanent: ["UnauthorizedOperation.NoPermission", "ResourceNotFound.ZoneNotFound", "AuthFailure.SignatureFailure"],
+        wait: (mode, connection, options, jobId, common) => {
+            const client = new EdgeOneClient(resolveConnection({ ...connection, teoEndpoint: connection.endpoint }, undefined, {}), options);
+            const kind = { ...common, records: EDGEONE_RECORDS };
+            return mode === "poller"
+                ? waitOnPollerForTask(new CoalescingPoller({ reader: edgeOneJobReader(client, ZONE), records: EDGEONE_RECORDS, clock: realClock,
+                    sleep: realSleep, random: Math.random, ...PACE }), { ...kind, taskId: jobId })
+                : runWaitLoop({ ...kind, check: (s) => readJobsTasks(client, ZONE, [jobId], s), pacing: backoff });
+        },
+        doneInStore: (emu, jobId) => {
+            const tasks = emu.teoStore.allRecords().filter((x) => x.jobId === jobId);
+            return tasks.length > 0 && tasks.every((x) => x.status === "success");
+        },
+        noun: "target",
+        permanentWait: { code: "UnauthorizedOperation.NoPermission", pattern: /UnauthorizedOperation\.NoPermission/ },
+        restartable: false,
+    },
+];
+
+describe("reliability: faults (every product's getPurgeTasks, and the wait loop, in process)", function () {
     this.timeout(60_000);
     guardUnhandled();
     before(() => starters.forEach((start) => start()));
@@ -90,14 +180,14 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
         finish("faults");
     });
 
-    describe("getPurgeTasks", () => {
-        type Case = { name: string; run: Promise<Settled<unknown>>; e: Env };
+    for (const product of PRODUCTS) describe(`${product.name} getPurgeTasks`, () => {
+        type Case = { name: string; run: Promise<Settled<ReadonlyArray<Record<string, unknown>>>>; e: Env };
         const cases = new Map<string, Case>();
-        const start = (name: string, rules: FaultRule[], read?: (e: Env) => Promise<unknown>) => {
-            const e = env();
+        const start = (name: string, rules: FaultRule[], read?: (e: Env) => Promise<ReadonlyArray<Record<string, unknown>>>) => {
+            const e = env(60_000, product);
             const run = e.then((x) => {
                 x.emu.faults.add(rules);
-                return settle(() => (read ? read(x) : getPurgeTasks({ taskId: x.taskId }, { connection: x.connection })));
+                return settle(() => (read ? read(x) : product.read(x.connection, x.taskId)));
             });
             cases.set(name, { name, run, e: undefined as never });
             void e.then((x) => { cases.get(name)!.e = x; });
@@ -109,17 +199,19 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                     start(`${name} always`, [always(rule)]);
                 }
             }
-            for (const code of PERMANENT) {
+            for (const code of product.permanent) {
                 start(`permanent ${code}`, [transient({ kind: "apiError", code }, 1)]);
             }
             start("records with every field null", [transient({ kind: "nullFields" }, 1)]);
-            start("PurgeLogs and TotalCount null", [transient({ kind: "nullList" }, 1)]);
-            start("refused connection (closed port)", [], async (x) => getPurgeTasks({ taskId: x.taskId },
-                { connection: { ...x.connection, endpoint: `http://127.0.0.1:${await closedPort()}` } }));
-            start("task vanished from the answers", [], async (x) => {
-                x.emu.store.vanish(x.taskId);
-                return getPurgeTasks({ taskId: x.taskId }, { connection: x.connection });
-            });
+            start("a null list and TotalCount", [transient({ kind: "nullList" }, 1)]);
+            start("refused connection (closed port)", [], async (x) =>
+                product.read({ ...x.connection, endpoint: `http://127.0.0.1:${await closedPort()}` }, x.taskId));
+            if (product.vanish) {
+                start("task vanished from the answers", [], async (x) => {
+                    product.vanish!(x.emu, x.taskId);
+                    return product.read(x.connection, x.taskId);
+                });
+            }
         });
 
         const outcome = async (name: string) => {
@@ -127,13 +219,14 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
             const r = await c.run;
             return { r, e: (await c.e ?? c.e) as Env, c };
         };
+        const target = `${product.name} getPurgeTasks`;
 
         for (const [name, rule] of KINDS) {
             it(`recovers from ${name} twice`, async () => {
                 const { r } = await outcome(`${name} twice`);
-                const ok = r.ok && (r.value as any).purgeLogs.length === 1 && (r.value as any).purgeLogs[0].status === "process";
-                record("faults", { tried: `${name} x2`, target: "getPurgeTasks", outcome: ok ? "recovered" : "failed",
-                    detail: r.ok ? "1 record, status process" : errText(r.error), survived: ok });
+                const ok = r.ok && r.value.length === 1 && r.value[0].status === product.pending;
+                record("faults", { tried: `${name} x2`, target, outcome: ok ? "recovered" : "failed",
+                    detail: r.ok ? `1 record, status ${product.pending}` : errText(r.error), survived: ok });
                 assert.ok(ok, r.ok ? "wrong records" : errText(r.error));
             });
             if (rule.kind !== "throttle" || SOAK) {
@@ -142,59 +235,61 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                     const e = r.ok ? undefined : r.error;
                     const ok = !r.ok && e.name === "PurgeApiError" && e.retryable === true && !!e.hint &&
                         e.message.startsWith("DescribePurgeTasks failed: ");
-                    record("faults", { tried: `${name}, every time`, target: "getPurgeTasks",
+                    record("faults", { tried: `${name}, every time`, target,
                         outcome: ok ? "failed after 6 tries (expected)" : "unexpected", detail: r.ok ? "answered" : errText(e), survived: ok });
                     assert.ok(ok, r.ok ? "answered" : errText(e));
                 });
             }
         }
-        for (const code of PERMANENT) {
+        for (const code of product.permanent) {
             it(`fails at once, without retrying, on ${code}`, async () => {
                 const { r, e } = await outcome(`permanent ${code}`);
                 const calls = e.emu.stats.snapshot().requests.DescribePurgeTasks;
                 const ok = !r.ok && r.error.code === code && r.error.retryable === false && calls === 1;
-                record("faults", { tried: code, target: "getPurgeTasks", outcome: ok ? "failed at once (1 request)" : "unexpected",
+                record("faults", { tried: code, target, outcome: ok ? "failed at once (1 request)" : "unexpected",
                     detail: r.ok ? "answered" : errText(r.error), survived: ok });
                 assert.ok(ok, r.ok ? "answered" : `${errText(r.error)} after ${calls} requests`);
             });
         }
         it("passes records with null fields through as nulls", async () => {
             const { r } = await outcome("records with every field null");
-            const logs = r.ok ? (r.value as any).purgeLogs : [];
+            const logs = r.ok ? r.value : [];
             const ok = r.ok && logs.length === 1 && Object.values(logs[0]).every((v) => v === null);
-            record("faults", { tried: "record with every field null", target: "getPurgeTasks", outcome: ok ? "answered" : "unexpected",
+            record("faults", { tried: "record with every field null", target, outcome: ok ? "answered" : "unexpected",
                 detail: "1 record whose fields are all null (status null: not done)", survived: ok });
-            assert.ok(ok);
+            assert.ok(ok, r.ok ? JSON.stringify(logs) : errText(r.error));
         });
-        it("answers an empty list when PurgeLogs and TotalCount are null", async () => {
-            const { r } = await outcome("PurgeLogs and TotalCount null");
-            const ok = r.ok && (r.value as any).purgeLogs.length === 0 && (r.value as any).totalCount === 0;
-            record("faults", { tried: "PurgeLogs null, TotalCount null", target: "getPurgeTasks", outcome: ok ? "answered" : "unexpected",
-                detail: "0 records, totalCount 0", survived: ok });
-            assert.ok(ok);
+        it("answers an empty list when the list and TotalCount are null", async () => {
+            const { r } = await outcome("a null list and TotalCount");
+            const ok = r.ok && r.value.length === 0;
+            record("faults", { tried: "list null, TotalCount null", target, outcome: ok ? "answered" : "unexpected",
+                detail: "0 records", survived: ok });
+            assert.ok(ok, r.ok ? JSON.stringify(r.value) : errText(r.error));
         });
         it("fails with ConnectionFailed on a refused connection", async () => {
             const { r } = await outcome("refused connection (closed port)");
             const ok = !r.ok && r.error.code === "ConnectionFailed" && /ECONNREFUSED/.test(r.error.message);
-            record("faults", { tried: "refused connection (closed port)", target: "getPurgeTasks",
+            record("faults", { tried: "refused connection (closed port)", target,
                 outcome: ok ? "failed after 6 tries (expected)" : "unexpected", detail: r.ok ? "answered" : errText(r.error), survived: ok });
             assert.ok(ok, r.ok ? "answered" : errText(r.error));
         });
-        it("answers no records for a task that vanished", async () => {
-            const { r } = await outcome("task vanished from the answers");
-            const ok = r.ok && (r.value as any).purgeLogs.length === 0;
-            record("faults", { tried: "task vanished from the answers", target: "getPurgeTasks", outcome: ok ? "answered" : "unexpected",
-                detail: "0 records (the API lists nothing; a read cannot tell more)", survived: ok });
-            assert.ok(ok);
-        });
+        if (product.vanish) {
+            it("answers no records for a task that vanished", async () => {
+                const { r } = await outcome("task vanished from the answers");
+                const ok = r.ok && r.value.length === 0;
+                record("faults", { tried: "task vanished from the answers", target, outcome: ok ? "answered" : "unexpected",
+                    detail: "0 records (the API lists nothing; a read cannot tell more)", survived: ok });
+                assert.ok(ok);
+            });
+        }
     });
 
-    describe("waits over a real PurgeClient", () => {
+    for (const product of PRODUCTS) describe(`${product.name} waits over a real client`, () => {
         type Mode = "poller" | "backoff";
         interface WaitCase {
             readonly name: string;
             readonly mode: Mode;
-            readonly run: Promise<{ r: Settled<WaitResult<PurgeTask>>; e: Env; timeoutMs: number; doneInStore: () => boolean }>;
+            readonly run: Promise<{ r: Settled<WaitResult<unknown>>; e: Env; timeoutMs: number; doneInStore: () => boolean }>;
         }
         const cases = new Map<string, WaitCase>();
 
@@ -204,29 +299,21 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
             during?: (e: Env) => Promise<void>; endpoint?: (e: Env) => Promise<string>;
         }) => {
             const run = (async () => {
-                const e = await env(opts.completeAfterMs ?? 1500);
+                const e = await env(opts.completeAfterMs ?? 1500, product);
                 const endpoint = opts.endpoint ? await opts.endpoint(e) : e.connection.endpoint;
-                const client = new PurgeClient(resolveConnection({ ...e.connection, endpoint }, undefined, {}), { retry: QUICK_RETRY, limiterFor: ownLimiters() });
                 let checks = 0;
                 let firstAnswered!: () => void;
                 const answered = new Promise<void>((resolve) => { firstAnswered = resolve; });
                 const common = { clock: realClock, sleep: realSleep, timeoutMs: opts.timeoutMs, notVisibleGraceMs: 30_000, expectedRecords: 1,
                     onProgress: () => { if (++checks === 1) { firstAnswered(); } } };
                 e.emu.faults.add(opts.rules ?? []);
-                const poller = new CoalescingPoller({ ...cdnPolling(client), clock: realClock, sleep: realSleep, random: Math.random,
-                    minDelayMs: 300, maxDelayMs: 1000 });
-                const r = settle(() => mode === "poller"
-                    ? waitOnPollerForTask(poller, { ...common, taskId: e.taskId })
-                    : runWaitLoop({ ...common, records: CDN_RECORDS, check: (s) => readRecordsOfTask(client, e.taskId, s),
-                        pacing: { kind: "backoff", minDelayMs: 300, maxDelayMs: 1000, random: Math.random } }));
+                const r = settle(() => product.wait(mode, { ...e.connection, endpoint }, { retry: QUICK_RETRY, limiterFor: ownLimiters() },
+                    e.taskId, common));
                 if (opts.during) {
                     await Promise.race([answered, r]);
                     await opts.during(e);
                 }
-                const doneInStore = () => {
-                    const records = e.emu.store.allRecords().filter((x) => x.taskId === e.taskId);
-                    return records.length > 0 && records.every((x) => x.status === "done");
-                };
+                const doneInStore = () => product.doneInStore(e.emu, e.taskId);
                 return { r: await r, e, timeoutMs: opts.timeoutMs, doneInStore };
             })();
             run.catch(() => undefined);
@@ -256,12 +343,14 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                 start("records with every field null, every time", mode, { rules: [always({ kind: "nullFields" })], timeoutMs: PERSISTENT_MS });
                 start("PurgeLogs null x3", mode, { rules: [transient({ kind: "nullList" }, 3)], timeoutMs: 15_000 });
                 start("refused connection (closed port)", mode, { timeoutMs: PERSISTENT_MS, endpoint: async () => `http://127.0.0.1:${await closedPort()}` });
-                start("task vanishes after the first answer", mode, { completeAfterMs: 60_000, timeoutMs: PERSISTENT_MS,
-                    during: async (e) => { e.emu.store.vanish(e.taskId); } });
+                if (product.vanish) {
+                    start("task vanishes after the first answer", mode, { completeAfterMs: 60_000, timeoutMs: PERSISTENT_MS,
+                        during: async (e) => { product.vanish!(e.emu, e.taskId); } });
+                }
                 start("PurgeLogs null every time after the first answer", mode, { completeAfterMs: 60_000, timeoutMs: PERSISTENT_MS,
                     during: async (e) => e.emu.faults.add(always({ kind: "nullList" })) });
-                start(`permanent UnauthorizedOperation.CdnCamUnauthorized`, mode, {
-                    rules: [transient({ kind: "apiError", code: "UnauthorizedOperation.CdnCamUnauthorized" }, 1)], timeoutMs: 15_000 });
+                start(`permanent ${product.permanentWait.code}`, mode, {
+                    rules: [transient({ kind: "apiError", code: product.permanentWait.code }, 1)], timeoutMs: 15_000 });
             }
         });
 
@@ -279,12 +368,13 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
             const [mode, name] = key.split(": ");
             assert.ok(r.ok, `the wait threw: ${r.ok ? "" : errText(r.error)}`);
             const result = r.value;
-            const message = describeWaitResult(result, "purge task <taskId>", CDN_RECORDS);
+            const message = product.noun === "URL" ? describeWaitResult(result as WaitResult<PurgeTask>, "purge task <taskId>", CDN_RECORDS)
+                : describeWaitResult(result as WaitResult<EdgeOnePurgeTask>, "EdgeOne job <jobId>", EDGEONE_RECORDS);
             const falseDone = result.state === "done" && !doneInStore();
             // The poller abandons a check at the deadline; with backoff the loop awaits the check (one client call).
             const late = r.ms > timeoutMs + (mode === "poller" ? 1500 : 3500);
             const ok = result.state === expect && !falseDone && !late && (!detailPattern || detailPattern.test(message));
-            record("faults", { tried: name, target: `wait (pure loop, ${mode === "poller" ? "shared poller" : "backoff"})`,
+            record("faults", { tried: name, target: `${product.name} wait (pure loop, ${mode === "poller" ? "shared poller" : "backoff"})`,
                 outcome: `${result.state}${expect === "done" ? " (recovered)" : " (expected)"}${late ? ", LATE" : ""}`,
                 detail: message, survived: ok });
             assert.ok(!falseDone, "reported done for a task that is not done");
@@ -306,19 +396,21 @@ describe("reliability: faults (getPurgeTasks and the wait loop, in process)", fu
                         judge(`${mode}: ${name}, every time`, "timedOut", new RegExp(`timed out .*last error: .*${code.replace(/\./g, "\\.")}`)));
                 }
                 it("never counts records with null fields as done", () =>
-                    judge(`${mode}: records with every field null, every time`, "timedOut", /1 of 1 URL still pending/));
+                    judge(`${mode}: records with every field null, every time`, "timedOut", new RegExp(`1 of 1 ${product.noun} still pending`)));
                 it("recovers from empty answers (PurgeLogs null) x3", () => judge(`${mode}: PurgeLogs null x3`, "done"));
                 it("times out naming ConnectionFailed on a refused connection", () =>
                     judge(`${mode}: refused connection (closed port)`, "timedOut", /last error: .*ECONNREFUSED/));
-                it("never reports done for a task that vanished: times out with it pending", () =>
-                    judge(`${mode}: task vanishes after the first answer`, "timedOut", /1 of 1 URL still pending: https/));
+                if (product.vanish) {
+                    it("never reports done for a task that vanished: times out with it pending", () =>
+                        judge(`${mode}: task vanishes after the first answer`, "timedOut", /1 of 1 URL still pending: https/));
+                }
                 it("never reports done when answers turn empty", () =>
-                    judge(`${mode}: PurgeLogs null every time after the first answer`, "timedOut", /1 of 1 URL still pending/));
+                    judge(`${mode}: PurgeLogs null every time after the first answer`, "timedOut", new RegExp(`1 of 1 ${product.noun} still pending`)));
                 it("stops at once on a permanent error, naming it", () =>
-                    judge(`${mode}: permanent UnauthorizedOperation.CdnCamUnauthorized`, "error", /CdnCamUnauthorized.*Hint/));
+                    judge(`${mode}: permanent ${product.permanentWait.code}`, "error", product.permanentWait.pattern));
             });
         }
-        describe("the emulator restarted mid-wait (same port)", () => {
+        if (product.restartable) describe("the emulator restarted mid-wait (same port)", () => {
             before(startRestarts);
             for (const mode of ["poller", "backoff"] as const) {
                 it(`${mode}: rides out the restart and finishes when the restarted emulator has the task`, () =>

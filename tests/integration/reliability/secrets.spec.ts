@@ -1,5 +1,5 @@
 /**
- * Secrets audit: distinctive secret keys and session tokens, given as stack config (`tencentcloud-purge:*`
+ * Secrets audit, for every product (CDN's and EdgeOne's resources run through each host): distinctive secret keys and session tokens, given as stack config (`tencentcloud-purge:*`
  * and `tencentcloud:*`, as the engine hands them to the host's configure) or as environment, the base keys of
  * an assumed role, a web-identity token, a profile's keys, and every temporary credential STS issued, are searched for
  * in everything the package produces: outputs and partial states, the serialized providers, the host's stderr
@@ -15,12 +15,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { EMULATOR_ROLE_ARN, FaultRule, INTERNAL_ERROR_CODES, RunningEmulator, startEmulator } from "../../../emulator";
 import { PurgeClient } from "../../../provider/cdn/client";
 import { resolveConnection } from "../../../provider/client/connection";
+import { EdgeOneClient } from "../../../provider/edgeone/client";
 import { getPurgeTasks, getPurgeTasksOutput } from "../../../sdk/getPurgeTasks";
+import * as edgeone from "../../../sdk/edgeone";
 import { hostedProvider } from "../../../sdk/hostedProvider";
 import { HostError, ProviderHost } from "../../support/providerHost";
 import { guardUnhandled, settle } from "./support/guards";
 import { countSecretSearch, finish, record } from "./support/report";
 
+const ZONE = "zone-2noz78a8ev6k";
 const CFG = { secretId: "AKIDsecretsAuditConfig01", secretKey: "SKcfg-SECRET-9f3a7c41e2", token: "TOKcfg-SECRET-51be8d0a" };
 const TC = { secretId: "AKIDsecretsAuditTc00002", secretKey: "SKtc-SECRET-77d0b3c9aa" };
 const ENV = { secretId: "AKIDsecretsAuditEnv0003", secretKey: "SKenv-SECRET-c0ffee1234", token: "TOKenv-SECRET-abcd9876" };
@@ -60,6 +63,8 @@ describe("reliability: secrets audit", function () {
         return e;
     };
     const hosts: ProviderHost[] = [];
+    /** Every resource kind of every product. */
+    const KINDS = ["urlPurge", "pathPurge", "waiter", "edgeOnePurge", "edgeOneWaiter"] as const;
     const providers: Record<string, string> = {};
     const FAULTS: FaultRule[] = [{ kind: "throttle" }, ...INTERNAL_ERROR_CODES.map((code) => ({ kind: "apiError" as const, code })),
         { kind: "http", status: 502 }, { kind: "slow", delayMs: 1500 }, { kind: "reset" }, { kind: "badJson" }, { kind: "emptyJson" },
@@ -69,7 +74,7 @@ describe("reliability: secrets audit", function () {
 
     before(async () => {
         emu = await newEmulator();
-        for (const kind of ["urlPurge", "pathPurge", "waiter"] as const) {
+        for (const kind of KINDS) {
             providers[kind] = await ProviderHost.serialize(hostedProvider(kind));
         }
     });
@@ -101,6 +106,12 @@ describe("reliability: secrets audit", function () {
         collect(`${how}: check failures`, await host.check({}, url({ urls: ["nope"], area: "moon" })));
         assert.ok(!failed.ok);
         collect(`${how}: failed purge error and partial state`, errorText(failed.error) + JSON.stringify((failed.error as HostError).partial));
+        const edge = { zoneId: ZONE, ...quick };
+        const job = await host.create({ __provider: providers.edgeOnePurge, ...edge, type: "purge_url", targets: ["https://www.example.com/edge-secret"] });
+        collect(`${how}: edgeone.Purge outputs`, job);
+        collect(`${how}: edgeone.Purge read outputs`, await host.read(job.id, job.properties));
+        collect(`${how}: edgeone.PurgeTaskWaiter outputs`, await host.create({ __provider: providers.edgeOneWaiter, ...edge, jobId: (job.properties.jobIds as string[])[0] }));
+        collect(`${how}: edgeone check failures`, await host.check({}, { __provider: providers.edgeOnePurge, zoneId: "nope", type: "moon", targets: [] }));
         // Errors that end a wait at once (the retried kinds are audited in process below), and a wait that times out.
         for (const rule of HOST_FAULTS) {
             e.faults.add({ ...rule, action: "DescribePurgeTasks", times: "always" });
@@ -127,18 +138,19 @@ describe("reliability: secrets audit", function () {
         fs.writeFileSync(tokenFile, WEB_IDENTITY.webIdentityToken);
         runs.push(
             exercise(HOW[0], a, {}, { "tencentcloud-purge:secretId": CFG.secretId,
-                "tencentcloud-purge:secretKey": CFG.secretKey, "tencentcloud-purge:securityToken": CFG.token, "tencentcloud-purge:endpoint": a.url }),
-            exercise(HOW[1], b, { TENCENTCLOUD_CDN_ENDPOINT: b.url },
+                "tencentcloud-purge:secretKey": CFG.secretKey, "tencentcloud-purge:securityToken": CFG.token, "tencentcloud-purge:endpoint": a.url,
+                "tencentcloud-purge:teoEndpoint": a.url }),
+            exercise(HOW[1], b, { TENCENTCLOUD_CDN_ENDPOINT: b.url, TENCENTCLOUD_TEO_ENDPOINT: b.url },
                 { "tencentcloud:secretId": TC.secretId, "tencentcloud:secretKey": TC.secretKey }),
             exercise(HOW[2], c, { TENCENTCLOUD_SECRET_ID: ENV.secretId, TENCENTCLOUD_SECRET_KEY: ENV.secretKey,
-                TENCENTCLOUD_SECURITY_TOKEN: ENV.token, TENCENTCLOUD_CDN_ENDPOINT: c.url }),
-            exercise(HOW[3], d, { TENCENTCLOUD_CDN_ENDPOINT: d.url, TENCENTCLOUD_STS_ENDPOINT: d.url },
+                TENCENTCLOUD_SECURITY_TOKEN: ENV.token, TENCENTCLOUD_CDN_ENDPOINT: c.url, TENCENTCLOUD_TEO_ENDPOINT: c.url }),
+            exercise(HOW[3], d, { TENCENTCLOUD_CDN_ENDPOINT: d.url, TENCENTCLOUD_TEO_ENDPOINT: d.url, TENCENTCLOUD_STS_ENDPOINT: d.url },
                 { "tencentcloud:secretId": ROLE_BASE.secretId, "tencentcloud:secretKey": ROLE_BASE.secretKey,
                     "tencentcloud:assumeRole": JSON.stringify({ roleArn: EMULATOR_ROLE_ARN, sessionName: "audit" }) }),
-            exercise(HOW[4], e, { TENCENTCLOUD_CDN_ENDPOINT: e.url, TENCENTCLOUD_STS_ENDPOINT: e.url,
+            exercise(HOW[4], e, { TENCENTCLOUD_CDN_ENDPOINT: e.url, TENCENTCLOUD_TEO_ENDPOINT: e.url, TENCENTCLOUD_STS_ENDPOINT: e.url,
                 TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE: tokenFile, TENCENTCLOUD_ASSUME_ROLE_ARN: WEB_IDENTITY.roleArn,
                 TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID: WEB_IDENTITY.providerId }),
-            exercise(HOW[5], f, { TENCENTCLOUD_CDN_ENDPOINT: f.url, HOME: home }));
+            exercise(HOW[5], f, { TENCENTCLOUD_CDN_ENDPOINT: f.url, TENCENTCLOUD_TEO_ENDPOINT: f.url, HOME: home }));
         runs.forEach((r) => r.catch(() => undefined));
     });
     /** The distinct secrets, and every temporary credential STS issued so far, found in the places named `how: ...`. */
@@ -200,18 +212,28 @@ describe("reliability: secrets audit", function () {
                 secretKey: what === "wrong key" ? WRONG.key : CFG.secretKey, securityToken: what === "wrong token" ? WRONG.token : CFG.token, endpoint: emu.url } }));
             assert.ok(!direct.ok);
             collect(`getPurgeTasks, ${what}: error`, errorText(direct.error));
+            const edge = await settle(() => edgeone.getPurgeTasks({ zoneId: ZONE, jobId: "1" }, { connection: { secretId: CFG.secretId,
+                secretKey: what === "wrong key" ? WRONG.key : CFG.secretKey, securityToken: what === "wrong token" ? WRONG.token : CFG.token, teoEndpoint: emu.url } }));
+            assert.ok(!edge.ok && /AuthFailure\.(SignatureFailure|TokenFailure)/.test((edge.error as Error).message), edge.ok ? "answered" : (edge.error as Error).message);
+            collect(`edgeone.getPurgeTasks, ${what}: error`, errorText(edge.error));
         }
     });
-    it("getPurgeTasks errors of every kind carry no secret", async () => {
+    it("every product's getPurgeTasks errors of every kind carry no secret", async () => {
         const connection = { secretId: CFG.secretId, secretKey: CFG.secretKey, securityToken: CFG.token, endpoint: emu.url, requestTimeoutSeconds: 1 };
         // One try, so every kind ends in its own error message (the message path is the same with retries).
-        const client = new PurgeClient(resolveConnection(connection, undefined, {}),
-            { retry: { maxAttempts: 1, baseDelayMs: 1, throttledBaseDelayMs: 1, maxDelayMs: 1 } });
-        for (const rule of FAULTS) {
-            emu.faults.add({ ...rule, action: "DescribePurgeTasks", times: 1 });
-            const r = await settle(() => client.describePurgeTasks({ taskId: "1" }));
-            emu.faults.clear();
-            collect(`PurgeClient (getPurgeTasks' client) under ${rule.kind}${rule.code ? ` ${rule.code}` : ""}`, r.ok ? r.value : errorText(r.error));
+        const once = { retry: { maxAttempts: 1, baseDelayMs: 1, throttledBaseDelayMs: 1, maxDelayMs: 1 } };
+        const settings = resolveConnection({ ...connection, teoEndpoint: emu.url }, undefined, {});
+        const readers = [
+            ["PurgeClient (getPurgeTasks' client)", (c: PurgeClient) => c.describePurgeTasks({ taskId: "1" }), new PurgeClient(settings, once)],
+            ["EdgeOneClient (edgeone.getPurgeTasks' client)", (c: EdgeOneClient) => c.describePurgeTasks({ zoneId: ZONE }), new EdgeOneClient(settings, once)],
+        ] as const;
+        for (const [name, read, client] of readers) {
+            for (const rule of FAULTS) {
+                emu.faults.add({ ...rule, action: "DescribePurgeTasks", times: 1 });
+                const r = await settle(() => (read as (c: unknown) => Promise<unknown>)(client));
+                emu.faults.clear();
+                collect(`${name} under ${rule.kind}${rule.code ? ` ${rule.code}` : ""}`, r.ok ? r.value : errorText(r.error));
+            }
         }
         const missing = await settle(() => getPurgeTasks({ taskId: "1" }, { connection: { secretId: CFG.secretId, endpoint: emu.url } as never }));
         collect("getPurgeTasks without a key: error", missing.ok ? missing.value : errorText(missing.error));
@@ -220,7 +242,7 @@ describe("reliability: secrets audit", function () {
         const saved = { ...process.env };
         Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: ENV.secretId, TENCENTCLOUD_SECRET_KEY: ENV.secretKey, TENCENTCLOUD_SECURITY_TOKEN: ENV.token });
         try {
-            for (const kind of ["urlPurge", "pathPurge", "waiter"] as const) {
+            for (const kind of KINDS) {
                 collect(`serialized ${kind} provider`, await ProviderHost.serialize(hostedProvider(kind)));
             }
         } finally {
