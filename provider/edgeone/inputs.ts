@@ -1,16 +1,16 @@
 /**
  * `edgeone.Purge` and `edgeone.PurgeTaskWaiter` inputs as the engine side uses them: checked by their one
- * description (`provider/description/edgeone.ts`), then read into the request and the wait's target.
+ * description (`description.ts`), then read into the request and the wait's target.
  */
 import { EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "./description";
-import { validateInputs } from "../description";
-import { EdgeOneMethod, EdgeOnePurgeRequest, EdgeOnePurgeType } from "./types";
+import { StoredValuesOf, validateInputs, withoutWaitOptions } from "../description";
+import { EdgeOnePurgeRequest } from "./types";
 
 /**
  * Validates `edgeone.Purge` inputs; `targets` is undefined while unknown (and empty for `purge_all`).
  *
  * @example
- * edgeOnePurgeRequest({ zoneId: "zone-2noz78a8ev6k", type: "purge_prefix", targets: ["https://www.example.com/static/"], method: "delete" });
+ * edgeOnePurgeRequest({ zoneId: "zone-2noz78a8ev6k", type: "purge_host", targets: ["www.example.com"] }).targets;
  */
 export function edgeOnePurgeRequest(inputs: Record<string, unknown>): Partial<EdgeOnePurgeRequest> {
     return edgeOneRequestOf(validateInputs(EDGEONE_PURGE, inputs));
@@ -22,15 +22,9 @@ export function edgeOnePurgeRequest(inputs: Record<string, unknown>): Partial<Ed
  * @example
  * edgeOneRequestOf(validateInputs(EDGEONE_PURGE, inputs)).targets;
  */
-export function edgeOneRequestOf(known: Readonly<Record<string, unknown>>): Partial<EdgeOnePurgeRequest> {
-    const type = known.type as EdgeOnePurgeType | undefined;
-    return {
-        zoneId: known.zoneId as string | undefined,
-        type,
-        method: known.method as EdgeOneMethod | undefined,
-        targets: type === "purge_all" ? [] : known.targets as string[] | undefined,
-        cacheTagDomains: known.cacheTagDomains as string[] | undefined,
-    };
+export function edgeOneRequestOf(known: StoredValuesOf<typeof EDGEONE_PURGE.inputs>): Partial<EdgeOnePurgeRequest> {
+    const sent = withoutWaitOptions(known);
+    return { ...sent, targets: sent.type === "purge_all" ? [] : sent.targets };
 }
 
 /** What an `edgeone.PurgeTaskWaiter` waits for: jobs of one zone. */
