@@ -65,11 +65,14 @@ export interface PropertySpec {
 export type Properties = { readonly [name: string]: PropertySpec };
 
 /**
- * The checks that span several properties. `known` holds the values already checked (absent or unknown ones are
- * `undefined`); `pending` names those unknown during a preview, which a rule must not judge yet. A rule throws an
- * `InvalidArgumentError`.
+ * The checks that span several properties. `known` holds the values already checked, typed from the properties
+ * `Ps` (absent or unknown ones are `undefined`); `pending` names those unknown during a preview, which a rule must
+ * not judge yet. A rule throws an `InvalidArgumentError`.
+ *
+ * @example
+ * const rules: Rules<typeof PURGE_INPUTS> = (known) => { if (known.method === "delete") { ... } };
  */
-export type Rules = (known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string>) => void;
+export type Rules<Ps extends Properties = Properties> = (known: StoredValuesOf<Ps>, pending: ReadonlySet<string>) => void;
 
 /** How a resource or function is shown in each language's docs. */
 export interface Example {
@@ -95,7 +98,11 @@ interface Described<I extends Properties = Properties> {
     readonly example: Example;
     readonly inputs: I;
     readonly outputs: Properties;
-    readonly rules?: Rules;
+    /**
+     * The checks across the inputs. A method, so that rules typed by their own inputs fit the lists of every
+     * resource and function (a method's parameters are compared both ways).
+     */
+    rules?(known: StoredValuesOf<I>, pending: ReadonlySet<string>): void;
 }
 
 /** One resource; `I`, when given, its inputs as described (`ResourceSpec<typeof URL_PURGE.inputs>`). */

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, optionalBoolean, optionalEnum, optionalInteger, optionalIsoTime, optionalKeyword, optionalMatch,
     optionalNumber, optionalText, optionalTime, optionalUrl } from "./validation";
-import { Properties, PropertySpec, Rules, StoredValuesOf } from "./property";
+import { Properties, PropertySpec, StoredValuesOf } from "./property";
 
 /** The engine's placeholder for a value not known yet (preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -24,7 +24,7 @@ export function isUnknown(v: unknown): boolean {
 export interface Checked<Ps extends Properties = Properties> {
     readonly name: string;
     readonly inputs: Ps;
-    readonly rules?: Rules;
+    rules?(known: StoredValuesOf<Ps>, pending: ReadonlySet<string>): void;
 }
 
 /**
@@ -109,10 +109,11 @@ export function validateInputs<Ps extends Properties>(described: Checked<Ps>, in
         }
         known[name] = checkValue(name, spec, value);
     }
-    described.rules?.(known, pending);
     // The one place the checked values get their types: each just passed checkValue against its property, and
     // StoredValueOf reads the type from that same property.
-    return known as StoredValuesOf<Ps>;
+    const checked = known as StoredValuesOf<Ps>;
+    described.rules?.(checked, pending);
+    return checked;
 }
 
 /** What a missing required property should be, from its description. */
