@@ -7,7 +7,7 @@ import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../cl
 import { toPurgeApiError } from "../client/classifyError";
 import { toPurgeTask } from "./records";
 import {
-    DescribePurgeTasksQuery, FlushType, PurgeApi, PurgeArea, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage,
+    DescribePurgeTasksQuery, PurgeApi, PurgePathsRequest, PurgeQuota, PurgeQuotas, PurgeSubmission, PurgeTaskPage, PurgeUrlsRequest,
 } from "./types";
 
 export type { PurgeClientOptions } from "../client/apiCaller";
@@ -44,14 +44,12 @@ export class PurgeClient implements PurgeApi {
         };
     }
 
-    async purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }, signal?: AbortSignal): Promise<PurgeSubmission> {
+    async purgeUrlsCache(req: PurgeUrlsRequest, signal?: AbortSignal): Promise<PurgeSubmission> {
         const r = await this.caller.submit("PurgeUrlsCache", { Urls: req.urls, Area: req.area, UrlEncode: req.urlEncode }, signal);
         return this.submission("PurgeUrlsCache", r);
     }
 
-    async purgePathCache(req: {
-        paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
-    }, signal?: AbortSignal): Promise<PurgeSubmission> {
+    async purgePathCache(req: PurgePathsRequest, signal?: AbortSignal): Promise<PurgeSubmission> {
         const r = await this.caller.submit("PurgePathCache", {
             Paths: req.paths, FlushType: req.flushType, Area: req.area, UrlEncode: req.urlEncode,
         }, signal);

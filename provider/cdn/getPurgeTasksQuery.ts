@@ -21,7 +21,7 @@ export function toTaskQuery(args: unknown): DescribePurgeTasksQuery {
         throw new InvalidArgumentError("args", `must be an object such as { taskId: "..." } or { startTime: "..." }, ` +
             `got ${args === null ? "null" : Array.isArray(args) ? "an array" : typeof args}`);
     }
-    return validateInputs(GET_PURGE_TASKS, args as Record<string, unknown>) as DescribePurgeTasksQuery;
+    return validateInputs(GET_PURGE_TASKS, args as Record<string, unknown>);
 }
 
 /**

@@ -8,7 +8,7 @@ import { PurgeTask } from "./types";
 import { readRecordsOfTasks } from "./recordsOfTasks";
 import { formatApiTime } from "../base/time";
 import { hostApi } from "./clients";
-import { purgeRequestOf, PurgeRequest } from "./inputs";
+import { itemsOf, pathPurgeRequest, PurgeRequest, urlPurgeRequest, withItems } from "./inputs";
 import { PATH_PURGE, URL_PURGE } from "./description";
 import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { findInDoubtTask, submitPurge } from "./submitPurge";
@@ -25,33 +25,27 @@ const tasksLabel = (taskIds: readonly string[]) => `purge task${taskIds.length >
  * @example
  * purgeLifecycle(cdnPurgeProduct("url"));
  */
-export function cdnPurgeProduct(kind: "url" | "path"): PurgeProduct<PurgeRequest, PurgeTask> {
-    const request = (known: Record<string, unknown>): PurgeRequest => {
-        const r = purgeRequestOf(kind, known);
-        if (!r.items) {
-            throw new Error(`${kind === "url" ? "urls" : "paths"} must be known before the purge is submitted`);
-        }
-        return r as PurgeRequest;
-    };
+export function cdnPurgeProduct(kind: "url" | "path"):
+    PurgeProduct<PurgeRequest, PurgeTask, typeof URL_PURGE.inputs | typeof PATH_PURGE.inputs> {
     return {
-        described: kind === "url" ? URL_PURGE : PATH_PURGE,
+        // Each description with the request built from it.
+        ...(kind === "url" ? { described: URL_PURGE, request: urlPurgeRequest } : { described: PATH_PURGE, request: pathPurgeRequest }),
         idKeys: { one: "taskId", all: "taskIds" },
         status: { done: "done", failed: "fail", pending: "process" },
         records: CDN_RECORDS,
         service: "the CDN",
         itemsName: `the ${kind === "url" ? "URL" : "path"} list`,
         failedListHint: "getPurgeTasks({ taskId }) lists which URLs failed",
-        request,
-        items: (req) => req.items,
-        withItems: (req, items) => ({ ...req, items }),
+        items: itemsOf,
+        withItems,
         itemOf: (record) => record.url,
-        expectedRecords: (req) => req.items.length,
+        expectedRecords: (req) => itemsOf(req).length,
         submit: (req, already, onBatch, signal) => submitPurge(hostApi(), req, already, (s) => onBatch(s, []), signal),
         wait(req, taskIds, submittedAt, settings, onProgress) {
             // A little before the submission, so clock skew between here and the API cannot hide the task from a
             // time-range read.
             const since = formatApiTime(new Date((submittedAt ?? Date.now()) - CLOCK_SKEW_MS));
-            return hostWaitForCdnTasks(hostApi(), taskIds, since, settings, onProgress, req.items.length);
+            return hostWaitForCdnTasks(hostApi(), taskIds, since, settings, onProgress, itemsOf(req).length);
         },
         read: (_inputs, taskIds) => readRecordsOfTasks(hostApi(), taskIds),
         label: tasksLabel,

@@ -4,7 +4,7 @@
  */
 import { readAllPages } from "./paging";
 import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "./types";
-import { PurgeRequest } from "./inputs";
+import { itemsOf, PurgeRequest } from "./inputs";
 import { sendBatch, SubmissionInDoubt, type SubmittedPurge } from "../resources/submission";
 import { jobCovering } from "../resources/inDoubtLookup";
 
@@ -60,20 +60,20 @@ function forgetQuota(api: PurgeApi, entry?: SharedQuota): void {
 const takenKey = (kind: string, line: PurgeQuota) => `${kind}\u0000${line.area}`;
 
 /**
- * Submits `request.items` from `already.submitted` on, batch by batch. Throws before sending anything when
+ * Submits the request's URLs or paths from `already.submitted` on, batch by batch. Throws before sending anything when
  * today's quota cannot cover the rest. The quota is read once for the purges that start together and counted
  * down here as each takes its share. `onBatch` sees the progress after each accepted batch, so a caller can
  * keep what was sent even when a later batch fails. Once `signal` aborts nothing more is sent: a request in
  * flight is abandoned and not retried. A batch whose outcome is unknown is thrown as a {@link SubmissionInDoubt}.
  *
  * @example
- * const sent = await submitPurge(api, { kind: "url", items: urls, flushType: "flush" }, { taskIds: [], submitted: 0 });
+ * const sent = await submitPurge(api, { kind: "url", urls, area: "mainland" }, { taskIds: [], submitted: 0 });
  */
 export async function submitPurge(
     api: PurgeApi, request: PurgeRequest, already: SubmittedPurge, onBatch: (s: SubmittedPurge) => void = () => undefined,
     signal?: AbortSignal,
 ): Promise<SubmittedPurge> {
-    const rest = request.items.slice(already.submitted);
+    const rest = itemsOf(request).slice(already.submitted);
     if (rest.length === 0) {
         return already;
     }
@@ -98,9 +98,10 @@ export async function submitPurge(
     try {
         for (let i = 0; i < rest.length; i += batch) {
             const chunk = rest.slice(i, i + batch);
+            // The whole request with only this batch's list: the client names each field on the wire.
             const { taskId } = await sendBatch(state, chunk.length, signal, () => request.kind === "url"
-                ? api.purgeUrlsCache({ urls: chunk, area: request.area, urlEncode: request.urlEncode }, signal)
-                : api.purgePathCache({ paths: chunk, flushType: request.flushType, area: request.area, urlEncode: request.urlEncode }, signal));
+                ? api.purgeUrlsCache({ ...request, urls: chunk }, signal)
+                : api.purgePathCache({ ...request, paths: chunk }, signal));
             state = { taskIds: [...state.taskIds, taskId], submitted: state.submitted + chunk.length };
             onBatch(state);
         }

@@ -1,7 +1,10 @@
 /**
  * The shapes of the CDN purge API as this package presents them: camel-case, lower-case status, and
- * `null` where the API may leave a field out.
+ * `null` where the API may leave a field out. What the package sends follows from the description: a query is
+ * getPurgeTasks' checked arguments, a submission a purge resource's checked inputs but the wait's own.
  */
+import type { GET_PURGE_TASKS, PATH_PURGE, URL_PURGE } from "./description";
+import type { RequestValuesOf, StoredValuesOf } from "../description";
 
 /** A purge task's state. The API documents these three; its own example answers `Done`, so we lower-case. */
 export type PurgeStatus = "done" | "process" | "fail";
@@ -35,18 +38,29 @@ export interface PurgeTask {
     readonly createTime: string | null;
 }
 
-/** The API's DescribePurgeTasks filters, already validated and in the API's own formats. */
-export interface DescribePurgeTasksQuery {
-    readonly taskId?: string;
-    readonly startTime?: string;
-    readonly endTime?: string;
-    readonly purgeType?: PurgeType;
-    readonly status?: PurgeStatus;
-    readonly area?: PurgeArea;
-    readonly keyword?: string;
-    readonly offset?: number;
-    readonly limit?: number;
-}
+/**
+ * The API's DescribePurgeTasks filters, already validated and in the API's own formats: getPurgeTasks' arguments.
+ *
+ * @example
+ * const query: DescribePurgeTasksQuery = { keyword: "www.example.com", startTime: "2026-11-29 00:00:00", limit: 100 };
+ */
+export type DescribePurgeTasksQuery = StoredValuesOf<typeof GET_PURGE_TASKS.inputs>;
+
+/**
+ * What PurgeUrlsCache sends: UrlPurge's inputs but the wait's own, as checked.
+ *
+ * @example
+ * const req: PurgeUrlsRequest = { urls: ["https://www.example.com/index.html"], area: "mainland" };
+ */
+export type PurgeUrlsRequest = RequestValuesOf<typeof URL_PURGE.inputs>;
+
+/**
+ * What PurgePathCache sends: PathPurge's inputs but the wait's own, as checked.
+ *
+ * @example
+ * const req: PurgePathsRequest = { paths: ["https://www.example.com/static/"], flushType: "delete" };
+ */
+export type PurgePathsRequest = RequestValuesOf<typeof PATH_PURGE.inputs>;
 
 /** One page of DescribePurgeTasks. */
 export interface PurgeTaskPage {
@@ -85,9 +99,7 @@ export interface PurgeQuotas {
  */
 export interface PurgeApi {
     describePurgeTasks(query: DescribePurgeTasksQuery, signal?: AbortSignal): Promise<PurgeTaskPage>;
-    purgeUrlsCache(req: { urls: readonly string[]; area?: PurgeArea; urlEncode?: boolean }, signal?: AbortSignal): Promise<PurgeSubmission>;
-    purgePathCache(req: {
-        paths: readonly string[]; flushType: FlushType; area?: PurgeArea; urlEncode?: boolean;
-    }, signal?: AbortSignal): Promise<PurgeSubmission>;
+    purgeUrlsCache(req: PurgeUrlsRequest, signal?: AbortSignal): Promise<PurgeSubmission>;
+    purgePathCache(req: PurgePathsRequest, signal?: AbortSignal): Promise<PurgeSubmission>;
     describePurgeQuota(signal?: AbortSignal): Promise<PurgeQuotas>;
 }

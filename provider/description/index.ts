@@ -11,8 +11,8 @@ import { Properties } from "./property";
 
 export * from "./property";
 export { CONNECTION } from "./connection";
-export { DEFAULT_WAIT, WAIT_OPTIONS, waitSettings } from "./waitOptions";
-export type { WaitSettings } from "./waitOptions";
+export { DEFAULT_WAIT, WAIT_OPTIONS, waitSettings, withoutWaitOptions } from "./waitOptions";
+export type { RequestValuesOf, WaitOptionName, WaitSettings } from "./waitOptions";
 export { checkFailures, checkValue, isUnknown, UNKNOWN, validateInputs } from "./validateInputs";
 export { changedInputs, diffInputs, redoneBy } from "./diffInputs";
 export type { ResourceDiff, Redo } from "./diffInputs";

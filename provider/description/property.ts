@@ -65,11 +65,14 @@ export interface PropertySpec {
 export type Properties = { readonly [name: string]: PropertySpec };
 
 /**
- * The checks that span several properties. `known` holds the values already checked (absent or unknown ones are
- * `undefined`); `pending` names those unknown during a preview, which a rule must not judge yet. A rule throws an
- * `InvalidArgumentError`.
+ * The checks that span several properties. `known` holds the values already checked, typed from the properties
+ * `Ps` (absent or unknown ones are `undefined`); `pending` names those unknown during a preview, which a rule must
+ * not judge yet. A rule throws an `InvalidArgumentError`.
+ *
+ * @example
+ * const rules: Rules<typeof PURGE_INPUTS> = (known) => { if (known.method === "delete") { ... } };
  */
-export type Rules = (known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string>) => void;
+export type Rules<Ps extends Properties = Properties> = (known: StoredValuesOf<Ps>, pending: ReadonlySet<string>) => void;
 
 /** How a resource or function is shown in each language's docs. */
 export interface Example {
@@ -88,18 +91,22 @@ export interface Example {
  * @example
  * const r: ResourceSpec = { module: "index", name: "UrlPurge", description: "...", example, inputs, outputs };
  */
-interface Described {
+interface Described<I extends Properties = Properties> {
     readonly module: string;
     readonly name: string;
     readonly description: string;
     readonly example: Example;
-    readonly inputs: Properties;
+    readonly inputs: I;
     readonly outputs: Properties;
-    readonly rules?: Rules;
+    /**
+     * The checks across the inputs. A method, so that rules typed by their own inputs fit the lists of every
+     * resource and function (a method's parameters are compared both ways).
+     */
+    rules?(known: StoredValuesOf<I>, pending: ReadonlySet<string>): void;
 }
 
-/** One resource. */
-export type ResourceSpec = Described;
+/** One resource; `I`, when given, its inputs as described (`ResourceSpec<typeof URL_PURGE.inputs>`). */
+export type ResourceSpec<I extends Properties = Properties> = Described<I>;
 /** One function (an invoke). */
 export type FunctionSpec = Described;
 
@@ -141,12 +148,24 @@ export type StoredValueOf<P extends PropertySpec> =
 
 /**
  * Properties as the engine hands them to a provider: each may be missing (the engine's copy of them may be
- * unknown during preview, or anything in an old state), so the providers validate them before use.
+ * unknown during preview, or anything in an old state), so the providers validate them before use. Also what
+ * `validateInputs` returns: the same types once checked, times in the API's text and unknown values missing.
  *
  * @example
  * type UrlPurgeState = StoredValuesOf<typeof URL_PURGE.inputs & typeof URL_PURGE.outputs>;
  */
 export type StoredValuesOf<Ps extends Properties> = { readonly [K in keyof Ps]?: StoredValueOf<Ps[K]> };
+
+/**
+ * Checked values once every one is known, as a request carries them: required properties present, the rest
+ * optional, times in the API's text, lists read-only.
+ *
+ * @example
+ * type Sent = KnownValuesOf<typeof PATH_PURGE.inputs>; // { readonly paths: readonly string[]; readonly flushType: FlushType; ... }
+ */
+export type KnownValuesOf<Ps extends Properties> =
+    { readonly [K in RequiredKeys<Ps>]: StoredValueOf<Ps[K]> } &
+    { readonly [K in Exclude<keyof Ps, RequiredKeys<Ps>>]?: StoredValueOf<Ps[K]> };
 
 /**
  * A property's limits in words, for docs: "From 1 to 86400", "1 to 100000 items", or "" when it has none.

@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, optionalBoolean, optionalEnum, optionalInteger, optionalIsoTime, optionalKeyword, optionalMatch,
     optionalNumber, optionalText, optionalTime, optionalUrl } from "./validation";
-import { Properties, PropertySpec, Rules } from "./property";
+import { Properties, PropertySpec, StoredValuesOf } from "./property";
 
 /** The engine's placeholder for a value not known yet (preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -21,10 +21,10 @@ export function isUnknown(v: unknown): boolean {
 }
 
 /** Whatever has properties to check and, maybe, checks across them: a resource's inputs or a function's arguments. */
-export interface Checked {
+export interface Checked<Ps extends Properties = Properties> {
     readonly name: string;
-    readonly inputs: Properties;
-    readonly rules?: Rules;
+    readonly inputs: Ps;
+    rules?(known: StoredValuesOf<Ps>, pending: ReadonlySet<string>): void;
 }
 
 /**
@@ -89,13 +89,13 @@ function checkList(name: string, spec: PropertySpec, value: unknown): unknown[] 
 
 /**
  * Checks every described property of `inputs` and the checks across them. Returns the known values in the API's
- * form; an unknown value is `undefined` there. Names the description does not know are ignored (the engine adds
- * its own).
+ * form, typed from the description; an unknown value is `undefined` there. Names the description does not know
+ * are ignored (the engine adds its own).
  *
  * @example
- * validateInputs(URL_PURGE, { urls: ["https://www.example.com/"] }).urls; // ["https://www.example.com/"]
+ * validateInputs(URL_PURGE, { urls: ["https://www.example.com/"] }).urls; // ["https://www.example.com/"]: readonly string[] | undefined
  */
-export function validateInputs(described: Checked, inputs: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function validateInputs<Ps extends Properties>(described: Checked<Ps>, inputs: Readonly<Record<string, unknown>>): StoredValuesOf<Ps> {
     const known: Record<string, unknown> = {};
     const pending = new Set<string>();
     for (const [name, spec] of Object.entries(described.inputs)) {
@@ -109,8 +109,11 @@ export function validateInputs(described: Checked, inputs: Readonly<Record<strin
         }
         known[name] = checkValue(name, spec, value);
     }
-    described.rules?.(known, pending);
-    return known;
+    // The one place the checked values get their types: each just passed checkValue against its property, and
+    // StoredValueOf reads the type from that same property.
+    const checked = known as StoredValuesOf<Ps>;
+    described.rules?.(checked, pending);
+    return checked;
 }
 
 /** What a missing required property should be, from its description. */

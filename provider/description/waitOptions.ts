@@ -2,7 +2,7 @@
  * The wait options every resource of the package takes (CDN and EdgeOne alike), and the check that spans them.
  */
 import { InvalidArgumentError } from "./validation";
-import { Properties } from "./property";
+import { KnownValuesOf, Properties } from "./property";
 
 /** Defaults: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. */
 export const DEFAULT_WAIT = { timeoutSeconds: 600, minDelaySeconds: 1, maxDelaySeconds: 10 } as const;
@@ -95,11 +95,39 @@ export interface WaitSettings {
  * waitSettings(validateInputs(URL_PURGE, inputs)).ownPacing; // false: shares the poller
  */
 export function waitSettings(known: Readonly<Record<string, unknown>>): WaitSettings {
-    const seconds = (name: keyof typeof DEFAULT_WAIT) => (typeof known[name] === "number" ? known[name] as number : DEFAULT_WAIT[name]);
+    const seconds = (name: keyof typeof DEFAULT_WAIT) => {
+        const given = known[name];
+        return typeof given === "number" ? given : DEFAULT_WAIT[name];
+    };
     return {
         timeoutSeconds: seconds("timeoutSeconds"),
         minDelaySeconds: seconds("minDelaySeconds"),
         maxDelaySeconds: seconds("maxDelaySeconds"),
         ownPacing: typeof known.minDelaySeconds === "number" || typeof known.maxDelaySeconds === "number",
     };
+}
+
+/** The inputs that only shape the wait (and `triggers`, which only redoes it): none of them reaches the API. */
+export type WaitOptionName = keyof typeof WAIT_OPTIONS | keyof typeof WAIT_SWITCH;
+
+/**
+ * What a purge resource's request carries to the API, from its description: its inputs but the wait's own, each
+ * known, as checked (required ones present, times in the API's text, lists read-only).
+ *
+ * @example
+ * type PurgeUrlsRequest = RequestValuesOf<typeof URL_PURGE.inputs>; // { urls: readonly string[]; area?: PurgeArea; ... }
+ */
+export type RequestValuesOf<Ps extends Properties> = Omit<KnownValuesOf<Ps>, WaitOptionName>;
+
+/**
+ * A purge resource's checked values without the wait's own options: the fields of its request, handed whole to
+ * the product's client, which maps each to its wire name.
+ *
+ * @example
+ * withoutWaitOptions(validateInputs(URL_PURGE, inputs)); // { urls, area, ... }: no wait, timeoutSeconds, ..., triggers
+ */
+export function withoutWaitOptions<V extends { readonly [K in WaitOptionName]?: unknown }>(known: V): Omit<V, WaitOptionName> {
+    // Named only to leave them out of the rest.
+    const { wait: _wait, timeoutSeconds: _timeout, minDelaySeconds: _min, maxDelaySeconds: _max, triggers: _triggers, ...sent } = known;
+    return sent;
 }

@@ -68,17 +68,33 @@ const TARGETS: Readonly<Record<Exclude<EdgeOnePurgeType, "purge_all">, { what: s
     purge_cache_tag: { what: "cache tags, e.g. product-42", ok: (t) => CACHE_TAG.regex.test(t) },
 };
 
+/** What `edgeone.Purge` takes, apart from the resource so that the checks across it read the values typed. */
+const PURGE_INPUTS = {
+    zoneId,
+    type: { type: "string", enum: EDGEONE_PURGE_TYPE, required: true, redoes: true,
+        description: "What to purge.", example: "purge_prefix" },
+    targets: { type: "array", max: 100_000, unique: true, redoes: true,
+        items: { type: "string", max: 4096, description: "A target.", example: "https://www.example.com/static/" },
+        description: "Full URLs or prefixes with their protocol, host names, or cache tags, by `type`; left out for " +
+            "`purge_all`. Lists longer than the zone's quota batch are sent in several jobs.",
+        example: "[\"https://www.example.com/static/\"]" },
+    method: { type: "string", enum: EDGEONE_METHOD, redoes: true,
+        description: "`invalidate` (the default) or `delete` (prefix, host and all only).", example: "delete" },
+    cacheTagDomains: { ...hosts(100, "For `purge_cache_tag`: the host names whose tags to purge."), redoes: true },
+    ...WAIT_SWITCH,
+    ...WAIT_OPTIONS,
+} as const satisfies Properties;
+
 /** The checks across `edgeone.Purge` inputs: what each type takes. */
-const purgeRules: Rules = (known, pending) => {
+const purgeRules: Rules<typeof PURGE_INPUTS> = (known, pending) => {
     waitRules(known, pending);
-    const type = known.type as EdgeOnePurgeType | undefined;
+    const { type, targets } = known;
     if (type === undefined) {
         return;
     }
     if (known.method === "delete" && (type === "purge_url" || type === "purge_cache_tag")) {
         throw new InvalidArgumentError("method", `"delete" is for purge_prefix, purge_host and purge_all; ${type} takes only "invalidate"`);
     }
-    const targets = known.targets as readonly unknown[] | undefined;
     if (type === "purge_all") {
         if (targets !== undefined && targets !== null && targets.length > 0) {
             throw new InvalidArgumentError("targets", "must be left out for purge_all: it purges the whole zone");
@@ -138,21 +154,7 @@ export const EDGEONE_PURGE = {
         yaml: 'resources:\n  site:\n    type: tencentcloud-purge:edgeone:Purge\n    properties:\n      zoneId: zone-2noz78a8ev6k\n' +
             '      type: purge_prefix\n      targets: ["https://www.example.com/static/"]\n      method: delete',
     },
-    inputs: {
-        zoneId,
-        type: { type: "string", enum: EDGEONE_PURGE_TYPE, required: true, redoes: true,
-            description: "What to purge.", example: "purge_prefix" },
-        targets: { type: "array", max: 100_000, unique: true, redoes: true,
-            items: { type: "string", max: 4096, description: "A target.", example: "https://www.example.com/static/" },
-            description: "Full URLs or prefixes with their protocol, host names, or cache tags, by `type`; left out for " +
-                "`purge_all`. Lists longer than the zone's quota batch are sent in several jobs.",
-            example: "[\"https://www.example.com/static/\"]" },
-        method: { type: "string", enum: EDGEONE_METHOD, redoes: true,
-            description: "`invalidate` (the default) or `delete` (prefix, host and all only).", example: "delete" },
-        cacheTagDomains: { ...hosts(100, "For `purge_cache_tag`: the host names whose tags to purge."), redoes: true },
-        ...WAIT_SWITCH,
-        ...WAIT_OPTIONS,
-    },
+    inputs: PURGE_INPUTS,
     outputs: {
         ...ID_OUTPUTS,
         submitted: { type: "integer", description: "How many targets were submitted so far.", example: "2" },

@@ -5,7 +5,8 @@
 import { EDGEONE_GET_PURGE_TASKS } from "./description";
 import { validateInputs } from "../description";
 import { formatIsoApiTime } from "../base/isoTime";
-import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from "./types";
+import { EdgeOneFilter, EdgeOneTaskQuery } from "./types";
+import { InvalidArgumentError } from "../description/validation";
 
 /**
  * The query for `args`, checked by the function's one description first; throws an {@link InvalidArgumentError}
@@ -16,18 +17,21 @@ import { EdgeOneFilter, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTaskQuery } from
  */
 export function toEdgeOneQuery(args: unknown, now: () => Date = () => new Date()): EdgeOneTaskQuery {
     const a = validateInputs(EDGEONE_GET_PURGE_TASKS, (args ?? {}) as Record<string, unknown>);
-    const one = (v: unknown) => (v === undefined ? undefined : [v as string]);
+    const one = (v: string | undefined) => (v === undefined ? undefined : [v]);
     const filters: EdgeOneFilter[] = [];
     const add = (name: EdgeOneFilter["name"], values: readonly string[] | undefined) => values && filters.push({ name, values });
     add("job-id", one(a.jobId));
     add("target", one(a.target));
-    add("domains", a.domains as string[] | undefined);
-    add("statuses", a.statuses as EdgeOneStatus[] | undefined);
-    add("type", one(a.type as EdgeOnePurgeType | undefined));
-    const startTime = a.startTime as string | undefined;
+    add("domains", a.domains);
+    add("statuses", a.statuses);
+    add("type", one(a.type));
+    const { startTime, zoneId, offset, limit } = a;
     // The API needs both ends of a range: a range given only its start runs up to now.
-    const endTime = (a.endTime as string | undefined) ?? (startTime !== undefined ? formatIsoApiTime(now()) : undefined);
-    return { zoneId: a.zoneId as string, startTime, endTime, filters, offset: a.offset as number | undefined, limit: a.limit as number | undefined };
+    const endTime = a.endTime ?? (startTime !== undefined ? formatIsoApiTime(now()) : undefined);
+    if (zoneId === undefined) {
+        throw new InvalidArgumentError("zoneId", "must be known before the tasks are read");
+    }
+    return { zoneId, startTime, endTime, filters, offset, limit };
 }
 
 /**

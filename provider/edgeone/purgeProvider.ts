@@ -34,7 +34,7 @@ const zoneOf = (inputs: Record<string, unknown>) => String(inputs.zoneId);
  * @example
  * purgeLifecycle(edgeOnePurgeProduct);
  */
-export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurgeTask> = {
+export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurgeTask, typeof EDGEONE_PURGE.inputs> = {
     described: EDGEONE_PURGE,
     idKeys: { one: "jobId", all: "jobIds" },
     status: EDGEONE_STATUS_WORDS,
@@ -44,10 +44,11 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
     failedListHint: "edgeone.getPurgeTasks({ zoneId, jobId }) lists each target with why it failed",
     request(known) {
         const r = edgeOneRequestOf(known);
-        if (r.zoneId === undefined || r.type === undefined || r.targets === undefined) {
+        const { zoneId, type, targets } = r;
+        if (zoneId === undefined || type === undefined || targets === undefined) {
             throw new Error("zoneId, type and targets must be known before the purge is submitted");
         }
-        return r as EdgeOnePurgeRequest;
+        return { ...r, zoneId, type, targets };
     },
     items: (req) => req.targets,
     withItems: (req, targets) => ({ ...req, targets }),

@@ -1,7 +1,10 @@
 /**
  * The shapes of EdgeOne's purge API (service `teo`, 2022-09-01) as this package presents them: camel-case,
- * lower-case status, and `null` where the API may leave a field out.
+ * lower-case status, and `null` where the API may leave a field out. A submission follows from `edgeone.Purge`'s
+ * description: its checked inputs but the wait's own.
  */
+import type { EDGEONE_PURGE } from "./description";
+import type { RequestValuesOf } from "../description";
 
 /**
  * A task's state: `processing`, then one of the four endings.
@@ -89,14 +92,14 @@ export interface EdgeOneSubmission {
     readonly requestId: string;
 }
 
-/** A CreatePurgeTask request. */
-export interface EdgeOnePurgeRequest {
-    readonly zoneId: string;
-    readonly type: EdgeOnePurgeType;
-    readonly method?: EdgeOneMethod;
-    readonly targets: readonly string[];
-    readonly cacheTagDomains?: readonly string[];
-}
+/**
+ * A CreatePurgeTask request: `edgeone.Purge`'s inputs but the wait's own, as checked; `targets` always present
+ * (empty for `purge_all`).
+ *
+ * @example
+ * const req: EdgeOnePurgeRequest = { zoneId: "zone-2noz78a8ev6k", type: "purge_prefix", targets: ["https://www.example.com/static/"] };
+ */
+export type EdgeOnePurgeRequest = Omit<RequestValuesOf<typeof EDGEONE_PURGE.inputs>, "targets"> & { readonly targets: readonly string[] };
 
 /** One line of DescribeContentQuota's PurgeQuota. */
 export interface EdgeOneQuota {

@@ -12,7 +12,7 @@ import type { dynamic } from "@pulumi/pulumi";
 import { RecordKind } from "../base/recordKind";
 import { describeWaitResult, WaitResult } from "../wait";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
-import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs, WaitSettings, waitSettings } from "../description";
+import { checkFailures, diffInputs, Properties, redoneBy, ResourceSpec, StoredValuesOf, validateInputs, WaitSettings, waitSettings } from "../description";
 import { reportLine, reportProgress } from "./progress";
 import { hostCancelSignal } from "../engine/cancellation";
 import { tellEngine } from "../engine/engineLog";
@@ -32,14 +32,15 @@ export interface StatusWords {
 }
 
 /**
- * One product's purge resource, for {@link purgeLifecycle}. `Req` is its validated request, `R` its records.
+ * One product's purge resource, for {@link purgeLifecycle}. `Req` is its validated request, `R` its records,
+ * `Ps` its described inputs.
  *
  * @example
  * export const urlPurgeProvider = purgeLifecycle(cdnPurgeProduct("url"));
  */
-export interface PurgeProduct<Req, R> {
+export interface PurgeProduct<Req, R, Ps extends Properties = Properties> {
     /** The resource's one description: its inputs' checks, and which of them purge again when changed. */
-    readonly described: ResourceSpec;
+    readonly described: ResourceSpec<Ps>;
     /** The output names of the first job id and of all of them: `taskId`/`taskIds`, `jobId`/`jobIds`. */
     readonly idKeys: { readonly one: string; readonly all: string };
     readonly status: StatusWords;
@@ -51,7 +52,7 @@ export interface PurgeProduct<Req, R> {
     /** How to list what failed, for the message after the last submission. */
     readonly failedListHint: string;
     /** The request from the inputs as `described` checked them (the lifecycle checks once); throws when something it needs is not known. */
-    request(known: Record<string, unknown>): Req;
+    request(known: StoredValuesOf<Ps>): Req;
     /** The request's items (URLs, paths, targets) in submission order; none for a purge of everything. */
     items(req: Req): readonly string[];
     /** The same request for only `items` (a subset of its own). */
@@ -139,7 +140,7 @@ const refusalsOf = (v: unknown): readonly Refusal[] => (Array.isArray(v) ? v as 
  * @example
  * const provider = purgeLifecycle(edgeOnePurgeProduct); await provider.create({ zoneId, type: "purge_url", targets });
  */
-export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
+export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProduct<Req, R, Ps>) {
     const { idKeys, status, inDoubt: lookup } = product;
     const jobIdsOf = (props: Props): readonly string[] => (Array.isArray(props[idKeys.all]) ? props[idKeys.all] as string[] : []);
     /** The request of stored or new inputs, narrowed to the items a partial resubmission sends. */
