@@ -19,6 +19,7 @@ import { ProviderHost } from "../../support/providerHost";
 import { badValues, boundaries } from "./support/badValues";
 import { guardUnhandled } from "./support/guards";
 import { countInputs, finish, record } from "./support/report";
+import { RESOURCE_KINDS as REGISTERED_KINDS, ResourceKind } from "../../../provider/products";
 
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SEED = 20261129;
@@ -38,14 +39,17 @@ const FUNCTION_CALLS: Record<string, { valid: Record<string, unknown>; call(args
     "tencentcloud-purge:edgeone:getPurgeTasks": { valid: { zoneId: ZONE, jobId: "1379afjk91u32h" },
         call: (args, connection) => edgeone.getPurgeTasks(args as never, { connection: { ...connection, teoEndpoint: connection.endpoint } }) },
 };
-/** The hosted provider of each described resource, with inputs that pass. */
-const RESOURCE_KINDS: Record<string, { kind: Parameters<typeof hostedProvider>[0]; valid: Record<string, unknown> }> = {
-    "tencentcloud-purge:index:UrlPurge": { kind: "urlPurge", valid: { urls: ["https://www.example.com/a"] } },
-    "tencentcloud-purge:index:PathPurge": { kind: "pathPurge", valid: { paths: ["https://www.example.com/static/"], flushType: "flush" } },
-    "tencentcloud-purge:index:PurgeTaskWaiter": { kind: "waiter", valid: { taskId: "1533" } },
-    "tencentcloud-purge:edgeone:Purge": { kind: "edgeOnePurge", valid: { zoneId: ZONE, type: "purge_url", targets: ["https://www.example.com/a"] } },
-    "tencentcloud-purge:edgeone:PurgeTaskWaiter": { kind: "edgeOneWaiter", valid: { zoneId: ZONE, jobId: "1379afjk91u32h" } },
+/** Inputs that pass, for each resource kind of the registry (the compiler asks for a new kind's). */
+const VALID_INPUTS: Record<ResourceKind, Record<string, unknown>> = {
+    urlPurge: { urls: ["https://www.example.com/a"] },
+    pathPurge: { paths: ["https://www.example.com/static/"], flushType: "flush" },
+    waiter: { taskId: "1533" },
+    edgeOnePurge: { zoneId: ZONE, type: "purge_url", targets: ["https://www.example.com/a"] },
+    edgeOneWaiter: { zoneId: ZONE, jobId: "1379afjk91u32h" },
 };
+/** The hosted provider of each described resource by its token, with inputs that pass. */
+const RESOURCE_KINDS: Record<string, { kind: ResourceKind; valid: Record<string, unknown> }> = Object.fromEntries(
+    (Object.keys(REGISTERED_KINDS) as ResourceKind[]).map((kind) => [tokenOf(REGISTERED_KINDS[kind]), { kind, valid: VALID_INPUTS[kind] }]));
 
 /** One bad input: the property, its value (`undefined`: left out), and why it is bad. */
 type BadInput = readonly [name: string, value: unknown, why: string];
