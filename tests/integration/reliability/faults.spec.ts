@@ -74,7 +74,7 @@ const always = (rule: Omit<FaultRule, "action" | "times">): FaultRule =>
 
 /** Every fault kind, named. `slow` outlasts the 1 s request timeout. */
 const KINDS: ReadonlyArray<readonly [string, Omit<FaultRule, "action" | "times">]> = [
-    ["throttle (OperationTooOften)", { kind: "throttle" }],
+    ["throttle", { kind: "throttle" }],
     ...INTERNAL_ERROR_CODES.map((code) => [code, { kind: "apiError", code }] as const),
     ["HTTP 500", { kind: "http", status: 500 }],
     ["HTTP 502", { kind: "http", status: 502 }],
@@ -93,6 +93,8 @@ const PERMANENT = ["UnauthorizedOperation.CdnCamUnauthorized", "ResourceNotFound
 /** What the getPurgeTasks matrix needs to know of a product. */
 interface ProductUnderTest {
     readonly name: string;
+    /** The code the API answers a throttled read with. */
+    readonly throttleCode: string;
     /** Puts one job of one target in the emulator; its id. */
     submit(emu: RunningEmulator): Promise<string>;
     /** Reads the job through the product's getPurgeTasks; its records. */
@@ -143,6 +145,7 @@ const PRODUCTS: readonly ProductUnderTest[] = [
             return records.length > 0 && records.every((x) => x.status === "done");
         },
         noun: "URL",
+        throttleCode: "OperationTooOften",
         permanentWait: { code: "UnauthorizedOperation.CdnCamUnauthorized", pattern: /CdnCamUnauthorized.*Hint/ },
         restartable: true,
     },
@@ -166,6 +169,7 @@ const PRODUCTS: readonly ProductUnderTest[] = [
             return tasks.length > 0 && tasks.every((x) => x.status === "success");
         },
         noun: "target",
+        throttleCode: "RequestLimitExceeded",
         permanentWait: { code: "UnauthorizedOperation.NoPermission", pattern: /UnauthorizedOperation\.NoPermission/ },
         restartable: false,
     },
@@ -389,7 +393,7 @@ describe("reliability: faults (every product's getPurgeTasks, and the wait loop,
             describe(`paced by ${mode === "poller" ? "the shared poller" : "backoff"}`, () => {
                 for (const [name, rule] of KINDS) {
                     it(`recovers from ${name} x3 and reports done only once done`, () => judge(`${mode}: ${name} x3`, "done"));
-                    const code = rule.kind === "apiError" ? rule.code! : rule.kind === "throttle" ? "OperationTooOften"
+                    const code = rule.kind === "apiError" ? rule.code! : rule.kind === "throttle" ? product.throttleCode
                         : rule.kind === "http" ? `HTTP${rule.status}` : rule.kind === "slow" ? "Timeout"
                             : rule.kind === "reset" ? "ConnectionFailed" : "InvalidResponse";
                     it(`keeps going through ${name} until its deadline, then names it`, () =>
