@@ -11,7 +11,6 @@ import { WaitTarget } from "./inputs";
 import { overallStatus } from "./status";
 import { PURGE_TASK_WAITER } from "./description";
 import { readRecordsOfTasks } from "./recordsOfTasks";
-import { WaiterOutputs } from "./properties";
 import { hostWaitForCdnTarget, readTarget } from "./waits";
 import { explainEmptyFilter } from "./emptyFilter";
 import { hostCancelSignal } from "../engine/cancellation";
@@ -46,15 +45,12 @@ function failedTasks(target: WaitTarget, result: WaitResult<PurgeTask>): string 
  * @example
  * waiterLifecycle(cdnWaiterProduct);
  */
-export const cdnWaiterProduct: WaiterProduct<WaitTarget, PurgeTask> = {
+export const cdnWaiterProduct: WaiterProduct<WaitTarget, PurgeTask, typeof PURGE_TASK_WAITER.inputs> = {
     described: PURGE_TASK_WAITER,
     status: { done: "done", failed: "fail", pending: "process" },
     records: CDN_RECORDS,
     redoneOutputs: ["purgeLogs"],
-    target(known) {
-        const { taskId, taskIds, keyword, startTime, endTime, purgeType, area } = known as WaitTarget;
-        return { taskId, taskIds, keyword, startTime, endTime, purgeType, area };
-    },
+    target: ({ taskId, taskIds, keyword, startTime, endTime, purgeType, area }) => ({ taskId, taskIds, keyword, startTime, endTime, purgeType, area }),
     label: describeTarget,
     wait: (target, settings, onProgress) => hostWaitForCdnTarget(hostApi(), target, settings, onProgress),
     read: (target) => readTarget(hostApi(), target),
@@ -82,7 +78,7 @@ export const cdnWaiterProduct: WaiterProduct<WaitTarget, PurgeTask> = {
         return {
             id: taskId,
             inputs: { taskId },
-            props: { taskId, purgeLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } as WaiterOutputs,
+            props: { taskId, purgeLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) },
         };
     },
 };

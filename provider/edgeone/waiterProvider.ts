@@ -27,14 +27,14 @@ interface JobsOfZone {
  * @example
  * waiterLifecycle(edgeOneWaiterProduct);
  */
-export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask> = {
+export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask, typeof EDGEONE_PURGE_TASK_WAITER.inputs> = {
     described: EDGEONE_PURGE_TASK_WAITER,
     status: EDGEONE_STATUS_WORDS,
     records: EDGEONE_RECORDS,
     redoneOutputs: [],
     target(known) {
-        const jobIds = (known.jobIds as string[] | undefined) ?? (typeof known.jobId === "string" ? [known.jobId] : undefined);
-        if (typeof known.zoneId !== "string" || jobIds === undefined) {
+        const jobIds = known.jobIds ?? (known.jobId === undefined ? undefined : [known.jobId]);
+        if (known.zoneId === undefined || jobIds === undefined) {
             throw new Error("zoneId and the job ids must be known before the wait starts");
         }
         return { zoneId: known.zoneId, jobIds };

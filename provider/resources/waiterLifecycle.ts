@@ -9,7 +9,7 @@ import { randomUUID } from "crypto";
 import type { dynamic } from "@pulumi/pulumi";
 import { RecordKind } from "../base/recordKind";
 import { describeWaitResult, WaitResult } from "../wait";
-import { checkFailures, diffInputs, redoneBy, ResourceSpec, validateInputs, WaitSettings, waitSettings } from "../description";
+import { checkFailures, diffInputs, Properties, redoneBy, ResourceSpec, StoredValuesOf, validateInputs, WaitSettings, waitSettings } from "../description";
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
 import { reportProgress } from "./progress";
 import { ProgressSink } from "./waits";
@@ -18,20 +18,21 @@ import type { StatusWords } from "./purgeLifecycle";
 type Props = Record<string, unknown>;
 
 /**
- * One product's waiter, for {@link waiterLifecycle}. `T` is what it waits for (its target), `R` its records.
+ * One product's waiter, for {@link waiterLifecycle}. `T` is what it waits for (its target), `R` its records, `Ps`
+ * its described inputs.
  *
  * @example
  * export const edgeOneWaiterProvider = () => waiterLifecycle(edgeOneWaiterProduct);
  */
-export interface WaiterProduct<T, R> {
+export interface WaiterProduct<T, R, Ps extends Properties = Properties> {
     /** The resource's one description: its inputs' checks, and which of them wait again when changed. */
-    readonly described: ResourceSpec;
+    readonly described: ResourceSpec<Ps>;
     readonly status: StatusWords;
     readonly records: RecordKind<R>;
     /** The outputs set anew by each wait, besides `status` and `completedAt`. */
     readonly redoneOutputs: readonly string[];
     /** The target of inputs as `described` checked them; throws when something it needs is not known. */
-    target(known: Props): T;
+    target(known: StoredValuesOf<Ps>): T;
     /** `purge task 1533`, `EdgeOne jobs a, b`: how messages name the target. */
     label(target: T): string;
     wait(target: T, settings: WaitSettings, onProgress: ProgressSink): Promise<WaitResult<R>>;
@@ -60,7 +61,7 @@ export interface WaiterProduct<T, R> {
  * @example
  * const provider = waiterLifecycle(cdnWaiterProduct); await provider.create({ taskId: "1533", timeoutSeconds: 600 });
  */
-export function waiterLifecycle<T, R>(product: WaiterProduct<T, R>) {
+export function waiterLifecycle<T, R, Ps extends Properties>(product: WaiterProduct<T, R, Ps>) {
     const { described, status } = product;
     const comparable = (olds: Props, news: Props) => product.comparable?.(olds, news) ?? olds;
     const targetOf = (inputs: Props): T => product.target(validateInputs(described, inputs));
