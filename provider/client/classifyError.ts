@@ -16,9 +16,11 @@ interface SdkFailure {
 
 /** Node's and OpenSSL's words for a failed TLS handshake, e.g. https:// against a plain-HTTP server. */
 const TLS = /EPROTO|SSL routines|wrong version number|certificate|CERT_|DEPTH_ZERO_SELF_SIGNED|ERR_TLS/i;
-const NETWORK = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|socket hang up|other side closed/i;
+const NETWORK = /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|socket hang up|other side closed|Premature close|ERR_STREAM_PREMATURE_CLOSE|socket disconnected/i;
 /** Failures before any connection was made: the request cannot have reached the API. */
-const NEVER_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/i;
+const NEVER_CONNECTED = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|connect ETIMEDOUT/i;
+/** Codes of Node's and its HTTP clients' own errors, which are no answer of the API's. */
+const CLIENT_CODE = /^(E[A-Z]+|ERR_[A-Z_]+|UND_ERR_[A-Z_]+)$/;
 
 /**
  * True when `e` is the abort of an AbortSignal, which must pass through untouched.
@@ -51,7 +53,7 @@ export function toPurgeApiError(
     const make = (code: string, text: string, inDoubt: boolean, httpStatus?: number) => new PurgeApiError({
         action, code, message: text, requestId, httpStatus, retryable: isRetryableCode(code), inDoubt, hint: hint(code) });
 
-    if (typeof f.code === "string" && f.code !== "" && !/^E[A-Z]+$/.test(f.code)) {
+    if (typeof f.code === "string" && f.code !== "" && f.type !== "system" && !CLIENT_CODE.test(f.code)) {
         return make(f.code, message, false); // the API's own answer: it did not carry the request out
     }
     if (typeof f.httpCode === "number") {

@@ -48,9 +48,10 @@ export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask, t
     },
     read: ({ zoneId, jobIds }) => readJobsTasks(hostEdgeOneApi(), zoneId, jobIds),
     outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
-    // A gate stores the first of its jobs as `jobId` (an output) also when it was given `jobIds`: then no input of
-    // the user's that changed.
-    comparable: (olds, news) => (news.jobId === undefined ? { ...olds, jobId: undefined } : olds),
+    // A gate stores both `jobId` (the first job) and `jobIds` as outputs, whichever the user gave: the other is then
+    // no input of the user's that changed.
+    comparable: (olds, news) => ({ ...olds, ...(news.jobId === undefined ? { jobId: undefined } : {}),
+        ...(news.jobIds === undefined ? { jobIds: undefined } : {}) }),
     /** A job already succeeded is adopted as a passed gate, an unfinished one as a gate still to wait for. */
     async adopt(importId) {
         const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId);

@@ -49,12 +49,12 @@ export class SubmissionInDoubt extends Error {
  */
 export async function sendBatch<T>(state: SubmittedPurge, count: number, signal: AbortSignal | undefined, send: () => Promise<T>): Promise<T> {
     signal?.throwIfAborted();
-    const sentAt = new Date();
     try {
         return await send();
     } catch (e) {
         if (signal?.aborted || (e instanceof PurgeApiError && e.inDoubt)) {
-            throw new SubmissionInDoubt(state, count, sentAt, e);
+            // The last try is the one in doubt: the listing lag counts from its end, not from before earlier tries.
+            throw new SubmissionInDoubt(state, count, new Date(), e);
         }
         throw e;
     }

@@ -18,6 +18,15 @@ describe("toPurgeApiError: whether a request may have been carried out", () => {
     it("maybe after an answer that is not JSON", () =>
         assert.strictEqual(inDoubt(Object.assign(new Error("invalid json"), { name: "FetchError", type: "invalid-json" })), true));
     it("not after a failed TLS handshake", () => assert.strictEqual(inDoubt(new Error("SSL routines:wrong version number")), false));
+    it("maybe after an answer cut off after its status (a client's own error code, not the API's)", () => {
+        const e = classify(Object.assign(new Error("Invalid response body: Premature close"),
+            { name: "FetchError", type: "system", code: "ERR_STREAM_PREMATURE_CLOSE" }));
+        assert.deepStrictEqual([e.code, e.inDoubt, e.retryable], ["ConnectionFailed", true, true]);
+    });
+    it("not after a connect timeout, which is tried again", () => {
+        const e = classify(new Error("request to http://10.0.0.1/ failed, reason: connect ETIMEDOUT 10.0.0.1:443"));
+        assert.deepStrictEqual([e.code, e.inDoubt, e.retryable], ["ConnectionFailed", false, true]);
+    });
 });
 
 describe("toPurgeApiError", () => {
