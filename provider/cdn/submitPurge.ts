@@ -6,7 +6,7 @@ import { readAllPages } from "./paging";
 import { PurgeApi, PurgeQuota, PurgeQuotas, PurgeType } from "./types";
 import { itemsOf, PurgeRequest } from "./inputs";
 import { sendBatch, SubmissionInDoubt, type SubmittedPurge } from "../resources/submission";
-import { jobCovering } from "../resources/inDoubtLookup";
+import { jobsCovering } from "../resources/inDoubtLookup";
 
 /**
  * The quota that binds: the line with the least left for the area (every line when no area is given, or for
@@ -123,17 +123,17 @@ function relevantTo(line: PurgeQuota, area?: string): boolean {
 }
 
 /**
- * The task the API created for `items` at or after `since`, if it did: one task whose records cover every item.
+ * The tasks the API created for `items` at or after `since`: each task whose records cover every item, and no other.
  * Reads by the items' domain when they share one, so other sites' purges need not be paged through.
  *
  * @example
- * await findInDoubtTask(api, "url", ["https://www.example.com/a"], "2026-11-29 10:00:00"); // "1533" or undefined
+ * await findInDoubtTask(api, "url", ["https://www.example.com/a"], "2026-11-29 10:00:00"); // ["1533"], or [] when none
  */
 export async function findInDoubtTask(
     api: PurgeApi, kind: PurgeType, items: readonly string[], since: string, signal?: AbortSignal,
-): Promise<string | undefined> {
+): Promise<string[]> {
     const hosts = new Set(items.map((i) => { try { return new URL(i).hostname; } catch { return ""; } }));
     const keyword = hosts.size === 1 && !hosts.has("") ? [...hosts][0] : undefined;
     const { purgeLogs } = await readAllPages(api, { startTime: since, purgeType: kind, keyword }, { signal });
-    return jobCovering(purgeLogs, items, (r) => r.url, (r) => r.taskId);
+    return jobsCovering(purgeLogs, items, (r) => r.url, (r) => r.taskId);
 }

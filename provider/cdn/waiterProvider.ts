@@ -56,9 +56,7 @@ export const cdnWaiterProduct: WaiterProduct<WaitTarget, PurgeTask, typeof PURGE
     read: (target) => readTarget(hostApi(), target),
     outputs: (target, purgeLogs) => ({ taskId: target.taskId ?? null, purgeLogs }),
     idOf: (target) => target.taskId,
-    // Each task has at least one record: one not listed (yet, or any more) keeps the gate from passing.
-    expectedRecords: (target, records) =>
-        (new Set(records.map((r) => r.taskId)).size < (target.taskIds?.length ?? 0) ? records.length + 1 : 1),
+    jobIds: (target) => target.taskIds ?? (target.taskId === undefined ? undefined : [target.taskId]),
     async explain(target, result, what) {
         const foundNothing = result.state === "notFound" || (result.state === "timedOut" && result.records.length === 0);
         if (!target.taskId && !target.taskIds && foundNothing) {

@@ -27,7 +27,8 @@ export async function hostWaitForCdnTasks(
     expectedRecords?: number,
 ): Promise<WaitResult<PurgeTask>> {
     if (settings.ownPacing) {
-        return run((signal) => readRecordsOfTasks(api, taskIds, signal), settings, onProgress, expectedRecords);
+        return hostWaitOnOwnSchedule((signal) => readRecordsOfTasks(api, taskIds, signal), settings, onProgress, expectedRecords, CDN_RECORDS,
+            taskIds);
     }
     return hostWaitOnPoller(cdnPoller(api), { taskIds, since }, settings, onProgress, expectedRecords, CDN_RECORDS);
 }

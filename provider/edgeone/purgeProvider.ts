@@ -60,7 +60,7 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         const api = hostEdgeOneApi();
         const expected = edgeOnePurgeProduct.expectedRecords(req);
         if (settings.ownPacing) {
-            return hostWaitOnOwnSchedule((s) => readJobsTasks(api, req.zoneId, jobIds, s), settings, onProgress, expected, EDGEONE_RECORDS);
+            return hostWaitOnOwnSchedule((s) => readJobsTasks(api, req.zoneId, jobIds, s), settings, onProgress, expected, EDGEONE_RECORDS, jobIds);
         }
         // Checks before the zone's usual purge time cannot release the wait sooner: the first one waits for it. A
         // resumed wait (jobs sent by an earlier run) checks at once.

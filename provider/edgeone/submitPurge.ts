@@ -5,7 +5,7 @@
 import { Refusal, sendBatch, SubmittedPurge } from "../resources/submission";
 import { EdgeOneApi, EdgeOneFilter, EdgeOnePurgeRequest } from "./types";
 import { readAllEdgeOnePages, readJobTasks } from "./paging";
-import { jobCovering } from "../resources/inDoubtLookup";
+import { jobsCovering } from "../resources/inDoubtLookup";
 
 /**
  * Sends the targets from `already.submitted` on. `purge_all` is one call without targets. `onBatch` sees each
@@ -42,16 +42,16 @@ export async function submitEdgeOnePurge(
 }
 
 /**
- * The job EdgeOne created for `items` of `request` at or after `since` (ISO time), if it did: one job whose tasks
- * cover every item. Reads the jobs that list the first item, then each of those whole; a whole-zone purge
- * (`purge_all`, no items) is any `purge_all` job of the zone since then.
+ * The jobs EdgeOne created for `items` of `request` between `since` and `until` (ISO times): each job whose tasks
+ * cover every item. Reads the jobs that list the first item, then each of those whole; for a whole-zone purge
+ * (`purge_all`, no items), every `purge_all` job of the zone in that time.
  *
  * @example
- * await findInDoubtJob(client, request, ["https://www.example.com/a"], "2026-11-29T10:00:00+08:00"); // a JobId or undefined
+ * await findInDoubtJob(client, request, ["https://www.example.com/a"], since, until); // [JobId], or [] when none
  */
 export async function findInDoubtJob(
     api: EdgeOneApi, request: EdgeOnePurgeRequest, items: readonly string[], since: string, until: string, signal?: AbortSignal,
-): Promise<string | undefined> {
+): Promise<string[]> {
     const filters: EdgeOneFilter[] = [{ name: "type", values: [request.type] }];
     if (items.length > 0) {
         filters.push({ name: "target", values: [items[0]] });
@@ -59,13 +59,11 @@ export async function findInDoubtJob(
     const { tasks } = await readAllEdgeOnePages(api, { zoneId: request.zoneId, startTime: since, endTime: until, filters }, { signal });
     const candidates = [...new Set(tasks.map((t) => t.jobId).filter((j): j is string => !!j))];
     if (items.length === 0) {
-        return candidates[0];
+        return candidates;
     }
+    const found: string[] = [];
     for (const jobId of candidates) {
-        const found = jobCovering(await readJobTasks(api, request.zoneId, jobId, signal), items, (t) => t.target, (t) => t.jobId);
-        if (found !== undefined) {
-            return found;
-        }
+        found.push(...jobsCovering(await readJobTasks(api, request.zoneId, jobId, signal), items, (t) => t.target, (t) => t.jobId));
     }
-    return undefined;
+    return found;
 }

@@ -43,11 +43,12 @@ export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask, t
     wait({ zoneId, jobIds }, settings, onProgress) {
         const api = hostEdgeOneApi();
         return settings.ownPacing
-            ? hostWaitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, onProgress, undefined, EDGEONE_RECORDS)
+            ? hostWaitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, onProgress, undefined, EDGEONE_RECORDS, jobIds)
             : hostWaitOnPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds }, settings, onProgress, undefined, EDGEONE_RECORDS);
     },
     read: ({ zoneId, jobIds }) => readJobsTasks(hostEdgeOneApi(), zoneId, jobIds),
     outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
+    jobIds: (t) => t.jobIds,
     // A gate stores both `jobId` (the first job) and `jobIds` as outputs, whichever the user gave: the other is then
     // no input of the user's that changed.
     comparable: (olds, news) => ({ ...olds, ...(news.jobId === undefined ? { jobId: undefined } : {}),

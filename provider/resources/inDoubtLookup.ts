@@ -50,14 +50,14 @@ export function sameItem(listed: string, item: string): boolean {
 }
 
 /**
- * The job whose records cover exactly `items` (one record each), among `records` of any jobs; `itemOf` and `jobOf`
+ * The jobs whose records cover exactly `items` (one record each), among `records` of any jobs; `itemOf` and `jobOf`
  * read a record's item and job.
  *
  * @example
- * jobCovering(purgeLogs, ["https://www.example.com/a"], (r) => r.url, (r) => r.taskId); // "1533" or undefined
+ * jobsCovering(purgeLogs, ["https://www.example.com/a"], (r) => r.url, (r) => r.taskId); // ["1533"]
  */
-export function jobCovering<R>(records: readonly R[], items: readonly string[],
-    itemOf: (r: R) => string | null, jobOf: (r: R) => string | null): string | undefined {
+export function jobsCovering<R>(records: readonly R[], items: readonly string[],
+    itemOf: (r: R) => string | null, jobOf: (r: R) => string | null): string[] {
     const byJob = new Map<string, string[]>();
     for (const r of records) {
         const job = jobOf(r);
@@ -66,10 +66,6 @@ export function jobCovering<R>(records: readonly R[], items: readonly string[],
             byJob.set(job, [...(byJob.get(job) ?? []), item]);
         }
     }
-    for (const [job, listed] of byJob) {
-        if (listed.length === items.length && items.every((item) => listed.some((l) => sameItem(l, item)))) {
-            return job;
-        }
-    }
-    return undefined;
+    return [...byJob].filter(([, listed]) => listed.length === items.length && items.every((item) => listed.some((l) => sameItem(l, item))))
+        .map(([job]) => job);
 }

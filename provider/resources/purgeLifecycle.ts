@@ -80,12 +80,12 @@ export interface PurgeProduct<Req, R, Ps extends Properties = Properties> {
     label(jobIds: readonly string[]): string;
     /**
      * For a batch in doubt (see {@link SubmissionInDoubt}): how the product writes a time for its reads, how
-     * messages name `n` items, and the job the API created for `items` between `since` and `until`, if it did.
+     * messages name `n` items, and every job the API created for exactly `items` between `since` and `until`.
      */
     readonly inDoubt: {
         apiTime(instant: Date): string;
         noun(n: number): string;
-        find(req: Req, items: readonly string[], since: string, until: string, signal: AbortSignal): Promise<string | undefined>;
+        find(req: Req, items: readonly string[], since: string, until: string, signal: AbortSignal): Promise<readonly string[]>;
     };
     /**
      * A resource adopted by job id (an import through the plugin's Read, which knows only the id): its inputs and
@@ -103,6 +103,10 @@ interface RunStart {
     readonly only?: readonly string[];
     /** Items refused at submission by an earlier run of this submission (a resumed wait reports them again). */
     readonly refused?: readonly Refusal[];
+    /** When an earlier run last sent a batch (ISO-8601): within the listing lag, jobs not listed yet are not expired. */
+    readonly lastSentAt?: string;
+    /** Jobs of earlier submissions of this resource: a batch in doubt never takes one of them for its own. */
+    readonly earlierJobs?: readonly string[];
 }
 
 /** How far the API's clock may be behind ours: time-range reads start this much earlier. */
@@ -164,10 +168,11 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         let doubt = start.inDoubt;
         const refused = [...(start.refused ?? [])];
         const submittedAt = Date.now();
+        let lastSentAt = start.lastSentAt;
         // Without undefined values: the dynamic-provider host cannot encode them in a partial failure's properties.
         const outs = (state: string, extra: Props = {}): Props => JSON.parse(JSON.stringify({
             ...inputs, [idKeys.one]: sent.taskIds[0], [idKeys.all]: sent.taskIds, submitted: sent.submitted, attempt, status: state,
-            resending: start.only, refused: refused.length > 0 ? refused : undefined, ...extra,
+            resending: start.only, refused: refused.length > 0 ? refused : undefined, lastSentAt, ...extra,
         }));
         try {
             for (let inDoubtRuns = 0; ;) {
@@ -176,14 +181,15 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
                     doubt = undefined;
                 }
                 try {
-                    sent = await product.submit(req, sent, (s, r) => { sent = s; refused.push(...r); }, signal);
+                    sent = await product.submit(req, sent, (s, r) => { sent = s; refused.push(...r); lastSentAt = new Date().toISOString(); }, signal);
                     break;
                 } catch (e) {
                     if (!(e instanceof SubmissionInDoubt)) {
                         throw e;
                     }
                     sent = e.state;
-                    doubt = { count: e.count, since: lookup.apiTime(new Date(e.sentAt.getTime() - CLOCK_SKEW_MS)), sentAt: e.sentAt.toISOString() };
+                    doubt = { count: e.count, since: lookup.apiTime(new Date(e.sentAt.getTime() - CLOCK_SKEW_MS)), sentAt: e.sentAt.toISOString(),
+                        notJobs: [...(start.earlierJobs ?? []), ...sent.taskIds] };
                     if (signal.aborted || ++inDoubtRuns >= MAX_IN_DOUBT_PER_RUN) {
                         throw e;
                     }
@@ -201,22 +207,32 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
                     sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt: doubt }));
             }
             if (sent.taskIds.length > 0) {
-                throw partialFailure(`${why}${after}; the next \`pulumi up\` submits the rest and waits`, sent.taskIds[0], outs(status.pending));
+                // `unsent`: the next update sends the rest, also for a purge that does not wait.
+                throw partialFailure(`${why}${after}; the next \`pulumi up\` submits the rest${inputs.wait === false ? "" : " and waits"}`,
+                    sent.taskIds[0], outs(status.pending, { unsent: true }));
             }
             throw signal.aborted ? new Error(`${why} before the purge was submitted: nothing was purged`) : e;
         }
         const id = sent.taskIds[0];
         const what = product.label(sent.taskIds);
-        const accepted = product.items(req).filter((i) => !refused.some((r) => r.item === i));
-        if (refused.length > 0 && (inputs.wait === false || accepted.length === 0)) {
-            throw partialFailure(`${what}: ${listRefused(refused)}; ${nextAfterFailure(attempt)}`, id, outs(status.failed));
+        const accepted = product.items(req).filter((i) => !refused.some((r) => sameItem(r.item, i)));
+        const waits = inputs.wait !== false;
+        if (refused.length > 0 && (!waits || accepted.length === 0)) {
+            throw partialFailure(`${what}: ${listRefused(refused)}; ${nextAfterFailure(attempt, waits)}`, id, outs(status.failed));
         }
         if (inputs.wait === false) {
             return { id, outs: outs(status.pending) };
         }
         const resumed = sent.taskIds.length === start.sent.taskIds.length;
-        const result = await product.wait(refused.length > 0 ? product.withItems(req, accepted) : req, sent.taskIds,
-            resumed ? undefined : submittedAt, settings, (p) => reportProgress(what, p, urn));
+        let result: WaitResult<R>;
+        try {
+            result = await product.wait(refused.length > 0 ? product.withItems(req, accepted) : req, sent.taskIds,
+                resumed ? undefined : submittedAt, settings, (p) => reportProgress(what, p, urn));
+        } catch (e) {
+            // The jobs exist: whatever stopped the wait, the state keeps them for the next `pulumi up` to wait for.
+            throw partialFailure(`stopped waiting for ${what}: ${messageOf(e)}; the next \`pulumi up\` resumes the wait without purging ` +
+                "again", id, outs(status.pending));
+        }
         const alsoRefused = refused.length > 0 ? `; and ${listRefused(refused)}` : "";
         if (result.state === "done" && refused.length === 0) {
             return { id, outs: outs(status.done, { completedAt: new Date().toISOString() }) };
@@ -224,7 +240,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         if (result.state === "done" || result.state === "failed") {
             const told = result.state === "done" ? `${what}: ${listRefused(refused)}; the other ${accepted.length} succeeded`
                 : `${describeWaitResult(result, what, product.records)}${alsoRefused}`;
-            throw partialFailure(`${told}; ${nextAfterFailure(attempt)}`, id, outs(status.failed));
+            throw partialFailure(`${told}; ${nextAfterFailure(attempt, true)}`, id, outs(status.failed));
         }
         throw partialFailure(`${describeWaitResult(result, what, product.records)}${alsoRefused}; the next \`pulumi up\` resumes ` +
             "the wait without purging again", id, outs(status.pending));
@@ -240,7 +256,8 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         // States written before the send time was kept: its lag is long over.
         const sentAtMs = batch.sentAt === undefined ? 0 : Date.parse(batch.sentAt);
         const jobId = await lookWithinListingLag(
-            () => lookup.find(req, items, batch.since, lookup.apiTime(new Date(Date.now() + CLOCK_SKEW_MS)), signal),
+            async () => (await lookup.find(req, items, batch.since, lookup.apiTime(new Date(Date.now() + CLOCK_SKEW_MS)), signal))
+                .find((job) => !(batch.notJobs ?? []).includes(job) && !sent.taskIds.includes(job)),
             sentAtMs, LISTING_LAG_MS, realTiming, signal);
         if (jobId === undefined) {
             reportLine(`the batch of ${noun} in doubt did not reach the API: submitting it`, urn);
@@ -251,8 +268,9 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + (items.length || batch.count) };
     }
 
-    function nextAfterFailure(attempt: number): string {
-        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not purged (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
+    /** What the next `pulumi up` does after a failure: submits again what was not purged, when the purge waits. */
+    function nextAfterFailure(attempt: number, waits: boolean): string {
+        return waits && attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not purged (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
             : "it is not submitted again until its inputs change (e.g. `triggers`)";
     }
 
@@ -290,7 +308,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         const what = only === undefined ? "the purge" : `the ${only.length} ${lookup.noun(only.length)} not purged`;
         tellEngine(`${jobs} failed at ${product.service}; submitting ${what} again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
             urn, { severity: "warning", ephemeral: false });
-        return run(news, { sent: NOTHING_SENT, only }, attempt + 1);
+        return run(news, { sent: NOTHING_SENT, only, earlierJobs: jobIdsOf(olds) }, attempt + 1);
     }
 
     return {
@@ -298,7 +316,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
             return { inputs: news, failures: checkFailures(() => validateInputs(product.described, news)) };
         },
         async diff(_id: string, olds: Props, news: Props) {
-            const unfinished = (olds.status !== status.done && news.wait !== false) || olds.inDoubt !== undefined;
+            const unfinished = (olds.status !== status.done && news.wait !== false) || olds.inDoubt !== undefined || olds.unsent === true;
             const diff = diffInputs(product.described, olds, news, { unfinished, redoneOutputs: [idKeys.one, idKeys.all, "status"] });
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
@@ -309,23 +327,28 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
             const jobIds = jobIdsOf(olds);
             // What this submission sent so far, and what it left to settle: a resumed run carries it on.
             const carried: RunStart = { sent: { taskIds: jobIds, submitted: Number(olds.submitted ?? 0) },
-                only: stringsOf(olds.resending), refused: refusalsOf(olds.refused) };
+                only: stringsOf(olds.resending), refused: refusalsOf(olds.refused),
+                lastSentAt: typeof olds.lastSentAt === "string" ? olds.lastSentAt : undefined };
             if (olds.inDoubt && !redoneBy(product.described.inputs, olds, news)) {
                 return { outs: (await run(news, { ...carried, inDoubt: olds.inDoubt as InDoubtBatch }, submissionsOf(olds))).outs };
             }
             if (redoneBy(product.described.inputs, olds, news) || jobIds.length === 0) {
-                return { outs: (await run(news, { sent: NOTHING_SENT }, 1)).outs };
+                return { outs: (await run(news, { sent: NOTHING_SENT, earlierJobs: jobIds }, 1)).outs };
+            }
+            if (olds.unsent === true) {
+                return { outs: (await run(news, carried, submissionsOf(olds))).outs };
             }
             if (olds.status === status.failed && news.wait !== false) {
                 return { outs: (await retryFailed(olds, news)).outs };
             }
             if (olds.status !== status.done && news.wait !== false) {
                 const attempt = submissionsOf(olds);
-                if ((await product.read(news, jobIds)).length === 0) {
+                const sentLately = carried.lastSentAt !== undefined && Date.now() - Date.parse(carried.lastSentAt) < LISTING_LAG_MS;
+                if (!sentLately && (await product.read(news, jobIds)).length === 0) {
                     // Nothing proves the content was refreshed, and the API can no longer say: purge again.
                     reportLine(`${product.label(jobIds)}: no longer listed by the API (records expire); purging again`,
                         news.resourceUrn as string | undefined);
-                    return { outs: (await run(news, { sent: NOTHING_SENT }, attempt)).outs };
+                    return { outs: (await run(news, { sent: NOTHING_SENT, earlierJobs: jobIds }, attempt)).outs };
                 }
                 return { outs: (await run(news, carried, attempt)).outs };
             }
@@ -349,7 +372,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
             let expected: number | undefined;
             try {
                 const req = requestOf(props);
-                expected = product.expectedRecords(product.withItems(req, product.items(req).filter((i) => !refused.some((r) => r.item === i))));
+                expected = product.expectedRecords(product.withItems(req, product.items(req).filter((i) => !refused.some((r) => sameItem(r.item, i)))));
             } catch {
                 expected = undefined; // an old state with inputs this version no longer takes: count what is listed
             }

@@ -68,4 +68,10 @@ export async function sendBatch<T>(state: SubmittedPurge, count: number, signal:
  * @example
  * const batch: InDoubtBatch = { count: 1, since: "2026-11-29 10:00:00", sentAt: "2026-11-29T02:05:00.000Z" };
  */
-export type InDoubtBatch = { readonly count: number; readonly since: string; readonly sentAt?: string };
+export type InDoubtBatch = {
+    readonly count: number;
+    readonly since: string;
+    readonly sentAt?: string;
+    /** Jobs of this resource known before the batch (earlier submissions, earlier batches): never taken for its job. */
+    readonly notJobs?: readonly string[];
+};

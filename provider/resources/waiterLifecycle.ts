@@ -42,8 +42,8 @@ export interface WaiterProduct<T, R, Ps extends Properties = Properties> {
     outputs(target: T, records: readonly R[]): Props;
     /** The id of a new gate: its job's id where it has one; a new unique one otherwise. */
     idOf?(target: T): string | undefined;
-    /** How many records a finished target shows at least, from those listed now (refresh). */
-    expectedRecords?(target: T, records: readonly R[]): number | undefined;
+    /** The jobs the target names, when it names them (not a filter): a gate passes only once each is listed. */
+    jobIds?(target: T): readonly string[] | undefined;
     /** More to say about a wait that did not end done (which job failed; which part of a filter matches nothing). */
     explain?(target: T, result: WaitResult<R>, what: string): Promise<string | undefined>;
     /** The stored state as inputs to compare with new ones, where the gate stores an input of its own making. */
@@ -113,7 +113,10 @@ export function waiterLifecycle<T, R, Ps extends Properties>(product: WaiterProd
             }
             const target = targetOf(props);
             const records = await product.read(target);
-            const state = refreshedState(product.records, props.status === status.failed, records, product.expectedRecords?.(target, records));
+            const listed = new Set(records.map((r) => product.records.jobOf(r)));
+            // A job not listed (yet, or any more) keeps the gate from passing: one more record than seen is expected.
+            const unlisted = (product.jobIds?.(target) ?? []).some((id) => !listed.has(id));
+            const state = refreshedState(product.records, props.status === status.failed, records, unlisted ? records.length + 1 : undefined);
             return { id, props: { ...props, ...product.outputs(target, records), status: wordFor(state) } };
         },
         async delete() {

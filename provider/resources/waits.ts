@@ -35,10 +35,10 @@ function common(settings: WaitSettings, onProgress: ProgressSink) {
  * await hostWaitOnOwnSchedule((s) => readJobsTasks(api, zoneId, jobIds, s), settings, sink, targets.length, EDGEONE_RECORDS);
  */
 export async function hostWaitOnOwnSchedule<R>(check: PurgeCheck<R>, settings: WaitSettings, onProgress: ProgressSink,
-    expectedRecords: number | undefined, records: RecordKind<R>): Promise<WaitResult<R>> {
+    expectedRecords: number | undefined, records: RecordKind<R>, jobIds?: readonly string[]): Promise<WaitResult<R>> {
     const pacing: BackoffPacing = { kind: "backoff", minDelayMs: settings.minDelaySeconds * 1000,
         maxDelayMs: settings.maxDelaySeconds * 1000, random: Math.random };
-    return delivered(await runWaitLoop({ check, ...common(settings, onProgress), pacing, expectedRecords, records }));
+    return delivered(await runWaitLoop({ check, ...common(settings, onProgress), pacing, expectedRecords, records, jobIds }));
 }
 
 /** The wait's last progress line must be on the engine's screen before the step ends, or a stale one stays there. */

@@ -43,7 +43,7 @@ export async function waitOnPoller<R>(poller: CoalescingPoller<R>, options: Wait
     const watches = taskIds.map((taskId) => poller.watch(taskId, { since, notBefore }));
     try {
         const check: PurgeCheck<R> = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
-        return await runWaitLoop({ records: poller.records, ...waitOptions, check, pacing: watches[0].pacing });
+        return await runWaitLoop({ records: poller.records, jobIds: taskIds, ...waitOptions, check, pacing: watches[0].pacing });
     } finally {
         watches.forEach((w) => w.unwatch());
     }

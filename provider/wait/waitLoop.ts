@@ -73,6 +73,11 @@ export interface WaitLoopOptions<R> {
     readonly notVisibleGraceMs: number;
     /** When given, `done` also needs at least this many records (e.g. the number of URLs submitted). */
     readonly expectedRecords?: number;
+    /**
+     * When given, `done` also needs a record of each of these jobs: a job the API does not list yet keeps the wait
+     * going, however many records the others have.
+     */
+    readonly jobIds?: readonly string[];
     readonly signal?: AbortSignal;
     /** Called after each check. Errors it throws are ignored: reporting must never break the wait. */
     readonly onProgress?: (progress: WaitProgress) => void;
@@ -200,7 +205,7 @@ export async function runWaitLoop<R>(options: WaitLoopOptions<R>): Promise<WaitR
                 report(tally, null);
                 return { state: "failed", failed: tally.failed, records: answer, attempts, elapsedMs: elapsed() };
             }
-            if (allDone(tally, expectedRecords)) {
+            if (allDone(tally, expectedRecords) && everyJobListed(options.jobIds, answer, options.records)) {
                 report(tally, null);
                 return { state: "done", records: answer, attempts, elapsedMs: elapsed() };
             }
@@ -272,4 +277,13 @@ async function checkBeforeDeadline<R>(
         forTimer.abort();
         signal?.removeEventListener("abort", onAbort);
     }
+}
+
+/** True when `records` hold a record of every one of `jobIds` (or no job ids are asked for). */
+function everyJobListed<R>(jobIds: readonly string[] | undefined, records: readonly R[], kind: RecordKind<R>): boolean {
+    if (jobIds === undefined) {
+        return true;
+    }
+    const listed = new Set(records.map((r) => kind.jobOf(r)));
+    return jobIds.every((id) => listed.has(id));
 }

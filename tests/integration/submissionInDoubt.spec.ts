@@ -150,3 +150,59 @@ for (const product of PRODUCTS) {
         });
     });
 }
+
+describe("a CDN purge's own earlier tasks and unsent batches, in Pulumi's dynamic-provider host", function () {
+    this.timeout(60_000);
+    let emu: RunningEmulator;
+    let host: ProviderHost;
+    let provider: string;
+    const purges = () => emu.stats.snapshot().requests.PurgeUrlsCache ?? 0;
+    const inputs = (urls: string[], extra: Record<string, unknown> = {}) =>
+        ({ __provider: provider, urls, minDelaySeconds: 0.1, maxDelaySeconds: 0.5, timeoutSeconds: 600, ...extra });
+
+    before(async () => {
+        emu = await startEmulator({ completeAfterMs: 300 });
+        provider = await ProviderHost.serialize(hostedProvider("urlPurge"));
+    });
+    beforeEach(async () => {
+        emu.reset();
+        host = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
+            TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: emu.url });
+        await host.configure({});
+    });
+    afterEach(() => host?.stop());
+    after(async () => emu?.close());
+
+    it("a batch in doubt never takes the resource's own earlier task of the same URLs for its own", async () => {
+        const urls = ["https://www.example.com/again.html"];
+        const { id, properties } = await host.create(inputs(urls));
+        // The purge again (triggers changed) hangs and is cancelled; the next up comes after the listing lag.
+        emu.faults.add({ action: "PurgeUrlsCache", kind: "hang" });
+        const updating = host.update(id, properties, inputs(urls, { triggers: ["release 2"] }))
+            .then(() => assert.fail("the update should be cancelled"), (e: HostError) => e);
+        await until(() => purges() === 2);
+        await host.cancel();
+        const { partial } = await updating;
+        const inDoubt = partial!.properties.inDoubt as { sentAt: string };
+        const sentAt = new Date(Date.parse(inDoubt.sentAt) - 120_000).toISOString();
+        const next = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
+            TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey, TENCENTCLOUD_CDN_ENDPOINT: emu.url });
+        try {
+            await next.configure({});
+            const outs = await next.update(id, { ...partial!.properties, inDoubt: { ...inDoubt, sentAt } },
+                inputs(urls, { triggers: ["release 2"] }));
+            assert.deepStrictEqual([purges(), (outs.taskIds as string[]).includes(properties.taskId as string)], [3, false]);
+        } finally {
+            next.stop();
+        }
+    });
+
+    it("a purge that does not wait and stopped after its first batch sends the rest on the next update", async () => {
+        const urls = ["https://www.example.com/1.html", "https://www.example.com/2.html"];
+        const first = emu.store.submit({ purgeType: "url", flushType: "flush", area: "mainland", urls: [urls[0]] });
+        const olds = { ...inputs(urls, { wait: false }), taskId: first, taskIds: [first], submitted: 1, attempt: 1, status: "process", unsent: true };
+        assert.strictEqual(await host.diff(first, olds, inputs(urls, { wait: false })), "some");
+        const outs = await host.update(first, olds, inputs(urls, { wait: false }));
+        assert.deepStrictEqual([(outs.taskIds as string[]).length, outs.submitted, outs.unsent, purges()], [2, 2, undefined, 1]);
+    });
+});

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { VirtualClock } from "../../provider/base/virtualClock";
-import { jobCovering, LISTING_LAG_MS, lookWithinListingLag, sameItem } from "../../provider/resources/inDoubtLookup";
+import { jobsCovering, LISTING_LAG_MS, lookWithinListingLag, sameItem } from "../../provider/resources/inDoubtLookup";
 
 describe("lookWithinListingLag", () => {
     it("returns what the first read finds, without sleeping", async () => {
@@ -43,9 +43,9 @@ describe("lookWithinListingLag", () => {
     });
 });
 
-describe("jobCovering", () => {
+describe("jobsCovering", () => {
     const rec = (job: string, url: string) => ({ job, url });
-    const cover = (records: { job: string; url: string }[], items: string[]) => jobCovering(records, items, (r) => r.url, (r) => r.job);
+    const cover = (records: { job: string; url: string }[], items: string[]) => jobsCovering(records, items, (r) => r.url, (r) => r.job)[0];
 
     it("finds the job whose records are exactly the items", () => {
         const records = [rec("1", "https://a/x"), rec("2", "https://a/x"), rec("2", "https://a/y")];

@@ -37,6 +37,14 @@ const apiError = (retryable: boolean) => new PurgeApiError({ action: "DescribePu
     code: retryable ? "InternalError" : "UnauthorizedOperation.CdnCamUnauthorized", message: "x", retryable });
 
 describe("wait: runWaitLoop", () => {
+    it("does not end done while a job it waits for is not listed yet, however many records the others have", async () => {
+        const clock = new VirtualClock();
+        const of = (taskId: string) => ({ ...rec(`https://a/${taskId}`, "done"), taskId });
+        const { check, calledAt } = scripted(clock, [[of("a")], [of("a")], [of("a"), of("b")]]);
+        const result = await run(clock, check, { jobIds: ["a", "b"] });
+        assert.deepStrictEqual([result.state, calledAt.length], ["done", 3]);
+    });
+
     it("makes the first check at once", async () => {
         const clock = new VirtualClock(5000);
         const { check, calledAt } = scripted(clock, [all("done")]);
