@@ -11,12 +11,12 @@
  * The clock runs in epoch time from SIM_EPOCH (EdgeOne's reads carry real times); outcomes are in trial time.
  *
  * Ours is the provider host's path: one {@link CoalescingPoller} per zone with EdgeOne's reader, a wait per job
- * through `waitOnPoller`, and a purge's first check timed by the zone's recent durations (`recentPurgeDurationMs`).
+ * through `waitOnPoller`, and a purge's first check timed by the zone's recent durations (`recentDurationMs`).
  */
 import { readAllEdgeOnePages } from "../../provider/edgeone/paging";
 import { newEdgeOnePoller } from "../../provider/edgeone/poller";
 import { EDGEONE_RECORDS } from "../../provider/edgeone/records";
-import { recentPurgeDurationMs } from "../../provider/edgeone/recentDurations";
+import { recentDurationMs } from "../../provider/edgeone/recentDurations";
 import { formatIsoApiTime } from "../../provider/base/isoTime";
 import { waitOnPoller } from "../../provider/wait/pollerWaits";
 import { VirtualClock } from "../../provider/base/virtualClock";
@@ -82,7 +82,7 @@ export const TEO_OURS: TeoSchedule = {
         return Promise.all(jobs.map(async (job): Promise<WaitOutcome> => {
             await clock.sleep(job.waitAt ?? job.submitAt);
             const own = !job.elsewhere;
-            const typical = own ? await recentPurgeDurationMs(api, SIM_ZONE, clock.now()) : undefined;
+            const typical = own ? await recentDurationMs(api, SIM_ZONE, clock.now()) : undefined;
             const result = await waitOnPoller(poller, {
                 taskIds: [job.jobId], records: EDGEONE_RECORDS, clock, sleep: clock.sleep, timeoutMs: USER_DEADLINE_MS,
                 notVisibleGraceMs: 60_000, expectedRecords: job.targets,

@@ -1,12 +1,15 @@
 /**
- * The shared poller for EdgeOne jobs: one per client (account) and zone, since every EdgeOne read names its
- * zone. All waits on the zone's jobs in a process share its rounds, as CDN's waits share theirs.
+ * The shared poller for EdgeOne jobs: one per client (account), listing (purges, prefetches) and zone, since every
+ * EdgeOne read names its zone. All waits on the zone's jobs in a process share its rounds, as CDN's waits share theirs.
  */
 import { Clock, realClock, realSleep, Sleep } from "../base/clock";
 import { CoalescingPoller } from "../wait";
 import { edgeOneJobReader } from "./jobReader";
 import { EDGEONE_RECORDS } from "./records";
-import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
+import { EDGEONE_PREFETCH_RECORDS } from "./prefetchRecords";
+import { prefetchListing } from "./paging";
+import { RecordKind } from "../base/recordKind";
+import { EdgeOneApi, EdgeOnePrefetchApi, EdgeOnePrefetchTask, EdgeOnePurgeTask, EdgeOneTask, EdgeOneTaskListing } from "./types";
 
 /**
  * The quiet-interval cap while one job is watched (CDN's poller uses 6 s). Its first check already waits for the
@@ -21,13 +24,28 @@ export const EDGEONE_SINGLE_JOB_MAX_DELAY_MS = 4000;
  * @example
  * const poller = newEdgeOnePoller(client, zoneId, realClock, realSleep, Math.random);
  */
-export function newEdgeOnePoller(api: EdgeOneApi, zoneId: string, clock: Clock, sleep: Sleep,
-    random: () => number): CoalescingPoller<EdgeOnePurgeTask> {
-    return new CoalescingPoller({ reader: edgeOneJobReader(api, zoneId), records: EDGEONE_RECORDS, clock, sleep, random,
+export function newEdgeOnePoller<T extends EdgeOneTask = EdgeOnePurgeTask>(api: EdgeOneTaskListing<T>, zoneId: string, clock: Clock,
+    sleep: Sleep, random: () => number, records: RecordKind<T> = EDGEONE_RECORDS as RecordKind<EdgeOneTask>): CoalescingPoller<T> {
+    return new CoalescingPoller({ reader: edgeOneJobReader(api, zoneId), records, clock, sleep, random,
         singleTaskMaxDelayMs: EDGEONE_SINGLE_JOB_MAX_DELAY_MS });
 }
 
-const pollers = new WeakMap<EdgeOneApi, Map<string, CoalescingPoller<EdgeOnePurgeTask>>>();
+const pollers = new WeakMap<EdgeOneTaskListing<EdgeOneTask>, Map<string, CoalescingPoller<EdgeOneTask>>>();
+
+/** The poller of `zoneId` over `listing`, created on first use with the real clock and default timing. */
+function zonePoller<T extends EdgeOneTask>(listing: EdgeOneTaskListing<T>, zoneId: string, records: RecordKind<T>): CoalescingPoller<T> {
+    let zones = pollers.get(listing);
+    if (!zones) {
+        zones = new Map();
+        pollers.set(listing, zones);
+    }
+    let poller = zones.get(zoneId);
+    if (!poller) {
+        poller = newEdgeOnePoller(listing, zoneId, realClock, realSleep, Math.random, records) as CoalescingPoller<EdgeOneTask>;
+        zones.set(zoneId, poller);
+    }
+    return poller as CoalescingPoller<T>;
+}
 
 /**
  * The poller of `zoneId` under `api`, created on first use with the real clock and default timing.
@@ -36,15 +54,15 @@ const pollers = new WeakMap<EdgeOneApi, Map<string, CoalescingPoller<EdgeOnePurg
  * const watch = edgeOnePoller(client, "zone-2noz78a8ev6k").watch(jobId, { since });
  */
 export function edgeOnePoller(api: EdgeOneApi, zoneId: string): CoalescingPoller<EdgeOnePurgeTask> {
-    let zones = pollers.get(api);
-    if (!zones) {
-        zones = new Map();
-        pollers.set(api, zones);
-    }
-    let poller = zones.get(zoneId);
-    if (!poller) {
-        poller = newEdgeOnePoller(api, zoneId, realClock, realSleep, Math.random);
-        zones.set(zoneId, poller);
-    }
-    return poller;
+    return zonePoller(api, zoneId, EDGEONE_RECORDS);
+}
+
+/**
+ * The poller of `zoneId`'s prefetch jobs under `api`: rounds of DescribePrefetchTasks, apart from the purges'.
+ *
+ * @example
+ * const watch = edgeOnePrefetchPoller(client, "zone-2noz78a8ev6k").watch(jobId, { since });
+ */
+export function edgeOnePrefetchPoller(api: EdgeOnePrefetchApi, zoneId: string): CoalescingPoller<EdgeOnePrefetchTask> {
+    return zonePoller(prefetchListing(api), zoneId, EDGEONE_PREFETCH_RECORDS);
 }

@@ -156,7 +156,7 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
         const known = validateInputs(product.described, inputs);
         const whole = product.request(known);
         const req = start.only ? product.withItems(whole, start.only) : whole;
-        const settings = waitSettings(known);
+        const settings = waitSettings(known, product.described);
         const signal = hostCancelSignal();
         const urn = inputs.resourceUrn as string | undefined;
         let sent = start.sent;
