@@ -206,7 +206,7 @@ export const EDGEONE_GET_PREFETCH_TASKS = {
             '    startTime: new Date(Date.now() - 3600e3), statuses: ["invalid"] });',
         python: 'invalid = edgeone.get_prefetch_tasks_output(zone_id="zone-2noz78a8ev6k", start_time="2026-12-04T19:00:00+08:00", statuses=["invalid"])',
         go: 'invalid, err := edgeone.GetPrefetchTasks(ctx, &edgeone.GetPrefetchTasksArgs{\n\tZoneId:    "zone-2noz78a8ev6k",\n' +
-            '\tStartTime: pulumi.StringRef("2026-12-04T19:00:00+08:00"),\n\tStatuses:  []edgeone.PrefetchTaskStatus{edgeone.PrefetchTaskStatusInvalid},\n})',
+            '\tStartTime: pulumi.StringRef("2026-12-04T19:00:00+08:00"),\n\tStatuses:  []edgeone.PrefetchTaskStatus{edgeone.PrefetchTaskStatusINVALID},\n})',
         yaml: 'variables:\n  invalid:\n    fn::invoke:\n      function: tencentcloud-purge:edgeone:getPrefetchTasks\n      arguments:\n' +
             '        zoneId: zone-2noz78a8ev6k\n        startTime: "2026-12-04T19:00:00+08:00"\n        statuses: [invalid]',
     },
