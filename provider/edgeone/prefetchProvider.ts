@@ -58,6 +58,7 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
     service: "EdgeOne",
     itemsName: "the targets",
     failedListHint: "edgeone.getPrefetchTasks({ zoneId, jobId }) lists each URL with why it failed",
+    words: { noun: "prefetch", doing: "prefetching", done: "prefetched" },
     request: edgeOnePrefetchRequestOf,
     items: (req) => req.targets,
     withItems: (req, targets) => ({ ...req, targets }),

@@ -75,6 +75,11 @@ export interface PurgeProduct<Req, R> {
         Promise<WaitResult<R>>;
     /** Every record of the jobs, read now. */
     read(inputs: Record<string, unknown>, jobIds: readonly string[]): Promise<readonly R[]>;
+    /**
+     * What the resource does, in messages (default: purge, purging, purged); a prefetch says `prefetch`,
+     * `prefetching`, `prefetched`.
+     */
+    readonly words?: ActionWords;
     /** `purge task 1533`, `EdgeOne jobs a, b`. */
     label(jobIds: readonly string[]): string;
     /**
@@ -92,6 +97,15 @@ export interface PurgeProduct<Req, R> {
      */
     adopt?(id: string): Promise<{ id: string; inputs: Props; props: Props }>;
 }
+
+/** The words of what a resource does: `purge`, `purging`, `purged`. */
+export interface ActionWords {
+    readonly noun: string;
+    readonly doing: string;
+    readonly done: string;
+}
+
+const PURGE_WORDS: ActionWords = { noun: "purge", doing: "purging", done: "purged" };
 
 /** Where a run starts: what earlier runs surely sent, and what they left to settle. */
 interface RunStart {
@@ -141,6 +155,7 @@ const refusalsOf = (v: unknown): readonly Refusal[] => (Array.isArray(v) ? v as 
  */
 export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
     const { idKeys, status, inDoubt: lookup } = product;
+    const words = product.words ?? PURGE_WORDS;
     const jobIdsOf = (props: Props): readonly string[] => (Array.isArray(props[idKeys.all]) ? props[idKeys.all] as string[] : []);
     /** The request of stored or new inputs, narrowed to the items a partial resubmission sends. */
     const requestOf = (props: Props, only = stringsOf(props.resending)): Req => {
@@ -196,13 +211,13 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
                 // The API may have created a job for the batch: the next update looks for it first.
                 throw partialFailure(`${why} while a batch of ${doubt.count} ${lookup.noun(doubt.count)} was being submitted${after}; ` +
                     `the next \`pulumi up\` looks for its task (for up to ${LISTING_LAG_MS / 1000} s after it was sent) before ` +
-                    "submitting anything again, so nothing is purged twice",
+                    `submitting anything again, so nothing is ${words.done} twice`,
                     sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt: doubt }));
             }
             if (sent.taskIds.length > 0) {
                 throw partialFailure(`${why}${after}; the next \`pulumi up\` submits the rest and waits`, sent.taskIds[0], outs(status.pending));
             }
-            throw signal.aborted ? new Error(`${why} before the purge was submitted: nothing was purged`) : e;
+            throw signal.aborted ? new Error(`${why} before the ${words.noun} was submitted: nothing was ${words.done}`) : e;
         }
         const id = sent.taskIds[0];
         const what = product.label(sent.taskIds);
@@ -226,7 +241,7 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             throw partialFailure(`${told}; ${nextAfterFailure(attempt)}`, id, outs(status.failed));
         }
         throw partialFailure(`${describeWaitResult(result, what, product.records)}${alsoRefused}; the next \`pulumi up\` resumes ` +
-            "the wait without purging again", id, outs(status.pending));
+            `the wait without ${words.doing} again`, id, outs(status.pending));
     }
 
     /**
@@ -246,12 +261,12 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
             return sent;
         }
         tellEngine(`the batch of ${noun} in doubt had reached the API as ${product.label([jobId])}: waiting for it ` +
-            "instead of purging again", urn, { severity: "info", ephemeral: false });
+            `instead of ${words.doing} again`, urn, { severity: "info", ephemeral: false });
         return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + (items.length || batch.count) };
     }
 
     function nextAfterFailure(attempt: number): string {
-        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not purged (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
+        return attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not ${words.done} (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
             : "it is not submitted again until its inputs change (e.g. `triggers`)";
     }
 
@@ -276,17 +291,17 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
         const attempt = submissionsOf(olds);
         const jobs = product.label(jobIdsOf(olds));
         if (attempt >= MAX_SUBMISSIONS) {
-            throw new Error(`${jobs} failed at ${product.service}, and this purge was submitted ${attempt} times already: it is not ` +
+            throw new Error(`${jobs} failed at ${product.service}, and this ${words.noun} was submitted ${attempt} times already: it is not ` +
                 `submitted again until its inputs change. Change \`triggers\` (or ${product.itemsName}) to try again; ` +
                 product.failedListHint);
         }
         const only = await notYetPurged(olds, news);
         const urn = news.resourceUrn as string | undefined;
         if (only !== undefined && only.length === 0) {
-            tellEngine(`${jobs}: every item is purged now`, urn, { severity: "info", ephemeral: false });
+            tellEngine(`${jobs}: every item is ${words.done} now`, urn, { severity: "info", ephemeral: false });
             return { id: jobIdsOf(olds)[0], outs: { ...olds, ...news, status: status.done, completedAt: new Date().toISOString() } };
         }
-        const what = only === undefined ? "the purge" : `the ${only.length} ${lookup.noun(only.length)} not purged`;
+        const what = only === undefined ? `the ${words.noun}` : `the ${only.length} ${lookup.noun(only.length)} not ${words.done}`;
         tellEngine(`${jobs} failed at ${product.service}; submitting ${what} again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
             urn, { severity: "warning", ephemeral: false });
         return run(news, { sent: NOTHING_SENT, only }, attempt + 1);
@@ -322,7 +337,7 @@ export function purgeLifecycle<Req, R>(product: PurgeProduct<Req, R>) {
                 const attempt = submissionsOf(olds);
                 if ((await product.read(news, jobIds)).length === 0) {
                     // Nothing proves the content was refreshed, and the API can no longer say: purge again.
-                    reportLine(`${product.label(jobIds)}: no longer listed by the API (records expire); purging again`,
+                    reportLine(`${product.label(jobIds)}: no longer listed by the API (records expire); ${words.doing} again`,
                         news.resourceUrn as string | undefined);
                     return { outs: (await run(news, { sent: NOTHING_SENT }, attempt)).outs };
                 }

@@ -116,7 +116,7 @@ describe("EdgeOne prefetch providers in Pulumi's dynamic-provider host", functio
         try {
             const inputs = prefetch({ targets: ["https://www.example.com/a"], timeoutSeconds: 1 });
             const e = await failure(h.create(inputs));
-            assert.match(e.message, /timed out .*the next `pulumi up` resumes the wait without purging again/);
+            assert.match(e.message, /timed out .*the next `pulumi up` resumes the wait without prefetching again/);
             const outs = await h.update(e.partial!.id, e.partial!.properties, { ...inputs, timeoutSeconds: 10 });
             assert.deepStrictEqual([outs.status, slow.stats.snapshot().requests.CreatePrefetchTask], ["success", 1]);
         } finally {
