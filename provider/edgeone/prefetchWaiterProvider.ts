@@ -12,6 +12,8 @@ import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
 import { EDGEONE_STATUS_WORDS } from "./purgeProvider";
 import { edgeOnePrefetchJobsLabel } from "./prefetchProvider";
 import { EdgeOnePrefetchTask } from "./types";
+import { readImportedJob } from "./import";
+import { overallState } from "../resources/outcome";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
 
 /** What a prefetch gate waits for: jobs of one zone. */
@@ -50,6 +52,18 @@ export const edgeOnePrefetchWaiterProduct: WaiterProduct<PrefetchJobsOfZone, Edg
     outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
     // A gate stores the first of its jobs as `jobId` also when it was given `jobIds`: then no input of the user's changed.
     comparable: (olds, news) => (news.jobId === undefined ? { ...olds, jobId: undefined } : olds),
+    /** A prefetch job already warm is adopted as a passed gate, an unfinished one as a gate still to wait for. */
+    async adopt(importId) {
+        const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PrefetchTaskWaiter", importId,
+            prefetchListing(hostEdgeOnePrefetchApi()));
+        const state = overallState(EDGEONE_PREFETCH_RECORDS, tasks);
+        return {
+            id: jobId,
+            inputs: { zoneId, jobId },
+            props: { zoneId, jobId, jobIds: [jobId], status: EDGEONE_STATUS_WORDS[state],
+                ...(state === "done" ? { completedAt: new Date().toISOString() } : {}) },
+        };
+    },
 };
 
 /**

@@ -85,7 +85,7 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
  * do not say which domains' tags it purged (`cacheTagDomains`), which the resource needs.
  */
 async function adopt(importId: string) {
-    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", importId);
+    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", importId, hostEdgeOneApi());
     const type = tasks.find((t) => t.type !== null)?.type;
     if (type === undefined || type === "purge_cache_tag") {
         throw new Error(`cannot import edgeone.Purge ${JSON.stringify(importId)}: ${type === undefined ? "its tasks do not say its type"

@@ -53,7 +53,7 @@ export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask> =
     comparable: (olds, news) => (news.jobId === undefined ? { ...olds, jobId: undefined } : olds),
     /** A job already succeeded is adopted as a passed gate, an unfinished one as a gate still to wait for. */
     async adopt(importId) {
-        const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId);
+        const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId, hostEdgeOneApi());
         const state = overallState(EDGEONE_RECORDS, tasks);
         return {
             id: jobId,

@@ -53,6 +53,13 @@ describe("EdgeOne prefetch through the provider plugin", function () {
         const { properties } = await plugin.create(WAITER, { zoneId: ZONE, jobId, minDelaySeconds: 0.1, maxDelaySeconds: 0.2 });
         assert.deepStrictEqual([properties.status, properties.jobIds], ["success", [jobId]]);
     });
+    it("imports a prefetch gate by <zoneId>/<jobId>, refuses to import a prefetch, and submits nothing", async () => {
+        const jobId = emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default", targets: ["https://www.example.com/a"] }, 0);
+        const read = await plugin.read(WAITER, `${ZONE}/${jobId}`, {});
+        assert.deepStrictEqual([read.id, read.inputs, read.properties.status], [jobId, { zoneId: ZONE, jobId }, "success"]);
+        await assert.rejects(plugin.read(PREFETCH, `${ZONE}/${jobId}`, {}), /edgeone:Prefetch|Prefetch cannot be imported/);
+        assert.strictEqual(calls("CreatePrefetchTask"), 0);
+    });
     it("getPrefetchTasks reads every page of a time range, with the statuses filter", async () => {
         const jobs = Array.from({ length: 3 }, (_, i) => emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default",
             targets: [`https://www.example.com/${i}`, `https://www.example.com/missing/${i}`] }, 0));
