@@ -9,7 +9,7 @@ import { EDGEONE_PREFETCH_RECORDS } from "./prefetchRecords";
 import { edgeOnePrefetchPoller } from "./poller";
 import { EDGEONE_PREFETCH } from "./prefetchDescription";
 import { prefetchListing, readJobsTasks } from "./paging";
-import { recentDurationMs } from "./recentDurations";
+import { PREFETCH_EARLY_QUANTILE, recentDurationMs } from "./recentDurations";
 import { findInDoubtPrefetchJob, submitEdgeOnePrefetch } from "./submitPrefetch";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOneHeader, EdgeOnePrefetchMode, EdgeOnePrefetchRequest, EdgeOnePrefetchTask, EdgeOneSwitch } from "./types";
@@ -71,9 +71,10 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
             return hostWaitOnOwnSchedule((s) => readJobsTasks(tasks, req.zoneId, jobIds, s), settings, onProgress, req.targets.length,
                 EDGEONE_PREFETCH_RECORDS);
         }
-        // A prefetch takes minutes: checks before the zone's usual prefetch time cannot release the wait, so the first
-        // one waits for it. A resumed wait (jobs sent by an earlier run) checks at once.
-        const typicalMs = submittedAt === undefined ? undefined : await recentDurationMs(tasks, req.zoneId, Date.now());
+        // A prefetch takes minutes: checks before the time by which 5% of the zone's recent prefetches had finished
+        // seldom release the wait, so the first one waits for it. A resumed wait (jobs sent by an earlier run) checks at once.
+        const typicalMs = submittedAt === undefined ? undefined
+            : await recentDurationMs(tasks, req.zoneId, Date.now(), undefined, PREFETCH_EARLY_QUANTILE);
         const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
         const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - CLOCK_SKEW_MS));
         return hostWaitOnPoller(edgeOnePrefetchPoller(hostEdgeOnePrefetchApi(), req.zoneId), { taskIds: jobIds, since, notBefore },
