@@ -184,7 +184,7 @@ describe("the Python example's EdgeOne path (zoneId set) on the real engine", fu
         const { CreatePurgeTask: purges, CreatePrefetchTask: prefetches } = emu.stats.snapshot().requests;
         await box.run(dir, ["destroy", "--yes", "--non-interactive"]);
         const state = JSON.parse(await box.run(dir, ["stack", "export"]));
-        const after = emu.stats.snapshot().requests;
-        assert.deepStrictEqual([(state.deployment.resources ?? []).length, after.CreatePurgeTask, after.CreatePrefetchTask], [0, purges, prefetches]);
+        const sent = emu.stats.snapshot().requests;
+        assert.deepStrictEqual([(state.deployment.resources ?? []).length, sent.CreatePurgeTask, sent.CreatePrefetchTask], [0, purges, prefetches]);
     });
 });
