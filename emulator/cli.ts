@@ -37,6 +37,8 @@ const FLAGS: readonly Flag[] = [
     { name: "port", value: "N", help: "port to listen on, 0 to 65535 (default 0: any free port)" },
     { name: "host", value: "H", help: "interface to listen on (default 127.0.0.1, loopback only)" },
     { name: "complete-after", value: "MS", help: "milliseconds until a submitted purge turns done (default 2000)" },
+    { name: "teo-prefetch-after", value: "MS", help: "milliseconds until an EdgeOne prefetch job turns success (default 5000)" },
+    { name: "teo-invalid-pattern", value: "TEXT", help: "EdgeOne prefetch URLs containing TEXT end invalid (default /missing)" },
     { name: "visible-after", value: "MS", help: "milliseconds until a new task (or EdgeOne job) shows in queries: the API's listing lag (default 0)" },
     { name: "retention", value: "MS", help: "milliseconds records stay queryable; older ones disappear (default: kept)" },
     { name: "fail-pattern", value: "TEXT", help: "URLs containing TEXT finish as fail (default /fail)" },
@@ -125,6 +127,8 @@ export function parseEmulatorArgs(argv: readonly string[]): CliRequest {
     set("port", "port", (f, s) => wholeNumber(f, s, 0, 65535));
     set("host", "host", nonEmpty);
     set("completeAfterMs", "complete-after", (f, s) => wholeNumber(f, s, 0));
+    set("teoPrefetchCompleteAfterMs", "teo-prefetch-after", (f, s) => wholeNumber(f, s, 0));
+    set("teoInvalidPattern", "teo-invalid-pattern", nonEmpty);
     set("visibleAfterMs", "visible-after", (f, s) => wholeNumber(f, s, 0));
     set("retentionMs", "retention", (f, s) => wholeNumber(f, s, 0));
     set("failPattern", "fail-pattern", nonEmpty);

@@ -9,7 +9,7 @@ import { CdnOptions, CdnProduct, cdnProduct } from "./cdn/product";
 import { EdgeOneOptions, EdgeOneProduct, edgeOneProduct } from "./edgeone/product";
 
 /** Every product's settings; all optional. */
-export interface ProductOptions extends CdnOptions, Pick<EdgeOneOptions, "teoQuota"> {}
+export interface ProductOptions extends CdnOptions, Pick<EdgeOneOptions, "teoQuota" | "teoPrefetchCompleteAfterMs" | "teoInvalidPattern"> {}
 
 /** One emulator's products, by name and as the list of services the core serves. */
 export interface Products {
@@ -32,6 +32,7 @@ export function createProducts(options: ProductOptions): Products {
     const edgeone = edgeOneProduct({
         completeAfterMs: options.completeAfterMs ?? 2000, failPattern: options.failPattern ?? "/fail", now,
         retention: () => cdn.store.retention, visibleAfter: () => cdn.store.visibleAfter, teoQuota: options.teoQuota,
+        teoPrefetchCompleteAfterMs: options.teoPrefetchCompleteAfterMs, teoInvalidPattern: options.teoInvalidPattern,
     });
     return { cdn, edgeone, services: [cdn, edgeone] };
 }

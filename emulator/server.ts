@@ -22,8 +22,9 @@ export interface RunningEmulator extends RunningServer {
     /** The CDN's purge tasks and quota. */
     readonly store: TaskStore;
     readonly quota: PurgeQuota;
-    /** EdgeOne's purge jobs and quota. */
+    /** EdgeOne's purge jobs, prefetch jobs and quota. */
     readonly teoStore: TeoStore;
+    readonly teoPrefetchStore: TeoStore;
     readonly teoQuota: TeoQuota;
 }
 
@@ -42,6 +43,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const server = await startServer({ ...options, now }, products.services);
     return {
         ...server, store: products.cdn.store, quota: products.cdn.quota,
-        teoStore: products.edgeone.store, teoQuota: products.edgeone.quota,
+        teoStore: products.edgeone.store, teoPrefetchStore: products.edgeone.prefetchStore, teoQuota: products.edgeone.quota,
     };
 }

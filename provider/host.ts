@@ -10,6 +10,8 @@ import { purgeProvider } from "./cdn/purgeProvider";
 import { waiterProvider } from "./cdn/waiterProvider";
 import { edgeOnePurgeProvider } from "./edgeone/purgeProvider";
 import { edgeOneWaiterProvider } from "./edgeone/waiterProvider";
+import { edgeOnePrefetchProvider } from "./edgeone/prefetchProvider";
+import { edgeOnePrefetchWaiterProvider } from "./edgeone/prefetchWaiterProvider";
 import type { ResourceKind } from "./products";
 
 /**
@@ -46,6 +48,8 @@ export const providers: Record<ResourceKind, ReturnType<typeof waiterProvider | 
     pathPurge: purgeProvider("path"),
     edgeOnePurge: edgeOnePurgeProvider(),
     edgeOneWaiter: edgeOneWaiterProvider(),
+    edgeOnePrefetch: edgeOnePrefetchProvider(),
+    edgeOnePrefetchWaiter: edgeOnePrefetchWaiterProvider(),
 };
 
 export type { ResourceKind } from "./products";

@@ -1,13 +1,13 @@
 /**
- * The three EdgeOne purge actions (service `teo`, version 2022-09-01): CreatePurgeTask, DescribePurgeTasks and
- * DescribeContentQuota, with the API's parameter rules: a zone id on every call, a time range or a `job-id`
- * filter to query, the filters' names and how many values each takes, Limit at most 1000.
+ * The EdgeOne actions (service `teo`, version 2022-09-01): CreatePurgeTask, DescribePurgeTasks, CreatePrefetchTask,
+ * DescribePrefetchTasks and DescribeContentQuota, with the API's parameter rules: a zone id on every call, a time
+ * range or a `job-id` filter to query, the filters' names and how many values each takes, Limit at most 1000.
  */
 import { ApiError } from "../errors";
 import { paramReaders, Params } from "../params";
 import { parseIsoApiTime } from "../../provider/base/isoTime";
 import { TeoQuota } from "./quota";
-import { TEO_PURGE_TYPES, TeoPurgeType, TeoStore } from "./store";
+import { TEO_PURGE_TYPES, TeoJobType, TeoPurgeType, TeoStore } from "./store";
 
 /**
  * The EdgeOne actions the emulator serves.
@@ -15,20 +15,26 @@ import { TEO_PURGE_TYPES, TeoPurgeType, TeoStore } from "./store";
  * @example
  * TEO_ACTIONS.includes("CreatePurgeTask"); // true
  */
-export const TEO_ACTIONS = ["CreatePurgeTask", "DescribePurgeTasks", "DescribeContentQuota"] as const;
+export const TEO_ACTIONS = ["CreatePurgeTask", "DescribePurgeTasks", "CreatePrefetchTask", "DescribePrefetchTasks",
+    "DescribeContentQuota"] as const;
 export type TeoActionName = typeof TEO_ACTIONS[number];
 
 /** What the EdgeOne actions work on. */
 export interface TeoContext {
     readonly teoStore: TeoStore;
+    /** Prefetch jobs: a store of their own, with their own (longer) durations. */
+    readonly teoPrefetchStore: TeoStore;
     readonly teoQuota: TeoQuota;
 }
 
-/** Filters DescribePurgeTasks takes, and whether each takes only one value. */
-const FILTERS: Readonly<Record<string, { single: boolean }>> = {
-    "job-id": { single: true }, target: { single: true }, domains: { single: false },
-    statuses: { single: false }, type: { single: true },
+type Filters = Readonly<Record<string, { single: boolean }>>;
+/** Filters DescribePrefetchTasks takes, and whether each takes only one value. */
+const PREFETCH_FILTERS: Filters = {
+    "job-id": { single: true }, target: { single: true }, domains: { single: false }, statuses: { single: false },
 };
+/** DescribePurgeTasks takes those and the purge type. */
+const PURGE_FILTERS: Filters = { ...PREFETCH_FILTERS, type: { single: true } };
+const PREFETCH_MODES = ["default", "edge"];
 const MAX_FILTER_VALUES = 20;
 
 const invalid = (message: string) => new ApiError("InvalidParameter", message);
@@ -75,19 +81,52 @@ function createPurgeTask(ctx: TeoContext, params: Params): Record<string, unknow
         throw invalid("CacheTag.Domains is required for purge_cache_tag.");
     }
     ctx.teoQuota.charge(zoneId, type, type === "purge_all" ? 1 : targets.length);
+    return submitRefusing(ctx.teoStore, zoneId, type, method, targets);
+}
+
+/** Records a job of the targets `store` does not refuse; the answer lists the refused ones by reason (FailedList). */
+function submitRefusing(store: TeoStore, zoneId: string, type: TeoJobType, method: string, targets: readonly string[]): Record<string, unknown> {
     const reasons = new Map<string, string[]>();
     for (const t of targets) {
-        const reason = ctx.teoStore.refusalOf(t);
+        const reason = store.refusalOf(t);
         if (reason !== undefined) {
             reasons.set(reason, [...(reasons.get(reason) ?? []), t]);
         }
     }
     const refused = new Set([...reasons.values()].flat());
-    const jobId = ctx.teoStore.submit({ zoneId, type, method, targets: targets.filter((t) => !refused.has(t)) });
+    const jobId = store.submit({ zoneId, type, method, targets: targets.filter((t) => !refused.has(t)) });
     return { JobId: jobId, FailedList: [...reasons].map(([Reason, Targets]) => ({ Reason, Targets })) };
 }
 
-function describePurgeTasks(ctx: TeoContext, params: Params): Record<string, unknown> {
+function createPrefetchTask(ctx: TeoContext, params: Params): Record<string, unknown> {
+    const zoneId = zoneOf(params);
+    const mode = optionalString(params, "Mode") ?? "default";
+    if (!PREFETCH_MODES.includes(mode)) {
+        throw invalid(`Mode must be one of ${PREFETCH_MODES.join(", ")}.`);
+    }
+    const media = optionalString(params, "PrefetchMediaSegments");
+    if (media !== undefined && media !== "on" && media !== "off") {
+        throw invalid("PrefetchMediaSegments must be on or off.");
+    }
+    const raw = params.Targets;
+    if (!Array.isArray(raw) || raw.length === 0 || raw.some((t) => typeof t !== "string")) {
+        throw invalid("Targets must be a non-empty list of strings.");
+    }
+    const targets = raw as string[];
+    if (targets.some((t) => !/^https?:\/\/[^/\s]+/i.test(t))) {
+        throw new ApiError("InvalidParameter.Target", "Prefetch targets must be URLs that start with http:// or https://.");
+    }
+    const headers = params.Headers ?? [];
+    if (!Array.isArray(headers) || headers.some((h) => typeof (h as { Name?: unknown })?.Name !== "string" ||
+        typeof (h as { Value?: unknown })?.Value !== "string")) {
+        throw invalid("Headers must be a list of {Name, Value} strings.");
+    }
+    ctx.teoQuota.charge(zoneId, "prefetch_url", targets.length);
+    return submitRefusing(ctx.teoPrefetchStore, zoneId, "prefetch_url", mode, targets);
+}
+
+/** DescribePurgeTasks or DescribePrefetchTasks over `store`: the same parameters, each its own filters. */
+function describeTasks(store: TeoStore, filterNames: Filters, params: Params): Record<string, unknown> {
     const zoneId = zoneOf(params);
     const time = (name: string): number | undefined => {
         const text = optionalString(params, name);
@@ -112,12 +151,12 @@ function describePurgeTasks(ctx: TeoContext, params: Params): Record<string, unk
     for (const f of rawFilters as Array<{ Name?: unknown; Values?: unknown }>) {
         const name = String(f?.Name);
         const values = f?.Values;
-        if (!(name in FILTERS)) {
-            throw invalid(`Filters.Name must be one of ${Object.keys(FILTERS).join(", ")}; got '${name}'.`);
+        if (!(name in filterNames)) {
+            throw invalid(`Filters.Name must be one of ${Object.keys(filterNames).join(", ")}; got '${name}'.`);
         }
         if (!Array.isArray(values) || values.length === 0 || values.length > MAX_FILTER_VALUES ||
-            (FILTERS[name].single && values.length > 1)) {
-            throw invalid(`Filter ${name} takes ${FILTERS[name].single ? "one value" : `1 to ${MAX_FILTER_VALUES} values`}.`);
+            (filterNames[name].single && values.length > 1)) {
+            throw invalid(`Filter ${name} takes ${filterNames[name].single ? "one value" : `1 to ${MAX_FILTER_VALUES} values`}.`);
         }
         filters.set(name, values.map(String));
     }
@@ -129,7 +168,7 @@ function describePurgeTasks(ctx: TeoContext, params: Params): Record<string, unk
     }
     const created = (r: { createdAtMs: number }) => Math.floor(r.createdAtMs / 1000) * 1000;
     const has = (name: string, value: string) => !filters.has(name) || filters.get(name)!.includes(value);
-    const matches = ctx.teoStore.records().filter((r) => {
+    const matches = store.records().filter((r) => {
         const host = /^(?:https?:\/\/)?([^/:?#]+)/i.exec(r.target)?.[1] ?? "";
         return (zoneId === "*" || r.zoneId === zoneId) &&
             // The API's times are whole seconds: a task created at 20:00:00.700 is in a range that ends at 20:00:00.
@@ -158,7 +197,11 @@ export function runTeoAction(ctx: TeoContext, action: TeoActionName, params: Par
         case "CreatePurgeTask":
             return createPurgeTask(ctx, params);
         case "DescribePurgeTasks":
-            return describePurgeTasks(ctx, params);
+            return describeTasks(ctx.teoStore, PURGE_FILTERS, params);
+        case "CreatePrefetchTask":
+            return createPrefetchTask(ctx, params);
+        case "DescribePrefetchTasks":
+            return describeTasks(ctx.teoPrefetchStore, PREFETCH_FILTERS, params);
         case "DescribeContentQuota":
             return ctx.teoQuota.describe(zoneOf(params));
     }

@@ -1,25 +1,30 @@
 /**
- * EdgeOne's content quota per zone and purge type: how many targets one CreatePurgeTask may carry (Batch) and
- * a day allows (Daily). Use resets at midnight Beijing time, as the CDN quota's does.
+ * EdgeOne's content quota per zone and type: how many targets one CreatePurgeTask (per purge type) or one
+ * CreatePrefetchTask (`prefetch_url`) may carry (Batch) and a day allows (Daily). Use resets at midnight Beijing
+ * time, as the CDN quota's does.
  */
 import { ApiError } from "../errors";
 import { DailyUsage } from "../dailyUsage";
 import { TEO_PURGE_TYPES, TeoPurgeType } from "./store";
 
-/** Batch and daily sizes per purge type; `purge_all` counts one per call. */
-export type TeoQuotaLimits = Partial<Record<TeoPurgeType, { readonly batch: number; readonly daily: number }>>;
+/** What DescribeContentQuota reports a line for: each purge type, and the URL prefetch. */
+export type TeoQuotaType = TeoPurgeType | "prefetch_url";
 
-const DEFAULTS: Readonly<Record<TeoPurgeType, { batch: number; daily: number }>> = {
+/** Batch and daily sizes per type; `purge_all` counts one per call. */
+export type TeoQuotaLimits = Partial<Record<TeoQuotaType, { readonly batch: number; readonly daily: number }>>;
+
+const DEFAULTS: Readonly<Record<TeoQuotaType, { batch: number; daily: number }>> = {
     purge_url: { batch: 1000, daily: 20_000 },
     purge_prefix: { batch: 100, daily: 10_000 },
     purge_host: { batch: 100, daily: 10_000 },
     purge_all: { batch: 1, daily: 100 },
     purge_cache_tag: { batch: 100, daily: 10_000 },
+    prefetch_url: { batch: 1000, daily: 10_000 },
 };
 
-/** One line of DescribeContentQuota's `PurgeQuota`. */
+/** One line of DescribeContentQuota's `PurgeQuota` or `PrefetchQuota`. */
 export interface TeoQuotaEntry {
-    readonly Type: TeoPurgeType;
+    readonly Type: TeoQuotaType;
     readonly Batch: number;
     readonly Daily: number;
     readonly DailyAvailable: number;
@@ -33,7 +38,7 @@ export interface TeoQuotaEntry {
  * quota.charge("zone-1", "purge_url", 2);
  */
 export class TeoQuota {
-    private readonly limits: Record<TeoPurgeType, { batch: number; daily: number }>;
+    private readonly limits: Record<TeoQuotaType, { batch: number; daily: number }>;
     private readonly used: DailyUsage;
 
     constructor(limits: TeoQuotaLimits, now: () => number) {
@@ -43,17 +48,15 @@ export class TeoQuota {
 
     /** The DescribeContentQuota answer body for a zone (without RequestId). */
     describe(zoneId: string): { PurgeQuota: TeoQuotaEntry[]; PrefetchQuota: TeoQuotaEntry[] } {
-        return {
-            PurgeQuota: TEO_PURGE_TYPES.map((type) => ({
-                Type: type, Batch: this.limits[type].batch, Daily: this.limits[type].daily,
-                DailyAvailable: Math.max(0, this.limits[type].daily - this.used.today(`${zoneId}/${type}`)),
-            })),
-            PrefetchQuota: [],
-        };
+        const line = (type: TeoQuotaType): TeoQuotaEntry => ({
+            Type: type, Batch: this.limits[type].batch, Daily: this.limits[type].daily,
+            DailyAvailable: Math.max(0, this.limits[type].daily - this.used.today(`${zoneId}/${type}`)),
+        });
+        return { PurgeQuota: TEO_PURGE_TYPES.map(line), PrefetchQuota: [line("prefetch_url")] };
     }
 
     /** Takes `count` from today's quota, or throws `LimitExceeded.BatchQuota` / `LimitExceeded.DailyQuota`. */
-    charge(zoneId: string, type: TeoPurgeType, count: number): void {
+    charge(zoneId: string, type: TeoQuotaType, count: number): void {
         const limit = this.limits[type];
         if (count > limit.batch) {
             throw new ApiError("LimitExceeded.BatchQuota", `Too many targets in one call: at most ${limit.batch} for ${type}.`);

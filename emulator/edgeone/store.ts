@@ -11,11 +11,14 @@ import { formatIsoApiTime } from "../../provider/base/isoTime";
 /** The purge types EdgeOne's CreatePurgeTask takes. */
 export const TEO_PURGE_TYPES = ["purge_url", "purge_prefix", "purge_host", "purge_all", "purge_cache_tag"] as const;
 export type TeoPurgeType = typeof TEO_PURGE_TYPES[number];
-export type TeoStatus = "processing" | "success" | "failed" | "timeout" | "canceled";
+/** What a job is: one of the purge types, or a prefetch of URLs (its tasks' `Type`). */
+export type TeoJobType = TeoPurgeType | "prefetch_url";
+/** A task's state; `invalid` is a prefetch's only (the origin answered 4xx/5xx). */
+export type TeoStatus = "processing" | "success" | "failed" | "timeout" | "canceled" | "invalid";
 
 /** How a target ends, as set through the control API. */
 export interface TargetOutcome {
-    readonly status: "failed" | "timeout" | "canceled";
+    readonly status: "failed" | "timeout" | "canceled" | "invalid";
     readonly failType: string;
     readonly failMessage: string;
 }
@@ -23,8 +26,9 @@ export interface TargetOutcome {
 /** One job as submitted. */
 export interface TeoSubmission {
     readonly zoneId: string;
-    readonly type: TeoPurgeType;
-    readonly method: "invalidate" | "delete";
+    readonly type: TeoJobType;
+    /** A purge's `invalidate` or `delete`; a prefetch's mode (`default` or `edge`). */
+    readonly method: string;
     readonly targets: readonly string[];
 }
 
@@ -33,7 +37,7 @@ export interface TeoTaskRecord {
     readonly jobId: string;
     readonly zoneId: string;
     readonly target: string;
-    readonly type: TeoPurgeType;
+    readonly type: TeoJobType;
     readonly method: string;
     readonly status: TeoStatus;
     readonly createTime: string;
@@ -69,6 +73,8 @@ interface Job extends TeoSubmission {
 export interface TeoStoreOptions {
     readonly completeAfterMs: number;
     readonly failPattern: RegExp | string;
+    /** Targets matching it end `invalid`, as a prefetch of a URL the origin does not have does; default none. */
+    readonly invalidPattern?: RegExp | string;
     readonly now: () => number;
     readonly retention: () => number | undefined;
     /** How long a new job stays out of query answers (the API's listing lag); default none. */
@@ -172,10 +178,11 @@ export class TeoStore {
     private record(job: Job, target: string, now: number): TeoTaskRecord {
         const age = now - job.createdAtMs;
         const finished = job.forced !== undefined ? job.forced !== "processing" : age >= job.completeAfterMs;
-        const pattern = this.options.failPattern;
-        const matches = typeof pattern === "string" ? target.includes(pattern) : target.search(pattern) >= 0;
+        const matches = (pattern: RegExp | string | undefined) => pattern !== undefined &&
+            (typeof pattern === "string" ? target.includes(pattern) : target.search(pattern) >= 0);
         const outcome: TargetOutcome | undefined = this.outcomes.get(target)
-            ?? (matches ? { status: "failed", failType: "taskFailed", failMessage: "the origin answered 502" } : undefined);
+            ?? (matches(this.options.invalidPattern) ? { status: "invalid", failType: "originPullFailed", failMessage: "the origin answered 404" }
+                : matches(this.options.failPattern) ? { status: "failed", failType: "taskFailed", failMessage: "the origin answered 502" } : undefined);
         const status: TeoStatus = !finished ? "processing" : job.forced && job.forced !== "success" ? job.forced
             : outcome?.status ?? "success";
         const failed = status !== "processing" && status !== "success";

@@ -2,7 +2,8 @@
 
 The same program as examples/yaml-gate, through the Python SDK. Stack config: assetUrls (a list), pageUrl,
 timeoutSeconds; credentials and endpoint under tencentcloud-purge: (see the repository's README). With zoneId set,
-the assets are purged on EdgeOne too, and the page waits for both purges (as examples/dual-gate does in TypeScript).
+the assets are purged on EdgeOne too, then prefetched there to warm its cache again, and the page waits for both
+purges and the prefetch (as examples/dual-gate does in TypeScript).
 """
 import pulumi
 import pulumi_tencentcloud_purge as purge
@@ -30,6 +31,15 @@ if zone_id:
     edge_gate = edgeone.PurgeTaskWaiter("edgeone-gate", zone_id=zone_id, job_ids=edge_assets.job_ids,
                                         timeout_seconds=timeout_seconds)
     gates.append(edge_gate)
+    # Warm EdgeOne's cache again once the purge is done, and hold the page until every asset is warm: an asset the
+    # origin lacks ends `invalid` and fails the update, naming it.
+    edge_warm = edgeone.Prefetch("edgeone-warm", zone_id=zone_id, targets=asset_urls,
+                                 headers=[edgeone.HeaderArgs(name="X-Warm", value="1")],
+                                 opts=pulumi.ResourceOptions(depends_on=[edge_gate]))
+    gates.append(edge_warm)
+    warm_tasks = edgeone.get_prefetch_tasks_output(zone_id=zone_id, job_id=edge_warm.job_id)
+    pulumi.export("edgeOneWarmStatus", edge_warm.status)
+    pulumi.export("edgeOneWarmTasks", warm_tasks.tasks)
     # Read back once the gate has passed (its job ids are known only then), so the tasks show their final status.
     edge_tasks = edgeone.get_purge_tasks_output(zone_id=zone_id, job_id=edge_gate.job_ids[0])
     pulumi.export("edgeOneGateStatus", edge_gate.status)

@@ -29,10 +29,11 @@ const HINTS: Record<string, string> = {
     "LimitExceeded.CdnPurgeExceedDayLimit": "today's purge quota is used up; see DescribePurgeQuota or wait for tomorrow",
     "LimitExceeded.CdnPurgeExceedBatchLimit": "too many URLs or paths in one request; submit fewer per call",
     "InvalidParameter.CdnUrlInvalid": "a URL is not a full http:// or https:// URL",
-    "LimitExceeded.DailyQuota": "the zone's daily EdgeOne purge quota for this type is used up; see DescribeContentQuota or wait for tomorrow",
+    "LimitExceeded.DailyQuota": "the zone's daily EdgeOne purge quota for this type (or its prefetch quota) is used up; see DescribeContentQuota or wait for tomorrow",
     "LimitExceeded.BatchQuota": "too many targets in one EdgeOne request for the zone's plan; submit fewer per call",
     "UnauthorizedOperation.CamUnauthorized": "the sub-account has no CAM policy for this action: for EdgeOne grant it " +
-        "teo:DescribePurgeTasks (and teo:CreatePurgeTask, teo:DescribeContentQuota for purge resources)",
+        "teo:DescribePurgeTasks (and teo:CreatePurgeTask, teo:DescribeContentQuota for purge resources; teo:DescribePrefetchTasks, " +
+        "and teo:CreatePrefetchTask with teo:DescribeContentQuota, for prefetches)",
     "InvalidParameter.ZoneNotFound": "the zone id is not one of this account's EdgeOne zones: check zoneId",
     CredentialsUnavailable: "the credential source named in the message failed: fix what it says. Temporary credentials that " +
         "worked before are tried again until the wait's deadline",

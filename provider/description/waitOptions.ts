@@ -89,15 +89,18 @@ export interface WaitSettings {
 }
 
 /**
- * The wait settings of any resource's checked inputs, with their defaults.
+ * The wait settings of any resource's checked inputs, with their defaults; `described` gives a resource's own
+ * default deadline (its `timeoutSeconds` property's `default`, e.g. a prefetch's longer one).
  *
  * @example
- * waitSettings(validateInputs(URL_PURGE, inputs)).ownPacing; // false: shares the poller
+ * waitSettings(validateInputs(URL_PURGE, inputs), URL_PURGE).ownPacing; // false: shares the poller
  */
-export function waitSettings(known: Readonly<Record<string, unknown>>): WaitSettings {
+export function waitSettings(known: Readonly<Record<string, unknown>>, described?: { readonly inputs: Properties }): WaitSettings {
+    const own = described?.inputs.timeoutSeconds?.default;
+    const defaults = { ...DEFAULT_WAIT, ...(typeof own === "number" ? { timeoutSeconds: own } : {}) };
     const seconds = (name: keyof typeof DEFAULT_WAIT) => {
         const given = known[name];
-        return typeof given === "number" ? given : DEFAULT_WAIT[name];
+        return typeof given === "number" ? given : defaults[name];
     };
     return {
         timeoutSeconds: seconds("timeoutSeconds"),

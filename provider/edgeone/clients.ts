@@ -5,7 +5,7 @@
 import { clientCache } from "../engine/clientCache";
 import { hostConfig } from "../engine/hostConfig";
 import { EdgeOneClient } from "./client";
-import { EdgeOneApi } from "./types";
+import { EdgeOneApi, EdgeOnePrefetchApi } from "./types";
 
 /**
  * The EdgeOne client for a connection resolved from explicit values, then `config`, then the environment.
@@ -22,5 +22,15 @@ export const edgeOneClientFor = clientCache((settings) => new EdgeOneClient(sett
  * const quota = await hostEdgeOneApi().describeContentQuota("zone-2noz78a8ev6k");
  */
 export function hostEdgeOneApi(): EdgeOneApi {
+    return edgeOneClientFor(null, hostConfig());
+}
+
+/**
+ * The provider host's EdgeOne client, for prefetches (the same client as {@link hostEdgeOneApi}'s).
+ *
+ * @example
+ * const quota = await hostEdgeOnePrefetchApi().describePrefetchQuota("zone-2noz78a8ev6k");
+ */
+export function hostEdgeOnePrefetchApi(): EdgeOnePrefetchApi {
     return edgeOneClientFor(null, hostConfig());
 }

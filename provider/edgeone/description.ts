@@ -10,7 +10,8 @@ import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
 import { REQUEST_IDS } from "../description/requestIds";
 
-const MODULE = "edgeone";
+/** The module of every EdgeOne resource, function and type. */
+export const MODULE = "edgeone";
 
 export const EDGEONE_PURGE_TYPE: EnumSpec<EdgeOnePurgeType> = { module: MODULE, name: "PurgeType", values: EDGEONE_PURGE_TYPES,
     description: "What a purge covers: URLs, URL prefixes, whole hosts, the whole zone, or cache tags." };
@@ -21,14 +22,18 @@ export const EDGEONE_STATUS: EnumSpec<EdgeOneStatus> = { module: MODULE, name: "
 
 const ZONE_ID: Pattern = { regex: /^zone-[0-9a-z]{6,32}$/,
     hint: 'an EdgeOne zone id such as "zone-2noz78a8ev6k" ("zone-" and 6 to 32 lower-case letters or digits)' };
-const HOST: Pattern = { regex: /^(?=.{1,253}$)(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i,
+/** A host name, as the `domains` filters take it. */
+export const HOST: Pattern = { regex: /^(?=.{1,253}$)(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i,
     hint: "a host name such as www.example.com" };
 const CACHE_TAG: Pattern = { regex: /^\S+$/, hint: "a cache tag without spaces, such as product-42" };
 
-const zoneId = { type: "string", pattern: ZONE_ID, max: 64, required: true, redoes: true,
+/** The zone every EdgeOne resource and function names. */
+export const zoneId = { type: "string", pattern: ZONE_ID, max: 64, required: true, redoes: true,
     description: "The EdgeOne zone.", example: "zone-2noz78a8ev6k" } as const satisfies PropertySpec;
-const jobIdText = { type: "string", max: 64, description: "A JobId as CreatePurgeTask returned it.", example: "1379afjk91u32h" } as const satisfies PropertySpec;
-const hosts = (max: number, description: string) => ({ type: "array", min: 1, max, unique: true,
+/** A JobId. */
+export const jobIdText = { type: "string", max: 64, description: "A JobId as CreatePurgeTask returned it.", example: "1379afjk91u32h" } as const satisfies PropertySpec;
+/** A list of host names. */
+export const hosts = (max: number, description: string) => ({ type: "array", min: 1, max, unique: true,
     items: { type: "string", pattern: HOST, max: 253, description: "A host name.", example: "www.example.com" },
     description, example: "[\"www.example.com\"]" }) as const satisfies PropertySpec;
 
@@ -52,7 +57,7 @@ export const EDGEONE_PURGE_TASK: TypeSpec = {
 };
 
 /** A full http(s) URL: the protocol is part of what EdgeOne matches. */
-const isUrl = (t: string) => {
+export const isUrl = (t: string) => {
     try {
         return /^https?:\/\//i.test(t) && !!new URL(t).host;
     } catch {
@@ -118,15 +123,18 @@ const purgeRules: Rules<typeof PURGE_INPUTS> = (known, pending) => {
     }
 };
 
-const ID_OUTPUTS = {
+/** The job ids a purge (or prefetch) resource outputs. */
+export const ID_OUTPUTS = {
     jobId: { ...jobIdText, required: true, description: "The first (usually only) job id, for a waiter or getPurgeTasks." },
     jobIds: { type: "array", items: jobIdText, required: true,
         description: "Every job id, one per batch the targets were split into.", example: "[\"1379afjk91u32h\"]" },
 } as const satisfies Properties;
-const STATUS = { type: "string", enum: EDGEONE_STATUS, required: true,
+/** The `status` output of the purge and prefetch resources and their waiters. */
+export const STATUS = { type: "string", enum: EDGEONE_STATUS, required: true,
     description: "`success` once every target succeeded, `processing` while not (or with `wait: false`), `failed` when one did not.",
     example: "success" } as const satisfies PropertySpec;
-const COMPLETED_AT = { type: "string", description: "When the wait saw every target succeed (ISO-8601).",
+/** When the wait saw every target succeed. */
+export const COMPLETED_AT = { type: "string", description: "When the wait saw every target succeed (ISO-8601).",
     example: "2026-12-04T12:00:07.000Z" } as const satisfies PropertySpec;
 
 /**

@@ -3,11 +3,11 @@
  */
 import { readAllEdgeOnePages } from "./paging";
 import { isOneEdgeOnePage } from "./getPurgeTasksQuery";
-import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTaskQuery } from "./types";
+import { EdgeOneApi, EdgeOnePurgeTask, EdgeOneTask, EdgeOneTaskQuery } from "./types";
 
 /** The tasks found, with the request ids to quote to support. */
-export interface EdgeOneTasksFound {
-    readonly tasks: readonly EdgeOnePurgeTask[];
+export interface EdgeOneTasksFound<T extends EdgeOneTask = EdgeOnePurgeTask> {
+    readonly tasks: readonly T[];
     readonly totalCount: number;
     readonly requestId: string;
     readonly requestIds: readonly string[];

@@ -6,9 +6,8 @@
 import { EDGEONE_PURGE_TASK_WAITER } from "./description";
 import { validateInputs } from "../description";
 import { InvalidArgumentError } from "../description/validation";
-import { EdgeOnePurgeTask } from "./types";
+import { EdgeOnePurgeTask, EdgeOneTask, EdgeOneTaskListing } from "./types";
 import { readJobsTasks } from "./paging";
-import { hostEdgeOneApi } from "./clients";
 import { hostCancelSignal } from "../engine/cancellation";
 
 /** The form of an EdgeOne import id, as errors and docs show it. */
@@ -37,19 +36,20 @@ export function parseEdgeOneImportId(resource: string, id: string): { zoneId: st
 }
 
 /**
- * The zone, the job and its tasks for an EdgeOne import id; throws when the id is malformed or the zone lists no
- * such job (records expire).
+ * The zone, the job and its tasks for an EdgeOne import id, read from `listing` (the client for purges,
+ * `prefetchListing(client)` for prefetches); throws when the id is malformed or the zone lists no such job (records expire).
  *
  * @example
- * const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", "zone-2noz78a8ev6k/1379afjk91u32h");
+ * const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", "zone-2noz78a8ev6k/1379afjk91u32h", hostEdgeOneApi());
  */
-export async function readImportedJob(resource: string, id: string):
-    Promise<{ zoneId: string; jobId: string; tasks: readonly EdgeOnePurgeTask[] }> {
+export async function readImportedJob<T extends EdgeOneTask = EdgeOnePurgeTask>(resource: string, id: string,
+    listing: EdgeOneTaskListing<T>):
+    Promise<{ zoneId: string; jobId: string; tasks: readonly T[] }> {
     const { zoneId, jobId } = parseEdgeOneImportId(resource, id);
-    const tasks = await readJobsTasks(hostEdgeOneApi(), zoneId, [jobId], hostCancelSignal());
+    const tasks = await readJobsTasks(listing, zoneId, [jobId], hostCancelSignal());
     if (tasks.length === 0) {
         throw new Error(`cannot import ${resource} ${JSON.stringify(id)}: zone ${zoneId} lists no job ${jobId} (records ` +
-            "expire after some days); import by the zone and the JobId CreatePurgeTask returned");
+            "expire after some days); import by the zone and the JobId the API returned");
     }
     return { zoneId, jobId, tasks };
 }

@@ -9,7 +9,7 @@
 import { JobReader, mayReadAnotherPage } from "../wait";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EDGEONE_MAX_LIMIT, readAllEdgeOnePages } from "./paging";
-import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
+import { EdgeOnePurgeTask, EdgeOneTask, EdgeOneTaskListing } from "./types";
 
 /** How far back jobs of unknown time are looked for. */
 const LOOKBACK_MS = 24 * 60 * 60_000;
@@ -21,13 +21,13 @@ const pages = (total: number): number => Math.max(1, Math.ceil(total / EDGEONE_M
  * @example
  * new CoalescingPoller({ reader: edgeOneJobReader(client, zoneId), records: EDGEONE_RECORDS, clock, sleep, random });
  */
-export function edgeOneJobReader(api: EdgeOneApi, zoneId: string): JobReader<EdgeOnePurgeTask> {
+export function edgeOneJobReader<T extends EdgeOneTask = EdgeOnePurgeTask>(api: EdgeOneTaskListing<T>, zoneId: string): JobReader<T> {
     return {
         async read(jobs, hints, signal) {
             const wanted = new Set(jobs.map((j) => j.taskId));
             const sinces = jobs.map((j) => j.since).filter((s): s is string => s !== undefined).sort();
             const unknown = jobs.length - sinces.length;
-            const found = new Map<string, EdgeOnePurgeTask[]>();
+            const found = new Map<string, T[]>();
             let apiCalls = 0;
             let rangeTotal: number | undefined;
             const start = unknown >= 2 ? formatIsoApiTime(new Date(hints.now - LOOKBACK_MS))
@@ -59,7 +59,7 @@ export function edgeOneJobReader(api: EdgeOneApi, zoneId: string): JobReader<Edg
                     lastPageJobs.forEach((id) => found.delete(id));
                 }
             }
-            const records = new Map<string, readonly EdgeOnePurgeTask[]>();
+            const records = new Map<string, readonly T[]>();
             for (const jobId of wanted) {
                 const listed = found.get(jobId);
                 if (listed) {

@@ -1,12 +1,15 @@
 /**
- * The shared poller for EdgeOne jobs: one per client (account) and zone, since every EdgeOne read names its
- * zone. All waits on the zone's jobs in a process share its rounds, as CDN's waits share theirs.
+ * The shared poller for EdgeOne jobs: one per client (account), listing (purges, prefetches) and zone, since every
+ * EdgeOne read names its zone. All waits on the zone's jobs in a process share its rounds, as CDN's waits share theirs.
  */
 import { Clock, realClock, realSleep, Sleep } from "../base/clock";
 import { CoalescingPoller } from "../wait";
 import { edgeOneJobReader } from "./jobReader";
 import { EDGEONE_RECORDS } from "./records";
-import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
+import { EDGEONE_PREFETCH_RECORDS } from "./prefetchRecords";
+import { prefetchListing } from "./paging";
+import { RecordKind } from "../base/recordKind";
+import { EdgeOneApi, EdgeOnePrefetchApi, EdgeOnePrefetchTask, EdgeOnePurgeTask, EdgeOneTask, EdgeOneTaskListing } from "./types";
 
 /**
  * The quiet-interval cap while one job is watched (CDN's poller uses 6 s). Its first check already waits for the
@@ -16,18 +19,42 @@ import { EdgeOneApi, EdgeOnePurgeTask } from "./types";
 export const EDGEONE_SINGLE_JOB_MAX_DELAY_MS = 4000;
 
 /**
+ * The same cap for a prefetch, which takes 5 to 30 minutes: at 4 s a lone prefetch costs over a hundred checks
+ * after its first one. At 15 s the bench's prefetch workload (`npm run bench`, EdgeOne: one prefetch of minutes)
+ * costs about 94 calls with a median release delay under 3 s (under 4 s when every URL finishes at once; 30 s
+ * saves a third of the calls but holds such a prefetch back by 10 s).
+ */
+export const EDGEONE_PREFETCH_SINGLE_JOB_MAX_DELAY_MS = 15_000;
+
+/**
  * A new poller for one zone's jobs, with EdgeOne's reader, records and timing; the bench builds its own with it.
  *
  * @example
  * const poller = newEdgeOnePoller(client, zoneId, realClock, realSleep, Math.random);
  */
-export function newEdgeOnePoller(api: EdgeOneApi, zoneId: string, clock: Clock, sleep: Sleep,
-    random: () => number): CoalescingPoller<EdgeOnePurgeTask> {
-    return new CoalescingPoller({ reader: edgeOneJobReader(api, zoneId), records: EDGEONE_RECORDS, clock, sleep, random,
-        singleTaskMaxDelayMs: EDGEONE_SINGLE_JOB_MAX_DELAY_MS });
+export function newEdgeOnePoller<T extends EdgeOneTask = EdgeOnePurgeTask>(api: EdgeOneTaskListing<T>, zoneId: string, clock: Clock,
+    sleep: Sleep, random: () => number, records: RecordKind<T> = EDGEONE_RECORDS as RecordKind<EdgeOneTask>,
+    singleJobMaxDelayMs = EDGEONE_SINGLE_JOB_MAX_DELAY_MS): CoalescingPoller<T> {
+    return new CoalescingPoller({ reader: edgeOneJobReader(api, zoneId), records, clock, sleep, random, singleTaskMaxDelayMs: singleJobMaxDelayMs });
 }
 
-const pollers = new WeakMap<EdgeOneApi, Map<string, CoalescingPoller<EdgeOnePurgeTask>>>();
+const pollers = new WeakMap<EdgeOneTaskListing<EdgeOneTask>, Map<string, CoalescingPoller<EdgeOneTask>>>();
+
+/** The poller of `zoneId` over `listing`, created on first use with the real clock and default timing. */
+function zonePoller<T extends EdgeOneTask>(listing: EdgeOneTaskListing<T>, zoneId: string, records: RecordKind<T>,
+    singleJobMaxDelayMs: number): CoalescingPoller<T> {
+    let zones = pollers.get(listing);
+    if (!zones) {
+        zones = new Map();
+        pollers.set(listing, zones);
+    }
+    let poller = zones.get(zoneId);
+    if (!poller) {
+        poller = newEdgeOnePoller(listing, zoneId, realClock, realSleep, Math.random, records, singleJobMaxDelayMs) as CoalescingPoller<EdgeOneTask>;
+        zones.set(zoneId, poller);
+    }
+    return poller as CoalescingPoller<T>;
+}
 
 /**
  * The poller of `zoneId` under `api`, created on first use with the real clock and default timing.
@@ -36,15 +63,15 @@ const pollers = new WeakMap<EdgeOneApi, Map<string, CoalescingPoller<EdgeOnePurg
  * const watch = edgeOnePoller(client, "zone-2noz78a8ev6k").watch(jobId, { since });
  */
 export function edgeOnePoller(api: EdgeOneApi, zoneId: string): CoalescingPoller<EdgeOnePurgeTask> {
-    let zones = pollers.get(api);
-    if (!zones) {
-        zones = new Map();
-        pollers.set(api, zones);
-    }
-    let poller = zones.get(zoneId);
-    if (!poller) {
-        poller = newEdgeOnePoller(api, zoneId, realClock, realSleep, Math.random);
-        zones.set(zoneId, poller);
-    }
-    return poller;
+    return zonePoller(api, zoneId, EDGEONE_RECORDS, EDGEONE_SINGLE_JOB_MAX_DELAY_MS);
+}
+
+/**
+ * The poller of `zoneId`'s prefetch jobs under `api`: rounds of DescribePrefetchTasks, apart from the purges'.
+ *
+ * @example
+ * const watch = edgeOnePrefetchPoller(client, "zone-2noz78a8ev6k").watch(jobId, { since });
+ */
+export function edgeOnePrefetchPoller(api: EdgeOnePrefetchApi, zoneId: string): CoalescingPoller<EdgeOnePrefetchTask> {
+    return zonePoller(prefetchListing(api), zoneId, EDGEONE_PREFETCH_RECORDS, EDGEONE_PREFETCH_SINGLE_JOB_MAX_DELAY_MS);
 }

@@ -9,7 +9,7 @@ import { edgeOnePoller } from "./poller";
 import { edgeOneRequestOf } from "./inputs";
 import { EDGEONE_PURGE } from "./description";
 import { readJobsTasks } from "./paging";
-import { recentPurgeDurationMs } from "./recentDurations";
+import { recentDurationMs } from "./recentDurations";
 import { findInDoubtJob, submitEdgeOnePurge } from "./submitPurge";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOnePurgeRequest, EdgeOnePurgeTask } from "./types";
@@ -64,7 +64,7 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
         }
         // Checks before the zone's usual purge time cannot release the wait sooner: the first one waits for it. A
         // resumed wait (jobs sent by an earlier run) checks at once.
-        const typicalMs = submittedAt === undefined ? undefined : await recentPurgeDurationMs(api, req.zoneId, Date.now());
+        const typicalMs = submittedAt === undefined ? undefined : await recentDurationMs(api, req.zoneId, Date.now());
         const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
         const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - CLOCK_SKEW_MS));
         return hostWaitOnPoller(edgeOnePoller(api, req.zoneId), { taskIds: jobIds, since, notBefore }, settings, onProgress,
@@ -86,7 +86,7 @@ export const edgeOnePurgeProduct: PurgeProduct<EdgeOnePurgeRequest, EdgeOnePurge
  * do not say which domains' tags it purged (`cacheTagDomains`), which the resource needs.
  */
 async function adopt(importId: string) {
-    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", importId);
+    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Purge", importId, hostEdgeOneApi());
     const type = tasks.find((t) => t.type !== null)?.type;
     if (type === undefined || type === "purge_cache_tag") {
         throw new Error(`cannot import edgeone.Purge ${JSON.stringify(importId)}: ${type === undefined ? "its tasks do not say its type"

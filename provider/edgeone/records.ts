@@ -3,7 +3,7 @@
  * a task's status means (only `success` is done; `failed`, `timeout` and `canceled` are failures).
  */
 import { RecordKind, RecordState } from "../base/recordKind";
-import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "./types";
+import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTask } from "./types";
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
 const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
@@ -49,7 +49,7 @@ export function edgeOneState(task: EdgeOnePurgeTask): RecordState {
  * @example
  * describeEdgeOneTask(task); // "https://www.example.com/a.png (timeout, originPullFailed: origin timed out)"
  */
-export function describeEdgeOneTask(task: EdgeOnePurgeTask): string {
+export function describeEdgeOneTask(task: EdgeOneTask): string {
     const why = [task.failType, task.failMessage].filter((v) => v).join(": ");
     const status = task.status && task.status !== "failed" && task.status !== "success" && task.status !== "processing" ? task.status : "";
     const detail = [status, why].filter((v) => v).join(", ");

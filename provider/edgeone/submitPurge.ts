@@ -4,8 +4,7 @@
  */
 import { Refusal, sendBatch, SubmittedPurge } from "../resources/submission";
 import { EdgeOneApi, EdgeOneFilter, EdgeOnePurgeRequest } from "./types";
-import { readAllEdgeOnePages, readJobTasks } from "./paging";
-import { jobsCovering } from "../resources/inDoubtLookup";
+import { findCoveringJobs } from "./coveringJob";
 
 /**
  * Sends the targets from `already.submitted` on. `purge_all` is one call without targets. `onBatch` sees each
@@ -56,14 +55,5 @@ export async function findInDoubtJob(
     if (items.length > 0) {
         filters.push({ name: "target", values: [items[0]] });
     }
-    const { tasks } = await readAllEdgeOnePages(api, { zoneId: request.zoneId, startTime: since, endTime: until, filters }, { signal });
-    const candidates = [...new Set(tasks.map((t) => t.jobId).filter((j): j is string => !!j))];
-    if (items.length === 0) {
-        return candidates;
-    }
-    const found: string[] = [];
-    for (const jobId of candidates) {
-        found.push(...jobsCovering(await readJobTasks(api, request.zoneId, jobId, signal), items, (t) => t.target, (t) => t.jobId));
-    }
-    return found;
+    return findCoveringJobs(api, { zoneId: request.zoneId, startTime: since, endTime: until, filters }, items, signal);
 }

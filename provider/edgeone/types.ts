@@ -33,6 +33,23 @@ export const EDGEONE_PURGE_TYPES: readonly EdgeOnePurgeType[] = ["purge_url", "p
 export const EDGEONE_METHODS: readonly EdgeOneMethod[] = ["invalidate", "delete"];
 
 /**
+ * What every EdgeOne task says, a purge's or a prefetch's: its job, its target, its status (lower-cased) and times.
+ *
+ * @example
+ * const t: EdgeOneTask = { jobId: "1379afjk91u32h", target: "https://www.example.com/a.png", status: "success",
+ *     createTime: "2026-12-04T20:00:00+08:00", updateTime: "2026-12-04T20:05:00+08:00", failType: null, failMessage: null };
+ */
+export interface EdgeOneTask {
+    readonly jobId: string | null;
+    readonly target: string | null;
+    readonly status: string | null;
+    readonly createTime: string | null;
+    readonly updateTime: string | null;
+    readonly failType: string | null;
+    readonly failMessage: string | null;
+}
+
+/**
  * One task of an EdgeOne purge job: a job shows as one task per target.
  *
  * @example
@@ -40,7 +57,7 @@ export const EDGEONE_METHODS: readonly EdgeOneMethod[] = ["invalidate", "delete"
  *     method: "invalidate", status: "failed", createTime: "2026-12-04T20:00:00+08:00",
  *     updateTime: "2026-12-04T20:00:07+08:00", failType: "originPullFailed", failMessage: "origin answered 502" };
  */
-export interface EdgeOnePurgeTask {
+export interface EdgeOnePurgeTask extends EdgeOneTask {
     readonly jobId: string | null;
     readonly target: string | null;
     readonly type: EdgeOnePurgeType | null;
@@ -56,7 +73,7 @@ export interface EdgeOnePurgeTask {
     readonly failMessage: string | null;
 }
 
-/** One DescribePurgeTasks filter, as the API takes it. */
+/** One DescribePurgeTasks filter, as the API takes it (DescribePrefetchTasks takes all but `type`). */
 export interface EdgeOneFilter {
     readonly name: "job-id" | "target" | "domains" | "statuses" | "type";
     readonly values: readonly string[];
@@ -72,9 +89,9 @@ export interface EdgeOneTaskQuery {
     readonly limit?: number;
 }
 
-/** One page of DescribePurgeTasks. */
-export interface EdgeOneTaskPage {
-    readonly tasks: readonly EdgeOnePurgeTask[];
+/** One page of DescribePurgeTasks (or, with prefetch tasks, of DescribePrefetchTasks). */
+export interface EdgeOneTaskPage<T extends EdgeOneTask = EdgeOnePurgeTask> {
+    readonly tasks: readonly T[];
     readonly totalCount: number | null;
     readonly requestId: string;
 }
@@ -117,4 +134,75 @@ export interface EdgeOneApi {
     describePurgeTasks(query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTaskPage>;
     createPurgeTask(request: EdgeOnePurgeRequest, signal?: AbortSignal): Promise<EdgeOneSubmission>;
     describeContentQuota(zoneId: string, signal?: AbortSignal): Promise<readonly EdgeOneQuota[]>;
+}
+
+/**
+ * A prefetch task's state: `processing`, then one of five endings; `invalid` means the origin answered 4xx/5xx.
+ *
+ * @example
+ * const failed: EdgeOnePrefetchStatus[] = ["failed", "timeout", "canceled", "invalid"];
+ */
+export type EdgeOnePrefetchStatus = EdgeOneStatus | "invalid";
+export const EDGEONE_PREFETCH_STATUSES: readonly EdgeOnePrefetchStatus[] = [...EDGEONE_STATUSES, "invalid"];
+/**
+ * Where a prefetch warms: `default` the middle tier, `edge` the edge too (allow-listed accounts).
+ *
+ * @example
+ * const mode: EdgeOnePrefetchMode = "edge";
+ */
+export type EdgeOnePrefetchMode = "default" | "edge";
+export const EDGEONE_PREFETCH_MODES: readonly EdgeOnePrefetchMode[] = ["default", "edge"];
+/**
+ * `on` prefetches the segments an M3U8 playlist lists (up to 3 levels), `off` only the playlist.
+ *
+ * @example
+ * const segments: EdgeOneSwitch = "on";
+ */
+export type EdgeOneSwitch = "on" | "off";
+export const EDGEONE_SWITCHES: readonly EdgeOneSwitch[] = ["on", "off"];
+
+/**
+ * One task of an EdgeOne prefetch job: a job shows as one task per URL.
+ *
+ * @example
+ * const t: EdgeOnePrefetchTask = { jobId: "1379afjk91u32h", target: "https://www.example.com/missing.js",
+ *     status: "invalid", createTime: "2026-12-04T20:00:00+08:00", updateTime: "2026-12-04T20:06:00+08:00",
+ *     failType: "originPullFailed", failMessage: "the origin answered 404" };
+ */
+export interface EdgeOnePrefetchTask extends EdgeOneTask {
+    readonly status: EdgeOnePrefetchStatus | null;
+}
+
+/** An HTTP header a prefetch sends to the origin. */
+export interface EdgeOneHeader {
+    readonly name: string;
+    readonly value: string;
+}
+
+/** A CreatePrefetchTask request. */
+export interface EdgeOnePrefetchRequest {
+    readonly zoneId: string;
+    readonly targets: readonly string[];
+    readonly mode?: EdgeOnePrefetchMode;
+    readonly headers?: readonly EdgeOneHeader[];
+    readonly prefetchMediaSegments?: EdgeOneSwitch;
+}
+
+/**
+ * The EdgeOne prefetch calls. {@link EdgeOneClient} implements it beside {@link EdgeOneApi}.
+ */
+export interface EdgeOnePrefetchApi {
+    describePrefetchTasks(query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTaskPage<EdgeOnePrefetchTask>>;
+    createPrefetchTask(request: EdgeOnePrefetchRequest, signal?: AbortSignal): Promise<EdgeOneSubmission>;
+    /** DescribeContentQuota's `PrefetchQuota` (the `prefetch_url` line). */
+    describePrefetchQuota(zoneId: string, signal?: AbortSignal): Promise<readonly EdgeOneQuota[]>;
+}
+
+/**
+ * A listing of EdgeOne tasks in DescribePurgeTasks's shape, which paging, the poller's reader and the recent
+ * durations read. {@link EdgeOneApi} is the purge listing as it is; `prefetchListing` gives DescribePrefetchTasks
+ * the same face.
+ */
+export interface EdgeOneTaskListing<T extends EdgeOneTask = EdgeOnePurgeTask> {
+    describePurgeTasks(query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTaskPage<T>>;
 }

@@ -55,7 +55,7 @@ export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask, t
         ...(news.jobIds === undefined ? { jobIds: undefined } : {}) }),
     /** A job already succeeded is adopted as a passed gate, an unfinished one as a gate still to wait for. */
     async adopt(importId) {
-        const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId);
+        const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId, hostEdgeOneApi());
         const state = overallState(EDGEONE_RECORDS, tasks);
         return {
             id: jobId,

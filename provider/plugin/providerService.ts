@@ -15,7 +15,7 @@ import { cancel, configure, providers } from "../host";
 import { ResourceKind, RESOURCE_KINDS } from "../products";
 import { answerGetPurgeTasks } from "../cdn/getPurgeTasksAnswer";
 import { hostApi } from "../cdn/clients";
-import { hostEdgeOneApi } from "../edgeone/clients";
+import { hostEdgeOneApi, hostEdgeOnePrefetchApi } from "../edgeone/clients";
 import { toTaskQuery } from "../cdn/getPurgeTasksQuery";
 import { InvalidArgumentError } from "../description/validation";
 import { emptyProto, fromStruct, pluginProto, providerProto, toStruct } from "../engine/grpcModules";
@@ -27,6 +27,8 @@ import { GET_PURGE_TASKS } from "../cdn/description";
 import { tokenOf, WAIT_OPTIONS } from "../description";
 import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
+import { EDGEONE_GET_PREFETCH_TASKS } from "../edgeone/prefetchDescription";
+import { answerEdgeOneGetPrefetchTasks, toEdgeOnePrefetchQuery } from "../edgeone/getPrefetchTasks";
 import { schemaText } from "./schemaText";
 import { markSecrets, revealSecrets } from "./secrets";
 
@@ -40,6 +42,8 @@ const KINDS: Record<string, ResourceKind> = Object.fromEntries(
 const FUNCTIONS: Record<string, (args: Props) => Promise<unknown>> = {
     [tokenOf(GET_PURGE_TASKS)]: async (args) => answerGetPurgeTasks(hostApi(), toTaskQuery(args)),
     [tokenOf(EDGEONE_GET_PURGE_TASKS)]: async (args) => answerEdgeOneGetPurgeTasks(hostEdgeOneApi(), toEdgeOneQuery(args)),
+    [tokenOf(EDGEONE_GET_PREFETCH_TASKS)]: async (args) =>
+        answerEdgeOneGetPrefetchTasks(hostEdgeOnePrefetchApi(), toEdgeOnePrefetchQuery(args)),
 };
 /** An input the core reads to show progress on the resource's own line; never stored. */
 const URN_INPUT = "resourceUrn";

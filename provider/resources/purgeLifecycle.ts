@@ -76,6 +76,11 @@ export interface PurgeProduct<Req, R, Ps extends Properties = Properties> {
         Promise<WaitResult<R>>;
     /** Every record of the jobs, read now. */
     read(inputs: Record<string, unknown>, jobIds: readonly string[]): Promise<readonly R[]>;
+    /**
+     * What the resource does, in messages (default: purge, purging, purged); a prefetch says `prefetch`,
+     * `prefetching`, `prefetched`.
+     */
+    readonly words?: ActionWords;
     /** `purge task 1533`, `EdgeOne jobs a, b`. */
     label(jobIds: readonly string[]): string;
     /**
@@ -93,6 +98,15 @@ export interface PurgeProduct<Req, R, Ps extends Properties = Properties> {
      */
     adopt?(id: string): Promise<{ id: string; inputs: Props; props: Props }>;
 }
+
+/** The words of what a resource does: `purge`, `purging`, `purged`. */
+export interface ActionWords {
+    readonly noun: string;
+    readonly doing: string;
+    readonly done: string;
+}
+
+const PURGE_WORDS: ActionWords = { noun: "purge", doing: "purging", done: "purged" };
 
 /** Where a run starts: what earlier runs surely sent, and what they left to settle. */
 interface RunStart {
@@ -146,6 +160,7 @@ const refusalsOf = (v: unknown): readonly Refusal[] => (Array.isArray(v) ? v as 
  */
 export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProduct<Req, R, Ps>) {
     const { idKeys, status, inDoubt: lookup } = product;
+    const words = product.words ?? PURGE_WORDS;
     const jobIdsOf = (props: Props): readonly string[] => (Array.isArray(props[idKeys.all]) ? props[idKeys.all] as string[] : []);
     /** The request of stored or new inputs, narrowed to the items a partial resubmission sends. */
     const requestOf = (props: Props, only = stringsOf(props.resending)): Req => {
@@ -161,7 +176,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         const known = validateInputs(product.described, inputs);
         const whole = product.request(known);
         const req = start.only ? product.withItems(whole, start.only) : whole;
-        const settings = waitSettings(known);
+        const settings = waitSettings(known, product.described);
         const signal = hostCancelSignal();
         const urn = inputs.resourceUrn as string | undefined;
         let sent = start.sent;
@@ -203,7 +218,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
                 // The API may have created a job for the batch: the next update looks for it first.
                 throw partialFailure(`${why} while a batch of ${doubt.count} ${lookup.noun(doubt.count)} was being submitted${after}; ` +
                     `the next \`pulumi up\` looks for its task (for up to ${LISTING_LAG_MS / 1000} s after it was sent) before ` +
-                    "submitting anything again, so nothing is purged twice",
+                    `submitting anything again, so nothing is ${words.done} twice`,
                     sent.taskIds[0] ?? IN_DOUBT_ID, outs(status.pending, { inDoubt: doubt }));
             }
             if (sent.taskIds.length > 0) {
@@ -211,7 +226,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
                 throw partialFailure(`${why}${after}; the next \`pulumi up\` submits the rest${inputs.wait === false ? "" : " and waits"}`,
                     sent.taskIds[0], outs(status.pending, { unsent: true }));
             }
-            throw signal.aborted ? new Error(`${why} before the purge was submitted: nothing was purged`) : e;
+            throw signal.aborted ? new Error(`${why} before the ${words.noun} was submitted: nothing was ${words.done}`) : e;
         }
         const id = sent.taskIds[0];
         const what = product.label(sent.taskIds);
@@ -230,7 +245,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
                 resumed ? undefined : submittedAt, settings, (p) => reportProgress(what, p, urn));
         } catch (e) {
             // The jobs exist: whatever stopped the wait, the state keeps them for the next `pulumi up` to wait for.
-            throw partialFailure(`stopped waiting for ${what}: ${messageOf(e)}; the next \`pulumi up\` resumes the wait without purging ` +
+            throw partialFailure(`stopped waiting for ${what}: ${messageOf(e)}; the next \`pulumi up\` resumes the wait without ${words.doing} ` +
                 "again", id, outs(status.pending));
         }
         const alsoRefused = refused.length > 0 ? `; and ${listRefused(refused)}` : "";
@@ -243,7 +258,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
             throw partialFailure(`${told}; ${nextAfterFailure(attempt, true)}`, id, outs(status.failed));
         }
         throw partialFailure(`${describeWaitResult(result, what, product.records)}${alsoRefused}; the next \`pulumi up\` resumes ` +
-            "the wait without purging again", id, outs(status.pending));
+            `the wait without ${words.doing} again`, id, outs(status.pending));
     }
 
     /**
@@ -264,13 +279,13 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
             return sent;
         }
         tellEngine(`the batch of ${noun} in doubt had reached the API as ${product.label([jobId])}: waiting for it ` +
-            "instead of purging again", urn, { severity: "info", ephemeral: false });
+            `instead of ${words.doing} again`, urn, { severity: "info", ephemeral: false });
         return { taskIds: [...sent.taskIds, jobId], submitted: sent.submitted + (items.length || batch.count) };
     }
 
-    /** What the next `pulumi up` does after a failure: submits again what was not purged, when the purge waits. */
+    /** What the next `pulumi up` does after a failure: submits again what was not done, when the resource waits. */
     function nextAfterFailure(attempt: number, waits: boolean): string {
-        return waits && attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not purged (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
+        return waits && attempt < MAX_SUBMISSIONS ? `the next \`pulumi up\` submits again what was not ${words.done} (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`
             : "it is not submitted again until its inputs change (e.g. `triggers`)";
     }
 
@@ -295,17 +310,17 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         const attempt = submissionsOf(olds);
         const jobs = product.label(jobIdsOf(olds));
         if (attempt >= MAX_SUBMISSIONS) {
-            throw new Error(`${jobs} failed at ${product.service}, and this purge was submitted ${attempt} times already: it is not ` +
+            throw new Error(`${jobs} failed at ${product.service}, and this ${words.noun} was submitted ${attempt} times already: it is not ` +
                 `submitted again until its inputs change. Change \`triggers\` (or ${product.itemsName}) to try again; ` +
                 product.failedListHint);
         }
         const only = await notYetPurged(olds, news);
         const urn = news.resourceUrn as string | undefined;
         if (only !== undefined && only.length === 0) {
-            tellEngine(`${jobs}: every item is purged now`, urn, { severity: "info", ephemeral: false });
+            tellEngine(`${jobs}: every item is ${words.done} now`, urn, { severity: "info", ephemeral: false });
             return { id: jobIdsOf(olds)[0], outs: { ...olds, ...news, status: status.done, completedAt: new Date().toISOString() } };
         }
-        const what = only === undefined ? "the purge" : `the ${only.length} ${lookup.noun(only.length)} not purged`;
+        const what = only === undefined ? `the ${words.noun}` : `the ${only.length} ${lookup.noun(only.length)} not ${words.done}`;
         tellEngine(`${jobs} failed at ${product.service}; submitting ${what} again (submission ${attempt + 1} of ${MAX_SUBMISSIONS})`,
             urn, { severity: "warning", ephemeral: false });
         return run(news, { sent: NOTHING_SENT, only, earlierJobs: jobIdsOf(olds) }, attempt + 1);
@@ -346,7 +361,7 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
                 const sentLately = carried.lastSentAt !== undefined && Date.now() - Date.parse(carried.lastSentAt) < LISTING_LAG_MS;
                 if (!sentLately && (await product.read(news, jobIds)).length === 0) {
                     // Nothing proves the content was refreshed, and the API can no longer say: purge again.
-                    reportLine(`${product.label(jobIds)}: no longer listed by the API (records expire); purging again`,
+                    reportLine(`${product.label(jobIds)}: no longer listed by the API (records expire); ${words.doing} again`,
                         news.resourceUrn as string | undefined);
                     return { outs: (await run(news, { sent: NOTHING_SENT, earlierJobs: jobIds }, attempt)).outs };
                 }

@@ -69,7 +69,7 @@ export function waiterLifecycle<T, R, Ps extends Properties>(product: WaiterProd
 
     async function waitFor(id: string, inputs: Props): Promise<{ id: string; outs: Props }> {
         const target = targetOf(inputs);
-        const settings = waitSettings(validateInputs(described, inputs));
+        const settings = waitSettings(validateInputs(described, inputs), described);
         const what = product.label(target);
         const result = await product.wait(target, settings, (p) => reportProgress(what, p, inputs.resourceUrn as string | undefined));
         const outs = { ...inputs, ...product.outputs(target, "records" in result ? result.records : []) };

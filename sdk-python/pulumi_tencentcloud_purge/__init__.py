@@ -33,6 +33,8 @@ _utilities.register(
   "mod": "edgeone",
   "fqn": "pulumi_tencentcloud_purge.edgeone",
   "classes": {
+   "tencentcloud-purge:edgeone:Prefetch": "Prefetch",
+   "tencentcloud-purge:edgeone:PrefetchTaskWaiter": "PrefetchTaskWaiter",
    "tencentcloud-purge:edgeone:Purge": "Purge",
    "tencentcloud-purge:edgeone:PurgeTaskWaiter": "PurgeTaskWaiter"
   }

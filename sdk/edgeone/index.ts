@@ -1,6 +1,6 @@
 /**
- * Tencent EdgeOne (`teo`, 2022-09-01): read purge tasks, purge, and gate a deployment until every target of a
- * purge succeeded. Exported from the package as `edgeone`.
+ * Tencent EdgeOne (`teo`, 2022-09-01): read purge and prefetch tasks, purge, prefetch, and gate a deployment until
+ * every target of a purge (or every URL of a prefetch) succeeded. Exported from the package as `edgeone`.
  *
  * @example
  * import { edgeone } from "pulumi-tencentcloud-purge";
@@ -14,3 +14,10 @@ export { Purge } from "./purge";
 export type { PurgeArgs } from "./purge";
 export { PurgeTaskWaiter } from "./purgeTaskWaiter";
 export type { PurgeTaskWaiterArgs } from "./purgeTaskWaiter";
+export { Prefetch } from "./prefetch";
+export type { PrefetchArgs } from "./prefetch";
+export { PrefetchTaskWaiter } from "./prefetchTaskWaiter";
+export type { PrefetchTaskWaiterArgs } from "./prefetchTaskWaiter";
+export { getPrefetchTasks, getPrefetchTasksOutput } from "./getPrefetchTasks";
+export type { GetPrefetchTasksArgs, GetPrefetchTasksOutputArgs, GetPrefetchTasksResult } from "./getPrefetchTasks";
+export type { EdgeOnePrefetchTask, EdgeOnePrefetchStatus, EdgeOnePrefetchMode, EdgeOneSwitch, EdgeOneHeader } from "../../provider/edgeone/types";

@@ -139,6 +139,7 @@ describe("a Python program's purge that fails or times out, on the real engine",
 describe("the Python example's EdgeOne path (zoneId set) on the real engine", function () {
     this.timeout(300_000);
     const COMPLETE_AFTER_MS = 3000;
+    const PREFETCH_MS = 2000;
     const ASSETS = ["https://www.example.com/app.js", "https://www.example.com/app.css"];
     let emu: RunningEmulator;
     let box: PulumiSandbox;
@@ -146,7 +147,8 @@ describe("the Python example's EdgeOne path (zoneId set) on the real engine", fu
 
     before(async function () {
         await pythonHostOrSkip(this);
-        emu = await startEmulator({ completeAfterMs: COMPLETE_AFTER_MS, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
+        emu = await startEmulator({ completeAfterMs: COMPLETE_AFTER_MS, teoPrefetchCompleteAfterMs: PREFETCH_MS,
+            credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
         // One emulator address serves both APIs.
         ({ box, dir } = await projectFor(emu, [["zoneId", ZONE], ["tencentcloud-purge:teoEndpoint", emu.url]]));
     });
@@ -155,7 +157,7 @@ describe("the Python example's EdgeOne path (zoneId set) on the real engine", fu
         await emu?.close();
     });
 
-    it("up purges the page only after both gates saw every asset done, and reads the EdgeOne tasks back", async () => {
+    it("up purges the page only after both gates saw every asset done and EdgeOne's prefetch warmed them, and reads the EdgeOne tasks back", async () => {
         const text = await up(box, dir);
         const out = await outputs(box, dir);
         const teo = emu.teoStore.allRecords();
@@ -168,13 +170,21 @@ describe("the Python example's EdgeOne path (zoneId set) on the real engine", fu
         const tasks = out.edgeOneAssetTasks as { jobId: string; target: string; status: string }[];
         assert.deepStrictEqual([out.gateStatus, out.edgeOneGateStatus, out.pageStatus, tasks.map((t) => [t.jobId, t.target, t.status]).sort()],
             ["done", "success", "done", ASSETS.map((url) => [teo[0].jobId, url, "success"]).sort()], text);
+        // The prefetch is sent once the EdgeOne purge is done, and the page purged once every asset is warm.
+        const warm = emu.teoPrefetchStore.allRecords();
+        const warmDoneAt = Math.max(...warm.map((r) => r.createdAtMs)) + PREFETCH_MS;
+        assert.ok(Math.min(...warm.map((r) => r.createdAtMs)) >= teoDoneAt && page.createdAtMs >= warmDoneAt, "prefetched or released too early");
+        const warmTasks = out.edgeOneWarmTasks as { target: string; status: string }[];
+        assert.deepStrictEqual([out.edgeOneWarmStatus, warmTasks.map((t) => [t.target, t.status]).sort()],
+            ["success", ASSETS.map((url) => [url, "success"]).sort()], text);
     });
 
     it("keeps the secret key out of the state, and destroy removes everything without purging", async () => {
         assert.ok(!(await box.run(dir, ["stack", "export"])).includes(SECRET_KEY), "secret key in state");
-        const purges = emu.stats.snapshot().requests.CreatePurgeTask;
+        const { CreatePurgeTask: purges, CreatePrefetchTask: prefetches } = emu.stats.snapshot().requests;
         await box.run(dir, ["destroy", "--yes", "--non-interactive"]);
         const state = JSON.parse(await box.run(dir, ["stack", "export"]));
-        assert.deepStrictEqual([(state.deployment.resources ?? []).length, emu.stats.snapshot().requests.CreatePurgeTask], [0, purges]);
+        const sent = emu.stats.snapshot().requests;
+        assert.deepStrictEqual([(state.deployment.resources ?? []).length, sent.CreatePurgeTask, sent.CreatePrefetchTask], [0, purges, prefetches]);
     });
 });

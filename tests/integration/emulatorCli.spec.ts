@@ -27,6 +27,11 @@ describe("emulator command line", () => {
         assert.deepStrictEqual(o, { port: 9000, host: "0.0.0.0", completeAfterMs: 5, failPattern: "/x", rateLimitPerSecond: 3 });
     });
 
+    it("parses the EdgeOne prefetch flags", () => {
+        assert.deepStrictEqual(parseEmulatorArgs(["--teo-prefetch-after", "600000", "--teo-invalid-pattern=/gone"]).options,
+            { teoPrefetchCompleteAfterMs: 600000, teoInvalidPattern: "/gone" });
+    });
+
     it("takes --flag=value as well as --flag value", () => {
         assert.deepStrictEqual(parseEmulatorArgs(["--port=9000", "--retention=60000"]).options, { port: 9000, retentionMs: 60000 });
     });
@@ -59,7 +64,7 @@ describe("emulator command line", () => {
     }
 
     it("lists every flag in --help", () => {
-        for (const flag of ["--port", "--host", "--complete-after", "--visible-after", "--retention", "--fail-pattern",
+        for (const flag of ["--port", "--host", "--complete-after", "--teo-prefetch-after", "--teo-invalid-pattern", "--visible-after", "--retention", "--fail-pattern",
             "--rate-limit", "--status-case", "--role-arn", "--web-identity-provider", "--web-identity-token",
             "--web-identity-role", "--sts-lifetime", "--verbose", "--help"]) {
             assert.ok(USAGE.includes(flag), flag);

@@ -45,7 +45,8 @@ describe("the Python example against the generated Python SDK", function () {
         assert.strictEqual(r.status, 0, r.stderr);
         const { checked, problems } = JSON.parse(r.stdout) as { checked: string[]; problems: string[] };
         assert.deepStrictEqual(problems, []);
-        for (const name of ["Purge", "PurgeTaskWaiter", "get_purge_tasks_output", "GetPurgeTasksResult.tasks", "PurgeTaskWaiter.status"]) {
+        for (const name of ["Purge", "PurgeTaskWaiter", "get_purge_tasks_output", "GetPurgeTasksResult.tasks", "PurgeTaskWaiter.status",
+            "Prefetch", "HeaderArgs", "get_prefetch_tasks_output", "GetPrefetchTasksResult.tasks", "Prefetch.status"]) {
             assert.ok(checked.includes(name), `${name} not checked: ${checked.join(", ")}`);
         }
     });

@@ -1,5 +1,5 @@
 /**
- * Never purge twice, for every product, through Pulumi's own dynamic-provider host: a submission whose outcome is
+ * Never purge (or prefetch) twice, for every product, through Pulumi's own dynamic-provider host: a submission whose outcome is
  * unknown (an answer after the client's timeout, a cancel while the request hangs) is looked for before anything
  * is sent again, allowing for the API's listing lag; every failure of a purge is named in one message, and a
  * resubmission sends only what was not purged. Needs the compiled provider (`npm run build`).
@@ -22,7 +22,7 @@ async function until(ready: () => boolean): Promise<void> {
 /** What the scenarios need to know of a product. */
 interface ProductUnderTest {
     readonly name: string;
-    readonly provider: "urlPurge" | "edgeOnePurge";
+    readonly provider: "urlPurge" | "edgeOnePurge" | "edgeOnePrefetch";
     readonly submitAction: string;
     readonly idsKey: string;
     inputs(items: string[]): Record<string, unknown>;
@@ -54,6 +54,16 @@ const PRODUCTS: readonly ProductUnderTest[] = [
         refuse: (emu, item, reason) => emu.teoStore.refuse(item, reason),
         sent: (emu) => emu.stats.snapshot().recent.filter((r) => r.action === "CreatePurgeTask").map((r) => (r.params as { Targets: string[] }).Targets),
     },
+    {
+        name: "edgeone.Prefetch",
+        provider: "edgeOnePrefetch",
+        submitAction: "CreatePrefetchTask",
+        idsKey: "jobIds",
+        inputs: (targets) => ({ zoneId: ZONE, targets }),
+        jobs: (emu) => [...new Set(emu.teoPrefetchStore.allRecords().map((r) => r.jobId))],
+        refuse: (emu, item, reason) => emu.teoPrefetchStore.refuse(item, reason),
+        sent: (emu) => emu.stats.snapshot().recent.filter((r) => r.action === "CreatePrefetchTask").map((r) => (r.params as { Targets: string[] }).Targets),
+    },
 ];
 
 for (const product of PRODUCTS) {
@@ -75,7 +85,7 @@ for (const product of PRODUCTS) {
         const failure = (p: Promise<unknown>) => p.then(() => assert.fail("the update should fail"), (e: HostError) => e);
 
         before(async () => {
-            emu = await startEmulator({ completeAfterMs: 300 });
+            emu = await startEmulator({ completeAfterMs: 300, teoPrefetchCompleteAfterMs: 300 });
             provider = await ProviderHost.serialize(hostedProvider(product.provider));
         });
         beforeEach(async () => {

@@ -21,6 +21,10 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "tencentcloud-purge:edgeone:Prefetch":
+		r = &Prefetch{}
+	case "tencentcloud-purge:edgeone:PrefetchTaskWaiter":
+		r = &PrefetchTaskWaiter{}
 	case "tencentcloud-purge:edgeone:Purge":
 		r = &Purge{}
 	case "tencentcloud-purge:edgeone:PurgeTaskWaiter":

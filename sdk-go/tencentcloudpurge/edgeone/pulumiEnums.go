@@ -10,6 +10,391 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
+// `default` warms the middle tier; `edge` the edge too (allow-listed accounts, with its own daily quota).
+type PrefetchMode string
+
+const (
+	PrefetchModeDEFAULT = PrefetchMode("default")
+	PrefetchModeEDGE    = PrefetchMode("edge")
+)
+
+func (PrefetchMode) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrefetchMode)(nil)).Elem()
+}
+
+func (e PrefetchMode) ToPrefetchModeOutput() PrefetchModeOutput {
+	return pulumi.ToOutput(e).(PrefetchModeOutput)
+}
+
+func (e PrefetchMode) ToPrefetchModeOutputWithContext(ctx context.Context) PrefetchModeOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(PrefetchModeOutput)
+}
+
+func (e PrefetchMode) ToPrefetchModePtrOutput() PrefetchModePtrOutput {
+	return e.ToPrefetchModePtrOutputWithContext(context.Background())
+}
+
+func (e PrefetchMode) ToPrefetchModePtrOutputWithContext(ctx context.Context) PrefetchModePtrOutput {
+	return PrefetchMode(e).ToPrefetchModeOutputWithContext(ctx).ToPrefetchModePtrOutputWithContext(ctx)
+}
+
+func (e PrefetchMode) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PrefetchMode) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PrefetchMode) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e PrefetchMode) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type PrefetchModeOutput struct{ *pulumi.OutputState }
+
+func (PrefetchModeOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrefetchMode)(nil)).Elem()
+}
+
+func (o PrefetchModeOutput) ToPrefetchModeOutput() PrefetchModeOutput {
+	return o
+}
+
+func (o PrefetchModeOutput) ToPrefetchModeOutputWithContext(ctx context.Context) PrefetchModeOutput {
+	return o
+}
+
+func (o PrefetchModeOutput) ToPrefetchModePtrOutput() PrefetchModePtrOutput {
+	return o.ToPrefetchModePtrOutputWithContext(context.Background())
+}
+
+func (o PrefetchModeOutput) ToPrefetchModePtrOutputWithContext(ctx context.Context) PrefetchModePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PrefetchMode) *PrefetchMode {
+		return &v
+	}).(PrefetchModePtrOutput)
+}
+
+func (o PrefetchModeOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o PrefetchModeOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrefetchMode) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o PrefetchModeOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PrefetchModeOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrefetchMode) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type PrefetchModePtrOutput struct{ *pulumi.OutputState }
+
+func (PrefetchModePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PrefetchMode)(nil)).Elem()
+}
+
+func (o PrefetchModePtrOutput) ToPrefetchModePtrOutput() PrefetchModePtrOutput {
+	return o
+}
+
+func (o PrefetchModePtrOutput) ToPrefetchModePtrOutputWithContext(ctx context.Context) PrefetchModePtrOutput {
+	return o
+}
+
+func (o PrefetchModePtrOutput) Elem() PrefetchModeOutput {
+	return o.ApplyT(func(v *PrefetchMode) PrefetchMode {
+		if v != nil {
+			return *v
+		}
+		var ret PrefetchMode
+		return ret
+	}).(PrefetchModeOutput)
+}
+
+func (o PrefetchModePtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PrefetchModePtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PrefetchMode) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// PrefetchModeInput is an input type that accepts values of the PrefetchMode enum
+// A concrete instance of `PrefetchModeInput` can be one of the following:
+//
+//	PrefetchModeDEFAULT
+//	PrefetchModeEDGE
+type PrefetchModeInput interface {
+	pulumi.Input
+
+	ToPrefetchModeOutput() PrefetchModeOutput
+	ToPrefetchModeOutputWithContext(context.Context) PrefetchModeOutput
+}
+
+var prefetchModePtrType = reflect.TypeOf((**PrefetchMode)(nil)).Elem()
+
+type PrefetchModePtrInput interface {
+	pulumi.Input
+
+	ToPrefetchModePtrOutput() PrefetchModePtrOutput
+	ToPrefetchModePtrOutputWithContext(context.Context) PrefetchModePtrOutput
+}
+
+type prefetchModePtr string
+
+func PrefetchModePtr(v string) PrefetchModePtrInput {
+	return (*prefetchModePtr)(&v)
+}
+
+func (*prefetchModePtr) ElementType() reflect.Type {
+	return prefetchModePtrType
+}
+
+func (in *prefetchModePtr) ToPrefetchModePtrOutput() PrefetchModePtrOutput {
+	return pulumi.ToOutput(in).(PrefetchModePtrOutput)
+}
+
+func (in *prefetchModePtr) ToPrefetchModePtrOutputWithContext(ctx context.Context) PrefetchModePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(PrefetchModePtrOutput)
+}
+
+// A prefetch task's state, lower-cased: `processing`, then `success`, `failed`, `timeout`, `canceled` or `invalid` (the origin answered 4xx/5xx).
+type PrefetchTaskStatus string
+
+const (
+	PrefetchTaskStatusPROCESSING = PrefetchTaskStatus("processing")
+	PrefetchTaskStatusSUCCESS    = PrefetchTaskStatus("success")
+	PrefetchTaskStatusFAILED     = PrefetchTaskStatus("failed")
+	PrefetchTaskStatusTIMEOUT    = PrefetchTaskStatus("timeout")
+	PrefetchTaskStatusCANCELED   = PrefetchTaskStatus("canceled")
+	PrefetchTaskStatusINVALID    = PrefetchTaskStatus("invalid")
+)
+
+func (PrefetchTaskStatus) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrefetchTaskStatus)(nil)).Elem()
+}
+
+func (e PrefetchTaskStatus) ToPrefetchTaskStatusOutput() PrefetchTaskStatusOutput {
+	return pulumi.ToOutput(e).(PrefetchTaskStatusOutput)
+}
+
+func (e PrefetchTaskStatus) ToPrefetchTaskStatusOutputWithContext(ctx context.Context) PrefetchTaskStatusOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(PrefetchTaskStatusOutput)
+}
+
+func (e PrefetchTaskStatus) ToPrefetchTaskStatusPtrOutput() PrefetchTaskStatusPtrOutput {
+	return e.ToPrefetchTaskStatusPtrOutputWithContext(context.Background())
+}
+
+func (e PrefetchTaskStatus) ToPrefetchTaskStatusPtrOutputWithContext(ctx context.Context) PrefetchTaskStatusPtrOutput {
+	return PrefetchTaskStatus(e).ToPrefetchTaskStatusOutputWithContext(ctx).ToPrefetchTaskStatusPtrOutputWithContext(ctx)
+}
+
+func (e PrefetchTaskStatus) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PrefetchTaskStatus) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PrefetchTaskStatus) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e PrefetchTaskStatus) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type PrefetchTaskStatusOutput struct{ *pulumi.OutputState }
+
+func (PrefetchTaskStatusOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrefetchTaskStatus)(nil)).Elem()
+}
+
+func (o PrefetchTaskStatusOutput) ToPrefetchTaskStatusOutput() PrefetchTaskStatusOutput {
+	return o
+}
+
+func (o PrefetchTaskStatusOutput) ToPrefetchTaskStatusOutputWithContext(ctx context.Context) PrefetchTaskStatusOutput {
+	return o
+}
+
+func (o PrefetchTaskStatusOutput) ToPrefetchTaskStatusPtrOutput() PrefetchTaskStatusPtrOutput {
+	return o.ToPrefetchTaskStatusPtrOutputWithContext(context.Background())
+}
+
+func (o PrefetchTaskStatusOutput) ToPrefetchTaskStatusPtrOutputWithContext(ctx context.Context) PrefetchTaskStatusPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PrefetchTaskStatus) *PrefetchTaskStatus {
+		return &v
+	}).(PrefetchTaskStatusPtrOutput)
+}
+
+func (o PrefetchTaskStatusOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o PrefetchTaskStatusOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrefetchTaskStatus) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o PrefetchTaskStatusOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PrefetchTaskStatusOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PrefetchTaskStatus) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type PrefetchTaskStatusPtrOutput struct{ *pulumi.OutputState }
+
+func (PrefetchTaskStatusPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PrefetchTaskStatus)(nil)).Elem()
+}
+
+func (o PrefetchTaskStatusPtrOutput) ToPrefetchTaskStatusPtrOutput() PrefetchTaskStatusPtrOutput {
+	return o
+}
+
+func (o PrefetchTaskStatusPtrOutput) ToPrefetchTaskStatusPtrOutputWithContext(ctx context.Context) PrefetchTaskStatusPtrOutput {
+	return o
+}
+
+func (o PrefetchTaskStatusPtrOutput) Elem() PrefetchTaskStatusOutput {
+	return o.ApplyT(func(v *PrefetchTaskStatus) PrefetchTaskStatus {
+		if v != nil {
+			return *v
+		}
+		var ret PrefetchTaskStatus
+		return ret
+	}).(PrefetchTaskStatusOutput)
+}
+
+func (o PrefetchTaskStatusPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PrefetchTaskStatusPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PrefetchTaskStatus) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// PrefetchTaskStatusInput is an input type that accepts values of the PrefetchTaskStatus enum
+// A concrete instance of `PrefetchTaskStatusInput` can be one of the following:
+//
+//	PrefetchTaskStatusPROCESSING
+//	PrefetchTaskStatusSUCCESS
+//	PrefetchTaskStatusFAILED
+//	PrefetchTaskStatusTIMEOUT
+//	PrefetchTaskStatusCANCELED
+//	PrefetchTaskStatusINVALID
+type PrefetchTaskStatusInput interface {
+	pulumi.Input
+
+	ToPrefetchTaskStatusOutput() PrefetchTaskStatusOutput
+	ToPrefetchTaskStatusOutputWithContext(context.Context) PrefetchTaskStatusOutput
+}
+
+var prefetchTaskStatusPtrType = reflect.TypeOf((**PrefetchTaskStatus)(nil)).Elem()
+
+type PrefetchTaskStatusPtrInput interface {
+	pulumi.Input
+
+	ToPrefetchTaskStatusPtrOutput() PrefetchTaskStatusPtrOutput
+	ToPrefetchTaskStatusPtrOutputWithContext(context.Context) PrefetchTaskStatusPtrOutput
+}
+
+type prefetchTaskStatusPtr string
+
+func PrefetchTaskStatusPtr(v string) PrefetchTaskStatusPtrInput {
+	return (*prefetchTaskStatusPtr)(&v)
+}
+
+func (*prefetchTaskStatusPtr) ElementType() reflect.Type {
+	return prefetchTaskStatusPtrType
+}
+
+func (in *prefetchTaskStatusPtr) ToPrefetchTaskStatusPtrOutput() PrefetchTaskStatusPtrOutput {
+	return pulumi.ToOutput(in).(PrefetchTaskStatusPtrOutput)
+}
+
+func (in *prefetchTaskStatusPtr) ToPrefetchTaskStatusPtrOutputWithContext(ctx context.Context) PrefetchTaskStatusPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(PrefetchTaskStatusPtrOutput)
+}
+
+// PrefetchTaskStatusArrayInput is an input type that accepts PrefetchTaskStatusArray and PrefetchTaskStatusArrayOutput values.
+// You can construct a concrete instance of `PrefetchTaskStatusArrayInput` via:
+//
+//	PrefetchTaskStatusArray{ PrefetchTaskStatusArgs{...} }
+type PrefetchTaskStatusArrayInput interface {
+	pulumi.Input
+
+	ToPrefetchTaskStatusArrayOutput() PrefetchTaskStatusArrayOutput
+	ToPrefetchTaskStatusArrayOutputWithContext(context.Context) PrefetchTaskStatusArrayOutput
+}
+
+type PrefetchTaskStatusArray []PrefetchTaskStatus
+
+func (PrefetchTaskStatusArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrefetchTaskStatus)(nil)).Elem()
+}
+
+func (i PrefetchTaskStatusArray) ToPrefetchTaskStatusArrayOutput() PrefetchTaskStatusArrayOutput {
+	return i.ToPrefetchTaskStatusArrayOutputWithContext(context.Background())
+}
+
+func (i PrefetchTaskStatusArray) ToPrefetchTaskStatusArrayOutputWithContext(ctx context.Context) PrefetchTaskStatusArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PrefetchTaskStatusArrayOutput)
+}
+
+type PrefetchTaskStatusArrayOutput struct{ *pulumi.OutputState }
+
+func (PrefetchTaskStatusArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrefetchTaskStatus)(nil)).Elem()
+}
+
+func (o PrefetchTaskStatusArrayOutput) ToPrefetchTaskStatusArrayOutput() PrefetchTaskStatusArrayOutput {
+	return o
+}
+
+func (o PrefetchTaskStatusArrayOutput) ToPrefetchTaskStatusArrayOutputWithContext(ctx context.Context) PrefetchTaskStatusArrayOutput {
+	return o
+}
+
+func (o PrefetchTaskStatusArrayOutput) Index(i pulumi.IntInput) PrefetchTaskStatusOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PrefetchTaskStatus {
+		return vs[0].([]PrefetchTaskStatus)[vs[1].(int)]
+	}).(PrefetchTaskStatusOutput)
+}
+
 // `invalidate` marks cached content stale (revalidated on the next request); `delete` drops it.
 type PurgeMethod string
 
@@ -348,6 +733,172 @@ func (in *purgeTypePtr) ToPurgeTypePtrOutputWithContext(ctx context.Context) Pur
 	return pulumi.ToOutputWithContext(ctx, in).(PurgeTypePtrOutput)
 }
 
+// `on` or `off`.
+type Switch string
+
+const (
+	SwitchON  = Switch("on")
+	SwitchOFF = Switch("off")
+)
+
+func (Switch) ElementType() reflect.Type {
+	return reflect.TypeOf((*Switch)(nil)).Elem()
+}
+
+func (e Switch) ToSwitchOutput() SwitchOutput {
+	return pulumi.ToOutput(e).(SwitchOutput)
+}
+
+func (e Switch) ToSwitchOutputWithContext(ctx context.Context) SwitchOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(SwitchOutput)
+}
+
+func (e Switch) ToSwitchPtrOutput() SwitchPtrOutput {
+	return e.ToSwitchPtrOutputWithContext(context.Background())
+}
+
+func (e Switch) ToSwitchPtrOutputWithContext(ctx context.Context) SwitchPtrOutput {
+	return Switch(e).ToSwitchOutputWithContext(ctx).ToSwitchPtrOutputWithContext(ctx)
+}
+
+func (e Switch) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e Switch) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e Switch) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e Switch) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type SwitchOutput struct{ *pulumi.OutputState }
+
+func (SwitchOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Switch)(nil)).Elem()
+}
+
+func (o SwitchOutput) ToSwitchOutput() SwitchOutput {
+	return o
+}
+
+func (o SwitchOutput) ToSwitchOutputWithContext(ctx context.Context) SwitchOutput {
+	return o
+}
+
+func (o SwitchOutput) ToSwitchPtrOutput() SwitchPtrOutput {
+	return o.ToSwitchPtrOutputWithContext(context.Background())
+}
+
+func (o SwitchOutput) ToSwitchPtrOutputWithContext(ctx context.Context) SwitchPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v Switch) *Switch {
+		return &v
+	}).(SwitchPtrOutput)
+}
+
+func (o SwitchOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o SwitchOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e Switch) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o SwitchOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SwitchOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e Switch) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type SwitchPtrOutput struct{ *pulumi.OutputState }
+
+func (SwitchPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Switch)(nil)).Elem()
+}
+
+func (o SwitchPtrOutput) ToSwitchPtrOutput() SwitchPtrOutput {
+	return o
+}
+
+func (o SwitchPtrOutput) ToSwitchPtrOutputWithContext(ctx context.Context) SwitchPtrOutput {
+	return o
+}
+
+func (o SwitchPtrOutput) Elem() SwitchOutput {
+	return o.ApplyT(func(v *Switch) Switch {
+		if v != nil {
+			return *v
+		}
+		var ret Switch
+		return ret
+	}).(SwitchOutput)
+}
+
+func (o SwitchPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o SwitchPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *Switch) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// SwitchInput is an input type that accepts values of the Switch enum
+// A concrete instance of `SwitchInput` can be one of the following:
+//
+//	SwitchON
+//	SwitchOFF
+type SwitchInput interface {
+	pulumi.Input
+
+	ToSwitchOutput() SwitchOutput
+	ToSwitchOutputWithContext(context.Context) SwitchOutput
+}
+
+var switchPtrType = reflect.TypeOf((**Switch)(nil)).Elem()
+
+type SwitchPtrInput interface {
+	pulumi.Input
+
+	ToSwitchPtrOutput() SwitchPtrOutput
+	ToSwitchPtrOutputWithContext(context.Context) SwitchPtrOutput
+}
+
+type switchPtr string
+
+func SwitchPtr(v string) SwitchPtrInput {
+	return (*switchPtr)(&v)
+}
+
+func (*switchPtr) ElementType() reflect.Type {
+	return switchPtrType
+}
+
+func (in *switchPtr) ToSwitchPtrOutput() SwitchPtrOutput {
+	return pulumi.ToOutput(in).(SwitchPtrOutput)
+}
+
+func (in *switchPtr) ToSwitchPtrOutputWithContext(ctx context.Context) SwitchPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(SwitchPtrOutput)
+}
+
 // A task's state, lower-cased: `processing`, then `success`, `failed`, `timeout` or `canceled`.
 type TaskStatus string
 
@@ -566,17 +1117,31 @@ func (o TaskStatusArrayOutput) Index(i pulumi.IntInput) TaskStatusOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*PrefetchModeInput)(nil)).Elem(), PrefetchMode("default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PrefetchModePtrInput)(nil)).Elem(), PrefetchMode("default"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PrefetchTaskStatusInput)(nil)).Elem(), PrefetchTaskStatus("processing"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PrefetchTaskStatusPtrInput)(nil)).Elem(), PrefetchTaskStatus("processing"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PrefetchTaskStatusArrayInput)(nil)).Elem(), PrefetchTaskStatusArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeMethodInput)(nil)).Elem(), PurgeMethod("invalidate"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeMethodPtrInput)(nil)).Elem(), PurgeMethod("invalidate"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeTypeInput)(nil)).Elem(), PurgeType("purge_url"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeTypePtrInput)(nil)).Elem(), PurgeType("purge_url"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SwitchInput)(nil)).Elem(), Switch("on"))
+	pulumi.RegisterInputType(reflect.TypeOf((*SwitchPtrInput)(nil)).Elem(), Switch("on"))
 	pulumi.RegisterInputType(reflect.TypeOf((*TaskStatusInput)(nil)).Elem(), TaskStatus("processing"))
 	pulumi.RegisterInputType(reflect.TypeOf((*TaskStatusPtrInput)(nil)).Elem(), TaskStatus("processing"))
 	pulumi.RegisterInputType(reflect.TypeOf((*TaskStatusArrayInput)(nil)).Elem(), TaskStatusArray{})
+	pulumi.RegisterOutputType(PrefetchModeOutput{})
+	pulumi.RegisterOutputType(PrefetchModePtrOutput{})
+	pulumi.RegisterOutputType(PrefetchTaskStatusOutput{})
+	pulumi.RegisterOutputType(PrefetchTaskStatusPtrOutput{})
+	pulumi.RegisterOutputType(PrefetchTaskStatusArrayOutput{})
 	pulumi.RegisterOutputType(PurgeMethodOutput{})
 	pulumi.RegisterOutputType(PurgeMethodPtrOutput{})
 	pulumi.RegisterOutputType(PurgeTypeOutput{})
 	pulumi.RegisterOutputType(PurgeTypePtrOutput{})
+	pulumi.RegisterOutputType(SwitchOutput{})
+	pulumi.RegisterOutputType(SwitchPtrOutput{})
 	pulumi.RegisterOutputType(TaskStatusOutput{})
 	pulumi.RegisterOutputType(TaskStatusPtrOutput{})
 	pulumi.RegisterOutputType(TaskStatusArrayOutput{})

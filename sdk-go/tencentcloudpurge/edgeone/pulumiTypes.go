@@ -13,6 +13,203 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// An HTTP header a prefetch sends to the origin.
+type Header struct {
+	// The header's name. Example: `Authorization`.
+	Name string `pulumi:"name"`
+	// The header's value. Example: `Bearer ...`.
+	Value string `pulumi:"value"`
+}
+
+// HeaderInput is an input type that accepts HeaderArgs and HeaderOutput values.
+// You can construct a concrete instance of `HeaderInput` via:
+//
+//	HeaderArgs{...}
+type HeaderInput interface {
+	pulumi.Input
+
+	ToHeaderOutput() HeaderOutput
+	ToHeaderOutputWithContext(context.Context) HeaderOutput
+}
+
+// An HTTP header a prefetch sends to the origin.
+type HeaderArgs struct {
+	// The header's name. Example: `Authorization`.
+	Name pulumi.StringInput `pulumi:"name"`
+	// The header's value. Example: `Bearer ...`.
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (HeaderArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*Header)(nil)).Elem()
+}
+
+func (i HeaderArgs) ToHeaderOutput() HeaderOutput {
+	return i.ToHeaderOutputWithContext(context.Background())
+}
+
+func (i HeaderArgs) ToHeaderOutputWithContext(ctx context.Context) HeaderOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HeaderOutput)
+}
+
+// HeaderArrayInput is an input type that accepts HeaderArray and HeaderArrayOutput values.
+// You can construct a concrete instance of `HeaderArrayInput` via:
+//
+//	HeaderArray{ HeaderArgs{...} }
+type HeaderArrayInput interface {
+	pulumi.Input
+
+	ToHeaderArrayOutput() HeaderArrayOutput
+	ToHeaderArrayOutputWithContext(context.Context) HeaderArrayOutput
+}
+
+type HeaderArray []HeaderInput
+
+func (HeaderArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Header)(nil)).Elem()
+}
+
+func (i HeaderArray) ToHeaderArrayOutput() HeaderArrayOutput {
+	return i.ToHeaderArrayOutputWithContext(context.Background())
+}
+
+func (i HeaderArray) ToHeaderArrayOutputWithContext(ctx context.Context) HeaderArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(HeaderArrayOutput)
+}
+
+// An HTTP header a prefetch sends to the origin.
+type HeaderOutput struct{ *pulumi.OutputState }
+
+func (HeaderOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*Header)(nil)).Elem()
+}
+
+func (o HeaderOutput) ToHeaderOutput() HeaderOutput {
+	return o
+}
+
+func (o HeaderOutput) ToHeaderOutputWithContext(ctx context.Context) HeaderOutput {
+	return o
+}
+
+// The header's name. Example: `Authorization`.
+func (o HeaderOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v Header) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// The header's value. Example: `Bearer ...`.
+func (o HeaderOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v Header) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type HeaderArrayOutput struct{ *pulumi.OutputState }
+
+func (HeaderArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]Header)(nil)).Elem()
+}
+
+func (o HeaderArrayOutput) ToHeaderArrayOutput() HeaderArrayOutput {
+	return o
+}
+
+func (o HeaderArrayOutput) ToHeaderArrayOutputWithContext(ctx context.Context) HeaderArrayOutput {
+	return o
+}
+
+func (o HeaderArrayOutput) Index(i pulumi.IntInput) HeaderOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) Header {
+		return vs[0].([]Header)[vs[1].(int)]
+	}).(HeaderOutput)
+}
+
+// One task of an EdgeOne prefetch job: a job shows as one task per URL.
+type PrefetchTask struct {
+	// ISO 8601 with an offset, as the API gives it. Example: `2026-12-04T20:00:00+08:00`.
+	CreateTime *string `pulumi:"createTime"`
+	// What went wrong, in EdgeOne's words. Example: `origin answered 404`.
+	FailMessage *string `pulumi:"failMessage"`
+	// Why it failed, in EdgeOne's words (e.g. `originPullFailed`). Example: `originPullFailed`.
+	FailType *string `pulumi:"failType"`
+	// The job the task belongs to. Example: `1379afjk91u32h`.
+	JobId *string `pulumi:"jobId"`
+	// Anything but the five endings means not finished. Example: `success`.
+	Status *PrefetchTaskStatus `pulumi:"status"`
+	// The URL. Example: `https://www.example.com/app.js`.
+	Target *string `pulumi:"target"`
+	// When the task finished (ISO 8601). Example: `2026-12-04T20:06:00+08:00`.
+	UpdateTime *string `pulumi:"updateTime"`
+}
+
+// One task of an EdgeOne prefetch job: a job shows as one task per URL.
+type PrefetchTaskOutput struct{ *pulumi.OutputState }
+
+func (PrefetchTaskOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PrefetchTask)(nil)).Elem()
+}
+
+func (o PrefetchTaskOutput) ToPrefetchTaskOutput() PrefetchTaskOutput {
+	return o
+}
+
+func (o PrefetchTaskOutput) ToPrefetchTaskOutputWithContext(ctx context.Context) PrefetchTaskOutput {
+	return o
+}
+
+// ISO 8601 with an offset, as the API gives it. Example: `2026-12-04T20:00:00+08:00`.
+func (o PrefetchTaskOutput) CreateTime() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *string { return v.CreateTime }).(pulumi.StringPtrOutput)
+}
+
+// What went wrong, in EdgeOne's words. Example: `origin answered 404`.
+func (o PrefetchTaskOutput) FailMessage() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *string { return v.FailMessage }).(pulumi.StringPtrOutput)
+}
+
+// Why it failed, in EdgeOne's words (e.g. `originPullFailed`). Example: `originPullFailed`.
+func (o PrefetchTaskOutput) FailType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *string { return v.FailType }).(pulumi.StringPtrOutput)
+}
+
+// The job the task belongs to. Example: `1379afjk91u32h`.
+func (o PrefetchTaskOutput) JobId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *string { return v.JobId }).(pulumi.StringPtrOutput)
+}
+
+// Anything but the five endings means not finished. Example: `success`.
+func (o PrefetchTaskOutput) Status() PrefetchTaskStatusPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *PrefetchTaskStatus { return v.Status }).(PrefetchTaskStatusPtrOutput)
+}
+
+// The URL. Example: `https://www.example.com/app.js`.
+func (o PrefetchTaskOutput) Target() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *string { return v.Target }).(pulumi.StringPtrOutput)
+}
+
+// When the task finished (ISO 8601). Example: `2026-12-04T20:06:00+08:00`.
+func (o PrefetchTaskOutput) UpdateTime() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PrefetchTask) *string { return v.UpdateTime }).(pulumi.StringPtrOutput)
+}
+
+type PrefetchTaskArrayOutput struct{ *pulumi.OutputState }
+
+func (PrefetchTaskArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PrefetchTask)(nil)).Elem()
+}
+
+func (o PrefetchTaskArrayOutput) ToPrefetchTaskArrayOutput() PrefetchTaskArrayOutput {
+	return o
+}
+
+func (o PrefetchTaskArrayOutput) ToPrefetchTaskArrayOutputWithContext(ctx context.Context) PrefetchTaskArrayOutput {
+	return o
+}
+
+func (o PrefetchTaskArrayOutput) Index(i pulumi.IntInput) PrefetchTaskOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PrefetchTask {
+		return vs[0].([]PrefetchTask)[vs[1].(int)]
+	}).(PrefetchTaskOutput)
+}
+
 // One task of an EdgeOne purge job: a job shows as one task per target.
 type PurgeTask struct {
 	// ISO 8601 with an offset, as the API gives it. Example: `2026-12-04T20:00:00+08:00`.
@@ -116,6 +313,12 @@ func (o PurgeTaskArrayOutput) Index(i pulumi.IntInput) PurgeTaskOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*HeaderInput)(nil)).Elem(), HeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*HeaderArrayInput)(nil)).Elem(), HeaderArray{})
+	pulumi.RegisterOutputType(HeaderOutput{})
+	pulumi.RegisterOutputType(HeaderArrayOutput{})
+	pulumi.RegisterOutputType(PrefetchTaskOutput{})
+	pulumi.RegisterOutputType(PrefetchTaskArrayOutput{})
 	pulumi.RegisterOutputType(PurgeTaskOutput{})
 	pulumi.RegisterOutputType(PurgeTaskArrayOutput{})
 }

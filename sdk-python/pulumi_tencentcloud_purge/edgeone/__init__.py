@@ -7,7 +7,11 @@ from .. import _utilities
 import typing
 # Export this package's modules as members:
 from ._enums import *
+from .get_prefetch_tasks import *
 from .get_purge_tasks import *
+from .prefetch import *
+from .prefetch_task_waiter import *
 from .purge import *
 from .purge_task_waiter import *
+from ._inputs import *
 from . import outputs

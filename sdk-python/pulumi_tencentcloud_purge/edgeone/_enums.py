@@ -7,10 +7,35 @@ import pulumi
 from enum import Enum
 
 __all__ = [
+    'PrefetchMode',
+    'PrefetchTaskStatus',
     'PurgeMethod',
     'PurgeType',
+    'Switch',
     'TaskStatus',
 ]
+
+
+@pulumi.type_token("tencentcloud-purge:edgeone:PrefetchMode")
+class PrefetchMode(_builtins.str, Enum):
+    """
+    `default` warms the middle tier; `edge` the edge too (allow-listed accounts, with its own daily quota).
+    """
+    DEFAULT = "default"
+    EDGE = "edge"
+
+
+@pulumi.type_token("tencentcloud-purge:edgeone:PrefetchTaskStatus")
+class PrefetchTaskStatus(_builtins.str, Enum):
+    """
+    A prefetch task's state, lower-cased: `processing`, then `success`, `failed`, `timeout`, `canceled` or `invalid` (the origin answered 4xx/5xx).
+    """
+    PROCESSING = "processing"
+    SUCCESS = "success"
+    FAILED = "failed"
+    TIMEOUT = "timeout"
+    CANCELED = "canceled"
+    INVALID = "invalid"
 
 
 @pulumi.type_token("tencentcloud-purge:edgeone:PurgeMethod")
@@ -32,6 +57,15 @@ class PurgeType(_builtins.str, Enum):
     PURGE_HOST = "purge_host"
     PURGE_ALL = "purge_all"
     PURGE_CACHE_TAG = "purge_cache_tag"
+
+
+@pulumi.type_token("tencentcloud-purge:edgeone:Switch")
+class Switch(_builtins.str, Enum):
+    """
+    `on` or `off`.
+    """
+    ON = "on"
+    OFF = "off"
 
 
 @pulumi.type_token("tencentcloud-purge:edgeone:TaskStatus")

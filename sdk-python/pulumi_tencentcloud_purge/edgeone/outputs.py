@@ -16,8 +16,140 @@ from .. import _utilities
 from ._enums import *
 
 __all__ = [
+    'Header',
+    'PrefetchTask',
     'PurgeTask',
 ]
+
+@pulumi.output_type
+class Header(dict):
+    """
+    An HTTP header a prefetch sends to the origin.
+    """
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 value: _builtins.str):
+        """
+        An HTTP header a prefetch sends to the origin.
+
+        :param _builtins.str name: The header's name. Example: `Authorization`.
+        :param _builtins.str value: The header's value. Example: `Bearer ...`.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The header's name. Example: `Authorization`.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> _builtins.str:
+        """
+        The header's value. Example: `Bearer ...`.
+        """
+        return pulumi.get(self, "value")
+
+
+@pulumi.output_type
+class PrefetchTask(dict):
+    """
+    One task of an EdgeOne prefetch job: a job shows as one task per URL.
+    """
+    def __init__(__self__, *,
+                 create_time: Optional[_builtins.str] = None,
+                 fail_message: Optional[_builtins.str] = None,
+                 fail_type: Optional[_builtins.str] = None,
+                 job_id: Optional[_builtins.str] = None,
+                 status: Optional['PrefetchTaskStatus'] = None,
+                 target: Optional[_builtins.str] = None,
+                 update_time: Optional[_builtins.str] = None):
+        """
+        One task of an EdgeOne prefetch job: a job shows as one task per URL.
+
+        :param _builtins.str create_time: ISO 8601 with an offset, as the API gives it. Example: `2026-12-04T20:00:00+08:00`.
+        :param _builtins.str fail_message: What went wrong, in EdgeOne's words. Example: `origin answered 404`.
+        :param _builtins.str fail_type: Why it failed, in EdgeOne's words (e.g. `originPullFailed`). Example: `originPullFailed`.
+        :param _builtins.str job_id: The job the task belongs to. Example: `1379afjk91u32h`.
+        :param 'PrefetchTaskStatus' status: Anything but the five endings means not finished. Example: `success`.
+        :param _builtins.str target: The URL. Example: `https://www.example.com/app.js`.
+        :param _builtins.str update_time: When the task finished (ISO 8601). Example: `2026-12-04T20:06:00+08:00`.
+        """
+        if create_time is not None:
+            pulumi.set(__self__, "create_time", create_time)
+        if fail_message is not None:
+            pulumi.set(__self__, "fail_message", fail_message)
+        if fail_type is not None:
+            pulumi.set(__self__, "fail_type", fail_type)
+        if job_id is not None:
+            pulumi.set(__self__, "job_id", job_id)
+        if status is not None:
+            pulumi.set(__self__, "status", status)
+        if target is not None:
+            pulumi.set(__self__, "target", target)
+        if update_time is not None:
+            pulumi.set(__self__, "update_time", update_time)
+
+    @_builtins.property
+    @pulumi.getter(name="createTime")
+    def create_time(self) -> Optional[_builtins.str]:
+        """
+        ISO 8601 with an offset, as the API gives it. Example: `2026-12-04T20:00:00+08:00`.
+        """
+        return pulumi.get(self, "create_time")
+
+    @_builtins.property
+    @pulumi.getter(name="failMessage")
+    def fail_message(self) -> Optional[_builtins.str]:
+        """
+        What went wrong, in EdgeOne's words. Example: `origin answered 404`.
+        """
+        return pulumi.get(self, "fail_message")
+
+    @_builtins.property
+    @pulumi.getter(name="failType")
+    def fail_type(self) -> Optional[_builtins.str]:
+        """
+        Why it failed, in EdgeOne's words (e.g. `originPullFailed`). Example: `originPullFailed`.
+        """
+        return pulumi.get(self, "fail_type")
+
+    @_builtins.property
+    @pulumi.getter(name="jobId")
+    def job_id(self) -> Optional[_builtins.str]:
+        """
+        The job the task belongs to. Example: `1379afjk91u32h`.
+        """
+        return pulumi.get(self, "job_id")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> Optional['PrefetchTaskStatus']:
+        """
+        Anything but the five endings means not finished. Example: `success`.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def target(self) -> Optional[_builtins.str]:
+        """
+        The URL. Example: `https://www.example.com/app.js`.
+        """
+        return pulumi.get(self, "target")
+
+    @_builtins.property
+    @pulumi.getter(name="updateTime")
+    def update_time(self) -> Optional[_builtins.str]:
+        """
+        When the task finished (ISO 8601). Example: `2026-12-04T20:06:00+08:00`.
+        """
+        return pulumi.get(self, "update_time")
+
 
 @pulumi.output_type
 class PurgeTask(dict):

@@ -38,6 +38,8 @@ const FUNCTION_CALLS: Record<string, { valid: Record<string, unknown>; call(args
         call: (args, connection) => getPurgeTasks(args as never, { connection }) },
     "tencentcloud-purge:edgeone:getPurgeTasks": { valid: { zoneId: ZONE, jobId: "1379afjk91u32h" },
         call: (args, connection) => edgeone.getPurgeTasks(args as never, { connection: { ...connection, teoEndpoint: connection.endpoint } }) },
+    "tencentcloud-purge:edgeone:getPrefetchTasks": { valid: { zoneId: ZONE, jobId: "1379afjk91u32h" },
+        call: (args, connection) => edgeone.getPrefetchTasks(args as never, { connection: { ...connection, teoEndpoint: connection.endpoint } }) },
 };
 /** Inputs that pass, for each resource kind of the registry (the compiler asks for a new kind's). */
 const VALID_INPUTS: Record<ResourceKind, Record<string, unknown>> = {
@@ -46,6 +48,8 @@ const VALID_INPUTS: Record<ResourceKind, Record<string, unknown>> = {
     waiter: { taskId: "1533" },
     edgeOnePurge: { zoneId: ZONE, type: "purge_url", targets: ["https://www.example.com/a"] },
     edgeOneWaiter: { zoneId: ZONE, jobId: "1379afjk91u32h" },
+    edgeOnePrefetch: { zoneId: ZONE, targets: ["https://www.example.com/a"] },
+    edgeOnePrefetchWaiter: { zoneId: ZONE, jobId: "1379afjk91u32h" },
 };
 /** The hosted provider of each described resource by its token, with inputs that pass. */
 const RESOURCE_KINDS: Record<string, { kind: ResourceKind; valid: Record<string, unknown> }> = Object.fromEntries(

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "../../../provider/edgeone/description";
+import { EDGEONE_GET_PREFETCH_TASKS, EDGEONE_PREFETCH, EDGEONE_PREFETCH_TASK_WAITER } from "../../../provider/edgeone/prefetchDescription";
 import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../../provider/cdn/description";
 import { Properties, ValueOf, ValuesOf } from "../../../provider/description";
 import { edgeone } from "../../../sdk";
@@ -15,11 +16,11 @@ export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fa
 /** Arrays as plain arrays, whether the SDK takes them `readonly` (which is kinder to callers) or not. */
 type Plain<T> = T extends readonly (infer U)[] ? Plain<U>[] : T;
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
-/** Arguments match: the same names, the same ones required, each of the same type once Inputs are unwrapped. */
+/** Arguments match: the same names, the same ones required, each of the same type once Inputs are unwrapped (object types, which the description does not type, aside). */
 export type ArgsMatch<Args, Ps extends Properties> =
     Same<keyof Args, keyof Ps> extends true ?
     Same<RequiredKeys<Args>, RequiredKeys<ValuesOf<Ps>>> extends true ?
-    { [K in keyof Ps & keyof Args]-?: Same<Plain<Exclude<pulumi.Unwrap<Args[K]>, undefined>>, Plain<pulumi.Unwrap<ValueOf<Ps[K]>>>> }[keyof Ps & keyof Args] extends true ?
+    { [K in keyof Ps & keyof Args]-?: Untyped<ValueOf<Ps[K]>> extends true ? true : Same<Plain<Exclude<pulumi.Unwrap<Args[K]>, undefined>>, Plain<pulumi.Unwrap<ValueOf<Ps[K]>>>> }[keyof Ps & keyof Args] extends true ?
     true : "an argument's type differs from the description" : "required arguments differ from the description" : "argument names differ from the description";
 
 /** A described value of an object type (or a list of them), which the description does not type. */
@@ -54,3 +55,9 @@ holds<ArgsMatch<edgeone.GetPurgeTasksArgs, typeof EDGEONE_GET_PURGE_TASKS.inputs
 holds<OutputsMatch<edgeone.Purge, typeof EDGEONE_PURGE.inputs, typeof EDGEONE_PURGE.outputs>>(true);
 holds<OutputsMatch<edgeone.PurgeTaskWaiter, typeof EDGEONE_PURGE_TASK_WAITER.inputs, typeof EDGEONE_PURGE_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<edgeone.GetPurgeTasksResult, typeof EDGEONE_GET_PURGE_TASKS.outputs>>(true);
+holds<ArgsMatch<edgeone.PrefetchArgs, typeof EDGEONE_PREFETCH.inputs>>(true);
+holds<ArgsMatch<edgeone.PrefetchTaskWaiterArgs, typeof EDGEONE_PREFETCH_TASK_WAITER.inputs>>(true);
+holds<ArgsMatch<edgeone.GetPrefetchTasksArgs, typeof EDGEONE_GET_PREFETCH_TASKS.inputs>>(true);
+holds<OutputsMatch<edgeone.Prefetch, typeof EDGEONE_PREFETCH.inputs, typeof EDGEONE_PREFETCH.outputs>>(true);
+holds<OutputsMatch<edgeone.PrefetchTaskWaiter, typeof EDGEONE_PREFETCH_TASK_WAITER.inputs, typeof EDGEONE_PREFETCH_TASK_WAITER.outputs>>(true);
+holds<ResultMatches<edgeone.GetPrefetchTasksResult, typeof EDGEONE_GET_PREFETCH_TASKS.outputs>>(true);
