@@ -10,6 +10,8 @@ import { purgeProvider } from "./cdn/purgeProvider";
 import { waiterProvider } from "./cdn/waiterProvider";
 import { edgeOnePurgeProvider } from "./edgeone/purgeProvider";
 import { edgeOneWaiterProvider } from "./edgeone/waiterProvider";
+import { pushProvider } from "./cdn/pushProvider";
+import { pushWaiterProvider } from "./cdn/pushWaiterProvider";
 import type { ResourceKind } from "./products";
 
 /**
@@ -46,6 +48,8 @@ export const providers: Record<ResourceKind, ReturnType<typeof waiterProvider | 
     pathPurge: purgeProvider("path"),
     edgeOnePurge: edgeOnePurgeProvider(),
     edgeOneWaiter: edgeOneWaiterProvider(),
+    urlPush: pushProvider(),
+    pushWaiter: pushWaiterProvider(),
 };
 
 export type { ResourceKind } from "./products";

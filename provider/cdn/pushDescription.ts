@@ -210,8 +210,9 @@ export const GET_PUSH_TASKS = {
         title: "Read today's prefetches that the origin could not serve",
         typescript: 'const invalid = purge.getPushTasksOutput({ startTime: "2026-11-29 00:00:00", status: "invalid" });',
         python: 'invalid = tencentcloud_purge.get_push_tasks_output(start_time="2026-11-29 00:00:00", status="invalid")',
-        go: 'invalid, err := tencentcloudpurge.GetPushTasks(ctx, &tencentcloudpurge.GetPushTasksArgs{\n' +
-            '\tStartTime: pulumi.StringRef("2026-11-29 00:00:00"),\n\tStatus:    tencentcloudpurge.PushStatusInvalid.ToPushStatusPtr(),\n})',
+        go: 'status := tencentcloudpurge.PushStatusINVALID\n' +
+            'invalid, err := tencentcloudpurge.GetPushTasks(ctx, &tencentcloudpurge.GetPushTasksArgs{\n' +
+            '\tStartTime: pulumi.StringRef("2026-11-29 00:00:00"),\n\tStatus:    &status,\n})',
         yaml: 'variables:\n  invalid:\n    fn::invoke:\n      function: tencentcloud-purge:index:getPushTasks\n' +
             '      arguments:\n        startTime: "2026-11-29 00:00:00"\n        status: invalid',
     },

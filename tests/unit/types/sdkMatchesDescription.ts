@@ -8,6 +8,8 @@ import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } fro
 import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../../provider/cdn/description";
 import { Properties, ValueOf, ValuesOf } from "../../../provider/description";
 import { edgeone } from "../../../sdk";
+import { GetPushTasksArgs, GetPushTasksResult, PushTaskWaiter, PushTaskWaiterArgs, UrlPush, UrlPushArgs } from "../../../sdk";
+import { GET_PUSH_TASKS, PUSH_TASK_WAITER, URL_PUSH } from "../../../provider/cdn/pushDescription";
 import { GetPurgeTasksArgs, GetPurgeTasksResult, PathPurge, PathPurgeArgs, PurgeTaskWaiter, PurgeTaskWaiterArgs, UrlPurge, UrlPurgeArgs } from "../../../sdk";
 
 /** True when A and B are each assignable to the other. */
@@ -19,7 +21,7 @@ type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[k
 export type ArgsMatch<Args, Ps extends Properties> =
     Same<keyof Args, keyof Ps> extends true ?
     Same<RequiredKeys<Args>, RequiredKeys<ValuesOf<Ps>>> extends true ?
-    { [K in keyof Ps & keyof Args]-?: Same<Plain<Exclude<pulumi.Unwrap<Args[K]>, undefined>>, Plain<pulumi.Unwrap<ValueOf<Ps[K]>>>> }[keyof Ps & keyof Args] extends true ?
+    { [K in keyof Ps & keyof Args]-?: Untyped<ValueOf<Ps[K]>> extends true ? true : Same<Plain<Exclude<pulumi.Unwrap<Args[K]>, undefined>>, Plain<pulumi.Unwrap<ValueOf<Ps[K]>>>> }[keyof Ps & keyof Args] extends true ?
     true : "an argument's type differs from the description" : "required arguments differ from the description" : "argument names differ from the description";
 
 /** A described value of an object type (or a list of them), which the description does not type. */
@@ -54,3 +56,9 @@ holds<ArgsMatch<edgeone.GetPurgeTasksArgs, typeof EDGEONE_GET_PURGE_TASKS.inputs
 holds<OutputsMatch<edgeone.Purge, typeof EDGEONE_PURGE.inputs, typeof EDGEONE_PURGE.outputs>>(true);
 holds<OutputsMatch<edgeone.PurgeTaskWaiter, typeof EDGEONE_PURGE_TASK_WAITER.inputs, typeof EDGEONE_PURGE_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<edgeone.GetPurgeTasksResult, typeof EDGEONE_GET_PURGE_TASKS.outputs>>(true);
+holds<ArgsMatch<UrlPushArgs, typeof URL_PUSH.inputs>>(true);
+holds<ArgsMatch<PushTaskWaiterArgs, typeof PUSH_TASK_WAITER.inputs>>(true);
+holds<ArgsMatch<GetPushTasksArgs, typeof GET_PUSH_TASKS.inputs>>(true);
+holds<OutputsMatch<UrlPush, typeof URL_PUSH.inputs, typeof URL_PUSH.outputs>>(true);
+holds<OutputsMatch<PushTaskWaiter, typeof PUSH_TASK_WAITER.inputs, typeof PUSH_TASK_WAITER.outputs>>(true);
+holds<ResultMatches<GetPushTasksResult, typeof GET_PUSH_TASKS.outputs>>(true);
