@@ -15,6 +15,8 @@ import { findInDoubtPush, submitPush } from "./submitPush";
 import { PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { hostWaitOnOwnSchedule } from "../resources/waits";
 import { PurgeArea } from "./types";
+import { hostCancelSignal } from "../engine/cancellation";
+import { overallState } from "../resources/outcome";
 
 /** "push task 1533" or "push tasks 1533, 1534". */
 const tasksLabel = (taskIds: readonly string[]) => `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
@@ -96,7 +98,37 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
         noun: (n) => `URL${n === 1 ? "" : "s"}`,
         find: (_req, items, since, _until, signal) => findInDoubtPush(hostPushApi(), items, since, signal),
     },
+    adopt: adoptPush,
 };
+
+/**
+ * A prefetch imported by task id (through the provider plugin's Read): its URLs, area and status from the task's
+ * records, as if this resource had submitted it; nothing is submitted.
+ */
+async function adoptPush(taskId: string) {
+    const records = await readPushTasks(hostPushApi(), [taskId], hostCancelSignal());
+    if (records.length === 0) {
+        throw new Error(`cannot import UrlPush ${taskId}: the API lists no push task with that id (records expire after ` +
+            "some days); import by the id PushUrlsCache returned");
+    }
+    const urls = [...new Set(records.map((r) => r.url).filter((u): u is string => typeof u === "string"))];
+    const area = records.find((r) => r.area)?.area;
+    const inputs: Record<string, unknown> = { urls, ...(area ? { area } : {}) };
+    const status = pushStatusOf(records, urls.length);
+    const props = { ...inputs, taskId, taskIds: [taskId], submitted: urls.length, attempt: 1, status,
+        ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) };
+    return { id: taskId, inputs, props };
+}
+
+/**
+ * `done` when every record is done, `fail` when any ended `fail` or `invalid`, `process` otherwise.
+ *
+ * @example
+ * pushStatusOf(records, urls.length); // "process"
+ */
+export function pushStatusOf(records: readonly PushTask[], expected = 1): "done" | "fail" | "process" {
+    return ({ done: "done", failed: "fail", pending: "process" } as const)[overallState(PUSH_RECORDS, records, expected)];
+}
 
 /**
  * The UrlPush provider.

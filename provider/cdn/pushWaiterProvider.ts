@@ -8,7 +8,7 @@ import { PUSH_TASK_WAITER } from "./pushDescription";
 import { PUSH_RECORDS } from "./pushRecords";
 import { PushTask } from "./pushTypes";
 import { readPushTasks } from "./pushPaging";
-import { pushWaitSettings } from "./pushProvider";
+import { pushStatusOf, pushWaitSettings } from "./pushProvider";
 import { hostWaitOnOwnSchedule } from "../resources/waits";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
 
@@ -50,6 +50,16 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
     // Each task has at least one record: one not listed (yet, or any more) keeps the gate from passing.
     expectedRecords: (target, records) =>
         (new Set(records.map((r) => r.taskId)).size < target.taskIds.length ? records.length + 1 : 1),
+    async adopt(taskId) {
+        const pushLogs = await readPushTasks(hostPushApi(), [taskId]);
+        if (pushLogs.length === 0) {
+            throw new Error(`cannot import PushTaskWaiter ${taskId}: the API lists no push task with that id (records expire ` +
+                "after some days); import by the id PushUrlsCache returned");
+        }
+        const status = pushStatusOf(pushLogs);
+        return { id: taskId, inputs: { taskId },
+            props: { taskId, pushLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } };
+    },
 };
 
 /**

@@ -83,6 +83,15 @@ for (const factory of HOSTS) {
             assert.deepStrictEqual([outs.status, outs.taskIds, calls(slowEmu, "PushUrlsCache")], ["done", taskIds, 1]);
         });
 
+        it("imports a prefetch and its gate by task id (a read that knows only the id), submitting nothing", async () => {
+            const taskId = emu.pushes.submit("overseas", ["https://www.example.com/i.js"]);
+            emu.pushes.complete(taskId);
+            const push = await host.read("urlPush", taskId, {});
+            const gate = await host.read("pushWaiter", taskId, {});
+            assert.deepStrictEqual([push.id, push.properties.urls, push.properties.area, push.properties.status, gate.properties.status,
+                calls(emu, "PushUrlsCache")], [taskId, ["https://www.example.com/i.js"], "overseas", "done", "done", 0]);
+        });
+
         it("a PushTaskWaiter passes once every task is done, and fails naming an invalid URL", async () => {
             const { properties: warm } = await host.create("urlPush", { urls: ["https://www.example.com/w.js"], wait: false });
             const { properties } = await host.create("pushWaiter", { taskIds: warm.taskIds, timeoutSeconds: 30, ...FAST });
