@@ -63,9 +63,11 @@ const PUSH_WAIT_OPTIONS = {
             "Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` " +
             "resumes the wait without prefetching again." },
     minDelaySeconds: { ...WAIT_OPTIONS.minDelaySeconds,
-        description: `The shortest pause between checks, in seconds (default ${PUSH_DELAYS.minDelaySeconds}).` },
+        description: `The shortest pause between checks, in seconds (default ${PUSH_DELAYS.minDelaySeconds}). By default a wait ` +
+            "is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then " +
+            "frequent ones); setting either delay backs off between the two instead." },
     maxDelaySeconds: { ...WAIT_OPTIONS.maxDelaySeconds,
-        description: `The longest pause between checks, in seconds (default ${PUSH_DELAYS.maxDelaySeconds}).` },
+        description: `The longest pause between checks once the prefetch may be finishing, in seconds (default ${PUSH_DELAYS.maxDelaySeconds}).` },
 } as const satisfies Properties;
 
 /**

@@ -13,7 +13,7 @@ import { PUSH_RECORDS } from "./pushRecords";
 import { readPushTasks } from "./pushPaging";
 import { findInDoubtPush, submitPush } from "./submitPush";
 import { PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
-import { hostWaitOnOwnSchedule } from "../resources/waits";
+import { hostWaitForPushTasks } from "./pushWaits";
 import { PurgeArea } from "./types";
 import { hostCancelSignal } from "../engine/cancellation";
 import { overallState } from "../resources/outcome";
@@ -27,8 +27,8 @@ interface PushWork extends PushRequest {
 }
 
 /**
- * A prefetch's wait settings: its own defaults where the user set none. A push is always read on its own schedule
- * (the shared poller reads purge tasks).
+ * A prefetch's wait settings: its own defaults where the user set none. `ownPacing` when the user set a delay:
+ * the wait then backs off between them as given, instead of on the pace learned from the account's prefetches.
  *
  * @example
  * pushWaitSettings({}).timeoutSeconds; // 1800
@@ -36,7 +36,8 @@ interface PushWork extends PushRequest {
 export function pushWaitSettings(given: PushWork["given"]): WaitSettings {
     const min = given.minDelaySeconds ?? Math.min(PUSH_DELAYS.minDelaySeconds, given.maxDelaySeconds ?? Infinity);
     const max = given.maxDelaySeconds ?? Math.max(PUSH_DELAYS.maxDelaySeconds, min);
-    return { timeoutSeconds: given.timeoutSeconds ?? PUSH_TIMEOUT_SECONDS, minDelaySeconds: min, maxDelaySeconds: max, ownPacing: true };
+    return { timeoutSeconds: given.timeoutSeconds ?? PUSH_TIMEOUT_SECONDS, minDelaySeconds: min, maxDelaySeconds: max,
+        ownPacing: given.minDelaySeconds !== undefined || given.maxDelaySeconds !== undefined };
 }
 
 /**
@@ -88,8 +89,8 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
     },
     wait(req, taskIds, _submittedAt, _settings, onProgress) {
         // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
-        return hostWaitOnOwnSchedule((signal) => readPushTasks(hostPushApi(), taskIds, signal), pushWaitSettings(req.given),
-            onProgress, req.items.length, PUSH_RECORDS);
+        const settings = pushWaitSettings(req.given);
+        return hostWaitForPushTasks(hostPushApi(), taskIds, settings, settings.ownPacing, onProgress, req.items.length);
     },
     read: (_inputs, taskIds) => readPushTasks(hostPushApi(), taskIds),
     label: tasksLabel,

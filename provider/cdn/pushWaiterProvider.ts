@@ -9,7 +9,7 @@ import { PUSH_RECORDS } from "./pushRecords";
 import { PushTask } from "./pushTypes";
 import { readPushTasks } from "./pushPaging";
 import { pushStatusOf, pushWaitSettings } from "./pushProvider";
-import { hostWaitOnOwnSchedule } from "../resources/waits";
+import { hostWaitForPushTasks } from "./pushWaits";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
 
 /** What a PushTaskWaiter waits for: its task ids, and the wait settings it was given. */
@@ -42,8 +42,10 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
         return `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.slice(0, MAX_IDS_IN_MESSAGE).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
     },
     // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
-    wait: (target, _settings, onProgress) => hostWaitOnOwnSchedule((signal) => readPushTasks(hostPushApi(), target.taskIds, signal),
-        pushWaitSettings(target.given), onProgress, undefined, PUSH_RECORDS),
+    wait: (target, _settings, onProgress) => {
+        const settings = pushWaitSettings(target.given);
+        return hostWaitForPushTasks(hostPushApi(), target.taskIds, settings, settings.ownPacing, onProgress);
+    },
     read: (target) => readPushTasks(hostPushApi(), target.taskIds),
     outputs: (_target, pushLogs) => ({ pushLogs }),
     idOf: (target) => (target.taskIds.length === 1 ? target.taskIds[0] : undefined),

@@ -19,13 +19,15 @@ for (const factory of HOSTS) {
         let slowEmu: RunningEmulator;
         let host: HostUnderTest;
         let slowHost: HostUnderTest;
+        /** The emulator's clock runs this far from the real one (to seed past prefetches). */
+        let shiftMs = 0;
         const calls = (e: RunningEmulator, action: string) => e.stats.snapshot().requests[action] ?? 0;
         const failure = (p: Promise<unknown>) => p.then(() => assert.fail("the update should fail"),
             (e: Error & { partial?: { id: string; properties: Record<string, unknown> } }) => e);
 
         before(async () => {
             assert.ok(fs.existsSync(COMPILED), `${COMPILED} is missing: run "npm run build" first`);
-            emu = await startEmulator({ pushCompleteAfterMs: 300, pushBatch: 2, pushTotal: 6 });
+            emu = await startEmulator({ pushCompleteAfterMs: 300, pushBatch: 2, pushTotal: 6, now: () => Date.now() + shiftMs });
             slowEmu = await startEmulator({ pushCompleteAfterMs: 60_000 });
             host = await factory.start({ ...EMULATOR_CREDENTIALS, endpoint: emu.url });
             slowHost = await factory.start({ ...EMULATOR_CREDENTIALS, endpoint: slowEmu.url });
@@ -81,6 +83,16 @@ for (const factory of HOSTS) {
             slowEmu.pushes.complete(taskIds[0]);
             const outs = await slowHost.update("urlPush", err.partial!.id, err.partial!.properties, { ...inputs, timeoutSeconds: 30 });
             assert.deepStrictEqual([outs.status, outs.taskIds, calls(slowEmu, "PushUrlsCache")], ["done", taskIds, 1]);
+        });
+
+        it("without delays, paces the wait on the account's recent prefetches, read once", async () => {
+            shiftMs = -3_600_000;
+            ["1", "2", "3"].forEach((n) => emu.pushes.submit("mainland", [`https://www.example.com/old-${n}.js`]));
+            shiftMs = 0;
+            const { properties } = await host.create("urlPush", { urls: ["https://www.example.com/paced.js"] });
+            const reads = emu.stats.snapshot().recent.filter((r) => r.action === "DescribePushTasks").map((r) => r.params as Record<string, unknown>);
+            assert.deepStrictEqual([properties.status, reads.filter((p) => p.Status === "done").length, reads.filter((p) => p.TaskId).length > 0],
+                ["done", 1, true]);
         });
 
         it("imports a prefetch and its gate by task id (a read that knows only the id), submitting nothing", async () => {

@@ -45,7 +45,7 @@ describe("UrlPush's inputs", () => {
     }
 
     it("waits 30 minutes by default, as a prefetch takes 5 to 30, checking every 5 to 30 s", () => {
-        assert.deepStrictEqual(pushWaitSettings({}), { timeoutSeconds: 1800, minDelaySeconds: 5, maxDelaySeconds: 30, ownPacing: true });
+        assert.deepStrictEqual(pushWaitSettings({}), { timeoutSeconds: 1800, minDelaySeconds: 5, maxDelaySeconds: 30, ownPacing: false });
         assert.deepStrictEqual(pushWaitSettings({ maxDelaySeconds: 2 }), { timeoutSeconds: 1800, minDelaySeconds: 2, maxDelaySeconds: 2, ownPacing: true });
         assert.deepStrictEqual(pushWaitSettings({ minDelaySeconds: 40, timeoutSeconds: 60 }),
             { timeoutSeconds: 60, minDelaySeconds: 40, maxDelaySeconds: 40, ownPacing: true });
