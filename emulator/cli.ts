@@ -42,6 +42,8 @@ const FLAGS: readonly Flag[] = [
     { name: "visible-after", value: "MS", help: "milliseconds until a new task (or EdgeOne job) shows in queries: the API's listing lag (default 0)" },
     { name: "retention", value: "MS", help: "milliseconds records stay queryable; older ones disappear (default: kept)" },
     { name: "fail-pattern", value: "TEXT", help: "URLs containing TEXT finish as fail (default /fail)" },
+    { name: "push-complete-after", value: "MS", help: "milliseconds until a pushed (prefetched) URL finishes (default 5000)" },
+    { name: "invalid-pattern", value: "TEXT", help: "pushed URLs containing TEXT finish as invalid, as if the origin lacked them (default /missing)" },
     { name: "rate-limit", value: "N", help: "accepted requests per action in any second, at least 1 (default 20)" },
     { name: "status-case", value: "lower|title", help: "status spelling in answers: done or Done (default lower)" },
     { name: "role-arn", value: "ARN", multiple: true, help: `a role STS AssumeRole may assume; repeat for more (default ${EMULATOR_WEB_IDENTITY.roleArn})` },
@@ -132,6 +134,8 @@ export function parseEmulatorArgs(argv: readonly string[]): CliRequest {
     set("visibleAfterMs", "visible-after", (f, s) => wholeNumber(f, s, 0));
     set("retentionMs", "retention", (f, s) => wholeNumber(f, s, 0));
     set("failPattern", "fail-pattern", nonEmpty);
+    set("pushCompleteAfterMs", "push-complete-after", (f, s) => wholeNumber(f, s, 0));
+    set("invalidPattern", "invalid-pattern", nonEmpty);
     set("rateLimitPerSecond", "rate-limit", (f, s) => wholeNumber(f, s, 1));
     set("statusCase", "status-case", (f, s) => {
         if (s !== "lower" && s !== "title") {

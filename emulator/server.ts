@@ -4,6 +4,8 @@
  */
 import { RunningServer, ServerOptions, startServer } from "./httpServer";
 import { createProducts, ProductOptions } from "./products";
+import { PushQuota } from "./cdn/pushQuota";
+import { PushStore } from "./cdn/pushStore";
 import { PurgeQuota } from "./cdn/quota";
 import { TaskStore } from "./cdn/store";
 import { TeoQuota } from "./edgeone/quota";
@@ -22,6 +24,9 @@ export interface RunningEmulator extends RunningServer {
     /** The CDN's purge tasks and quota. */
     readonly store: TaskStore;
     readonly quota: PurgeQuota;
+    /** The CDN's push (prefetch) tasks and quota. */
+    readonly pushes: PushStore;
+    readonly pushQuota: PushQuota;
     /** EdgeOne's purge jobs, prefetch jobs and quota. */
     readonly teoStore: TeoStore;
     readonly teoPrefetchStore: TeoStore;
@@ -43,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const server = await startServer({ ...options, now }, products.services);
     return {
         ...server, store: products.cdn.store, quota: products.cdn.quota,
+        pushes: products.cdn.pushes, pushQuota: products.cdn.pushQuota,
         teoStore: products.edgeone.store, teoPrefetchStore: products.edgeone.prefetchStore, teoQuota: products.edgeone.quota,
     };
 }

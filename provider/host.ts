@@ -12,6 +12,8 @@ import { edgeOnePurgeProvider } from "./edgeone/purgeProvider";
 import { edgeOneWaiterProvider } from "./edgeone/waiterProvider";
 import { edgeOnePrefetchProvider } from "./edgeone/prefetchProvider";
 import { edgeOnePrefetchWaiterProvider } from "./edgeone/prefetchWaiterProvider";
+import { pushProvider } from "./cdn/pushProvider";
+import { pushWaiterProvider } from "./cdn/pushWaiterProvider";
 import type { ResourceKind } from "./products";
 
 /**
@@ -50,6 +52,8 @@ export const providers: Record<ResourceKind, ReturnType<typeof waiterProvider | 
     edgeOneWaiter: edgeOneWaiterProvider(),
     edgeOnePrefetch: edgeOnePrefetchProvider(),
     edgeOnePrefetchWaiter: edgeOnePrefetchWaiterProvider(),
+    urlPush: pushProvider(),
+    pushWaiter: pushWaiterProvider(),
 };
 
 export type { ResourceKind } from "./products";

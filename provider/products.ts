@@ -7,6 +7,7 @@
  * RESOURCES.map(tokenOf); // ["tencentcloud-purge:index:UrlPurge", ...]
  */
 import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK, PURGE_TASK_WAITER, URL_PURGE } from "./cdn/description";
+import { GET_PUSH_TASKS, PUSH_HEADER, PUSH_TASK, PUSH_TASK_WAITER, URL_PUSH } from "./cdn/pushDescription";
 import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK, EDGEONE_PURGE_TASK_WAITER } from "./edgeone/description";
 import { EDGEONE_GET_PREFETCH_TASKS, EDGEONE_HEADER, EDGEONE_PREFETCH, EDGEONE_PREFETCH_TASK,
     EDGEONE_PREFETCH_TASK_WAITER } from "./edgeone/prefetchDescription";
@@ -25,6 +26,8 @@ export const RESOURCE_KINDS = {
     edgeOneWaiter: EDGEONE_PURGE_TASK_WAITER,
     edgeOnePrefetch: EDGEONE_PREFETCH,
     edgeOnePrefetchWaiter: EDGEONE_PREFETCH_TASK_WAITER,
+    urlPush: URL_PUSH,
+    pushWaiter: PUSH_TASK_WAITER,
 } as const satisfies Record<string, ResourceSpec>;
 
 /** A resource kind, as the serialized providers in users' states name it (so a kind is never renamed). */
@@ -33,10 +36,10 @@ export type ResourceKind = keyof typeof RESOURCE_KINDS;
 /** Every resource. */
 export const RESOURCES: readonly ResourceSpec[] = Object.values(RESOURCE_KINDS);
 /** Every function. */
-export const FUNCTIONS: readonly FunctionSpec[] = [GET_PURGE_TASKS, EDGEONE_GET_PURGE_TASKS, EDGEONE_GET_PREFETCH_TASKS];
+export const FUNCTIONS: readonly FunctionSpec[] = [GET_PURGE_TASKS, EDGEONE_GET_PURGE_TASKS, EDGEONE_GET_PREFETCH_TASKS, GET_PUSH_TASKS];
 /** Every object type. */
 export const TYPES: readonly TypeSpec[] = [PURGE_TASK, ASSUME_ROLE, ASSUME_ROLE_WITH_WEB_IDENTITY, EDGEONE_PURGE_TASK,
-    EDGEONE_PREFETCH_TASK, EDGEONE_HEADER];
+    EDGEONE_PREFETCH_TASK, EDGEONE_HEADER, PUSH_TASK, PUSH_HEADER];
 
 /**
  * Every enum a property uses, once each, in the order first met.

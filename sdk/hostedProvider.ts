@@ -62,11 +62,14 @@ export function withoutImport(type: string, opts?: pulumi.CustomResourceOptions)
     if (opts?.import === undefined) {
         return opts;
     }
-    const gate = type === "PurgeTaskWaiter"
-        ? "Drop the `import` option: a PurgeTaskWaiter given the task id (`taskId`) adopts that task by reading it, and " +
+    // Prefetches are gated by their own waiter.
+    const waiter = type === "UrlPush" || type === "PushTaskWaiter" ? "PushTaskWaiter" : "PurgeTaskWaiter";
+    const what = waiter === "PushTaskWaiter" ? "prefetch" : "purge";
+    const gate = type === waiter
+        ? `Drop the \`import\` option: a ${waiter} given the task id (\`taskId\`) adopts that task by reading it, and ` +
           "is created at once when the task is already done"
-        : "To gate on a purge submitted elsewhere, declare a PurgeTaskWaiter with its task id instead " +
-          "(`new PurgeTaskWaiter(name, { taskId })`): it reads the task and purges nothing";
+        : `To gate on a ${what} submitted elsewhere, declare a ${waiter} with its task id instead ` +
+          `(\`new ${waiter}(name, { taskId })\`): it reads the task and ${what === "purge" ? "purges" : "prefetches"} nothing`;
     throw new Error(`${type} cannot be imported (the \`import\` option): Pulumi's dynamic-provider host, which runs this ` +
         `package's resources for TypeScript and JavaScript, cannot adopt existing resources. ${gate}. Programs using the ` +
         `provider plugin (Python, Go, YAML) can import tencentcloud-purge:index:${type} by task id`);

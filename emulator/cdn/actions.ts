@@ -1,11 +1,12 @@
 /**
- * The four CDN purge actions: parameters in, answer body out (RequestId is added by the server).
+ * The CDN's actions, purge and push: parameters in, answer body out (RequestId is added by the server).
  */
 import { Params } from "../params";
 import { paramError } from "./errors";
 import { optionalBoolean, optionalEnum, urlList } from "./params";
 import { describePurgeTasks, StatusCase } from "./query";
 import { PurgeQuota } from "./quota";
+import { describePushTasks, PushContext, pushUrlsCache } from "./pushActions";
 import { Area, PurgeType, TaskStore } from "./store";
 
 /**
@@ -14,13 +15,14 @@ import { Area, PurgeType, TaskStore } from "./store";
  * @example
  * ACTIONS.includes("DescribePurgeTasks"); // true
  */
-export const ACTIONS = ["DescribePurgeTasks", "PurgeUrlsCache", "PurgePathCache", "DescribePurgeQuota"] as const;
+export const ACTIONS = ["DescribePurgeTasks", "PurgeUrlsCache", "PurgePathCache", "DescribePurgeQuota",
+    "PushUrlsCache", "DescribePushTasks", "DescribePushQuota"] as const;
 
 /** One of {@link ACTIONS}. */
 export type ActionName = typeof ACTIONS[number];
 
 /** What the actions work on. */
-export interface ActionContext {
+export interface ActionContext extends PushContext {
     readonly store: TaskStore;
     readonly quota: PurgeQuota;
     readonly statusCase: StatusCase;
@@ -68,5 +70,11 @@ export function runAction(ctx: ActionContext, action: ActionName, params: Params
             return submit(ctx, params, "path");
         case "DescribePurgeQuota":
             return ctx.quota.describe();
+        case "PushUrlsCache":
+            return pushUrlsCache(ctx, params);
+        case "DescribePushTasks":
+            return describePushTasks(ctx, params);
+        case "DescribePushQuota":
+            return ctx.pushQuota.describe();
     }
 }

@@ -14,6 +14,8 @@ export const CDN_ERROR_CODES = {
     cdnUrlInvalid: "InvalidParameter.CdnUrlInvalid",
     batchLimit: "LimitExceeded.CdnPurgeExceedBatchLimit",
     dayLimit: "LimitExceeded.CdnPurgeExceedDayLimit",
+    pushBatchLimit: "LimitExceeded.CdnPushExceedBatchLimit",
+    pushDayLimit: "LimitExceeded.CdnPushExceedDayLimit",
     operationTooOften: "UnauthorizedOperation.OperationTooOften",
 } as const;
 

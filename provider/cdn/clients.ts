@@ -6,6 +6,7 @@ import { clientCache } from "../engine/clientCache";
 import { hostConfig } from "../engine/hostConfig";
 import { PurgeClient } from "./client";
 import { PurgeApi } from "./types";
+import { PushApi } from "./pushTypes";
 
 /**
  * The CDN client for a connection resolved from explicit values, then `config`, then the environment.
@@ -22,5 +23,15 @@ export const clientFor = clientCache((settings) => new PurgeClient(settings));
  * const page = await hostApi().describePurgeTasks({ taskId: "1533" });
  */
 export function hostApi(): PurgeApi {
+    return clientFor(null, hostConfig());
+}
+
+/**
+ * The provider host's CDN client for pushes (prefetch): the same client, and so the same rate limits, as purges.
+ *
+ * @example
+ * const quota = await hostPushApi().describePushQuota();
+ */
+export function hostPushApi(): PushApi {
     return clientFor(null, hostConfig());
 }

@@ -24,10 +24,22 @@ const TASK_ID = { type: "string", max: 128, description: "A task id as PurgeUrls
     example: "15336040-1a2b" } as const satisfies PropertySpec;
 const AREA = { type: "string", enum: PURGE_AREA,
     description: "Where the purge applies. Default: where each domain is accelerated.", example: "mainland" } as const satisfies PropertySpec;
-const time = (which: string) => ({ type: "string", format: "time",
+/**
+ * A time filter of the CDN's listings (purge and push alike).
+ *
+ * @example
+ * const FILTER = { startTime: time("at or after") };
+ */
+export const time = (which: string) => ({ type: "string", format: "time",
     description: `Records created ${which} this time: a \`Date\`, Beijing time \`YYYY-MM-DD HH:mm:ss\` (the API's form) or ISO-8601 with a zone.`,
     example: "2026-11-29 00:00:00" }) as const satisfies PropertySpec;
-const urlList = (what: string, example: string) => ({
+/**
+ * A required list of full URLs, sent in batches (UrlPurge's, UrlPush's).
+ *
+ * @example
+ * const inputs = { urls: urlList("The URLs to purge", "https://www.example.com/index.html") };
+ */
+export const urlList = (what: string, example: string) => ({
     type: "array", items: { type: "string", format: "url", max: 4096, description: "A full URL.", example },
     min: 1, max: 100_000, unique: true, required: true, redoes: true,
     description: `${what}, each a full URL starting with \`http://\` or \`https://\`; long lists are sent in batches.`,

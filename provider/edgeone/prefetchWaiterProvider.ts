@@ -15,6 +15,7 @@ import { EdgeOnePrefetchTask } from "./types";
 import { readImportedJob } from "./import";
 import { overallState } from "../resources/outcome";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
+import { asJobsGiven } from "./waiterProvider";
 
 /** What a prefetch gate waits for: jobs of one zone. */
 interface PrefetchJobsOfZone {
@@ -45,13 +46,13 @@ export const edgeOnePrefetchWaiterProduct: WaiterProduct<PrefetchJobsOfZone, Edg
         const api = hostEdgeOnePrefetchApi();
         return settings.ownPacing
             ? hostWaitOnOwnSchedule((s) => readJobsTasks(prefetchListing(api), zoneId, jobIds, s), settings, onProgress, undefined,
-                EDGEONE_PREFETCH_RECORDS)
+                EDGEONE_PREFETCH_RECORDS, jobIds)
             : hostWaitOnPoller(edgeOnePrefetchPoller(api, zoneId), { taskIds: jobIds }, settings, onProgress, undefined, EDGEONE_PREFETCH_RECORDS);
     },
     read: ({ zoneId, jobIds }) => readJobsTasks(prefetchListing(hostEdgeOnePrefetchApi()), zoneId, jobIds),
     outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
-    // A gate stores the first of its jobs as `jobId` also when it was given `jobIds`: then no input of the user's changed.
-    comparable: (olds, news) => (news.jobId === undefined ? { ...olds, jobId: undefined } : olds),
+    jobIds: (t) => t.jobIds,
+    comparable: asJobsGiven,
     /** A prefetch job already warm is adopted as a passed gate, an unfinished one as a gate still to wait for. */
     async adopt(importId) {
         const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PrefetchTaskWaiter", importId,

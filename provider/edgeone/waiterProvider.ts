@@ -15,6 +15,16 @@ import { readImportedJob } from "./import";
 import { EdgeOnePurgeTask } from "./types";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
 
+/**
+ * A gate's stored state as the inputs it was given: a gate stores both `jobId` (the first job) and `jobIds` as
+ * outputs, whichever the user gave, and the other is then no input of the user's that changed.
+ *
+ * @example
+ * asJobsGiven({ jobId: "a", jobIds: ["a"], status: "success" }, { jobId: "a" }); // jobIds left out
+ */
+export const asJobsGiven = (olds: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> =>
+    ({ ...olds, ...(news.jobId === undefined ? { jobId: undefined } : {}), ...(news.jobIds === undefined ? { jobIds: undefined } : {}) });
+
 /** What an EdgeOne gate waits for: jobs of one zone. */
 interface JobsOfZone {
     readonly zoneId: string;
@@ -49,10 +59,7 @@ export const edgeOneWaiterProduct: WaiterProduct<JobsOfZone, EdgeOnePurgeTask, t
     read: ({ zoneId, jobIds }) => readJobsTasks(hostEdgeOneApi(), zoneId, jobIds),
     outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
     jobIds: (t) => t.jobIds,
-    // A gate stores both `jobId` (the first job) and `jobIds` as outputs, whichever the user gave: the other is then
-    // no input of the user's that changed.
-    comparable: (olds, news) => ({ ...olds, ...(news.jobId === undefined ? { jobId: undefined } : {}),
-        ...(news.jobIds === undefined ? { jobIds: undefined } : {}) }),
+    comparable: asJobsGiven,
     /** A job already succeeded is adopted as a passed gate, an unfinished one as a gate still to wait for. */
     async adopt(importId) {
         const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PurgeTaskWaiter", importId, hostEdgeOneApi());

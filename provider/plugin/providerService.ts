@@ -14,7 +14,7 @@ import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { cancel, configure, providers } from "../host";
 import { ResourceKind, RESOURCE_KINDS } from "../products";
 import { answerGetPurgeTasks } from "../cdn/getPurgeTasksAnswer";
-import { hostApi } from "../cdn/clients";
+import { hostApi, hostPushApi } from "../cdn/clients";
 import { hostEdgeOneApi, hostEdgeOnePrefetchApi } from "../edgeone/clients";
 import { toTaskQuery } from "../cdn/getPurgeTasksQuery";
 import { InvalidArgumentError } from "../description/validation";
@@ -24,6 +24,8 @@ import { toGrpcStatus, unimplemented } from "./grpcStatus";
 import { PACKAGE_VERSION, SECRET_CONFIG_KEYS } from "./schema";
 import { EDGEONE_GET_PURGE_TASKS } from "../edgeone/description";
 import { GET_PURGE_TASKS } from "../cdn/description";
+import { GET_PUSH_TASKS } from "../cdn/pushDescription";
+import { answerGetPushTasks, toPushQuery } from "../cdn/getPushTasks";
 import { tokenOf, WAIT_OPTIONS } from "../description";
 import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
@@ -44,6 +46,7 @@ const FUNCTIONS: Record<string, (args: Props) => Promise<unknown>> = {
     [tokenOf(EDGEONE_GET_PURGE_TASKS)]: async (args) => answerEdgeOneGetPurgeTasks(hostEdgeOneApi(), toEdgeOneQuery(args)),
     [tokenOf(EDGEONE_GET_PREFETCH_TASKS)]: async (args) =>
         answerEdgeOneGetPrefetchTasks(hostEdgeOnePrefetchApi(), toEdgeOnePrefetchQuery(args)),
+    [tokenOf(GET_PUSH_TASKS)]: async (args) => answerGetPushTasks(hostPushApi(), toPushQuery(args)),
 };
 /** An input the core reads to show progress on the resource's own line; never stored. */
 const URN_INPUT = "resourceUrn";

@@ -64,3 +64,16 @@ export async function hostWaitOnPoller<R>(poller: CoalescingPoller<R>, jobs: Pol
     onProgress: ProgressSink, expectedRecords: number | undefined, records: RecordKind<R>): Promise<WaitResult<R>> {
     return delivered(await waitOnPoller(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records }));
 }
+
+/**
+ * A wait whose check sets its own pace (it sleeps before reading, as a product's learned schedule says), with the
+ * host's clock, deadline, progress and cancel; `nextCheckInMs` only feeds progress.
+ *
+ * @example
+ * await hostWaitPacedByCheck(pacedCheck, () => nextDelayMs, settings, sink, urls.length, PUSH_RECORDS);
+ */
+export async function hostWaitPacedByCheck<R>(check: PurgeCheck<R>, nextCheckInMs: () => number, settings: WaitSettings,
+    onProgress: ProgressSink, expectedRecords: number | undefined, records: RecordKind<R>, jobIds?: readonly string[]): Promise<WaitResult<R>> {
+    return delivered(await runWaitLoop({ check, ...common(settings, onProgress), pacing: { kind: "checkWaits", nextCheckInMs },
+        expectedRecords, records, jobIds }));
+}

@@ -25,8 +25,12 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &PathPurge{}
 	case "tencentcloud-purge:index:PurgeTaskWaiter":
 		r = &PurgeTaskWaiter{}
+	case "tencentcloud-purge:index:PushTaskWaiter":
+		r = &PushTaskWaiter{}
 	case "tencentcloud-purge:index:UrlPurge":
 		r = &UrlPurge{}
+	case "tencentcloud-purge:index:UrlPush":
+		r = &UrlPush{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

@@ -678,6 +678,340 @@ func (in *purgeTypePtr) ToPurgeTypePtrOutputWithContext(ctx context.Context) Pur
 	return pulumi.ToOutputWithContext(ctx, in).(PurgeTypePtrOutput)
 }
 
+// Which tier of nodes to prefetch to: `middle` (the middle tier).
+type PushLayer string
+
+const (
+	PushLayerMIDDLE = PushLayer("middle")
+)
+
+func (PushLayer) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushLayer)(nil)).Elem()
+}
+
+func (e PushLayer) ToPushLayerOutput() PushLayerOutput {
+	return pulumi.ToOutput(e).(PushLayerOutput)
+}
+
+func (e PushLayer) ToPushLayerOutputWithContext(ctx context.Context) PushLayerOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(PushLayerOutput)
+}
+
+func (e PushLayer) ToPushLayerPtrOutput() PushLayerPtrOutput {
+	return e.ToPushLayerPtrOutputWithContext(context.Background())
+}
+
+func (e PushLayer) ToPushLayerPtrOutputWithContext(ctx context.Context) PushLayerPtrOutput {
+	return PushLayer(e).ToPushLayerOutputWithContext(ctx).ToPushLayerPtrOutputWithContext(ctx)
+}
+
+func (e PushLayer) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PushLayer) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PushLayer) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e PushLayer) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type PushLayerOutput struct{ *pulumi.OutputState }
+
+func (PushLayerOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushLayer)(nil)).Elem()
+}
+
+func (o PushLayerOutput) ToPushLayerOutput() PushLayerOutput {
+	return o
+}
+
+func (o PushLayerOutput) ToPushLayerOutputWithContext(ctx context.Context) PushLayerOutput {
+	return o
+}
+
+func (o PushLayerOutput) ToPushLayerPtrOutput() PushLayerPtrOutput {
+	return o.ToPushLayerPtrOutputWithContext(context.Background())
+}
+
+func (o PushLayerOutput) ToPushLayerPtrOutputWithContext(ctx context.Context) PushLayerPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PushLayer) *PushLayer {
+		return &v
+	}).(PushLayerPtrOutput)
+}
+
+func (o PushLayerOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o PushLayerOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PushLayer) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o PushLayerOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PushLayerOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PushLayer) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type PushLayerPtrOutput struct{ *pulumi.OutputState }
+
+func (PushLayerPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PushLayer)(nil)).Elem()
+}
+
+func (o PushLayerPtrOutput) ToPushLayerPtrOutput() PushLayerPtrOutput {
+	return o
+}
+
+func (o PushLayerPtrOutput) ToPushLayerPtrOutputWithContext(ctx context.Context) PushLayerPtrOutput {
+	return o
+}
+
+func (o PushLayerPtrOutput) Elem() PushLayerOutput {
+	return o.ApplyT(func(v *PushLayer) PushLayer {
+		if v != nil {
+			return *v
+		}
+		var ret PushLayer
+		return ret
+	}).(PushLayerOutput)
+}
+
+func (o PushLayerPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PushLayerPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PushLayer) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// PushLayerInput is an input type that accepts values of the PushLayer enum
+// A concrete instance of `PushLayerInput` can be one of the following:
+//
+//	PushLayerMIDDLE
+type PushLayerInput interface {
+	pulumi.Input
+
+	ToPushLayerOutput() PushLayerOutput
+	ToPushLayerOutputWithContext(context.Context) PushLayerOutput
+}
+
+var pushLayerPtrType = reflect.TypeOf((**PushLayer)(nil)).Elem()
+
+type PushLayerPtrInput interface {
+	pulumi.Input
+
+	ToPushLayerPtrOutput() PushLayerPtrOutput
+	ToPushLayerPtrOutputWithContext(context.Context) PushLayerPtrOutput
+}
+
+type pushLayerPtr string
+
+func PushLayerPtr(v string) PushLayerPtrInput {
+	return (*pushLayerPtr)(&v)
+}
+
+func (*pushLayerPtr) ElementType() reflect.Type {
+	return pushLayerPtrType
+}
+
+func (in *pushLayerPtr) ToPushLayerPtrOutput() PushLayerPtrOutput {
+	return pulumi.ToOutput(in).(PushLayerPtrOutput)
+}
+
+func (in *pushLayerPtr) ToPushLayerPtrOutputWithContext(ctx context.Context) PushLayerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(PushLayerPtrOutput)
+}
+
+// A prefetch's state, lower-cased: `done`, `process` (not finished), `fail`, or `invalid` (the origin answered 4xx/5xx).
+type PushStatus string
+
+const (
+	PushStatusDONE    = PushStatus("done")
+	PushStatusPROCESS = PushStatus("process")
+	PushStatusFAIL    = PushStatus("fail")
+	PushStatusINVALID = PushStatus("invalid")
+)
+
+func (PushStatus) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushStatus)(nil)).Elem()
+}
+
+func (e PushStatus) ToPushStatusOutput() PushStatusOutput {
+	return pulumi.ToOutput(e).(PushStatusOutput)
+}
+
+func (e PushStatus) ToPushStatusOutputWithContext(ctx context.Context) PushStatusOutput {
+	return pulumi.ToOutputWithContext(ctx, e).(PushStatusOutput)
+}
+
+func (e PushStatus) ToPushStatusPtrOutput() PushStatusPtrOutput {
+	return e.ToPushStatusPtrOutputWithContext(context.Background())
+}
+
+func (e PushStatus) ToPushStatusPtrOutputWithContext(ctx context.Context) PushStatusPtrOutput {
+	return PushStatus(e).ToPushStatusOutputWithContext(ctx).ToPushStatusPtrOutputWithContext(ctx)
+}
+
+func (e PushStatus) ToStringOutput() pulumi.StringOutput {
+	return pulumi.ToOutput(pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PushStatus) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.ToOutputWithContext(ctx, pulumi.String(e)).(pulumi.StringOutput)
+}
+
+func (e PushStatus) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(context.Background())
+}
+
+func (e PushStatus) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx).ToStringPtrOutputWithContext(ctx)
+}
+
+type PushStatusOutput struct{ *pulumi.OutputState }
+
+func (PushStatusOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushStatus)(nil)).Elem()
+}
+
+func (o PushStatusOutput) ToPushStatusOutput() PushStatusOutput {
+	return o
+}
+
+func (o PushStatusOutput) ToPushStatusOutputWithContext(ctx context.Context) PushStatusOutput {
+	return o
+}
+
+func (o PushStatusOutput) ToPushStatusPtrOutput() PushStatusPtrOutput {
+	return o.ToPushStatusPtrOutputWithContext(context.Background())
+}
+
+func (o PushStatusOutput) ToPushStatusPtrOutputWithContext(ctx context.Context) PushStatusPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v PushStatus) *PushStatus {
+		return &v
+	}).(PushStatusPtrOutput)
+}
+
+func (o PushStatusOutput) ToStringOutput() pulumi.StringOutput {
+	return o.ToStringOutputWithContext(context.Background())
+}
+
+func (o PushStatusOutput) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PushStatus) string {
+		return string(e)
+	}).(pulumi.StringOutput)
+}
+
+func (o PushStatusOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PushStatusOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e PushStatus) *string {
+		v := string(e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+type PushStatusPtrOutput struct{ *pulumi.OutputState }
+
+func (PushStatusPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**PushStatus)(nil)).Elem()
+}
+
+func (o PushStatusPtrOutput) ToPushStatusPtrOutput() PushStatusPtrOutput {
+	return o
+}
+
+func (o PushStatusPtrOutput) ToPushStatusPtrOutputWithContext(ctx context.Context) PushStatusPtrOutput {
+	return o
+}
+
+func (o PushStatusPtrOutput) Elem() PushStatusOutput {
+	return o.ApplyT(func(v *PushStatus) PushStatus {
+		if v != nil {
+			return *v
+		}
+		var ret PushStatus
+		return ret
+	}).(PushStatusOutput)
+}
+
+func (o PushStatusPtrOutput) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return o.ToStringPtrOutputWithContext(context.Background())
+}
+
+func (o PushStatusPtrOutput) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, e *PushStatus) *string {
+		if e == nil {
+			return nil
+		}
+		v := string(*e)
+		return &v
+	}).(pulumi.StringPtrOutput)
+}
+
+// PushStatusInput is an input type that accepts values of the PushStatus enum
+// A concrete instance of `PushStatusInput` can be one of the following:
+//
+//	PushStatusDONE
+//	PushStatusPROCESS
+//	PushStatusFAIL
+//	PushStatusINVALID
+type PushStatusInput interface {
+	pulumi.Input
+
+	ToPushStatusOutput() PushStatusOutput
+	ToPushStatusOutputWithContext(context.Context) PushStatusOutput
+}
+
+var pushStatusPtrType = reflect.TypeOf((**PushStatus)(nil)).Elem()
+
+type PushStatusPtrInput interface {
+	pulumi.Input
+
+	ToPushStatusPtrOutput() PushStatusPtrOutput
+	ToPushStatusPtrOutputWithContext(context.Context) PushStatusPtrOutput
+}
+
+type pushStatusPtr string
+
+func PushStatusPtr(v string) PushStatusPtrInput {
+	return (*pushStatusPtr)(&v)
+}
+
+func (*pushStatusPtr) ElementType() reflect.Type {
+	return pushStatusPtrType
+}
+
+func (in *pushStatusPtr) ToPushStatusPtrOutput() PushStatusPtrOutput {
+	return pulumi.ToOutput(in).(PushStatusPtrOutput)
+}
+
+func (in *pushStatusPtr) ToPushStatusPtrOutputWithContext(ctx context.Context) PushStatusPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, in).(PushStatusPtrOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*FlushTypeInput)(nil)).Elem(), FlushType("flush"))
 	pulumi.RegisterInputType(reflect.TypeOf((*FlushTypePtrInput)(nil)).Elem(), FlushType("flush"))
@@ -687,6 +1021,10 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeStatusPtrInput)(nil)).Elem(), PurgeStatus("done"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeTypeInput)(nil)).Elem(), PurgeType("url"))
 	pulumi.RegisterInputType(reflect.TypeOf((*PurgeTypePtrInput)(nil)).Elem(), PurgeType("url"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PushLayerInput)(nil)).Elem(), PushLayer("middle"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PushLayerPtrInput)(nil)).Elem(), PushLayer("middle"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PushStatusInput)(nil)).Elem(), PushStatus("done"))
+	pulumi.RegisterInputType(reflect.TypeOf((*PushStatusPtrInput)(nil)).Elem(), PushStatus("done"))
 	pulumi.RegisterOutputType(FlushTypeOutput{})
 	pulumi.RegisterOutputType(FlushTypePtrOutput{})
 	pulumi.RegisterOutputType(PurgeAreaOutput{})
@@ -695,4 +1033,8 @@ func init() {
 	pulumi.RegisterOutputType(PurgeStatusPtrOutput{})
 	pulumi.RegisterOutputType(PurgeTypeOutput{})
 	pulumi.RegisterOutputType(PurgeTypePtrOutput{})
+	pulumi.RegisterOutputType(PushLayerOutput{})
+	pulumi.RegisterOutputType(PushLayerPtrOutput{})
+	pulumi.RegisterOutputType(PushStatusOutput{})
+	pulumi.RegisterOutputType(PushStatusPtrOutput{})
 }

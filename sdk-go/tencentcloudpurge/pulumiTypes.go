@@ -526,15 +526,218 @@ func (o PurgeTaskArrayOutput) Index(i pulumi.IntInput) PurgeTaskOutput {
 	}).(PurgeTaskOutput)
 }
 
+// An HTTP header the CDN sends to the origin with the prefetch requests.
+type PushHeader struct {
+	// The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+	Name string `pulumi:"name"`
+	// Its value, at most 1024 bytes. Example: `release-42`.
+	Value string `pulumi:"value"`
+}
+
+// PushHeaderInput is an input type that accepts PushHeaderArgs and PushHeaderOutput values.
+// You can construct a concrete instance of `PushHeaderInput` via:
+//
+//	PushHeaderArgs{...}
+type PushHeaderInput interface {
+	pulumi.Input
+
+	ToPushHeaderOutput() PushHeaderOutput
+	ToPushHeaderOutputWithContext(context.Context) PushHeaderOutput
+}
+
+// An HTTP header the CDN sends to the origin with the prefetch requests.
+type PushHeaderArgs struct {
+	// The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+	Name pulumi.StringInput `pulumi:"name"`
+	// Its value, at most 1024 bytes. Example: `release-42`.
+	Value pulumi.StringInput `pulumi:"value"`
+}
+
+func (PushHeaderArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushHeader)(nil)).Elem()
+}
+
+func (i PushHeaderArgs) ToPushHeaderOutput() PushHeaderOutput {
+	return i.ToPushHeaderOutputWithContext(context.Background())
+}
+
+func (i PushHeaderArgs) ToPushHeaderOutputWithContext(ctx context.Context) PushHeaderOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PushHeaderOutput)
+}
+
+// PushHeaderArrayInput is an input type that accepts PushHeaderArray and PushHeaderArrayOutput values.
+// You can construct a concrete instance of `PushHeaderArrayInput` via:
+//
+//	PushHeaderArray{ PushHeaderArgs{...} }
+type PushHeaderArrayInput interface {
+	pulumi.Input
+
+	ToPushHeaderArrayOutput() PushHeaderArrayOutput
+	ToPushHeaderArrayOutputWithContext(context.Context) PushHeaderArrayOutput
+}
+
+type PushHeaderArray []PushHeaderInput
+
+func (PushHeaderArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PushHeader)(nil)).Elem()
+}
+
+func (i PushHeaderArray) ToPushHeaderArrayOutput() PushHeaderArrayOutput {
+	return i.ToPushHeaderArrayOutputWithContext(context.Background())
+}
+
+func (i PushHeaderArray) ToPushHeaderArrayOutputWithContext(ctx context.Context) PushHeaderArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(PushHeaderArrayOutput)
+}
+
+// An HTTP header the CDN sends to the origin with the prefetch requests.
+type PushHeaderOutput struct{ *pulumi.OutputState }
+
+func (PushHeaderOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushHeader)(nil)).Elem()
+}
+
+func (o PushHeaderOutput) ToPushHeaderOutput() PushHeaderOutput {
+	return o
+}
+
+func (o PushHeaderOutput) ToPushHeaderOutputWithContext(ctx context.Context) PushHeaderOutput {
+	return o
+}
+
+// The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+func (o PushHeaderOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v PushHeader) string { return v.Name }).(pulumi.StringOutput)
+}
+
+// Its value, at most 1024 bytes. Example: `release-42`.
+func (o PushHeaderOutput) Value() pulumi.StringOutput {
+	return o.ApplyT(func(v PushHeader) string { return v.Value }).(pulumi.StringOutput)
+}
+
+type PushHeaderArrayOutput struct{ *pulumi.OutputState }
+
+func (PushHeaderArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PushHeader)(nil)).Elem()
+}
+
+func (o PushHeaderArrayOutput) ToPushHeaderArrayOutput() PushHeaderArrayOutput {
+	return o
+}
+
+func (o PushHeaderArrayOutput) ToPushHeaderArrayOutputWithContext(ctx context.Context) PushHeaderArrayOutput {
+	return o
+}
+
+func (o PushHeaderArrayOutput) Index(i pulumi.IntInput) PushHeaderOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PushHeader {
+		return vs[0].([]PushHeader)[vs[1].(int)]
+	}).(PushHeaderOutput)
+}
+
+// One record of a push (prefetch) task: one per URL, sharing the task's `taskId`.
+type PushTask struct {
+	// Where it was prefetched. Example: `mainland`.
+	Area *PurgeArea `pulumi:"area"`
+	// When it was submitted: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
+	CreateTime *string `pulumi:"createTime"`
+	// How far the prefetch is, in percent. Example: `100`.
+	Percent *int `pulumi:"percent"`
+	// `done`, `process`, `fail` or `invalid`. Example: `done`.
+	Status *PushStatus `pulumi:"status"`
+	// The task id the record belongs to. Example: `15336040-1a2b`.
+	TaskId *string `pulumi:"taskId"`
+	// When it last changed: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:06:12`.
+	UpdateTime *string `pulumi:"updateTime"`
+	// The prefetched URL. Example: `https://www.example.com/app.js`.
+	Url *string `pulumi:"url"`
+}
+
+// One record of a push (prefetch) task: one per URL, sharing the task's `taskId`.
+type PushTaskOutput struct{ *pulumi.OutputState }
+
+func (PushTaskOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*PushTask)(nil)).Elem()
+}
+
+func (o PushTaskOutput) ToPushTaskOutput() PushTaskOutput {
+	return o
+}
+
+func (o PushTaskOutput) ToPushTaskOutputWithContext(ctx context.Context) PushTaskOutput {
+	return o
+}
+
+// Where it was prefetched. Example: `mainland`.
+func (o PushTaskOutput) Area() PurgeAreaPtrOutput {
+	return o.ApplyT(func(v PushTask) *PurgeArea { return v.Area }).(PurgeAreaPtrOutput)
+}
+
+// When it was submitted: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
+func (o PushTaskOutput) CreateTime() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PushTask) *string { return v.CreateTime }).(pulumi.StringPtrOutput)
+}
+
+// How far the prefetch is, in percent. Example: `100`.
+func (o PushTaskOutput) Percent() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v PushTask) *int { return v.Percent }).(pulumi.IntPtrOutput)
+}
+
+// `done`, `process`, `fail` or `invalid`. Example: `done`.
+func (o PushTaskOutput) Status() PushStatusPtrOutput {
+	return o.ApplyT(func(v PushTask) *PushStatus { return v.Status }).(PushStatusPtrOutput)
+}
+
+// The task id the record belongs to. Example: `15336040-1a2b`.
+func (o PushTaskOutput) TaskId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PushTask) *string { return v.TaskId }).(pulumi.StringPtrOutput)
+}
+
+// When it last changed: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:06:12`.
+func (o PushTaskOutput) UpdateTime() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PushTask) *string { return v.UpdateTime }).(pulumi.StringPtrOutput)
+}
+
+// The prefetched URL. Example: `https://www.example.com/app.js`.
+func (o PushTaskOutput) Url() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v PushTask) *string { return v.Url }).(pulumi.StringPtrOutput)
+}
+
+type PushTaskArrayOutput struct{ *pulumi.OutputState }
+
+func (PushTaskArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]PushTask)(nil)).Elem()
+}
+
+func (o PushTaskArrayOutput) ToPushTaskArrayOutput() PushTaskArrayOutput {
+	return o
+}
+
+func (o PushTaskArrayOutput) ToPushTaskArrayOutputWithContext(ctx context.Context) PushTaskArrayOutput {
+	return o
+}
+
+func (o PushTaskArrayOutput) Index(i pulumi.IntInput) PushTaskOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) PushTask {
+		return vs[0].([]PushTask)[vs[1].(int)]
+	}).(PushTaskOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithWebIdentityInput)(nil)).Elem(), AssumeRoleWithWebIdentityArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithWebIdentityPtrInput)(nil)).Elem(), AssumeRoleWithWebIdentityArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PushHeaderInput)(nil)).Elem(), PushHeaderArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*PushHeaderArrayInput)(nil)).Elem(), PushHeaderArray{})
 	pulumi.RegisterOutputType(AssumeRoleOutput{})
 	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
 	pulumi.RegisterOutputType(AssumeRoleWithWebIdentityOutput{})
 	pulumi.RegisterOutputType(AssumeRoleWithWebIdentityPtrOutput{})
 	pulumi.RegisterOutputType(PurgeTaskOutput{})
 	pulumi.RegisterOutputType(PurgeTaskArrayOutput{})
+	pulumi.RegisterOutputType(PushHeaderOutput{})
+	pulumi.RegisterOutputType(PushHeaderArrayOutput{})
+	pulumi.RegisterOutputType(PushTaskOutput{})
+	pulumi.RegisterOutputType(PushTaskArrayOutput{})
 }

@@ -8,10 +8,13 @@ import typing
 # Export this package's modules as members:
 from ._enums import *
 from .get_purge_tasks import *
+from .get_push_tasks import *
 from .path_purge import *
 from .provider import *
 from .purge_task_waiter import *
+from .push_task_waiter import *
 from .url_purge import *
+from .url_push import *
 from ._inputs import *
 from . import outputs
 
@@ -46,7 +49,9 @@ _utilities.register(
   "classes": {
    "tencentcloud-purge:index:PathPurge": "PathPurge",
    "tencentcloud-purge:index:PurgeTaskWaiter": "PurgeTaskWaiter",
-   "tencentcloud-purge:index:UrlPurge": "UrlPurge"
+   "tencentcloud-purge:index:PushTaskWaiter": "PushTaskWaiter",
+   "tencentcloud-purge:index:UrlPurge": "UrlPurge",
+   "tencentcloud-purge:index:UrlPush": "UrlPush"
   }
  }
 ]

@@ -11,6 +11,8 @@ __all__ = [
     'PurgeArea',
     'PurgeStatus',
     'PurgeType',
+    'PushLayer',
+    'PushStatus',
 ]
 
 
@@ -50,3 +52,22 @@ class PurgeType(_builtins.str, Enum):
     """
     URL = "url"
     PATH = "path"
+
+
+@pulumi.type_token("tencentcloud-purge:index:PushLayer")
+class PushLayer(_builtins.str, Enum):
+    """
+    Which tier of nodes to prefetch to: `middle` (the middle tier).
+    """
+    MIDDLE = "middle"
+
+
+@pulumi.type_token("tencentcloud-purge:index:PushStatus")
+class PushStatus(_builtins.str, Enum):
+    """
+    A prefetch's state, lower-cased: `done`, `process` (not finished), `fail`, or `invalid` (the origin answered 4xx/5xx).
+    """
+    DONE = "done"
+    PROCESS = "process"
+    FAIL = "fail"
+    INVALID = "invalid"

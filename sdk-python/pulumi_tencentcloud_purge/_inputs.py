@@ -20,6 +20,8 @@ __all__ = [
     'AssumeRoleArgsDict',
     'AssumeRoleWithWebIdentityArgs',
     'AssumeRoleWithWebIdentityArgsDict',
+    'PushHeaderArgs',
+    'PushHeaderArgsDict',
 ]
 
 class AssumeRoleArgsDict(TypedDict):
@@ -246,5 +248,57 @@ class AssumeRoleWithWebIdentityArgs:
     @web_identity_token_file.setter
     def web_identity_token_file(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "web_identity_token_file", value)
+
+
+class PushHeaderArgsDict(TypedDict):
+    """
+    An HTTP header the CDN sends to the origin with the prefetch requests.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+    """
+    value: pulumi.Input[_builtins.str]
+    """
+    Its value, at most 1024 bytes. Example: `release-42`.
+    """
+
+@pulumi.input_type
+class PushHeaderArgs:
+    def __init__(__self__, *,
+                 name: pulumi.Input[_builtins.str],
+                 value: pulumi.Input[_builtins.str]):
+        """
+        An HTTP header the CDN sends to the origin with the prefetch requests.
+
+        :param pulumi.Input[_builtins.str] name: The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+        :param pulumi.Input[_builtins.str] value: Its value, at most 1024 bytes. Example: `release-42`.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> pulumi.Input[_builtins.str]:
+        """
+        Its value, at most 1024 bytes. Example: `release-42`.
+        """
+        return pulumi.get(self, "value")
+
+    @value.setter
+    def value(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "value", value)
 
 

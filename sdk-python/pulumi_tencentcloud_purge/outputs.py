@@ -19,6 +19,8 @@ __all__ = [
     'AssumeRole',
     'AssumeRoleWithWebIdentity',
     'PurgeTask',
+    'PushHeader',
+    'PushTask',
 ]
 
 @pulumi.output_type
@@ -266,6 +268,157 @@ class PurgeTask(dict):
     def url(self) -> Optional[_builtins.str]:
         """
         The purged URL or directory. Example: `https://www.example.com/index.html`.
+        """
+        return pulumi.get(self, "url")
+
+
+@pulumi.output_type
+class PushHeader(dict):
+    """
+    An HTTP header the CDN sends to the origin with the prefetch requests.
+    """
+    def __init__(__self__, *,
+                 name: _builtins.str,
+                 value: _builtins.str):
+        """
+        An HTTP header the CDN sends to the origin with the prefetch requests.
+
+        :param _builtins.str name: The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+        :param _builtins.str value: Its value, at most 1024 bytes. Example: `release-42`.
+        """
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "value", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The header's name, at most 128 bytes. Example: `X-Warm-Up`.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def value(self) -> _builtins.str:
+        """
+        Its value, at most 1024 bytes. Example: `release-42`.
+        """
+        return pulumi.get(self, "value")
+
+
+@pulumi.output_type
+class PushTask(dict):
+    """
+    One record of a push (prefetch) task: one per URL, sharing the task's `taskId`.
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "createTime":
+            suggest = "create_time"
+        elif key == "taskId":
+            suggest = "task_id"
+        elif key == "updateTime":
+            suggest = "update_time"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in PushTask. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        PushTask.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        PushTask.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 area: Optional['PurgeArea'] = None,
+                 create_time: Optional[_builtins.str] = None,
+                 percent: Optional[_builtins.int] = None,
+                 status: Optional['PushStatus'] = None,
+                 task_id: Optional[_builtins.str] = None,
+                 update_time: Optional[_builtins.str] = None,
+                 url: Optional[_builtins.str] = None):
+        """
+        One record of a push (prefetch) task: one per URL, sharing the task's `taskId`.
+
+        :param 'PurgeArea' area: Where it was prefetched. Example: `mainland`.
+        :param _builtins.str create_time: When it was submitted: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
+        :param _builtins.int percent: How far the prefetch is, in percent. Example: `100`.
+        :param 'PushStatus' status: `done`, `process`, `fail` or `invalid`. Example: `done`.
+        :param _builtins.str task_id: The task id the record belongs to. Example: `15336040-1a2b`.
+        :param _builtins.str update_time: When it last changed: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:06:12`.
+        :param _builtins.str url: The prefetched URL. Example: `https://www.example.com/app.js`.
+        """
+        if area is not None:
+            pulumi.set(__self__, "area", area)
+        if create_time is not None:
+            pulumi.set(__self__, "create_time", create_time)
+        if percent is not None:
+            pulumi.set(__self__, "percent", percent)
+        if status is not None:
+            pulumi.set(__self__, "status", status)
+        if task_id is not None:
+            pulumi.set(__self__, "task_id", task_id)
+        if update_time is not None:
+            pulumi.set(__self__, "update_time", update_time)
+        if url is not None:
+            pulumi.set(__self__, "url", url)
+
+    @_builtins.property
+    @pulumi.getter
+    def area(self) -> Optional['PurgeArea']:
+        """
+        Where it was prefetched. Example: `mainland`.
+        """
+        return pulumi.get(self, "area")
+
+    @_builtins.property
+    @pulumi.getter(name="createTime")
+    def create_time(self) -> Optional[_builtins.str]:
+        """
+        When it was submitted: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:00:00`.
+        """
+        return pulumi.get(self, "create_time")
+
+    @_builtins.property
+    @pulumi.getter
+    def percent(self) -> Optional[_builtins.int]:
+        """
+        How far the prefetch is, in percent. Example: `100`.
+        """
+        return pulumi.get(self, "percent")
+
+    @_builtins.property
+    @pulumi.getter
+    def status(self) -> Optional['PushStatus']:
+        """
+        `done`, `process`, `fail` or `invalid`. Example: `done`.
+        """
+        return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter(name="taskId")
+    def task_id(self) -> Optional[_builtins.str]:
+        """
+        The task id the record belongs to. Example: `15336040-1a2b`.
+        """
+        return pulumi.get(self, "task_id")
+
+    @_builtins.property
+    @pulumi.getter(name="updateTime")
+    def update_time(self) -> Optional[_builtins.str]:
+        """
+        When it last changed: `YYYY-MM-DD HH:mm:ss`, Beijing time. Example: `2026-11-29 10:06:12`.
+        """
+        return pulumi.get(self, "update_time")
+
+    @_builtins.property
+    @pulumi.getter
+    def url(self) -> Optional[_builtins.str]:
+        """
+        The prefetched URL. Example: `https://www.example.com/app.js`.
         """
         return pulumi.get(self, "url")
 

@@ -65,6 +65,7 @@ describe("emulator command line", () => {
 
     it("lists every flag in --help", () => {
         for (const flag of ["--port", "--host", "--complete-after", "--teo-prefetch-after", "--teo-invalid-pattern", "--visible-after", "--retention", "--fail-pattern",
+            "--push-complete-after", "--invalid-pattern",
             "--rate-limit", "--status-case", "--role-arn", "--web-identity-provider", "--web-identity-token",
             "--web-identity-role", "--sts-lifetime", "--verbose", "--help"]) {
             assert.ok(USAGE.includes(flag), flag);

@@ -75,6 +75,8 @@ describe("resources under mocks", () => {
             /PathPurge cannot be imported/);
         assert.throws(() => new purge.PurgeTaskWaiter("importedGate", { taskId: "1533" }, { import: "1533" }),
             /PurgeTaskWaiter cannot be imported .*Drop the `import` option: a PurgeTaskWaiter given the task id \(`taskId`\) adopts that task/);
+        assert.throws(() => new purge.UrlPush("importedWarm", { urls: ["https://www.example.com/a.js"] }, { import: "1533" }),
+            /UrlPush cannot be imported .*declare a PushTaskWaiter with its task id instead .*prefetches nothing.*tencentcloud-purge:index:UrlPush by task id$/);
         assert.deepStrictEqual(registered.filter((r) => r.name.startsWith("imported")), []);
     });
     it("captures no credential in the inputs or the serialized provider", async () => {

@@ -22,7 +22,7 @@ async function until(ready: () => boolean): Promise<void> {
 /** What the scenarios need to know of a product. */
 interface ProductUnderTest {
     readonly name: string;
-    readonly provider: "urlPurge" | "edgeOnePurge" | "edgeOnePrefetch";
+    readonly provider: "urlPurge" | "edgeOnePurge" | "edgeOnePrefetch" | "urlPush";
     readonly submitAction: string;
     readonly idsKey: string;
     inputs(items: string[]): Record<string, unknown>;
@@ -64,6 +64,15 @@ const PRODUCTS: readonly ProductUnderTest[] = [
         refuse: (emu, item, reason) => emu.teoPrefetchStore.refuse(item, reason),
         sent: (emu) => emu.stats.snapshot().recent.filter((r) => r.action === "CreatePrefetchTask").map((r) => (r.params as { Targets: string[] }).Targets),
     },
+    {
+        name: "CDN UrlPush",
+        provider: "urlPush",
+        submitAction: "PushUrlsCache",
+        idsKey: "taskIds",
+        inputs: (urls) => ({ urls }),
+        jobs: (emu) => [...new Set(emu.pushes.allRecords().map((r) => r.taskId))],
+        sent: (emu) => emu.stats.snapshot().recent.filter((r) => r.action === "PushUrlsCache").map((r) => (r.params as { Urls: string[] }).Urls),
+    },
 ];
 
 for (const product of PRODUCTS) {
@@ -85,7 +94,7 @@ for (const product of PRODUCTS) {
         const failure = (p: Promise<unknown>) => p.then(() => assert.fail("the update should fail"), (e: HostError) => e);
 
         before(async () => {
-            emu = await startEmulator({ completeAfterMs: 300, teoPrefetchCompleteAfterMs: 300 });
+            emu = await startEmulator({ completeAfterMs: 300, teoPrefetchCompleteAfterMs: 300, pushCompleteAfterMs: 300 });
             provider = await ProviderHost.serialize(hostedProvider(product.provider));
         });
         beforeEach(async () => {

@@ -8,7 +8,7 @@ import { PluginHost, secret, urnOf } from "./pluginHost";
 import { ProviderHost } from "./providerHost";
 
 type Props = Record<string, unknown>;
-export type Kind = "urlPurge" | "pathPurge" | "waiter";
+export type Kind = "urlPurge" | "pathPurge" | "waiter" | "urlPush" | "pushWaiter";
 export interface Connection {
     readonly secretId: string;
     readonly secretKey: string;
@@ -39,7 +39,7 @@ export const dynamicProviderHost: HostFactory = {
     async start(connection) {
         const host = await ProviderHost.start(NO_ENV_CREDENTIALS);
         const serialized: Partial<Record<Kind, string>> = {};
-        for (const kind of ["urlPurge", "pathPurge", "waiter"] as const) {
+        for (const kind of ["urlPurge", "pathPurge", "waiter", "urlPush", "pushWaiter"] as const) {
             serialized[kind] = await ProviderHost.serialize(hostedProvider(kind));
         }
         await host.configure(Object.fromEntries(Object.entries(connection).map(([k, v]) => [`tencentcloud-purge:${k}`, v])));
@@ -55,7 +55,8 @@ export const dynamicProviderHost: HostFactory = {
     },
 };
 
-const TYPES: Record<Kind, string> = { urlPurge: "UrlPurge", pathPurge: "PathPurge", waiter: "PurgeTaskWaiter" };
+const TYPES: Record<Kind, string> = { urlPurge: "UrlPurge", pathPurge: "PathPurge", waiter: "PurgeTaskWaiter",
+    urlPush: "UrlPush", pushWaiter: "PushTaskWaiter" };
 
 export const providerPlugin: HostFactory = {
     name: "the provider plugin",

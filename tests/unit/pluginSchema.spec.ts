@@ -26,10 +26,12 @@ describe("the provider plugin's schema", () => {
     it("offers the function and resources under the package's tokens", () => {
         const s = packageSchema();
         assert.deepStrictEqual([Object.keys(s.functions), Object.keys(s.resources).sort()], [
-            ["tencentcloud-purge:index:getPurgeTasks", "tencentcloud-purge:edgeone:getPurgeTasks", "tencentcloud-purge:edgeone:getPrefetchTasks"],
+            ["tencentcloud-purge:index:getPurgeTasks", "tencentcloud-purge:edgeone:getPurgeTasks", "tencentcloud-purge:edgeone:getPrefetchTasks",
+                "tencentcloud-purge:index:getPushTasks"],
             ["tencentcloud-purge:edgeone:Prefetch", "tencentcloud-purge:edgeone:PrefetchTaskWaiter",
                 "tencentcloud-purge:edgeone:Purge", "tencentcloud-purge:edgeone:PurgeTaskWaiter",
-                "tencentcloud-purge:index:PathPurge", "tencentcloud-purge:index:PurgeTaskWaiter", "tencentcloud-purge:index:UrlPurge"],
+                "tencentcloud-purge:index:PathPurge", "tencentcloud-purge:index:PurgeTaskWaiter", "tencentcloud-purge:index:PushTaskWaiter",
+                "tencentcloud-purge:index:UrlPurge", "tencentcloud-purge:index:UrlPush"],
         ]);
     });
 

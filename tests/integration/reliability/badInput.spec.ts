@@ -14,6 +14,7 @@ import { FUNCTIONS, RESOURCES } from "../../../provider/products";
 import { FunctionSpec, PropertySpec, ResourceSpec, tokenOf } from "../../../provider/description";
 import * as edgeone from "../../../sdk/edgeone";
 import { getPurgeTasks, iteratePurgeTasks } from "../../../sdk/getPurgeTasks";
+import { getPushTasks } from "../../../sdk/getPushTasks";
 import { hostedProvider } from "../../../sdk/hostedProvider";
 import { ProviderHost } from "../../support/providerHost";
 import { badValues, boundaries } from "./support/badValues";
@@ -38,6 +39,8 @@ const FUNCTION_CALLS: Record<string, { valid: Record<string, unknown>; call(args
         call: (args, connection) => getPurgeTasks(args as never, { connection }) },
     "tencentcloud-purge:edgeone:getPurgeTasks": { valid: { zoneId: ZONE, jobId: "1379afjk91u32h" },
         call: (args, connection) => edgeone.getPurgeTasks(args as never, { connection: { ...connection, teoEndpoint: connection.endpoint } }) },
+    "tencentcloud-purge:index:getPushTasks": { valid: { taskId: "1533" },
+        call: (args, connection) => getPushTasks(args as never, { connection }) },
     "tencentcloud-purge:edgeone:getPrefetchTasks": { valid: { zoneId: ZONE, jobId: "1379afjk91u32h" },
         call: (args, connection) => edgeone.getPrefetchTasks(args as never, { connection: { ...connection, teoEndpoint: connection.endpoint } }) },
 };
@@ -50,6 +53,8 @@ const VALID_INPUTS: Record<ResourceKind, Record<string, unknown>> = {
     edgeOneWaiter: { zoneId: ZONE, jobId: "1379afjk91u32h" },
     edgeOnePrefetch: { zoneId: ZONE, targets: ["https://www.example.com/a"] },
     edgeOnePrefetchWaiter: { zoneId: ZONE, jobId: "1379afjk91u32h" },
+    urlPush: { urls: ["https://www.example.com/a"] },
+    pushWaiter: { taskId: "1533" },
 };
 /** The hosted provider of each described resource by its token, with inputs that pass. */
 const RESOURCE_KINDS: Record<string, { kind: ResourceKind; valid: Record<string, unknown> }> = Object.fromEntries(

@@ -9,6 +9,8 @@ import { EDGEONE_GET_PREFETCH_TASKS, EDGEONE_PREFETCH, EDGEONE_PREFETCH_TASK_WAI
 import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../../provider/cdn/description";
 import { Properties, ValueOf, ValuesOf } from "../../../provider/description";
 import { edgeone } from "../../../sdk";
+import { GetPushTasksArgs, GetPushTasksResult, PushTaskWaiter, PushTaskWaiterArgs, UrlPush, UrlPushArgs } from "../../../sdk";
+import { GET_PUSH_TASKS, PUSH_TASK_WAITER, URL_PUSH } from "../../../provider/cdn/pushDescription";
 import { GetPurgeTasksArgs, GetPurgeTasksResult, PathPurge, PathPurgeArgs, PurgeTaskWaiter, PurgeTaskWaiterArgs, UrlPurge, UrlPurgeArgs } from "../../../sdk";
 
 /** True when A and B are each assignable to the other. */
@@ -61,3 +63,9 @@ holds<ArgsMatch<edgeone.GetPrefetchTasksArgs, typeof EDGEONE_GET_PREFETCH_TASKS.
 holds<OutputsMatch<edgeone.Prefetch, typeof EDGEONE_PREFETCH.inputs, typeof EDGEONE_PREFETCH.outputs>>(true);
 holds<OutputsMatch<edgeone.PrefetchTaskWaiter, typeof EDGEONE_PREFETCH_TASK_WAITER.inputs, typeof EDGEONE_PREFETCH_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<edgeone.GetPrefetchTasksResult, typeof EDGEONE_GET_PREFETCH_TASKS.outputs>>(true);
+holds<ArgsMatch<UrlPushArgs, typeof URL_PUSH.inputs>>(true);
+holds<ArgsMatch<PushTaskWaiterArgs, typeof PUSH_TASK_WAITER.inputs>>(true);
+holds<ArgsMatch<GetPushTasksArgs, typeof GET_PUSH_TASKS.inputs>>(true);
+holds<OutputsMatch<UrlPush, typeof URL_PUSH.inputs, typeof URL_PUSH.outputs>>(true);
+holds<OutputsMatch<PushTaskWaiter, typeof PUSH_TASK_WAITER.inputs, typeof PUSH_TASK_WAITER.outputs>>(true);
+holds<ResultMatches<GetPushTasksResult, typeof GET_PUSH_TASKS.outputs>>(true);

@@ -1,0 +1,244 @@
+/**
+ * The one description of the CDN's prefetch ("push"): `UrlPush`, `PushTaskWaiter`, `getPushTasks` and their
+ * types. The schema, the checks in both hosts, the diff and the SDK's compile-time check read it.
+ */
+import { InvalidArgumentError } from "../description/validation";
+import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
+import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
+import { REQUEST_IDS } from "../description/requestIds";
+import { PURGE_AREA, taskQueryRules, time, urlList } from "./description";
+import { PUSH_STATUSES, PushStatus } from "./pushTypes";
+
+/**
+ * A prefetch takes about 5 to 30 minutes by Tencent's own FAQ, depending on the size of the files: a wait is
+ * given the top of that range by default, where a purge's 10 minutes would give up on a normal prefetch.
+ */
+export const PUSH_TIMEOUT_SECONDS = 1800;
+/** A prefetch's pauses between checks by default: minutes of work need no check every second. */
+export const PUSH_DELAYS = { minDelaySeconds: 5, maxDelaySeconds: 30 } as const;
+
+export const PUSH_STATUS: EnumSpec<PushStatus> = { name: "PushStatus", values: PUSH_STATUSES,
+    description: "A prefetch's state, lower-cased: `done`, `process` (not finished), `fail`, or `invalid` (the origin answered 4xx/5xx)." };
+export const PUSH_LAYER: EnumSpec<"middle"> = { name: "PushLayer", values: ["middle"],
+    description: "Which tier of nodes to prefetch to: `middle` (the middle tier)." };
+
+/** One custom header of PushUrlsCache. */
+export const PUSH_HEADER: TypeSpec = {
+    module: "index",
+    name: "PushHeader",
+    description: "An HTTP header the CDN sends to the origin with the prefetch requests.",
+    properties: {
+        name: { type: "string", required: true, max: 128, description: "The header's name, at most 128 bytes.", example: "X-Warm-Up" },
+        value: { type: "string", required: true, max: 1024, description: "Its value, at most 1024 bytes.", example: "release-42" },
+    },
+};
+
+/** One record of DescribePushTasks. */
+export const PUSH_TASK: TypeSpec = {
+    module: "index",
+    name: "PushTask",
+    description: "One record of a push (prefetch) task: one per URL, sharing the task's `taskId`.",
+    properties: {
+        taskId: { type: "string", description: "The task id the record belongs to.", example: "15336040-1a2b" },
+        url: { type: "string", description: "The prefetched URL.", example: "https://www.example.com/app.js" },
+        status: { type: "string", enum: PUSH_STATUS, description: "`done`, `process`, `fail` or `invalid`.", example: "done" },
+        percent: { type: "integer", description: "How far the prefetch is, in percent.", example: "100" },
+        area: { type: "string", enum: PURGE_AREA, description: "Where it was prefetched.", example: "mainland" },
+        createTime: { type: "string", description: "When it was submitted: `YYYY-MM-DD HH:mm:ss`, Beijing time.", example: "2026-11-29 10:00:00" },
+        updateTime: { type: "string", description: "When it last changed: `YYYY-MM-DD HH:mm:ss`, Beijing time.", example: "2026-11-29 10:06:12" },
+    },
+};
+
+const TASK_ID = { type: "string", max: 128, description: "A task id as PushUrlsCache returned it.",
+    example: "15336040-1a2b" } as const satisfies PropertySpec;
+const PUSH_LOGS = { type: "array", items: { type: "object", ref: PUSH_TASK.name, description: "A record.", example: "{...}" },
+    description: "The records as last seen.", example: "[{ taskId: \"15336040-1a2b\", status: \"done\", ... }]" } as const satisfies PropertySpec;
+const HEADERS_MAX = 20;
+
+/** The wait options with a prefetch's longer deadline and calmer pace. */
+const PUSH_WAIT_OPTIONS = {
+    ...WAIT_OPTIONS,
+    timeoutSeconds: { ...WAIT_OPTIONS.timeoutSeconds, default: PUSH_TIMEOUT_SECONDS,
+        description: "The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by " +
+            "Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` " +
+            "resumes the wait without prefetching again." },
+    minDelaySeconds: { ...WAIT_OPTIONS.minDelaySeconds,
+        description: `The shortest pause between checks, in seconds (default ${PUSH_DELAYS.minDelaySeconds}). By default a wait ` +
+            "is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then " +
+            "frequent ones); setting either delay backs off between the two instead." },
+    maxDelaySeconds: { ...WAIT_OPTIONS.maxDelaySeconds,
+        description: `The longest pause between checks once the prefetch may be finishing, in seconds (default ${PUSH_DELAYS.maxDelaySeconds}).` },
+} as const satisfies Properties;
+
+/**
+ * The checks across UrlPush's inputs: the wait options, and each header's name and value within the API's limits.
+ *
+ * @example
+ * pushRules({ headers: [{ name: "", value: "x" }] }); // throws on headers[0].name
+ */
+export function pushRules(known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string> = new Set()): void {
+    waitRules(known, pending);
+    const headers = known.headers as readonly unknown[] | undefined;
+    headers?.forEach((h, i) => {
+        if (typeof h !== "object" || h === null || Array.isArray(h)) {
+            throw new InvalidArgumentError(`headers[${i}]`, `must be an object { name, value }, got ${JSON.stringify(h) ?? "nothing"}`);
+        }
+        const { name, value } = h as Record<string, unknown>;
+        if (typeof name !== "string" || name === "" || Buffer.byteLength(name) > 128 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+            throw new InvalidArgumentError(`headers[${i}].name`, `must be an HTTP header name of 1 to 128 bytes, got ${JSON.stringify(name)}`);
+        }
+        if (typeof value !== "string" || Buffer.byteLength(value) > 1024) {
+            throw new InvalidArgumentError(`headers[${i}].value`, `must be text of at most 1024 bytes, got ${typeof value === "string" ? `${Buffer.byteLength(value)} bytes` : JSON.stringify(value)}`);
+        }
+    });
+}
+
+/**
+ * UrlPush: PushUrlsCache within the push quota, then a wait until every URL is warm.
+ *
+ * @example
+ * validateInputs(URL_PUSH, { urls: ["https://www.example.com/app.js"], area: "global" });
+ */
+export const URL_PUSH = {
+    module: "index",
+    name: "UrlPush",
+    description: "Prefetches URLs into the CDN cache (PushUrlsCache), e.g. to warm it after a purge, and waits until " +
+        "every one is `done`: anything that depends on it is created only once the edge serves the new content. A URL " +
+        "that ends `fail` or `invalid` (the origin answered 4xx/5xx) fails the update, naming it. The quota of each " +
+        "area is checked before anything is sent (`global` uses mainland's and overseas'). Changing `urls`, the " +
+        "prefetch options or `triggers` prefetches again; deleting the resource does nothing at the CDN.",
+    example: {
+        title: "Warm the cache after a purge",
+        typescript: 'const purged = new purge.UrlPurge("site", { urls: ["https://www.example.com/app.js"] });\n' +
+            'const warm = new purge.UrlPush("warm", { urls: ["https://www.example.com/app.js"] }, { dependsOn: [purged] });',
+        python: 'warm = tencentcloud_purge.UrlPush("warm", urls=["https://www.example.com/app.js"],\n' +
+            '    opts=pulumi.ResourceOptions(depends_on=[purged]))',
+        go: 'warm, err := tencentcloudpurge.NewUrlPush(ctx, "warm", &tencentcloudpurge.UrlPushArgs{\n' +
+            '\tUrls: pulumi.StringArray{pulumi.String("https://www.example.com/app.js")},\n}, pulumi.DependsOn([]pulumi.Resource{purged}))',
+        yaml: 'resources:\n  warm:\n    type: tencentcloud-purge:index:UrlPush\n    properties:\n' +
+            '      urls: ["https://www.example.com/app.js"]\n    options:\n      dependsOn: [${purged}]',
+    },
+    inputs: {
+        urls: urlList("The URLs to prefetch", "https://www.example.com/app.js"),
+        area: { type: "string", enum: PURGE_AREA, redoes: true,
+            description: "Where to prefetch: `mainland` (the API's default), `overseas`, or `global` (both areas' quota).", example: "global" },
+        layer: { type: "string", enum: PUSH_LAYER, redoes: true,
+            description: "`middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas.", example: "middle" },
+        userAgent: { type: "string", max: 1024, redoes: true,
+            description: "The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`).", example: "warm-up/1.0" },
+        parseM3U8: { type: "boolean", redoes: true,
+            description: "Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota).", example: "true" },
+        disableRange: { type: "boolean", redoes: true,
+            description: "Fetch from the origin without Range requests (a feature Tencent rolls out gradually).", example: "true" },
+        headers: { type: "array", max: HEADERS_MAX, redoes: true,
+            items: { type: "object", ref: PUSH_HEADER.name, description: "A header.", example: "{ name: \"X-Warm-Up\", value: \"1\" }" },
+            description: `HTTP headers sent to the origin with the prefetch requests, at most ${HEADERS_MAX}.`,
+            example: "[{ name: \"X-Warm-Up\", value: \"1\" }]" },
+        urlEncode: { type: "boolean", redoes: true,
+            description: "Let the API encode the URLs (for URLs with Chinese characters).", example: "true" },
+        ...WAIT_SWITCH,
+        ...PUSH_WAIT_OPTIONS,
+    },
+    outputs: {
+        taskId: { type: "string", required: true,
+            description: "The first (usually only) task id, for a PushTaskWaiter or getPushTasks.", example: "15336040-1a2b" },
+        taskIds: { type: "array", items: { type: "string", description: "A task id.", example: "15336040-1a2b" }, required: true,
+            description: "Every task id, one per batch the list was split into (a batch is the quota's size).", example: "[\"15336040-1a2b\"]" },
+        submitted: { type: "integer", description: "How many of the URLs were submitted so far.", example: "2" },
+        attempt: { type: "integer",
+            description: "Which submission of these inputs the tasks are, from 1 (a failed prefetch is submitted again, up to 3 times).",
+            example: "1" },
+        status: { type: "string", enum: PUSH_STATUS, required: true,
+            description: "`done` once every URL is done, `process` while not finished (or with `wait: false`), `fail` when a URL ended `fail` or `invalid`.",
+            example: "done" },
+        completedAt: { type: "string", description: "When the wait saw every URL done (ISO-8601).", example: "2026-11-29T10:06:12.000Z" },
+    },
+    rules: pushRules,
+} as const satisfies ResourceSpec;
+
+/**
+ * PushTaskWaiter: a gate on push tasks submitted elsewhere.
+ *
+ * @example
+ * validateInputs(PUSH_TASK_WAITER, { taskIds: ["1533", "1534"] });
+ */
+export const PUSH_TASK_WAITER = {
+    module: "index",
+    name: "PushTaskWaiter",
+    description: "A gate: created only once the push (prefetch) task, or every one of `taskIds`, is done. A URL that " +
+        "ends `fail` or `invalid` (the origin answered 4xx/5xx) fails the update.",
+    example: {
+        title: "Gate on a prefetch",
+        typescript: 'const warm = new purge.UrlPush("warm", { urls: ["https://www.example.com/app.js"], wait: false });\n' +
+            'const gate = new purge.PushTaskWaiter("warm-gate", { taskIds: warm.taskIds });',
+        python: 'gate = tencentcloud_purge.PushTaskWaiter("warm-gate", task_ids=warm.task_ids)',
+        go: 'gate, err := tencentcloudpurge.NewPushTaskWaiter(ctx, "warm-gate", &tencentcloudpurge.PushTaskWaiterArgs{\n' +
+            '\tTaskIds: warm.TaskIds,\n})',
+        yaml: 'resources:\n  warmGate:\n    type: tencentcloud-purge:index:PushTaskWaiter\n    properties:\n' +
+            '      taskIds: ${warm.taskIds}',
+    },
+    inputs: {
+        taskId: { ...TASK_ID, redoes: true, description: "The push task to wait for. Give `taskId` or `taskIds`." },
+        taskIds: { type: "array", items: TASK_ID, min: 1, max: 1000, unique: true, redoes: true,
+            description: "Several push tasks to wait for: the gate passes once every one is done.",
+            example: "[\"15336040-1a2b\", \"15336041-3c4d\"]" },
+        ...PUSH_WAIT_OPTIONS,
+    },
+    outputs: {
+        status: { type: "string", enum: PUSH_STATUS, required: true, description: "`done` once finished.", example: "done" },
+        pushLogs: { ...PUSH_LOGS, required: true },
+        completedAt: { type: "string", description: "When the wait saw everything done (ISO-8601).", example: "2026-11-29T10:06:12.000Z" },
+    },
+    rules(known, pending) {
+        waitRules(known, pending);
+        if (known.taskIds !== undefined && known.taskId !== undefined) {
+            throw new InvalidArgumentError("taskIds", "give taskId or taskIds, not both");
+        }
+        if (known.taskId === undefined && known.taskIds === undefined && !pending.has("taskId") && !pending.has("taskIds")) {
+            throw new InvalidArgumentError("taskId", "give taskId or taskIds: the push tasks to wait for");
+        }
+    },
+} as const satisfies ResourceSpec;
+
+/**
+ * getPushTasks: DescribePushTasks, every page unless `offset` or `limit` is given.
+ *
+ * @example
+ * validateInputs(GET_PUSH_TASKS, { taskId: "1533" });
+ */
+export const GET_PUSH_TASKS = {
+    module: "index",
+    name: "getPushTasks",
+    description: "Reads push (prefetch) tasks (DescribePushTasks), with each URL's `percent` and `updateTime`. Give " +
+        "`taskId` or `startTime`. Without `offset` and `limit` every page is read; with either, one page as the API gives it.",
+    example: {
+        title: "Read today's prefetches that the origin could not serve",
+        typescript: 'const invalid = purge.getPushTasksOutput({ startTime: "2026-11-29 00:00:00", status: "invalid" });',
+        python: 'invalid = tencentcloud_purge.get_push_tasks_output(start_time="2026-11-29 00:00:00", status="invalid")',
+        go: 'status := tencentcloudpurge.PushStatusINVALID\n' +
+            'invalid, err := tencentcloudpurge.GetPushTasks(ctx, &tencentcloudpurge.GetPushTasksArgs{\n' +
+            '\tStartTime: pulumi.StringRef("2026-11-29 00:00:00"),\n\tStatus:    &status,\n})',
+        yaml: 'variables:\n  invalid:\n    fn::invoke:\n      function: tencentcloud-purge:index:getPushTasks\n' +
+            '      arguments:\n        startTime: "2026-11-29 00:00:00"\n        status: invalid',
+    },
+    inputs: {
+        taskId: TASK_ID,
+        startTime: time("at or after"),
+        endTime: time("at or before"),
+        keyword: { type: "string", format: "keyword", max: 1024,
+            description: "A domain or a full URL starting with `http://` or `https://`.", example: "www.example.com" },
+        area: { type: "string", enum: PURGE_AREA, description: "Only prefetches of this area.", example: "mainland" },
+        status: { type: "string", enum: PUSH_STATUS, description: "Only records in this state.", example: "invalid" },
+        offset: { type: "integer", min: 0, max: Number.MAX_SAFE_INTEGER,
+            description: "The first record of the one page to return.", example: "0" },
+        // The API documents no maximum for DescribePushTasks' Limit (its default is 20): 100 stays well within what it serves.
+        limit: { type: "integer", min: 1, max: 100, description: "Records in the one page, 1 to 100.", example: "100" },
+    },
+    outputs: {
+        pushLogs: { ...PUSH_LOGS, required: true, description: "The matching records." },
+        totalCount: { type: "integer", required: true,
+            description: "Matching records in all; when the API gives no count, the number of records read.", example: "2" },
+        ...REQUEST_IDS,
+    },
+    rules: taskQueryRules,
+} as const satisfies FunctionSpec;

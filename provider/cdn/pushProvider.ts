@@ -1,0 +1,142 @@
+/**
+ * The engine side of UrlPush: the CDN's prefetch as an adapter of the shared purge lifecycle ({@link purgeLifecycle}
+ * holds the rules: quota before sending, batches, the in-doubt rule, resume after a timeout without prefetching
+ * again, a failed prefetch submitted again up to three times, refresh, nothing on delete). Here only what is the
+ * push's: its inputs, PushUrlsCache, reading push tasks, and a prefetch's longer deadline and calmer pace.
+ */
+import { formatApiTime } from "../base/time";
+import { WaitSettings } from "../description";
+import { hostPushApi } from "./clients";
+import { PUSH_DELAYS, PUSH_TIMEOUT_SECONDS, URL_PUSH } from "./pushDescription";
+import { PushHeader, PushRequest, PushTask } from "./pushTypes";
+import { PUSH_RECORDS } from "./pushRecords";
+import { readPushTasks } from "./pushPaging";
+import { findInDoubtPush, submitPush } from "./submitPush";
+import { PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
+import { hostWaitForPushTasks } from "./pushWaits";
+import { PurgeArea } from "./types";
+import { hostCancelSignal } from "../engine/cancellation";
+import { overallState } from "../resources/outcome";
+
+/** "push task 1533" or "push tasks 1533, 1534". */
+const tasksLabel = (taskIds: readonly string[]) => `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
+
+/** UrlPush's request with the wait settings it was given (unset ones take a prefetch's defaults). */
+interface PushWork extends PushRequest {
+    readonly given: { readonly timeoutSeconds?: number; readonly minDelaySeconds?: number; readonly maxDelaySeconds?: number };
+}
+
+/**
+ * A prefetch's wait settings: its own defaults where the user set none. `ownPacing` when the user set a delay:
+ * the wait then backs off between them as given, instead of on the pace learned from the account's prefetches.
+ *
+ * @example
+ * pushWaitSettings({}).timeoutSeconds; // 1800
+ */
+export function pushWaitSettings(given: PushWork["given"]): WaitSettings {
+    const min = given.minDelaySeconds ?? Math.min(PUSH_DELAYS.minDelaySeconds, given.maxDelaySeconds ?? Infinity);
+    const max = given.maxDelaySeconds ?? Math.max(PUSH_DELAYS.maxDelaySeconds, min);
+    return { timeoutSeconds: given.timeoutSeconds ?? PUSH_TIMEOUT_SECONDS, minDelaySeconds: min, maxDelaySeconds: max,
+        ownPacing: given.minDelaySeconds !== undefined || given.maxDelaySeconds !== undefined };
+}
+
+/**
+ * UrlPush's request from inputs its description checked.
+ *
+ * @example
+ * pushRequestOf(validateInputs(URL_PUSH, { urls: ["https://www.example.com/app.js"] })).items;
+ */
+export function pushRequestOf(known: Record<string, unknown>): PushWork {
+    if (!known.urls) {
+        throw new Error("urls must be known before the prefetch is submitted");
+    }
+    const n = (k: string) => (typeof known[k] === "number" ? known[k] as number : undefined);
+    return {
+        items: known.urls as readonly string[],
+        area: known.area as PurgeArea | undefined,
+        layer: known.layer as "middle" | undefined,
+        userAgent: known.userAgent as string | undefined,
+        parseM3U8: known.parseM3U8 as boolean | undefined,
+        disableRange: known.disableRange as boolean | undefined,
+        headers: known.headers as readonly PushHeader[] | undefined,
+        urlEncode: known.urlEncode as boolean | undefined,
+        given: { timeoutSeconds: n("timeoutSeconds"), minDelaySeconds: n("minDelaySeconds"), maxDelaySeconds: n("maxDelaySeconds") },
+    };
+}
+
+/**
+ * UrlPush for the purge lifecycle.
+ *
+ * @example
+ * purgeLifecycle(urlPushProduct);
+ */
+export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
+    described: URL_PUSH,
+    idKeys: { one: "taskId", all: "taskIds" },
+    status: { done: "done", failed: "fail", pending: "process" },
+    records: PUSH_RECORDS,
+    service: "the CDN",
+    itemsName: "the URL list",
+    failedListHint: "getPushTasks({ taskId }) lists which URLs failed and why (`invalid`: the origin answered 4xx/5xx)",
+    request: pushRequestOf,
+    items: (req) => req.items,
+    withItems: (req, items) => ({ ...req, items }),
+    itemOf: (record) => record.url,
+    expectedRecords: (req) => req.items.length,
+    submit: (req, already, onBatch, signal) => {
+        const { given: _given, ...request } = req;
+        return submitPush(hostPushApi(), request, already, (s) => onBatch(s, []), signal);
+    },
+    wait(req, taskIds, _submittedAt, _settings, onProgress) {
+        // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
+        const settings = pushWaitSettings(req.given);
+        return hostWaitForPushTasks(hostPushApi(), taskIds, settings, settings.ownPacing, onProgress, req.items.length);
+    },
+    read: (_inputs, taskIds) => readPushTasks(hostPushApi(), taskIds),
+    label: tasksLabel,
+    inDoubt: {
+        apiTime: formatApiTime,
+        noun: (n) => `URL${n === 1 ? "" : "s"}`,
+        find: (_req, items, since, _until, signal) => findInDoubtPush(hostPushApi(), items, since, signal),
+    },
+    adopt: adoptPush,
+};
+
+/**
+ * A prefetch imported by task id (through the provider plugin's Read): its URLs, area and status from the task's
+ * records, as if this resource had submitted it; nothing is submitted.
+ */
+async function adoptPush(taskId: string) {
+    const records = await readPushTasks(hostPushApi(), [taskId], hostCancelSignal());
+    if (records.length === 0) {
+        throw new Error(`cannot import UrlPush ${taskId}: the API lists no push task with that id (records expire after ` +
+            "some days); import by the id PushUrlsCache returned");
+    }
+    const urls = [...new Set(records.map((r) => r.url).filter((u): u is string => typeof u === "string"))];
+    const area = records.find((r) => r.area)?.area;
+    const inputs: Record<string, unknown> = { urls, ...(area ? { area } : {}) };
+    const status = pushStatusOf(records, urls.length);
+    const props = { ...inputs, taskId, taskIds: [taskId], submitted: urls.length, attempt: 1, status,
+        ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) };
+    return { id: taskId, inputs, props };
+}
+
+/**
+ * `done` when every record is done, `fail` when any ended `fail` or `invalid`, `process` otherwise.
+ *
+ * @example
+ * pushStatusOf(records, urls.length); // "process"
+ */
+export function pushStatusOf(records: readonly PushTask[], expected = 1): "done" | "fail" | "process" {
+    return ({ done: "done", failed: "fail", pending: "process" } as const)[overallState(PUSH_RECORDS, records, expected)];
+}
+
+/**
+ * The UrlPush provider.
+ *
+ * @example
+ * await pushProvider().create({ urls: ["https://www.example.com/app.js"] });
+ */
+export function pushProvider() {
+    return purgeLifecycle(urlPushProduct);
+}

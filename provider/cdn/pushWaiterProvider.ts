@@ -1,0 +1,73 @@
+/**
+ * The engine side of PushTaskWaiter: the CDN's push tasks on the shared waiter life cycle ({@link waiterLifecycle}
+ * holds the rules: a passed gate stays passed, a timeout waits again). Here only what is the push's: its tasks by
+ * id, read on a prefetch's pace.
+ */
+import { hostPushApi } from "./clients";
+import { PUSH_TASK_WAITER } from "./pushDescription";
+import { PUSH_RECORDS } from "./pushRecords";
+import { PushTask } from "./pushTypes";
+import { readPushTasks } from "./pushPaging";
+import { pushStatusOf, pushWaitSettings } from "./pushProvider";
+import { hostWaitForPushTasks } from "./pushWaits";
+import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
+
+/** What a PushTaskWaiter waits for: its task ids, and the wait settings it was given. */
+interface PushTarget {
+    readonly taskIds: readonly string[];
+    readonly given: { readonly timeoutSeconds?: number; readonly minDelaySeconds?: number; readonly maxDelaySeconds?: number };
+}
+
+/** A message names this many task ids at most. */
+const MAX_IDS_IN_MESSAGE = 10;
+
+/**
+ * PushTaskWaiter for the waiter life cycle.
+ *
+ * @example
+ * waiterLifecycle(pushWaiterProduct);
+ */
+export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
+    described: PUSH_TASK_WAITER,
+    status: { done: "done", failed: "fail", pending: "process" },
+    records: PUSH_RECORDS,
+    redoneOutputs: ["pushLogs"],
+    target(known) {
+        const n = (k: string) => (typeof known[k] === "number" ? known[k] as number : undefined);
+        const taskIds = (known.taskIds as readonly string[] | undefined) ?? (known.taskId ? [known.taskId as string] : []);
+        return { taskIds, given: { timeoutSeconds: n("timeoutSeconds"), minDelaySeconds: n("minDelaySeconds"), maxDelaySeconds: n("maxDelaySeconds") } };
+    },
+    label: ({ taskIds }) => {
+        const more = taskIds.length - MAX_IDS_IN_MESSAGE;
+        return `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.slice(0, MAX_IDS_IN_MESSAGE).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+    },
+    // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
+    wait: (target, _settings, onProgress) => {
+        const settings = pushWaitSettings(target.given);
+        return hostWaitForPushTasks(hostPushApi(), target.taskIds, settings, settings.ownPacing, onProgress);
+    },
+    read: (target) => readPushTasks(hostPushApi(), target.taskIds),
+    outputs: (_target, pushLogs) => ({ pushLogs }),
+    idOf: (target) => (target.taskIds.length === 1 ? target.taskIds[0] : undefined),
+    jobIds: (target) => target.taskIds,
+    async adopt(taskId) {
+        const pushLogs = await readPushTasks(hostPushApi(), [taskId]);
+        if (pushLogs.length === 0) {
+            throw new Error(`cannot import PushTaskWaiter ${taskId}: the API lists no push task with that id (records expire ` +
+                "after some days); import by the id PushUrlsCache returned");
+        }
+        const status = pushStatusOf(pushLogs);
+        return { id: taskId, inputs: { taskId },
+            props: { taskId, pushLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } };
+    },
+};
+
+/**
+ * The PushTaskWaiter provider.
+ *
+ * @example
+ * await pushWaiterProvider().create({ taskId: "1533" });
+ */
+export function pushWaiterProvider() {
+    return waiterLifecycle(pushWaiterProduct);
+}
