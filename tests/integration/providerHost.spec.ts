@@ -179,8 +179,21 @@ describe("providers in Pulumi's dynamic-provider host", function () {
         it("an unfinished purge whose records are gone is submitted again by the next update", async () => {
             const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/again"], wait: false }));
             emu.store.vanish(id);
-            const outs = await host.update(id, properties, urlPurge({ urls: ["https://www.example.com/again"] }));
+            // Records last days: the next update comes long after the send, past the listing lag.
+            const sentLongAgo = { ...properties, lastSentAt: new Date(Date.now() - 3_600_000).toISOString() };
+            const outs = await host.update(id, sentLongAgo, urlPurge({ urls: ["https://www.example.com/again"] }));
             assert.deepStrictEqual([outs.status, outs.taskId === id, calls("PurgeUrlsCache")], ["done", false, 2]);
+        });
+
+        it("an unfinished purge not listed yet, moments after its send, is waited for rather than submitted again", async () => {
+            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/lagging"], wait: false }));
+            emu.store.setVisibleAfter(2000);
+            try {
+                const outs = await host.update(id, properties, urlPurge({ urls: ["https://www.example.com/lagging"] }));
+                assert.deepStrictEqual([outs.status, outs.taskId, calls("PurgeUrlsCache")], ["done", id, 1]);
+            } finally {
+                emu.store.setVisibleAfter(0);
+            }
         });
     });
 
