@@ -8,7 +8,7 @@ import { CDN_ERROR_CODES } from "./errors";
 import { QuotaEntry } from "./quota";
 import { Area } from "./store";
 
-/** Push quota sizes; defaults: 500 URLs a call, 5000 a day, per area. */
+/** Push quota sizes; defaults are an account's as Tencent documents them: 500 URLs a call, 1,000 a day, per area. */
 export interface PushQuotaLimits {
     readonly pushBatch?: number;
     readonly pushTotal?: number;
@@ -32,7 +32,7 @@ export class PushQuota {
     constructor(limits: PushQuotaLimits, now: () => number) {
         this.used = new DailyUsage(now);
         this.batch = limits.pushBatch ?? 500;
-        this.total = limits.pushTotal ?? 5000;
+        this.total = limits.pushTotal ?? 1000;
     }
 
     /** The DescribePushQuota answer body (without RequestId). */
