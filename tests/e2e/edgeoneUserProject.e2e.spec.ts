@@ -12,8 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiSandbox } from "../../scripts/pulumiSandbox";
-import { inCi } from "../support/ci";
-import { copyOfCheckout, createProject, pack } from "./support/userProject";
+import { copyOfCheckout, createProject, pack, projectSandbox } from "./support/userProject";
 
 const SECRET_ID = "AKIDteouser00000000000000000000000000";
 const SECRET_KEY = "teo-user-secret-key-8a3f1b6c";
@@ -52,15 +51,7 @@ describe("EdgeOne from the packed package in a user's own project, on the real P
     const pulumi = (...args: string[]) => box.run(project, [...args, "--non-interactive"]);
 
     before(async function () {
-        try {
-            box = await PulumiSandbox.create({ languageHost: true });
-        } catch (e) {
-            if (!inCi() && /pulumi-language-nodejs/.test((e as Error).message)) {
-                console.warn(`    skipped: ${(e as Error).message}`);
-                this.skip();
-            }
-            throw e;
-        }
+        box = await projectSandbox(this);
         work = fs.mkdtempSync(path.join(os.tmpdir(), "purge-teo-user-"));
         emu = await startEmulator({ completeAfterMs: 3000, credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
         const tarball = await pack(await copyOfCheckout(path.join(work, "clone")), path.join(work, "dist"));

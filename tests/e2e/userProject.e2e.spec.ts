@@ -13,8 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import { RunningEmulator, startEmulator } from "../../emulator";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
-import { inCi } from "../support/ci";
-import { copyOfCheckout, createProject, npmInstall, pack, sh, tarballFiles } from "./support/userProject";
+import { copyOfCheckout, createProject, npmInstall, pack, projectSandbox, sh, tarballFiles } from "./support/userProject";
 
 const SECRET_ID = "AKIDuser0000000000000000000000000000";
 const SECRET_KEY = "user-project-secret-key-4d2c8e1f";
@@ -58,19 +57,6 @@ interface Outputs {
 interface StateResource {
     readonly type: string;
     readonly outputs?: Record<string, unknown>;
-}
-
-/** A sandbox that can run project folders; in CI a missing language host fails, elsewhere it skips with the reason. */
-async function projectSandbox(ctx: Mocha.Context, envVars: Record<string, string> = {}): Promise<PulumiSandbox> {
-    try {
-        return await PulumiSandbox.create({ languageHost: true, envVars });
-    } catch (e) {
-        if (!inCi() && /pulumi-language-nodejs/.test((e as Error).message)) {
-            console.warn(`    skipped: ${(e as Error).message}`);
-            ctx.skip();
-        }
-        throw e;
-    }
 }
 
 describe("the packed package in a user's own project, on the real Pulumi engine", function () {

@@ -5,8 +5,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { repoRoot } from "../../../scripts/pulumiSandbox";
+import { PulumiSandbox, repoRoot } from "../../../scripts/pulumiSandbox";
 import { runCommand } from "../../../scripts/runCommand";
+import { inCi } from "../../support/ci";
+
+/** What `pulumi new typescript` adds to every project besides its packages: the compiler and the Node types. */
+const TYPESCRIPT_TOOLS = ["typescript@5.9.3", "@types/node@20.19.8"];
 
 /** Runs a command in `cwd` and resolves to its stdout. */
 export function sh(cwd: string, command: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
@@ -65,11 +69,54 @@ export async function createProject(dir: string, files: ProjectFiles): Promise<s
         files: ["index.ts"],
     }, null, 2));
     fs.writeFileSync(path.join(dir, "index.ts"), files.program);
-    await npmInstall(dir, [...files.install, "typescript@5.9.3", "@types/node@20.19.8"]);
+    await npmInstall(dir, [...files.install, ...TYPESCRIPT_TOOLS]);
+    return dir;
+}
+
+/**
+ * A copy of an example folder (`examples/<name>` of a checkout) in `dir`, made as its comments tell users: each
+ * import of the repository's SDK (`../../sdk`) becomes the package's name; then `install` (e.g. the tarball and
+ * `@pulumi/pulumi@3.248.0`) is installed with the compiler and the Node types. Throws when a file of the copy
+ * still imports from outside its folder: an example users copy must stand alone.
+ *
+ * @example
+ * const dir = await exampleProject(path.join(checkout, "examples", "purge-and-warm"), path.join(work, "site"), [tarball]);
+ */
+export async function exampleProject(example: string, dir: string, install: readonly string[]): Promise<string> {
+    fs.cpSync(example, dir, { recursive: true });
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
+        const copy = path.join(dir, file);
+        const text = fs.readFileSync(copy, "utf8").replace(/from (["'])\.\.\/\.\.\/sdk\1/g, 'from "pulumi-tencentcloud-purge"');
+        const outside = /from ["']\.\.\/[^"']*["']/.exec(text);
+        if (outside) {
+            throw new Error(`${path.join(example, file)} imports ${outside[0]}: an example users copy must import only its own files and packages`);
+        }
+        fs.writeFileSync(copy, text);
+    }
+    await npmInstall(dir, [...install, ...TYPESCRIPT_TOOLS]);
     return dir;
 }
 
 /** `npm install` of `specs` in `dir`, preferring the local cache. */
 export function npmInstall(dir: string, specs: readonly string[]): Promise<string> {
     return sh(dir, "npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...specs]);
+}
+
+/**
+ * A sandbox that runs project folders (it needs Pulumi's Node.js language host). Without the host the suite fails
+ * with the reason in CI, and elsewhere skips with it.
+ *
+ * @example
+ * before(async function () { box = await projectSandbox(this); });
+ */
+export async function projectSandbox(ctx: Mocha.Context, envVars: Record<string, string> = {}): Promise<PulumiSandbox> {
+    try {
+        return await PulumiSandbox.create({ languageHost: true, envVars });
+    } catch (e) {
+        if (!inCi() && /pulumi-language-nodejs/.test((e as Error).message)) {
+            console.warn(`    skipped: ${(e as Error).message}`);
+            ctx.skip();
+        }
+        throw e;
+    }
 }
