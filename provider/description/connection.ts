@@ -43,7 +43,9 @@ export const ASSUME_ROLE_WITH_WEB_IDENTITY: TypeSpec = {
 
 /** The configuration keys as written, typed exactly so that their names can be listed. */
 const CONNECTION_KEYS = {
-    secretId: text("The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`.", "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"),
+    // Secret although it only names the key: Pulumi keeps a stack's plain config in the state.
+    secretId: text("The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`.",
+        "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE", { secret: true }),
     secretKey: text("The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`.",
         "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE", { secret: true }),
     securityToken: text("A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`.",

@@ -29,7 +29,7 @@ type Provider struct {
 	Protocol pulumi.StringPtrOutput `pulumi:"protocol"`
 	// The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+	// The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
 	SecretId pulumi.StringPtrOutput `pulumi:"secretId"`
 	// The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
 	SecretKey pulumi.StringPtrOutput `pulumi:"secretKey"`
@@ -53,6 +53,9 @@ func NewProvider(ctx *pulumi.Context,
 	if args.AssumeRoleWithWebIdentity != nil {
 		args.AssumeRoleWithWebIdentity = pulumi.ToSecret(args.AssumeRoleWithWebIdentity).(AssumeRoleWithWebIdentityPtrInput)
 	}
+	if args.SecretId != nil {
+		args.SecretId = pulumi.ToSecret(args.SecretId).(pulumi.StringPtrInput)
+	}
 	if args.SecretKey != nil {
 		args.SecretKey = pulumi.ToSecret(args.SecretKey).(pulumi.StringPtrInput)
 	}
@@ -60,6 +63,7 @@ func NewProvider(ctx *pulumi.Context,
 		args.SecurityToken = pulumi.ToSecret(args.SecurityToken).(pulumi.StringPtrInput)
 	}
 	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"secretId",
 		"secretKey",
 		"securityToken",
 	})
@@ -92,7 +96,7 @@ type providerArgs struct {
 	Protocol *string `pulumi:"protocol"`
 	// The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
 	Region *string `pulumi:"region"`
-	// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+	// The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
 	SecretId *string `pulumi:"secretId"`
 	// The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
 	SecretKey *string `pulumi:"secretKey"`
@@ -126,7 +130,7 @@ type ProviderArgs struct {
 	Protocol pulumi.StringPtrInput
 	// The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
 	Region pulumi.StringPtrInput
-	// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+	// The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
 	SecretId pulumi.StringPtrInput
 	// The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
 	SecretKey pulumi.StringPtrInput
@@ -212,7 +216,7 @@ func (o ProviderOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+// The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
 func (o ProviderOutput) SecretId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Provider) pulumi.StringPtrOutput { return v.SecretId }).(pulumi.StringPtrOutput)
 }

@@ -48,7 +48,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] profile: A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
         :param pulumi.Input[_builtins.str] protocol: `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
         :param pulumi.Input[_builtins.str] region: The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
-        :param pulumi.Input[_builtins.str] secret_id: The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+        :param pulumi.Input[_builtins.str] secret_id: The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         :param pulumi.Input[_builtins.str] secret_key: The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
@@ -198,7 +198,7 @@ class ProviderArgs:
     @pulumi.getter(name="secretId")
     def secret_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+        The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         """
         return pulumi.get(self, "secret_id")
 
@@ -303,7 +303,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] profile: A `tccli configure` profile, read when no keys are set. Default: `TENCENTCLOUD_PROFILE`, else `default`. Example: `deploy`.
         :param pulumi.Input[_builtins.str] protocol: `HTTP` or `HTTPS` for the addresses built from `domain`. Default: `TENCENTCLOUD_PROTOCOL`, else `HTTPS`. Example: `HTTPS`.
         :param pulumi.Input[_builtins.str] region: The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-guangzhou`.
-        :param pulumi.Input[_builtins.str] secret_id: The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+        :param pulumi.Input[_builtins.str] secret_id: The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         :param pulumi.Input[_builtins.str] secret_key: The API SecretKey; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_KEY`. Example: `Gu5t9xGARNpq86cd98joQYCN3EXAMPLE`.
         :param pulumi.Input[_builtins.str] security_token: A session token that comes with temporary credentials. Default: `TENCENTCLOUD_SECURITY_TOKEN`. Example: `eyJhbGciOi...`.
         :param pulumi.Input[_builtins.str] shared_credentials_dir: The folder of the profiles. Default: `TENCENTCLOUD_SHARED_CREDENTIALS_DIR`, else `~/.tccli`. Example: `/home/ci/.tccli`.
@@ -367,13 +367,13 @@ class Provider(pulumi.ProviderResource):
             __props__.__dict__["profile"] = profile
             __props__.__dict__["protocol"] = protocol
             __props__.__dict__["region"] = region
-            __props__.__dict__["secret_id"] = secret_id
+            __props__.__dict__["secret_id"] = None if secret_id is None else pulumi.Output.secret(secret_id)
             __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
             __props__.__dict__["shared_credentials_dir"] = shared_credentials_dir
             __props__.__dict__["sts_endpoint"] = sts_endpoint
             __props__.__dict__["teo_endpoint"] = teo_endpoint
-        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["secretKey", "securityToken"])
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["secretId", "secretKey", "securityToken"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Provider, __self__).__init__(
             'tencentcloud-purge',
@@ -441,7 +441,7 @@ class Provider(pulumi.ProviderResource):
     @pulumi.getter(name="secretId")
     def secret_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+        The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         """
         return pulumi.get(self, "secret_id")
 

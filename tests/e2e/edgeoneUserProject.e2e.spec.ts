@@ -57,7 +57,7 @@ describe("EdgeOne from the packed package in a user's own project, on the real P
         const tarball = await pack(await copyOfCheckout(path.join(work, "clone")), path.join(work, "dist"));
         project = await createProject(path.join(work, "site"), { name: "teo-user", program: PROGRAM, install: [tarball, "@pulumi/pulumi@3.248.0"] });
         await pulumi("stack", "init", "dev");
-        await pulumi("config", "set", "tencentcloud-purge:secretId", SECRET_ID);
+        await pulumi("config", "set", "--secret", "tencentcloud-purge:secretId", SECRET_ID);
         await pulumi("config", "set", "--secret", "tencentcloud-purge:secretKey", SECRET_KEY);
         await pulumi("config", "set", "tencentcloud-purge:teoEndpoint", emu.url);
         await pulumi("up", "--yes", "--skip-preview");
@@ -85,7 +85,7 @@ describe("EdgeOne from the packed package in a user's own project, on the real P
 
     it("keeps no secret key in the state", async () => {
         const text = await pulumi("stack", "export");
-        assert.ok(text.includes("tencentcloud-purge:EdgeOnePurge") && !text.includes(SECRET_KEY));
+        assert.ok(text.includes("tencentcloud-purge:EdgeOnePurge") && !text.includes(SECRET_ID) && !text.includes(SECRET_KEY));
     });
 
     it("refreshes without purging again", async () => {

@@ -112,7 +112,7 @@ describe("the packed package in a user's own project, on the real Pulumi engine"
                 name: "purge-user", program: GATE_PROGRAM, install: [tarball, `@pulumi/pulumi@${CURRENT_PULUMI}`],
             });
             await pulumi(project, "stack", "init", "dev");
-            await pulumi(project, "config", "set", "tencentcloud-purge:secretId", SECRET_ID);
+            await pulumi(project, "config", "set", "--secret", "tencentcloud-purge:secretId", SECRET_ID);
             await pulumi(project, "config", "set", "--secret", "tencentcloud-purge:secretKey", SECRET_KEY);
             await pulumi(project, "config", "set", "tencentcloud-purge:endpoint", emu.url);
             await pulumi(project, "up", "--yes", "--skip-preview");
@@ -136,7 +136,7 @@ describe("the packed package in a user's own project, on the real Pulumi engine"
         });
         it("stores neither the install folder nor the secret key in the state", async () => {
             const { text } = await state(project);
-            assert.deepStrictEqual([project, work, SECRET_KEY].filter((s) => text.includes(s)), []);
+            assert.deepStrictEqual([project, work, SECRET_ID, SECRET_KEY].filter((s) => text.includes(s)), []);
         });
         it("refreshes from another folder after the project moved", async () => {
             fs.mkdirSync(path.dirname(moved), { recursive: true });
@@ -183,7 +183,7 @@ describe("the packed package in a user's own project, on the real Pulumi engine"
         const peer = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).peerDependencies["@pulumi/pulumi"];
         assert.strictEqual(peer, `>=${LOWEST_PULUMI} <4`);
         await pulumi(project, "stack", "init", "old");
-        await pulumi(project, "config", "set", "tencentcloud-purge:secretId", SECRET_ID);
+        await pulumi(project, "config", "set", "--secret", "tencentcloud-purge:secretId", SECRET_ID);
         await pulumi(project, "config", "set", "--secret", "tencentcloud-purge:secretKey", SECRET_KEY);
         await pulumi(project, "config", "set", "tencentcloud-purge:endpoint", emu.url);
         await pulumi(project, "up", "--yes", "--skip-preview");

@@ -41,10 +41,10 @@ describe("the provider plugin's schema", () => {
         assert.deepStrictEqual(missing, []);
     });
 
-    it("marks the secret key, the session token and the web identity (it may hold a token) secret, in stack config and on the provider", () => {
+    it("marks the secret id and key, the session token and the web identity (it may hold a token) secret, in stack config and on the provider", () => {
         const s = packageSchema();
         const secret = (props: Record<string, { secret?: boolean }>) => Object.keys(props).filter((k) => props[k].secret);
         assert.deepStrictEqual([secret(s.config.variables), secret(s.provider.inputProperties)],
-            [["secretKey", "securityToken", "assumeRoleWithWebIdentity"], ["secretKey", "securityToken", "assumeRoleWithWebIdentity"]]);
+            [["secretId", "secretKey", "securityToken", "assumeRoleWithWebIdentity"], ["secretId", "secretKey", "securityToken", "assumeRoleWithWebIdentity"]]);
     });
 });

@@ -56,7 +56,7 @@ func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:region")
 }
 
-// The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+// The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
 func GetSecretId(ctx *pulumi.Context) string {
 	return config.Get(ctx, "tencentcloud-purge:secretId")
 }

@@ -62,7 +62,7 @@ The region sent with each request. Default: `TENCENTCLOUD_REGION`. Example: `ap-
 
 secretId: Optional[str]
 """
-The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
 """
 
 secretKey: Optional[str]

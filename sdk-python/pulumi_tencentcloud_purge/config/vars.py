@@ -87,7 +87,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def secret_id(self) -> Optional[str]:
         """
-        The API SecretId. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
+        The API SecretId; set it with `pulumi config set --secret`. Default: `TENCENTCLOUD_SECRET_ID`. Example: `AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE`.
         """
         return __config__.get('secretId')
 
