@@ -40,11 +40,12 @@ describe("the provider plugin", function () {
     });
     it("keeps a secret config value secret in CheckConfig", async () => {
         const inputs = await plugin.checkConfig({ secretId: "AKID", secretKey: secret("k") });
-        assert.ok(isSecret(inputs.secretKey) && inputs.secretId === "AKID");
+        assert.ok(isSecret(inputs.secretKey) && isSecret(inputs.secretId));
     });
-    it("makes the key and token secret in CheckConfig even when they were set without --secret", async () => {
-        const inputs = await plugin.checkConfig({ secretId: "AKID", secretKey: "plain-key", securityToken: "plain-token" });
-        assert.deepStrictEqual([isSecret(inputs.secretKey), isSecret(inputs.securityToken), inputs.secretId], [true, true, "AKID"]);
+    it("makes the id, key and token secret in CheckConfig even when they were set without --secret", async () => {
+        const inputs = await plugin.checkConfig({ secretId: "AKID", secretKey: "plain-key", securityToken: "plain-token", region: "ap-guangzhou" });
+        assert.deepStrictEqual([isSecret(inputs.secretId), isSecret(inputs.secretKey), isSecret(inputs.securityToken), inputs.region],
+            [true, true, true, "ap-guangzhou"]);
     });
     it("answers getPurgeTasks with a task's records", async () => {
         const { id } = await plugin.create(URL_PURGE, { urls: ["https://www.example.com/i"], wait: false });
