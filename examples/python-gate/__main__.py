@@ -28,14 +28,14 @@ gates = [gate]
 # warm. A prefetch takes minutes, so the push only submits and a gate of its own does the waiting; a URL the origin
 # lacks ends `invalid` and fails the update, naming it.
 if config.get_bool("warm"):
-    warm = purge.UrlPush("warm", urls=asset_urls, wait=False, opts=pulumi.ResourceOptions(depends_on=[gate]))
-    warm_gate = purge.PushTaskWaiter("warm-gate", task_ids=warm.task_ids, timeout_seconds=timeout_seconds)
-    gates.append(warm_gate)
+    push = purge.UrlPush("warm", urls=asset_urls, wait=False, opts=pulumi.ResourceOptions(depends_on=[gate]))
+    push_gate = purge.PushTaskWaiter("warm-gate", task_ids=push.task_ids, timeout_seconds=timeout_seconds)
+    gates.append(push_gate)
     # Read back once the gate has passed, so each URL shows its final status and percent.
-    warm_tasks = purge.get_push_tasks_output(task_id=warm_gate.task_ids[0])
-    pulumi.export("warmTaskIds", warm.task_ids)
-    pulumi.export("warmGateStatus", warm_gate.status)
-    pulumi.export("warmTasks", warm_tasks.push_logs)
+    push_tasks = purge.get_push_tasks_output(task_id=push_gate.task_ids[0])
+    pulumi.export("warmTaskIds", push.task_ids)
+    pulumi.export("warmGateStatus", push_gate.status)
+    pulumi.export("warmTasks", push_tasks.push_logs)
 
 # A site also served through EdgeOne: purge the same assets there and gate on every job of that purge too. The
 # EdgeOne endpoint is tencentcloud-purge:teoEndpoint (or TENCENTCLOUD_TEO_ENDPOINT).
