@@ -1,17 +1,8 @@
 /**
  * Records the stacks of `scripts/upgradeScenarios.ts` with the release in this work tree, as users of that release
- * have them, into `tests/fixtures/upgrade/<version>/<scenario>/`:
- * - `program/`: the project's files as the user wrote them;
- * - `scenario.json`: its language, project and stack names, stack config, and what it was recorded with;
- * - `state.json`: `pulumi stack export` of the stack, without the local paths of this machine;
- * - `emulator.json`: the emulator's CDN tasks and EdgeOne jobs at the end (as `GET /_emulator/tasks/saved` and
- *   `GET /_emulator/teo/jobs/saved` give them), for the test to restore.
- *
- * Each runs on the real engine against a fresh emulator, whose purges finish after a second unless their URL is
- * marked pending (their gate times out). TypeScript projects install the npm tarball (`--tarball`, or one packed
- * from the work tree); YAML ones use the plugin of the work tree (`npm run build` first). Credentials and endpoints
- * come from the environment, so the state holds none of them; the script refuses to write a state that holds a
- * key or a path of this machine.
+ * have them, into `tests/fixtures/upgrade/<version>/<scenario>/` (what each folder holds: `scripts/upgradeRecording.ts`).
+ * TypeScript projects install the npm tarball (`--tarball`, or one packed from the work tree); YAML ones use the
+ * plugin of the work tree (`npm run build` first).
  *
  * @example
  * npx ts-node --transpile-only scripts/recordUpgradeFixtures.ts [--tarball dist/pulumi-tencentcloud-purge-0.2.0.tgz]
@@ -19,129 +10,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../emulator";
-import { PulumiSandbox, repoRoot } from "./pulumiSandbox";
+import { repoRoot } from "./pulumiSandbox";
 import { runCommand } from "./runCommand";
-import { PENDING_MARK, RECORDED_STACK, UPGRADE_FIXTURES_DIR, UPGRADE_SCENARIOS, UpgradeScenario } from "./upgradeScenarios";
-import { pulumiYamlHostPath } from "./yamlHost";
-
-/** The @pulumi/pulumi a TypeScript scenario installs: the project's own development version. */
-const PULUMI_NODEJS = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).devDependencies["@pulumi/pulumi"] as string;
-/** How long a purge that is not pending takes, so the waits really wait. */
-const PURGE_MS = 1500;
-
-/** The environment of every run: credentials and endpoints, so that none of them is in a state or a config. */
-const connection = (emu: RunningEmulator) => ({
-    TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId, TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey,
-    TENCENTCLOUD_CDN_ENDPOINT: emu.url, TENCENTCLOUD_TEO_ENDPOINT: emu.url,
-});
-
-/** Finishes every purge (CDN task, EdgeOne job) after {@link PURGE_MS} except the pending ones, until stopped. */
-function finishPurges(emu: RunningEmulator): () => void {
-    const due = (items: readonly string[], createdAtMs: number) => !items.some((u) => u.includes(PENDING_MARK)) && Date.now() - createdAtMs >= PURGE_MS;
-    const timer = setInterval(() => {
-        for (const task of emu.store.savedTasks()) {
-            if (task.status === "process" && due(task.urls, task.createdAtMs)) {
-                emu.store.complete(task.taskId, "done");
-            }
-        }
-        for (const job of emu.teoStore.savedJobs()) {
-            if (job.status === "processing" && due(job.targets, job.createdAtMs)) {
-                emu.teoStore.complete(job.jobId, "success");
-            }
-        }
-    }, 200);
-    return () => clearInterval(timer);
-}
-
-/**
- * The exported state without what names this machine: the plugins' install paths in the manifest, and source
- * positions outside the project (the YAML host names a file of its own build). Both are informational only.
- */
-function portableState(exported: string): string {
-    const state = JSON.parse(exported);
-    for (const plugin of state.deployment?.manifest?.plugins ?? []) {
-        delete plugin.path;
-    }
-    const outside = (v: unknown) => String((v as { sourcePosition?: unknown } | null)?.sourcePosition ?? "").startsWith("project:///..");
-    for (const resource of state.deployment?.resources ?? []) {
-        if (outside(resource)) {
-            delete resource.sourcePosition;
-        }
-        if (Array.isArray(resource.stackTrace)) {
-            resource.stackTrace = resource.stackTrace.filter((frame: unknown) => !outside(frame));
-        }
-    }
-    return `${JSON.stringify(state, null, 2)}\n`;
-}
-
-/** Throws when `text` holds a key, the emulator's address or a local path. */
-function refuseLeaks(text: string, emu: RunningEmulator, folders: readonly string[]): void {
-    const leaks = [EMULATOR_CREDENTIALS.secretId, EMULATOR_CREDENTIALS.secretKey, emu.endpoint, os.tmpdir(), os.homedir(), repoRoot, ...folders]
-        .filter((s) => text.includes(s));
-    if (leaks.length > 0) {
-        const where = leaks.map((s) => `${s} in ...${text.slice(Math.max(0, text.indexOf(s) - 120), text.indexOf(s) + s.length + 40)}...`);
-        throw new Error(`the recorded state holds ${where.join("\n")}\nfind what wrote it there before keeping this fixture`);
-    }
-}
-
-/** Writes the project's files, and for TypeScript installs the tarball and what a `pulumi new` project has. */
-async function writeProject(scenario: UpgradeScenario, dir: string, tarball: string): Promise<void> {
-    fs.mkdirSync(dir, { recursive: true });
-    for (const [file, text] of Object.entries(scenario.files())) {
-        fs.writeFileSync(path.join(dir, file), scenario.language === "yaml" && file === "Pulumi.yaml"
-            ? text.replace(/path: \.\.\/\.\.\/plugin/, `path: ${path.join(repoRoot, "plugin")}`) : text);
-    }
-    if (scenario.language === "typescript") {
-        await runCommand("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", tarball,
-            `@pulumi/pulumi@${PULUMI_NODEJS}`, "typescript@5.9.3", "@types/node@20.19.8"], { cwd: dir });
-    }
-}
-
-/** Runs one scenario and writes its fixture into `out`. */
-async function record(scenario: UpgradeScenario, out: string, tarball: string, version: string): Promise<void> {
-    const emu = await startEmulator({ completeAfterMs: 24 * 3_600_000 });
-    const stop = finishPurges(emu);
-    const box = await PulumiSandbox.create({
-        envVars: connection(emu),
-        ...(scenario.language === "typescript" ? { languageHost: true } : { plugins: [await pulumiYamlHostPath()] }),
-    });
-    try {
-        const dir = path.join(box.tempDir, "project");
-        await writeProject(scenario, dir, tarball);
-        const pulumi = (...args: string[]) => box.run(dir, [...args, "--non-interactive"]);
-        await pulumi("stack", "init", RECORDED_STACK);
-        for (const args of scenario.config) {
-            await pulumi("config", "set", ...args);
-        }
-        const pending = scenario.config.some((args) => args.some((a) => a.includes(PENDING_MARK))) || scenario.files()["index.ts"]?.includes(PENDING_MARK);
-        const upped = await pulumi("up", "--yes", "--skip-preview").then(() => "succeeded", (e: Error) => e.message);
-        if (pending ? !/timed out after/.test(upped) : upped !== "succeeded") {
-            throw new Error(`${scenario.name}: the up should have ${pending ? "timed out" : "succeeded"}: ${upped}`);
-        }
-        const state = portableState(await pulumi("stack", "export"));
-        refuseLeaks(state, emu, [box.tempDir, dir]);
-        fs.rmSync(out, { recursive: true, force: true });
-        fs.mkdirSync(path.join(out, "program"), { recursive: true });
-        for (const [file, text] of Object.entries(scenario.files())) {
-            fs.writeFileSync(path.join(out, "program", file), text);
-        }
-        const cli = (await box.run(dir, ["version"])).trim();
-        const project = /^name:\s*(\S+)/m.exec(scenario.files()["Pulumi.yaml"])?.[1];
-        fs.writeFileSync(path.join(out, "scenario.json"), `${JSON.stringify({
-            language: scenario.language, project, stack: RECORDED_STACK, config: scenario.config, resumeConfig: scenario.resumeConfig,
-            recordedWith: { version, pulumi: cli, ...(scenario.language === "typescript" ? { "@pulumi/pulumi": PULUMI_NODEJS } : {}) },
-        }, null, 2)}\n`);
-        fs.writeFileSync(path.join(out, "state.json"), state);
-        fs.writeFileSync(path.join(out, "emulator.json"),
-            `${JSON.stringify({ tasks: emu.store.savedTasks(), teoJobs: emu.teoStore.savedJobs() }, null, 2)}\n`);
-        console.log(`recorded ${path.relative(repoRoot, out)}`);
-    } finally {
-        stop();
-        box.cleanup();
-        await emu.close();
-    }
-}
+import { recordScenario } from "./upgradeRecording";
+import { UPGRADE_FIXTURES_DIR, UPGRADE_SCENARIOS } from "./upgradeScenarios";
 
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
@@ -161,7 +33,7 @@ async function main(): Promise<void> {
             tarball = path.join(work, (JSON.parse(packed.slice(packed.indexOf("["))) as { filename: string }[])[0].filename);
         }
         for (const scenario of UPGRADE_SCENARIOS) {
-            await record(scenario, path.join(UPGRADE_FIXTURES_DIR, version, scenario.name), tarball, version);
+            await recordScenario(scenario, path.join(UPGRADE_FIXTURES_DIR, version, scenario.name), tarball, version);
         }
     } finally {
         fs.rmSync(work, { recursive: true, force: true });

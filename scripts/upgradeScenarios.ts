@@ -1,7 +1,9 @@
 /**
  * The stacks the upgrade tests keep from each release: what program each runs, with which stack config, and which
- * purges were still processing when it was recorded (their gate timed out). CDN and EdgeOne, TypeScript and YAML. `scripts/recordUpgradeFixtures.ts`
- * records them with the release in the work tree; `tests/e2e/upgrade.e2e.spec.ts` upgrades every recorded one.
+ * purges or prefetches were still processing when it was recorded (their wait timed out). CDN and EdgeOne, purges
+ * and prefetches, TypeScript and YAML. `scripts/recordUpgradeFixtures.ts` records them with the release in the work
+ * tree; `tests/e2e/upgrade.e2e.spec.ts` upgrades every recorded one, and records into a temporary folder, then
+ * upgrades, those no release has recorded yet.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,6 +18,9 @@ export const RECORDED_STACK = "recorded";
 /** URLs containing this stay processing while a stack is recorded, so the gates on them time out. */
 export const PENDING_MARK = "/pending/";
 
+/** URLs containing this are purged as usual, but their prefetches stay processing, so the waits on them time out. */
+export const PENDING_PREFETCH_MARK = "/pending-prefetch/";
+
 /** One recorded stack. */
 export interface UpgradeScenario {
     /** Its folder under the release's fixtures. */
@@ -28,6 +33,17 @@ export interface UpgradeScenario {
     readonly config: readonly (readonly string[])[];
     /** The same after the recording, to resume a timed-out gate with more time (a user's retry). */
     readonly resumeConfig: readonly (readonly string[])[];
+}
+
+/**
+ * Whether a scenario's recording leaves something processing (its up times out).
+ *
+ * @example
+ * isPending(UPGRADE_SCENARIOS.find((s) => s.name === "yaml-warm-timed-out")!); // true
+ */
+export function isPending(scenario: UpgradeScenario): boolean {
+    const marked = (text: string | undefined) => [PENDING_MARK, PENDING_PREFETCH_MARK].some((m) => text?.includes(m));
+    return scenario.config.some((args) => args.some(marked)) || marked(scenario.files()["index.ts"]);
 }
 
 /**
@@ -110,5 +126,25 @@ export const UPGRADE_SCENARIOS: readonly UpgradeScenario[] = [
         name: "yaml-edgeone-timed-out", language: "yaml", files: () => exampleProject("yaml-edgeone"),
         config: [["--path", "assetUrls[0]", `https://www.example.com${PENDING_MARK}app.js`], ["timeoutSeconds", "3"]],
         resumeConfig: [["timeoutSeconds", "120"]],
+    },
+    // A CDN purge, then a push (UrlPush) that waits until every URL is warm, then the release.
+    {
+        name: "yaml-warm", language: "yaml", files: () => exampleProject("yaml-warm"),
+        config: [["warmTimeoutSeconds", "120"]], resumeConfig: [],
+    },
+    {
+        name: "yaml-warm-timed-out", language: "yaml", files: () => exampleProject("yaml-warm"),
+        config: [["--path", "assetUrls[0]", `https://www.example.com${PENDING_PREFETCH_MARK}app.js`], ["warmTimeoutSeconds", "3"]],
+        resumeConfig: [["warmTimeoutSeconds", "120"]],
+    },
+    // An EdgeOne purge, then a prefetch (edgeone.Prefetch) that waits until every target is warm.
+    {
+        name: "yaml-edgeone-warm", language: "yaml", files: () => exampleProject("yaml-edgeone-warm"),
+        config: [["prefetchTimeoutSeconds", "120"]], resumeConfig: [],
+    },
+    {
+        name: "yaml-edgeone-warm-timed-out", language: "yaml", files: () => exampleProject("yaml-edgeone-warm"),
+        config: [["--path", "assetUrls[0]", `https://www.example.com${PENDING_PREFETCH_MARK}app.js`], ["prefetchTimeoutSeconds", "3"]],
+        resumeConfig: [["prefetchTimeoutSeconds", "120"]],
     },
 ];

@@ -32,12 +32,28 @@ export interface PushRecord {
     readonly visible: boolean;
 }
 
+/**
+ * A push task as a snapshot keeps it: its id, area, URLs, creation time and status, and when it finished. A
+ * finished one keeps its status and time; `process` stays processing once restored, until completed through
+ * {@link PushStore.complete}.
+ */
+export interface SavedPushTask {
+    readonly taskId: string;
+    readonly area: Area;
+    readonly urls: readonly string[];
+    readonly createdAtMs: number;
+    readonly status: PushStatus;
+    readonly finishedAtMs?: number;
+}
+
 interface PushTask {
     readonly taskId: string;
     readonly area: Area;
     readonly urls: readonly string[];
     readonly createdAtMs: number;
     forced?: { status: Exclude<PushStatus, "process">; atMs: number };
+    /** Restored while processing: it finishes only when completed, however old it is. */
+    held?: boolean;
     vanished: boolean;
 }
 
@@ -89,9 +105,40 @@ export class PushStore {
         return this.allRecords().filter((r) => r.visible);
     }
 
-    /** Forces every record of a task to finish now; false when the task is unknown. */
-    complete(taskId: string, status: Exclude<PushStatus, "process"> = "done"): boolean {
-        return this.update(taskId, (t) => { t.forced = { status, atMs: this.shared.now() }; });
+    /**
+     * Every task as it stands now, oldest first, for a snapshot that {@link restore} brings back (e.g. in another
+     * emulator, days later). A task is `process` while any URL is, else the first status of a URL not `done`.
+     */
+    savedTasks(): SavedPushTask[] {
+        const now = this.shared.now();
+        return [...this.tasks].sort((a, b) => a.createdAtMs - b.createdAtMs).map((task) => {
+            const statuses = task.urls.map((url) => this.record(task, url, now).status);
+            const status = statuses.includes("process") ? "process" : statuses.find((s) => s !== "done") ?? "done";
+            return { taskId: task.taskId, area: task.area, urls: [...task.urls], createdAtMs: task.createdAtMs, status,
+                ...(status === "process" ? {} : { finishedAtMs: task.forced?.atMs ?? task.createdAtMs + this.completeAfterMs }) };
+        });
+    }
+
+    /**
+     * Adds the tasks of a snapshot ({@link savedTasks}) with their ids, times and statuses, whatever the clock says;
+     * later submissions get ids above theirs.
+     *
+     * @example
+     * other.restore(pushes.savedTasks());
+     */
+    restore(saved: readonly SavedPushTask[]): void {
+        for (const s of saved) {
+            this.tasks.push({ taskId: s.taskId, area: s.area, urls: [...s.urls], createdAtMs: s.createdAtMs, vanished: false,
+                ...(s.status === "process" ? { held: true } : { forced: { status: s.status, atMs: s.finishedAtMs ?? s.createdAtMs } }) });
+            if (/^\d+$/.test(s.taskId) && BigInt(s.taskId) > this.lastId) {
+                this.lastId = BigInt(s.taskId);
+            }
+        }
+    }
+
+    /** Forces every record of a task to finish at `atMs` (default now); false when the task is unknown. */
+    complete(taskId: string, status: Exclude<PushStatus, "process"> = "done", atMs = this.shared.now()): boolean {
+        return this.update(taskId, (t) => { t.forced = { status, atMs }; });
     }
 
     /** Makes a task disappear from answers; false when unknown. */
@@ -112,12 +159,12 @@ export class PushStore {
 
     private record(task: PushTask, url: string, now: number): PushRecord {
         const age = now - task.createdAtMs;
-        const finished = task.forced ?? (age < this.completeAfterMs ? undefined : {
+        const finished = task.forced ?? (task.held || age < this.completeAfterMs ? undefined : {
             status: matches(url, this.invalidPattern) ? "invalid" as const : matches(url, this.failPattern) ? "fail" as const : "done" as const,
             atMs: task.createdAtMs + this.completeAfterMs,
         });
         const percent = finished ? (finished.status === "done" ? 100 : 0)
-            : Math.min(99, Math.floor((100 * age) / Math.max(1, this.completeAfterMs)));
+            : Math.max(0, Math.min(99, Math.floor((100 * age) / Math.max(1, this.completeAfterMs))));
         const retention = this.shared.retention();
         return {
             taskId: task.taskId, url, status: finished?.status ?? "process", percent, area: task.area,

@@ -12,7 +12,8 @@
  *                                                  `processing` one stays processing until completed)
  *
  * and the same for prefetch jobs, under `/_emulator/teo/prefetch/`: `GET tasks`, `POST targets` (status also
- * `invalid`: the origin answered 4xx/5xx) and `POST jobs/{id}/complete` (status also `invalid`).
+ * `invalid`: the origin answered 4xx/5xx), `POST jobs/{id}/complete` (status also `invalid`), `GET jobs/saved` and
+ * `POST jobs/restore`.
  */
 import { ControlError } from "../controlError";
 import { TeoContext } from "./actions";
@@ -33,6 +34,14 @@ const PREFETCH_STATUSES: readonly TeoStatus[] = ["success", ...PREFETCH_ENDINGS]
  */
 export async function teoControlRoute(ctx: TeoContext, method: string, path: string,
     body: () => Promise<unknown>): Promise<unknown> {
+    if (method === "GET" && path === "teo/prefetch/jobs/saved") {
+        return { jobs: ctx.teoPrefetchStore.savedJobs() };
+    }
+    if (method === "POST" && path === "teo/prefetch/jobs/restore") {
+        const jobs = parseSavedTeoJobs(await body(), "prefetch");
+        ctx.teoPrefetchStore.restore(jobs);
+        return { restored: jobs.length };
+    }
     if (path.startsWith("teo/prefetch/")) {
         return jobRoutes(ctx.teoPrefetchStore, PREFETCH_ENDINGS, PREFETCH_STATUSES, method, path.slice("teo/prefetch/".length), body);
     }

@@ -3,10 +3,13 @@
  * takes it, naming the first bad field.
  */
 import { ControlError } from "../controlError";
-import { SavedTeoJob, TEO_PURGE_TYPES, TeoStatus } from "./store";
+import { SavedTeoJob, TEO_PURGE_TYPES, TeoJobType, TeoStatus } from "./store";
 
-const METHODS = ["invalidate", "delete"] as const;
-const STATUSES: readonly TeoStatus[] = ["processing", "success", "failed", "timeout", "canceled"];
+/** What each store's jobs may be: purges, or prefetches (whose method is the prefetch mode, and which may end `invalid`). */
+const KINDS = {
+    purge: { types: TEO_PURGE_TYPES, methods: ["invalidate", "delete"], statuses: ["processing", "success", "failed", "timeout", "canceled"] },
+    prefetch: { types: ["prefetch_url"], methods: ["default", "edge"], statuses: ["processing", "success", "failed", "timeout", "canceled", "invalid"] },
+} as const satisfies Record<string, { types: readonly TeoJobType[]; methods: readonly string[]; statuses: readonly TeoStatus[] }>;
 
 function oneOf<T extends string>(job: Record<string, unknown>, key: string, allowed: readonly T[], at: string): T {
     const v = job[key];
@@ -20,13 +23,15 @@ const millis = (v: unknown) => typeof v === "number" && Number.isFinite(v) && v 
 
 /**
  * The jobs of a restore request's body, `{"jobs": [{jobId, zoneId, type, method, targets, createdAtMs, status,
- * finishedAtMs?}]}` (what `TeoStore.savedJobs()` gives); throws a 400 {@link ControlError} naming the first bad field.
+ * finishedAtMs?}]}` (what `TeoStore.savedJobs()` gives), of purge or prefetch jobs (`kind`); throws a 400
+ * {@link ControlError} naming the first bad field.
  *
  * @example
  * parseSavedTeoJobs({ jobs: [{ jobId: "20ab", zoneId: "zone-1", type: "purge_url", method: "invalidate",
  *     targets: ["https://a.com/x"], createdAtMs: 1764900000000, status: "success", finishedAtMs: 1764900002000 }] });
  */
-export function parseSavedTeoJobs(body: unknown): SavedTeoJob[] {
+export function parseSavedTeoJobs(body: unknown, kind: keyof typeof KINDS = "purge"): SavedTeoJob[] {
+    const { types, methods, statuses } = KINDS[kind];
     const jobs = (body as { jobs?: unknown } | null)?.jobs;
     if (!Array.isArray(jobs)) {
         throw new ControlError(400, "jobs must be a list of saved jobs");
@@ -49,7 +54,8 @@ export function parseSavedTeoJobs(body: unknown): SavedTeoJob[] {
         return {
             jobId: jobId as string, zoneId: zoneId as string, targets: targets as string[], createdAtMs: createdAtMs as number,
             ...(finishedAtMs === undefined ? {} : { finishedAtMs: finishedAtMs as number }),
-            type: oneOf(job, "type", TEO_PURGE_TYPES, at), method: oneOf(job, "method", METHODS, at), status: oneOf(job, "status", STATUSES, at),
+            type: oneOf<TeoJobType>(job, "type", types, at), method: oneOf<string>(job, "method", methods, at),
+            status: oneOf<TeoStatus>(job, "status", statuses, at),
         };
     });
 }

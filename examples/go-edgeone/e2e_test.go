@@ -1,84 +1,53 @@
 //go:build e2e
 
-// An end-to-end run of edgeOneGateProgram on the real Pulumi engine, through the Automation API: the program is
-// an inline program, run by the engine in this test's process, so no Go language host is needed, only the
-// `pulumi` CLI on PATH (with PULUMI_HOME, PULUMI_BACKEND_URL and PULUMI_CONFIG_PASSPHRASE set for an offline
-// stack). The repository's end-to-end tests run it against the emulator:
+// End-to-end runs of edgeOneGateProgram on the real Pulumi engine, through the Automation API (see the enginetest
+// package). The repository's end-to-end tests run them against the emulator:
 //
 //	GO_EDGEONE_ENDPOINT=http://127.0.0.1:9000 GO_EDGEONE_SECRET_ID=... GO_EDGEONE_SECRET_KEY=... GO_EDGEONE_PLUGIN_DIR=... \
 //	    go test -tags e2e -run TestEdgeOneGateOnTheEngine .
 package main
 
 import (
-	"context"
-	"os"
+	"strings"
 	"testing"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/auto"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/examples/go-enginetest"
 )
 
-// required reads an environment variable the test cannot run without.
-func required(t *testing.T, name string) string {
-	v := os.Getenv(name)
-	if v == "" {
-		t.Fatalf("%s is not set: this test runs against an emulator the caller starts (see the comment at the top)", name)
-	}
-	return v
-}
+var example = enginetest.Example{Project: "go-edgeone", EnvPrefix: "GO_EDGEONE", EndpointKey: "tencentcloud-purge:teoEndpoint"}
 
 func TestEdgeOneGateOnTheEngine(t *testing.T) {
-	ctx := context.Background()
-	project := workspace.Project{
-		Name:    "go-edgeone",
-		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
-		Plugins: &workspace.Plugins{Providers: []workspace.PluginOptions{
-			{Name: "tencentcloud-purge", Path: required(t, "GO_EDGEONE_PLUGIN_DIR")},
-		}},
-	}
-	stack, err := auto.UpsertStackInlineSource(ctx, "e2e", "go-edgeone", edgeOneGateProgram, auto.Project(project), auto.WorkDir(t.TempDir()))
-	if err != nil {
-		t.Fatalf("creating the stack: %v", err)
-	}
-	config := auto.ConfigMap{
-		"tencentcloud-purge:secretId":    {Value: required(t, "GO_EDGEONE_SECRET_ID")},
-		"tencentcloud-purge:secretKey":   {Value: required(t, "GO_EDGEONE_SECRET_KEY"), Secret: true},
-		"tencentcloud-purge:teoEndpoint": {Value: required(t, "GO_EDGEONE_ENDPOINT")},
-		"go-edgeone:timeoutSeconds":      {Value: "120"},
-	}
-	if err := stack.SetAllConfig(ctx, config); err != nil {
-		t.Fatalf("setting config: %v", err)
-	}
-	defer func() {
-		if _, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout)); err != nil {
-			t.Errorf("destroy: %v", err)
-		}
-	}()
-
-	result, err := stack.Up(ctx, optup.ProgressStreams(os.Stdout))
-	if err != nil {
-		t.Fatalf("up: %v", err)
-	}
-	for _, name := range []string{"gateStatus", "pageStatus"} {
-		if got := result.Outputs[name].Value; got != "success" {
-			t.Errorf("%s = %v, want success", name, got)
-		}
-	}
-	tasks, _ := result.Outputs["assetTasks"].Value.([]any)
-	if len(tasks) != 2 {
-		t.Fatalf("assetTasks = %v, want the 2 tasks of the assets' job", result.Outputs["assetTasks"].Value)
-	}
-	for _, task := range tasks {
-		if status := task.(map[string]any)["status"]; status != "success" {
-			t.Errorf("an asset's task is %v, want success: %v", status, task)
+	out := enginetest.Up(t, example.Stack(t, edgeOneGateProgram, map[string]string{"timeoutSeconds": "120"}))
+	enginetest.Equal(t, out, map[string]any{"gateStatus": "success", "pageStatus": "success"})
+	for _, task := range enginetest.Records(t, out, "assetTasks", 2) {
+		if task["status"] != "success" {
+			t.Errorf("an asset's task is %v, want success: %v", task["status"], task)
 		}
 	}
 	// For the caller, which checks the order of the purges at the emulator.
-	jobIds, _ := result.Outputs["jobIds"].Value.([]any)
-	if len(jobIds) == 0 {
-		t.Fatalf("jobIds = %v, want the assets' job", result.Outputs["jobIds"].Value)
+	t.Logf("jobId=%v pageJobId=%v", enginetest.First(t, out, "jobIds"), out["pageJobId"].Value)
+}
+
+func TestEdgeOnePrefetchOnTheEngine(t *testing.T) {
+	out := enginetest.Up(t, example.Stack(t, edgeOneGateProgram, map[string]string{"timeoutSeconds": "120", "warm": "true"}))
+	enginetest.Equal(t, out, map[string]any{"gateStatus": "success", "warmStatus": "success", "pageStatus": "success"})
+	warmJob := enginetest.First(t, out, "warmJobIds")
+	for _, task := range enginetest.Records(t, out, "warmTasks", 2) {
+		if task["jobId"] != warmJob || task["status"] != "success" {
+			t.Errorf("a prefetched asset's task is %v, want job %v success", task, warmJob)
+		}
 	}
-	t.Logf("jobId=%v pageJobId=%v", jobIds[0], result.Outputs["pageJobId"].Value)
+	// For the caller, which checks the order of the purges and the prefetch at the emulator.
+	t.Logf("jobId=%v warmJobId=%v pageJobId=%v", enginetest.First(t, out, "jobIds"), warmJob, out["pageJobId"].Value)
+}
+
+func TestEdgeOnePrefetchFailsNamingTheMissingTarget(t *testing.T) {
+	const missing = "https://www.example.com/missing.css"
+	stack := example.Stack(t, edgeOneGateProgram, map[string]string{
+		"timeoutSeconds": "120", "warm": "true", "assetUrls": `["https://www.example.com/ok.js","` + missing + `"]`,
+	})
+	message := enginetest.UpFails(t, stack)
+	if !strings.Contains(message, missing) || !strings.Contains(message, "invalid") {
+		t.Errorf("the failure does not name %s and invalid:\n%s", missing, message)
+	}
 }

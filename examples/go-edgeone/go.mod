@@ -3,6 +3,7 @@ module go-edgeone
 go 1.26.6
 
 require (
+	github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/examples/go-enginetest v0.0.0
 	github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go v0.1.0
 	github.com/pulumi/pulumi/sdk/v3 v3.274.1
 )
@@ -126,3 +127,7 @@ require (
 
 // This repository's generated SDK. In your own project, point this at your copy of sdk-go/.
 replace github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go => ../../sdk-go
+
+// The Automation API harness this example's end-to-end test (e2e_test.go) shares with the other Go example; a
+// copy of the example that leaves the test out needs neither this line nor the requirement above.
+replace github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/examples/go-enginetest => ../go-enginetest

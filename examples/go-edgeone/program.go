@@ -1,5 +1,6 @@
 // The EdgeOne gate in Go, the same program as examples/yaml-edgeone: purge the assets on EdgeOne, wait until
-// every target succeeded, then purge the page that links them, and read the assets' tasks back.
+// every target succeeded, then purge the page that links them, and read the assets' tasks back. With
+// `go-edgeone:warm` set, the assets are prefetched once purged, and the page waits until every asset is warm too.
 package main
 
 import (
@@ -20,15 +21,17 @@ func edgeOneGateProgram(ctx *pulumi.Context) error {
 	if timeoutSeconds == 0 {
 		timeoutSeconds = 600
 	}
+	// The assets: stack config `go-edgeone:assetUrls` (a list), default the two below.
+	assetUrls := []string{"https://www.example.com/app.js", "https://www.example.com/app.css"}
+	if err := config.GetObject(ctx, "assetUrls", &assetUrls); err != nil {
+		return err
+	}
 	// Submit the purge of the assets; the gate does the waiting.
 	assets, err := edgeone.NewPurge(ctx, "assets", &edgeone.PurgeArgs{
-		ZoneId: pulumi.String(zoneId),
-		Type:   edgeone.PurgeType_PURGE_URL,
-		Targets: pulumi.StringArray{
-			pulumi.String("https://www.example.com/app.js"),
-			pulumi.String("https://www.example.com/app.css"),
-		},
-		Wait: pulumi.Bool(false),
+		ZoneId:  pulumi.String(zoneId),
+		Type:    edgeone.PurgeType_PURGE_URL,
+		Targets: pulumi.ToStringArray(assetUrls),
+		Wait:    pulumi.Bool(false),
 	})
 	if err != nil {
 		return err
@@ -42,13 +45,34 @@ func edgeOneGateProgram(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
-	// Created only once the gate has seen every asset succeed.
+	gates := []pulumi.Resource{gate}
+	if config.GetBool(ctx, "warm") {
+		// Warm the cache again once the purge is done; the prefetch waits until every target is warm. A target
+		// the origin lacks ends `invalid` and fails the update, naming it and why.
+		warm, err := edgeone.NewPrefetch(ctx, "warm", &edgeone.PrefetchArgs{
+			ZoneId:         pulumi.String(zoneId),
+			Targets:        pulumi.ToStringArray(assetUrls),
+			TimeoutSeconds: pulumi.Float64(timeoutSeconds),
+		}, pulumi.DependsOn([]pulumi.Resource{gate}))
+		if err != nil {
+			return err
+		}
+		gates = append(gates, warm)
+		warmTasks := edgeone.GetPrefetchTasksOutput(ctx, edgeone.GetPrefetchTasksOutputArgs{
+			ZoneId: pulumi.String(zoneId),
+			JobId:  warm.JobId,
+		})
+		ctx.Export("warmJobIds", warm.JobIds)
+		ctx.Export("warmStatus", warm.Status)
+		ctx.Export("warmTasks", warmTasks.Tasks())
+	}
+	// Created only once every gate has seen every asset succeed (and, with warm, every asset warm).
 	page, err := edgeone.NewPurge(ctx, "page", &edgeone.PurgeArgs{
 		ZoneId:         pulumi.String(zoneId),
 		Type:           edgeone.PurgeType_PURGE_URL,
 		Targets:        pulumi.StringArray{pulumi.String("https://www.example.com/index.html")},
 		TimeoutSeconds: pulumi.Float64(timeoutSeconds),
-	}, pulumi.DependsOn([]pulumi.Resource{gate}))
+	}, pulumi.DependsOn(gates))
 	if err != nil {
 		return err
 	}

@@ -1,80 +1,53 @@
 //go:build e2e
 
-// An end-to-end run of gateProgram on the real Pulumi engine, through the Automation API: the program is an
-// inline program, run by the engine in this test's process, so no Go language host is needed, only the `pulumi`
-// CLI on PATH (with PULUMI_HOME, PULUMI_BACKEND_URL and PULUMI_CONFIG_PASSPHRASE set for an offline stack).
-// The repository's end-to-end tests run it against the emulator:
+// End-to-end runs of gateProgram on the real Pulumi engine, through the Automation API (see the enginetest
+// package). The repository's end-to-end tests run them against the emulator:
 //
 //	GO_GATE_ENDPOINT=http://127.0.0.1:9000 GO_GATE_SECRET_ID=... GO_GATE_SECRET_KEY=... GO_GATE_PLUGIN_DIR=... \
 //	    go test -tags e2e -run TestGateOnTheEngine .
 package main
 
 import (
-	"context"
-	"os"
+	"strings"
 	"testing"
 
-	"github.com/pulumi/pulumi/sdk/v3/go/auto"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optdestroy"
-	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
+	"github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/examples/go-enginetest"
 )
 
-// required reads an environment variable the test cannot run without.
-func required(t *testing.T, name string) string {
-	v := os.Getenv(name)
-	if v == "" {
-		t.Fatalf("%s is not set: this test runs against an emulator the caller starts (see the comment at the top)", name)
-	}
-	return v
-}
+var example = enginetest.Example{Project: "go-gate", EnvPrefix: "GO_GATE", EndpointKey: "tencentcloud-purge:endpoint"}
 
 func TestGateOnTheEngine(t *testing.T) {
-	ctx := context.Background()
-	project := workspace.Project{
-		Name:    "go-gate",
-		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
-		Plugins: &workspace.Plugins{Providers: []workspace.PluginOptions{
-			{Name: "tencentcloud-purge", Path: required(t, "GO_GATE_PLUGIN_DIR")},
-		}},
-	}
-	stack, err := auto.UpsertStackInlineSource(ctx, "e2e", "go-gate", gateProgram, auto.Project(project), auto.WorkDir(t.TempDir()))
-	if err != nil {
-		t.Fatalf("creating the stack: %v", err)
-	}
-	config := auto.ConfigMap{
-		"tencentcloud-purge:secretId":  {Value: required(t, "GO_GATE_SECRET_ID")},
-		"tencentcloud-purge:secretKey": {Value: required(t, "GO_GATE_SECRET_KEY"), Secret: true},
-		"tencentcloud-purge:endpoint":  {Value: required(t, "GO_GATE_ENDPOINT")},
-		"go-gate:timeoutSeconds":       {Value: "120"},
-	}
-	if err := stack.SetAllConfig(ctx, config); err != nil {
-		t.Fatalf("setting config: %v", err)
-	}
-	defer func() {
-		if _, err := stack.Destroy(ctx, optdestroy.ProgressStreams(os.Stdout)); err != nil {
-			t.Errorf("destroy: %v", err)
-		}
-	}()
-
-	result, err := stack.Up(ctx, optup.ProgressStreams(os.Stdout))
-	if err != nil {
-		t.Fatalf("up: %v", err)
-	}
-	for _, name := range []string{"gateStatus", "pageStatus"} {
-		if got := result.Outputs[name].Value; got != "done" {
-			t.Errorf("%s = %v, want done", name, got)
-		}
-	}
-	records, _ := result.Outputs["assetRecords"].Value.([]any)
-	if len(records) != 2 {
-		t.Fatalf("assetRecords = %v, want the 2 records of the assets' task", result.Outputs["assetRecords"].Value)
-	}
-	for _, r := range records {
-		if status := r.(map[string]any)["status"]; status != "done" {
-			t.Errorf("an asset's record is %v, want done: %v", status, r)
+	out := enginetest.Up(t, example.Stack(t, gateProgram, map[string]string{"timeoutSeconds": "120"}))
+	enginetest.Equal(t, out, map[string]any{"gateStatus": "done", "pageStatus": "done"})
+	for _, r := range enginetest.Records(t, out, "assetRecords", 2) {
+		if r["status"] != "done" {
+			t.Errorf("an asset's record is %v, want done: %v", r["status"], r)
 		}
 	}
 	// For the caller, which checks the order of the purges at the emulator.
-	t.Logf("taskId=%v pageTaskId=%v", result.Outputs["taskId"].Value, result.Outputs["pageTaskId"].Value)
+	t.Logf("taskId=%v pageTaskId=%v", out["taskId"].Value, out["pageTaskId"].Value)
+}
+
+func TestWarmOnTheEngine(t *testing.T) {
+	out := enginetest.Up(t, example.Stack(t, gateProgram, map[string]string{"timeoutSeconds": "120", "warm": "true"}))
+	enginetest.Equal(t, out, map[string]any{"gateStatus": "done", "warmGateStatus": "done", "pageStatus": "done"})
+	warmTask := enginetest.First(t, out, "warmTaskIds")
+	for _, r := range enginetest.Records(t, out, "warmTasks", 2) {
+		if r["taskId"] != warmTask || r["status"] != "done" || r["percent"] != 100.0 {
+			t.Errorf("a pushed asset's record is %v, want task %v done at 100 percent", r, warmTask)
+		}
+	}
+	// For the caller, which checks the order of the purges and the push at the emulator.
+	t.Logf("taskId=%v warmTaskId=%v pageTaskId=%v", out["taskId"].Value, warmTask, out["pageTaskId"].Value)
+}
+
+func TestWarmFailsNamingTheMissingUrl(t *testing.T) {
+	const missing = "https://www.example.com/missing.css"
+	stack := example.Stack(t, gateProgram, map[string]string{
+		"timeoutSeconds": "120", "warm": "true", "assetUrls": `["https://www.example.com/ok.js","` + missing + `"]`,
+	})
+	message := enginetest.UpFails(t, stack)
+	if want := missing + " (invalid: the origin answered 4xx/5xx)"; !strings.Contains(message, want) {
+		t.Errorf("the failure does not name %q:\n%s", want, message)
+	}
 }

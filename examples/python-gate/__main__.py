@@ -3,7 +3,8 @@
 The same program as examples/yaml-gate, through the Python SDK. Stack config: assetUrls (a list), pageUrl,
 timeoutSeconds; credentials and endpoint under tencentcloud-purge: (see the repository's README). With zoneId set,
 the assets are purged on EdgeOne too, then prefetched there to warm its cache again, and the page waits for both
-purges and the prefetch (as examples/dual-gate does in TypeScript).
+purges and the prefetch (as examples/dual-gate does in TypeScript). With warm set (true), the assets are prefetched
+into the CDN once purged, and the page waits until every asset is warm (as examples/yaml-warm does in YAML).
 """
 import pulumi
 import pulumi_tencentcloud_purge as purge
@@ -22,6 +23,19 @@ assets = purge.UrlPurge("assets", urls=asset_urls, wait=False)
 gate = purge.PurgeTaskWaiter("gate", task_id=assets.task_id, timeout_seconds=timeout_seconds)
 
 gates = [gate]
+
+# Warm the CDN again once the purge is done: prefetch ("push") the assets, and hold the page until every asset is
+# warm. A prefetch takes minutes, so the push only submits and a gate of its own does the waiting; a URL the origin
+# lacks ends `invalid` and fails the update, naming it.
+if config.get_bool("warm"):
+    push = purge.UrlPush("warm", urls=asset_urls, wait=False, opts=pulumi.ResourceOptions(depends_on=[gate]))
+    push_gate = purge.PushTaskWaiter("warm-gate", task_ids=push.task_ids, timeout_seconds=timeout_seconds)
+    gates.append(push_gate)
+    # Read back once the gate has passed, so each URL shows its final status and percent.
+    push_tasks = purge.get_push_tasks_output(task_id=push_gate.task_ids[0])
+    pulumi.export("warmTaskIds", push.task_ids)
+    pulumi.export("warmGateStatus", push_gate.status)
+    pulumi.export("warmTasks", push_tasks.push_logs)
 
 # A site also served through EdgeOne: purge the same assets there and gate on every job of that purge too. The
 # EdgeOne endpoint is tencentcloud-purge:teoEndpoint (or TENCENTCLOUD_TEO_ENDPOINT).

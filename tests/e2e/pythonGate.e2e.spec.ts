@@ -188,3 +188,69 @@ describe("the Python example's EdgeOne path (zoneId set) on the real engine", fu
         assert.deepStrictEqual([(state.deployment.resources ?? []).length, sent.CreatePurgeTask, sent.CreatePrefetchTask], [0, purges, prefetches]);
     });
 });
+
+describe("the Python example's CDN prefetch path (warm set) on the real engine", function () {
+    this.timeout(300_000);
+    const COMPLETE_AFTER_MS = 1000;
+    const PUSH_AFTER_MS = 3000;
+    const ASSETS = ["https://www.example.com/app.js", "https://www.example.com/app.css"];
+    const PAGE = "https://www.example.com/index.html";
+    let emu: RunningEmulator;
+    const boxes: PulumiSandbox[] = [];
+    const open = async (config: readonly (readonly string[])[]) => {
+        const project = await projectFor(emu, config);
+        boxes.push(project.box);
+        return project;
+    };
+    const pagePurged = () => emu.store.allRecords().some((r) => r.url === PAGE);
+
+    before(async function () {
+        await pythonHostOrSkip(this);
+        emu = await startEmulator({ completeAfterMs: COMPLETE_AFTER_MS, pushCompleteAfterMs: PUSH_AFTER_MS, teoPrefetchCompleteAfterMs: PUSH_AFTER_MS,
+            credentials: [{ secretId: SECRET_ID, secretKey: SECRET_KEY }] });
+    });
+    after(async () => {
+        boxes.forEach((b) => b.cleanup());
+        await emu?.close();
+    });
+
+    it("up pushes the assets once their purge is done, and purges the page only once the push gate saw every URL done", async () => {
+        emu.reset();
+        const { box, dir } = await open([["warm", "true"]]);
+        const text = await up(box, dir);
+        const out = await outputs(box, dir);
+        const pushed = emu.pushes.allRecords();
+        assert.deepStrictEqual([pushed.map((r) => r.url).sort(), out.warmTaskIds], [[...ASSETS].sort(), [...new Set(pushed.map((r) => r.taskId))]], text);
+        const purgedAt = Math.max(...emu.store.allRecords().filter((r) => r.taskId === out.taskId).map((r) => r.createdAtMs)) + COMPLETE_AFTER_MS;
+        const warmAt = Math.max(...pushed.map((r) => r.createdAtMs)) + PUSH_AFTER_MS;
+        const [page] = emu.store.allRecords().filter((r) => r.url === PAGE);
+        assert.ok(Math.min(...pushed.map((r) => r.createdAtMs)) >= purgedAt, "pushed before the purge was done");
+        assert.ok(page.createdAtMs >= warmAt, `page purged at ${new Date(page.createdAtMs).toISOString()}, assets warm at ${new Date(warmAt).toISOString()}`);
+        const tasks = out.warmTasks as { taskId: string; url: string; status: string; percent: number }[];
+        assert.deepStrictEqual([out.warmGateStatus, out.pageStatus, tasks.map((t) => [t.taskId, t.url, t.status, t.percent]).sort()],
+            ["done", "done", ASSETS.map((url) => [out.warmTaskIds[0], url, "done", 100]).sort()], text);
+        // A second up with nothing changed pushes nothing again.
+        await up(box, dir);
+        assert.strictEqual(emu.stats.snapshot().requests.PushUrlsCache, 1);
+        assert.ok(!(await box.run(dir, ["stack", "export"])).includes(SECRET_KEY), "secret key in state");
+    });
+
+    it("fails the update naming the URL the origin lacks and what invalid means, and does not purge the page", async () => {
+        emu.reset();
+        const { box, dir } = await open([["warm", "true"], ...assetUrls(["https://www.example.com/ok.js", "https://www.example.com/missing.css"])]);
+        const message = await up(box, dir).then(() => assert.fail("up should fail"), (e: Error) => e.message);
+        assert.match(message, /https:\/\/www\.example\.com\/missing\.css \(invalid: the origin answered 4xx\/5xx\)/);
+        assert.ok(!message.includes(SECRET_KEY), "secret key in the output");
+        assert.deepStrictEqual([emu.stats.snapshot().requests.PushUrlsCache, pagePurged()], [1, false]);
+    });
+
+    it("on the EdgeOne path, fails the update naming the target the origin lacks, and does not purge the page", async () => {
+        emu.reset();
+        const { box, dir } = await open([["zoneId", ZONE], ["tencentcloud-purge:teoEndpoint", emu.url],
+            ...assetUrls(["https://www.example.com/ok.js", "https://www.example.com/missing.css"])]);
+        const message = await up(box, dir).then(() => assert.fail("up should fail"), (e: Error) => e.message);
+        assert.match(message, /https:\/\/www\.example\.com\/missing\.css/);
+        assert.match(message, /invalid/);
+        assert.deepStrictEqual([emu.stats.snapshot().requests.CreatePrefetchTask, pagePurged()], [1, false]);
+    });
+});

@@ -45,9 +45,10 @@ describe("the SDKs generated from the schema", function () {
         });
     }
 
-    it("the Go SDK and the Go example that uses it compile", async () => {
+    it("the Go SDK and the Go example that uses it compile, with its end-to-end test and the harness the Go examples share", async () => {
         // Read-only modules: the check never rewrites go.mod or go.sum. No cgo, as the CLI's build, to share its cache.
-        await run("go", ["vet", ".", "github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/..."], {
+        await run("go", ["vet", "-tags", "e2e", ".", "github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/sdk-go/...",
+            "github.com/pulumi-tencentcloud-purge/pulumi-tencentcloud-purge/examples/go-enginetest"], {
             cwd: path.join(repoRoot, "examples", "go-gate"), env: { CGO_ENABLED: "0", GOFLAGS: "-mod=readonly" },
         });
     });

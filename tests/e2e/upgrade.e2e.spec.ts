@@ -3,8 +3,11 @@
  * `scripts/recordUpgradeFixtures.ts`) taken over by the code in this work tree, as a user upgrading would: the
  * recorded state imported into a fresh backend, the emulator given back the tasks it had, the program run with the
  * packed package (TypeScript) or this plugin (YAML). Then `preview` shows only what CHANGELOG.md's version policy
- * lets an upgrade change, `up` submits no purge for what the stack already holds, a gate that had timed out waits
- * again and ends done, and `refresh` keeps done what was done, even once the API forgot the records.
+ * lets an upgrade change, `up` submits no purge or prefetch for what the stack already holds, a gate or a purge or
+ * prefetch whose wait had timed out waits again and ends done, and `refresh` keeps done what was done, even once the
+ * API forgot the records. The scenarios of `scripts/upgradeScenarios.ts` that no release has recorded yet (a new
+ * kind of stack) are recorded with this work tree into a temporary folder first and taken over the same way, so a
+ * new scenario is checked before the release that records it.
  *
  * It checks behaviour, not the state's bytes, so a release may add outputs a state did not have. TypeScript
  * projects need Pulumi's Node.js language host: without it the suite skips with the reason, except in CI.
@@ -14,8 +17,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EMULATOR_CREDENTIALS, RunningEmulator, SavedTask, SavedTeoJob, startEmulator } from "../../emulator";
+import type { SavedPushTask } from "../../emulator/cdn/pushStore";
 import { PulumiSandbox, repoRoot } from "../../scripts/pulumiSandbox";
-import { UPGRADE_FIXTURES_DIR } from "../../scripts/upgradeScenarios";
+import { recordScenario } from "../../scripts/upgradeRecording";
+import { UPGRADE_FIXTURES_DIR, UPGRADE_SCENARIOS, UpgradeScenario } from "../../scripts/upgradeScenarios";
 import { pulumiYamlHostPath } from "../../scripts/yamlHost";
 import { inCi } from "../support/ci";
 import { copyOfCheckout, npmInstall, pack } from "./support/userProject";
@@ -39,19 +44,25 @@ interface RecordedStack {
     readonly resources: readonly StateResource[];
     readonly tasks: readonly SavedTask[];
     readonly teoJobs: readonly SavedTeoJob[];
+    /** Push tasks and prefetch jobs: absent from the fixtures of releases before prefetch. */
+    readonly pushTasks: readonly SavedPushTask[];
+    readonly teoPrefetchJobs: readonly SavedTeoJob[];
+}
+
+/** The recorded stack in `dir` (a fixture's folder, as the recording writes it). */
+function readStack(title: string, dir: string): RecordedStack {
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    const saved = read("emulator.json");
+    return {
+        title, dir, scenario: read("scenario.json"), resources: read("state.json").deployment.resources,
+        tasks: saved.tasks ?? [], teoJobs: saved.teoJobs ?? [], pushTasks: saved.pushTasks ?? [], teoPrefetchJobs: saved.teoPrefetchJobs ?? [],
+    };
 }
 
 /** Every release's recorded stacks. */
 function recordedStacks(): RecordedStack[] {
-    const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
-    return fs.readdirSync(UPGRADE_FIXTURES_DIR).flatMap((version) => fs.readdirSync(path.join(UPGRADE_FIXTURES_DIR, version)).map((name) => {
-        const dir = path.join(UPGRADE_FIXTURES_DIR, version, name);
-        return {
-            title: `${version}/${name}`, dir, scenario: read(path.join(dir, "scenario.json")),
-            resources: read(path.join(dir, "state.json")).deployment.resources,
-            tasks: read(path.join(dir, "emulator.json")).tasks ?? [], teoJobs: read(path.join(dir, "emulator.json")).teoJobs ?? [],
-        };
-    }));
+    return fs.readdirSync(UPGRADE_FIXTURES_DIR).flatMap((version) => fs.readdirSync(path.join(UPGRADE_FIXTURES_DIR, version))
+        .map((name) => readStack(`${version}/${name}`, path.join(UPGRADE_FIXTURES_DIR, version, name))));
 }
 
 /** The resources of this package in a state (not the stack, not its providers). */
@@ -63,6 +74,15 @@ const isDone = (r: StateResource) => ["done", "success"].includes(String(r.outpu
 const workOf = (r: StateResource) => JSON.stringify([r.outputs?.taskId, r.outputs?.taskIds, r.outputs?.jobId, r.outputs?.jobIds]);
 
 const recorded = recordedStacks();
+/** The scenarios no release has recorded yet: recorded with this work tree in the test. */
+const unrecorded: readonly UpgradeScenario[] = UPGRADE_SCENARIOS.filter((s) => !recorded.some((r) => path.basename(r.dir) === s.name));
+const VERSION = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version as string;
+
+/** A stack to take over: a fixture's, or one this test records first. */
+interface StackSource {
+    readonly title: string;
+    load(): Promise<RecordedStack>;
+}
 
 describe("upgrading stacks recorded with released versions, with the code of this work tree", function () {
     this.timeout(900_000);
@@ -73,7 +93,7 @@ describe("upgrading stacks recorded with released versions, with the code of thi
         assert.ok(recorded.length > 0, `no recorded stacks under ${UPGRADE_FIXTURES_DIR}`);
         assert.ok(fs.existsSync(path.join(repoRoot, "bin", "provider", "plugin", "main.js")), "run npm run build first");
         work = fs.mkdtempSync(path.join(os.tmpdir(), "purge-upgrade-"));
-        if (recorded.some((r) => r.scenario.language === "typescript")) {
+        if (recorded.some((r) => r.scenario.language === "typescript") || unrecorded.some((s) => s.language === "typescript")) {
             tarball = await pack(await copyOfCheckout(path.join(work, "clone")), path.join(work, "dist"));
         }
     });
@@ -90,8 +110,21 @@ describe("upgrading stacks recorded with released versions, with the code of thi
         assert.deepStrictEqual(leaks, []);
     });
 
-    for (const stack of recorded) {
-        describe(stack.title, () => {
+    const sources: StackSource[] = [
+        ...recorded.map((stack) => ({ title: stack.title, load: async () => stack })),
+        ...unrecorded.map((scenario) => ({
+            title: `${scenario.name}, recorded now with this work tree (no release has it yet)`,
+            load: async () => {
+                const out = path.join(work, "recorded", scenario.name);
+                await recordScenario(scenario, out, tarball ?? "", VERSION);
+                return readStack(scenario.name, out);
+            },
+        })),
+    ];
+
+    for (const source of sources) {
+        describe(source.title, () => {
+            let stack: RecordedStack;
             let emu: RunningEmulator;
             let box: PulumiSandbox;
             let dir: string;
@@ -106,24 +139,46 @@ describe("upgrading stacks recorded with released versions, with the code of thi
                 const res = await fetch(`${emu.url}/_emulator/${route}`, { method: "POST", body: JSON.stringify(body) });
                 assert.strictEqual(res.status, 200, await res.text());
             };
-            const recordedPurges = purgeResources(stack.resources);
+            let recordedPurges: readonly StateResource[];
+            /** The control calls that finish what was still processing when the stack was recorded. */
+            let pending: [string, unknown][];
+            let recordedTargets: string[];
             /**
-             * The control calls that finish what was still processing when the stack was recorded. An EdgeOne job is
-             * said to have taken as long as the recorded ones did: the zone's recent durations pace the first check
-             * of a new wait, and the hours since the recording are no purge's duration.
+             * The control calls that finish what was still processing when the stack was recorded. A job or push task
+             * is said to have taken as long as the recorded ones of its kind did: the recent durations pace the first
+             * check of a new wait, and the hours since the recording are no purge's or prefetch's duration.
              */
-            const tookMs = Math.max(1000, ...stack.teoJobs.map((j) => (j.finishedAtMs ?? j.createdAtMs) - j.createdAtMs));
-            const pending: [string, unknown][] = [
-                ...stack.tasks.filter((t) => t.status === "process").map((t): [string, unknown] => [`tasks/${t.taskId}/complete`, {}]),
-                ...stack.teoJobs.filter((j) => j.status === "processing")
-                    .map((j): [string, unknown] => [`teo/jobs/${j.jobId}/complete`, { atMs: j.createdAtMs + tookMs }])];
-            const recordedTargets = [...stack.tasks.flatMap((t) => t.urls), ...stack.teoJobs.flatMap((j) => j.targets)];
+            const pendingOf = (s: RecordedStack): [string, unknown][] => {
+                const took = (done: { createdAtMs: number; finishedAtMs?: number }[]) =>
+                    Math.max(1000, ...done.map((d) => (d.finishedAtMs ?? d.createdAtMs) - d.createdAtMs));
+                const teoTook = took([...s.teoJobs]);
+                const pushTook = took([...s.pushTasks]);
+                const prefetchTook = took([...s.teoPrefetchJobs]);
+                return [
+                    ...s.tasks.filter((t) => t.status === "process").map((t): [string, unknown] => [`tasks/${t.taskId}/complete`, {}]),
+                    ...s.teoJobs.filter((j) => j.status === "processing")
+                        .map((j): [string, unknown] => [`teo/jobs/${j.jobId}/complete`, { atMs: j.createdAtMs + teoTook }]),
+                    ...s.pushTasks.filter((t) => t.status === "process")
+                        .map((t): [string, unknown] => [`push-tasks/${t.taskId}/complete`, { atMs: t.createdAtMs + pushTook }]),
+                    ...s.teoPrefetchJobs.filter((j) => j.status === "processing")
+                        .map((j): [string, unknown] => [`teo/prefetch/jobs/${j.jobId}/complete`, { atMs: j.createdAtMs + prefetchTook }]),
+                ];
+            };
+            /** How many times a wait has read its work so far. */
+            const reads = () => ["DescribePurgeTasks", "DescribePushTasks", "DescribePrefetchTasks"].reduce((n, a) => n + requests(a), 0);
 
             before(async function () {
-                // Restored tasks keep their recorded status (a pending one is completed below); new ones finish in a second.
+                stack = await source.load();
+                recordedPurges = purgeResources(stack.resources);
+                pending = pendingOf(stack);
+                recordedTargets = [...stack.tasks.flatMap((t) => t.urls), ...stack.teoJobs.flatMap((j) => j.targets),
+                    ...stack.pushTasks.flatMap((t) => t.urls), ...stack.teoPrefetchJobs.flatMap((j) => j.targets)];
+                // Restored tasks keep their recorded status (a pending one is completed below); new ones finish in seconds.
                 emu = await startEmulator({ completeAfterMs: 1000 });
                 await control("tasks/restore", { tasks: stack.tasks });
                 await control("teo/jobs/restore", { jobs: stack.teoJobs });
+                await control("push-tasks/restore", { tasks: stack.pushTasks });
+                await control("teo/prefetch/jobs/restore", { jobs: stack.teoPrefetchJobs });
                 const envVars = {
                     TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId, TENCENTCLOUD_SECRET_KEY: EMULATOR_CREDENTIALS.secretKey,
                     TENCENTCLOUD_CDN_ENDPOINT: emu.url, TENCENTCLOUD_TEO_ENDPOINT: emu.url,
@@ -166,16 +221,16 @@ describe("upgrading stacks recorded with released versions, with the code of thi
                 assert.deepStrictEqual([policyViolations(preview.steps ?? [], stack.resources), submitted()], [[], 0], JSON.stringify(preview.steps, null, 1));
             });
 
-            it(`up submits nothing again${pending.length > 0 ? ", and the timed-out gate waits again and ends done" : ""}`, async () => {
+            it("up submits nothing again, and what had timed out (a gate, a purge or a prefetch) waits again and ends done", async () => {
                 for (const args of stack.scenario.resumeConfig) {
                     await pulumi("config", "set", ...args);
                 }
-                const reads = requests("DescribePurgeTasks");
+                const readsBefore = reads();
                 let settled = false;
                 const up = pulumi("up", "--yes", "--skip-preview").finally(() => { settled = true; });
                 if (pending.length > 0) {
-                    // The gate must be reading its task before the purge finishes, as after a real timeout.
-                    while (!settled && requests("DescribePurgeTasks") === reads) {
+                    // The wait must be reading its task before the work finishes, as after a real timeout.
+                    while (!settled && reads() === readsBefore) {
                         await new Promise((r) => setTimeout(r, 200));
                     }
                     for (const [route, body] of pending) {
@@ -191,7 +246,7 @@ describe("upgrading stacks recorded with released versions, with the code of thi
                     const now = after.find((r) => r.urn === old.urn);
                     assert.ok(now, `${old.urn} is gone`);
                     assert.strictEqual(workOf(now), workOf(old), `${old.urn} has other tasks`);
-                    if (isDone(old) || unfinished(old) && old.type.includes("Waiter")) {
+                    if (isDone(old) || unfinished(old)) {
                         assert.ok(isDone(now), `${old.urn} is ${String(now.outputs?.status)}: ${JSON.stringify(now.initErrors ?? [])}`);
                     }
                     if (isDone(old)) {

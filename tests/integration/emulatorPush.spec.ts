@@ -115,4 +115,40 @@ describe("emulator's push (prefetch) actions with the official SDK", () => {
         assert.strictEqual((await post(`/_emulator/push-tasks/${TaskId}/complete`, { status: "nope" })).status, 400);
         assert.strictEqual((await post("/_emulator/push-tasks/404/complete", {})).status, 404);
     });
+
+    it("carries push tasks to another emulator through GET push-tasks/saved and POST push-tasks/restore, ids, times and statuses kept", async () => {
+        const client = emulatorClient(emu);
+        const { TaskId: done } = await client.PushUrlsCache({ Urls: ["https://a.example.com/1", "https://a.example.com/missing.png"] });
+        const { TaskId: pending } = await client.PushUrlsCache({ Urls: ["https://a.example.com/2"] });
+        const finishedAtMs = now + 90_000;
+        await post(`/_emulator/push-tasks/${done}/complete`, { status: "invalid", atMs: finishedAtMs });
+        const saved = (await rawRequest(emu, "GET", "/_emulator/push-tasks/saved")).json as { tasks: { taskId: string; status: string; finishedAtMs?: number }[] };
+        assert.deepStrictEqual(saved.tasks.map((t) => [t.taskId, t.status, t.finishedAtMs]), [[done, "invalid", finishedAtMs], [pending, "process", undefined]]);
+        // Another emulator, a day later, whose own pushes finish at once: the restored ones keep what they were.
+        const other = await startEmulator({ now: () => now + 86_400_000, pushCompleteAfterMs: 0 });
+        try {
+            const restored = (await rawRequest(other, "POST", "/_emulator/push-tasks/restore", JSON.stringify(saved))).json;
+            const seen = (await emulatorClient(other).DescribePushTasks({ StartTime: "2000-01-01 00:00:00" })).PushLogs ?? [];
+            const { TaskId: next } = await emulatorClient(other).PushUrlsCache({ Urls: ["https://a.example.com/3"] });
+            assert.deepStrictEqual([restored, seen.map((l) => [l.TaskId, l.Url, l.Status]), BigInt(next!) > BigInt(pending!)], [{ restored: 2 }, [
+                [pending, "https://a.example.com/2", "process"], [done, "https://a.example.com/1", "invalid"], [done, "https://a.example.com/missing.png", "invalid"],
+            ], true]);
+            assert.strictEqual(seen.find((l) => l.TaskId === done)?.UpdateTime, formatApiTime(new Date(finishedAtMs)));
+            // The restored pending one ends only when told, at the time given.
+            await rawRequest(other, "POST", `/_emulator/push-tasks/${pending}/complete`, JSON.stringify({ atMs: now + 5000 }));
+            const ended = (await emulatorClient(other).DescribePushTasks({ TaskId: pending })).PushLogs?.[0];
+            assert.deepStrictEqual([ended?.Status, ended?.Percent, ended?.UpdateTime], ["done", 100, formatApiTime(new Date(now + 5000))]);
+        } finally {
+            await other.close();
+        }
+    });
+
+    it("refuses a restored push task with a bad field, naming it, and a completion time that is not one", async () => {
+        const answer = await post("/_emulator/push-tasks/restore", { tasks: [{ taskId: "1", area: "mainland", urls: ["https://a.example.com/1"],
+            createdAtMs: 0, status: "warm" }] });
+        assert.deepStrictEqual([answer.status, answer.json.error, emu.pushes.allRecords().length],
+            [400, 'tasks[0].status must be one of process, done, fail, invalid, got "warm"', 0]);
+        const { TaskId } = await emulatorClient(emu).PushUrlsCache({ Urls: ["https://a.example.com/1"] });
+        assert.strictEqual((await post(`/_emulator/push-tasks/${TaskId}/complete`, { atMs: "soon" })).status, 400);
+    });
 });

@@ -162,4 +162,30 @@ describe("emulator: EdgeOne prefetch with the official SDK's teo client", () => 
         await assert.rejects(create(["https://www.example.com/1"]), (e) => codeOf(e) === "RequestLimitExceeded");
         assert.strictEqual(emu.teoPrefetchStore.allRecords().length, 0);
     });
+
+    it("carries prefetch jobs to another emulator through GET teo/prefetch/jobs/saved and POST teo/prefetch/jobs/restore", async () => {
+        const { JobId: done } = await create(["https://www.example.com/1", "https://www.example.com/missing.js"]);
+        const { JobId: pending } = await create(["https://www.example.com/2"]);
+        await rawRequest(emu, "POST", `/_emulator/teo/prefetch/jobs/${done}/complete`, JSON.stringify({ status: "invalid", atMs: now + 90_000 }));
+        const saved = (await rawRequest(emu, "GET", "/_emulator/teo/prefetch/jobs/saved")).json as { jobs: { jobId: string; type: string; status: string }[] };
+        assert.deepStrictEqual(saved.jobs.map((j) => [j.jobId, j.type, j.status]), [[done, "prefetch_url", "invalid"], [pending, "prefetch_url", "processing"]]);
+        const other = await startEmulator({ now: () => now + 86_400_000, teoPrefetchCompleteAfterMs: 0 });
+        try {
+            const restored = (await rawRequest(other, "POST", "/_emulator/teo/prefetch/jobs/restore", JSON.stringify(saved))).json;
+            const tasks = (await emulatorTeoClient(other).DescribePrefetchTasks({ ZoneId: ZONE, StartTime: "2000-01-01T00:00:00+08:00",
+                EndTime: new Date(now + 2 * 86_400_000).toISOString() })).Tasks ?? [];
+            assert.deepStrictEqual([restored, tasks.map((t) => [t.JobId, t.Target, t.Status]).sort(), other.teoStore.allRecords()], [{ restored: 2 }, [
+                [done, "https://www.example.com/1", "invalid"], [done, "https://www.example.com/missing.js", "invalid"], [pending, "https://www.example.com/2", "processing"],
+            ].sort(), []]);
+        } finally {
+            await other.close();
+        }
+    });
+
+    it("refuses a restored prefetch job with a purge's type, naming the field", async () => {
+        const answer = await rawRequest(emu, "POST", "/_emulator/teo/prefetch/jobs/restore", JSON.stringify({ jobs: [{ jobId: "j", zoneId: ZONE,
+            type: "purge_url", method: "default", targets: ["https://www.example.com/1"], createdAtMs: 0, status: "success" }] }));
+        assert.deepStrictEqual([answer.status, answer.json.error, emu.teoPrefetchStore.allRecords().length],
+            [400, 'jobs[0].type must be one of prefetch_url, got "purge_url"', 0]);
+    });
 });

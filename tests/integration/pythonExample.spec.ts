@@ -35,7 +35,8 @@ describe("the Python example against the generated Python SDK", function () {
         assert.strictEqual(r.status, 0, r.stderr);
         const { checked, problems } = JSON.parse(r.stdout) as { checked: string[]; problems: string[] };
         assert.deepStrictEqual(problems, []);
-        for (const name of ["UrlPurge", "PurgeTaskWaiter", "get_purge_tasks_output", "GetPurgeTasksResult.purge_logs", "PurgeTaskWaiter.status"]) {
+        for (const name of ["UrlPurge", "PurgeTaskWaiter", "get_purge_tasks_output", "GetPurgeTasksResult.purge_logs", "PurgeTaskWaiter.status",
+            "UrlPush", "UrlPush.task_ids", "PushTaskWaiter", "PushTaskWaiter.task_ids", "get_push_tasks_output", "GetPushTasksResult.push_logs"]) {
             assert.ok(checked.includes(name), `${name} not checked: ${checked.join(", ")}`);
         }
     });

@@ -1,6 +1,6 @@
 /**
- * An opted-in live run: print what it will purge, read the day's quota and refuse to spend more than the stated
- * share of it, run the scenarios against the account and then against a local emulator, and write a report of
+ * An opted-in live run: print what it will purge and prefetch, read the day's quotas and refuse to spend more than
+ * the stated share of any, run the scenarios against the account and then against a local emulator, and write a report of
  * what it saw (durations, statuses, how the account's answers differed from the emulator's).
  */
 import * as fs from "fs";
@@ -17,6 +17,8 @@ import { shapeDifferences } from "./recordShape";
 
 /** How long the emulator takes to finish a purge: long enough that the gates really wait. */
 const EMULATOR_COMPLETE_AFTER_MS = 1500;
+/** How long the emulator takes to finish a prefetch: longer than a purge, as in the service. */
+const EMULATOR_PREFETCH_AFTER_MS = 2500;
 
 /** What the report file holds. */
 export interface LiveReport {
@@ -34,16 +36,21 @@ export interface LiveReport {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function readQuotas(plan: LivePlan): Promise<LiveQuotas> {
+    const cdn = plan.cdn ? clientFor(null, ACCOUNT.config) : undefined;
+    const edgeOne = plan.edgeOne ? edgeOneClientFor(null, ACCOUNT.config) : undefined;
     return {
-        cdn: plan.cdn ? await clientFor(null, ACCOUNT.config).describePurgeQuota() : undefined,
-        edgeOne: plan.edgeOne ? await edgeOneClientFor(null, ACCOUNT.config).describeContentQuota(plan.edgeOne.zoneId) : undefined,
+        cdn: await cdn?.describePurgeQuota(),
+        cdnPush: await cdn?.describePushQuota(),
+        edgeOne: plan.edgeOne ? await edgeOne?.describeContentQuota(plan.edgeOne.zoneId) : undefined,
+        edgeOnePrefetch: plan.edgeOne ? await edgeOne?.describePrefetchQuota(plan.edgeOne.zoneId) : undefined,
     };
 }
 
 async function againstEmulator(plan: LivePlan): Promise<ScenarioResult[]> {
-    const emu = await startEmulator({ completeAfterMs: EMULATOR_COMPLETE_AFTER_MS });
+    const emu = await startEmulator({ completeAfterMs: EMULATOR_COMPLETE_AFTER_MS, pushCompleteAfterMs: EMULATOR_PREFETCH_AFTER_MS,
+        teoPrefetchCompleteAfterMs: EMULATOR_PREFETCH_AFTER_MS });
     try {
-        return await runScenarios(emulatorTarget(emu), plan, 60);
+        return await runScenarios(emulatorTarget(emu), plan, { timeoutSeconds: 60, prefetchTimeoutSeconds: 60 });
     } finally {
         await emu.close();
     }
@@ -67,7 +74,7 @@ export async function runLive(settings: LiveSettings, env: NodeJS.ProcessEnv = p
     const endpoints = Object.fromEntries(["TENCENTCLOUD_CDN_ENDPOINT", "TENCENTCLOUD_TEO_ENDPOINT", "TENCENTCLOUD_DOMAIN"]
         .filter((k) => env[k]).map((k) => [k, env[k]!]));
     const base = { startedAt: startedAt.toISOString(), endpoints, plan, quotaShare: settings.quotaShare };
-    say(`live acceptance run ${plan.runId}: it will purge, in the account the environment names` +
+    say(`live acceptance run ${plan.runId}: it will purge and prefetch, in the account the environment names` +
         `${Object.keys(endpoints).length ? ` (${Object.values(endpoints).join(", ")})` : ""}:\n${describePlan(plan).trimEnd()}`);
     let quotas: LiveQuotas;
     try {
@@ -81,13 +88,13 @@ export async function runLive(settings: LiveSettings, env: NodeJS.ProcessEnv = p
     const { uses, refusals } = quotaShare(plan, settings.quotaShare, quotas);
     for (const u of uses) say(`  quota ${u.quota}: needs ${u.needed} of ${u.available} left today (${u.daily} a day; ${settings.quotaShare * 100}% is ${u.allowed})`);
     if (refusals.length > 0) {
-        say(`refused, nothing purged:\n${refusals.map((r) => `  ${r}`).join("\n")}`);
+        say(`refused, nothing purged or prefetched:\n${refusals.map((r) => `  ${r}`).join("\n")}`);
         writeReport(settings.reportFile, { ...base, finishedAt: new Date().toISOString(), quota: uses, refused: refusals, scenarios: [] });
         return 2;
     }
     // The waits' progress lines go to stderr, as in a deployment: say whose they are.
     process.stderr.write("== the scenarios against the account\n");
-    const account = await runScenarios(ACCOUNT, plan, settings.timeoutSeconds);
+    const account = await runScenarios(ACCOUNT, plan, settings);
     process.stderr.write("== the same scenarios against a local emulator, to compare\n");
     const emulator = await againstEmulator(plan);
     const scenarios = account.map((r) => {

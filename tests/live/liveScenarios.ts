@@ -1,70 +1,38 @@
 /**
- * The gate scenarios a release is checked with against a real account: a CDN URL purge and a directory purge,
- * each gated by a PurgeTaskWaiter; an EdgeOne purge gated by its waiter; and the read functions on what they
- * made. They drive the package's own resource providers (what Pulumi's hosts call) and functions, in this
- * process, so the account sees exactly the calls a deployment makes.
+ * The scenarios a release is checked with against a real account: a CDN URL purge and a directory purge, each
+ * gated by a PurgeTaskWaiter; an EdgeOne purge gated by its waiter; the read functions on what they made; then
+ * each product's prefetch scenarios (livePrefetchScenarios.ts). They drive the package's own resource providers
+ * (what Pulumi's hosts call) and functions, in this process, so the account sees exactly the calls a deployment
+ * makes.
  */
 import { providers } from "../../provider/host";
 import { configureHost } from "../../provider/engine/hostConfig";
 import { getPurgeTasks } from "../../sdk/getPurgeTasks";
 import { getPurgeTasks as getEdgeOnePurgeTasks } from "../../sdk/edgeone/getPurgeTasks";
 import { LivePlan } from "./livePlan";
+import { cdnPushScenarios, edgeOnePrefetchScenarios } from "./livePrefetchScenarios";
 import { LiveTarget } from "./liveTarget";
 import { formOf, recordShape } from "./recordShape";
+import { create, expect, Props, scenario, ScenarioResult } from "./scenario";
 
-/** What one scenario saw. `shape` is compared with the emulator's; durations and ids are only reported. */
-export interface ScenarioResult {
-    readonly name: string;
-    readonly passed: boolean;
-    readonly error?: string;
-    readonly shape: Record<string, unknown>;
-    readonly durationsMs: Record<string, number>;
-    readonly ids: Record<string, unknown>;
-}
+export type { ScenarioResult } from "./scenario";
 
-type Props = Record<string, unknown>;
-type Provider = { check(olds: Props, news: Props): Promise<{ inputs?: Props; failures?: unknown[] }>; create(inputs: Props): Promise<{ id: string; outs?: Props }> };
-
-/** Checks and creates as the engine does: `check` first, its inputs to `create`. */
-async function create(provider: Provider, news: Props): Promise<Props> {
-    const checked = await provider.check({}, news);
-    if (checked.failures && checked.failures.length > 0) throw new Error(`check refused the inputs: ${JSON.stringify(checked.failures)}`);
-    return (await provider.create(checked.inputs ?? news)).outs ?? {};
-}
-
-/** Runs `body`, timing each step it names, and turns a throw into a failed result. */
-async function scenario(name: string, body: (step: <T>(label: string, f: () => Promise<T>) => Promise<T>, r: ScenarioResult) => Promise<void>): Promise<ScenarioResult> {
-    const result: ScenarioResult = { name, passed: false, shape: {}, durationsMs: {}, ids: {} };
-    const step = async <T>(label: string, f: () => Promise<T>): Promise<T> => {
-        const start = Date.now();
-        try {
-            return await f();
-        } finally {
-            result.durationsMs[label] = Date.now() - start;
-        }
-    };
-    try {
-        await body(step, result);
-        return { ...result, passed: true };
-    } catch (e) {
-        return { ...result, error: (e as Error).message };
-    }
-}
-
-function expect(condition: boolean, what: string): void {
-    if (!condition) throw new Error(what);
+/** How long each gate waits: a purge's, and a prefetch's (which takes minutes). */
+export interface LiveDeadlines {
+    readonly timeoutSeconds: number;
+    readonly prefetchTimeoutSeconds: number;
 }
 
 /**
- * Every scenario the plan has, in order, against `target`; each gate waits at most `timeoutSeconds`.
+ * Every scenario the plan has, in order, against `target`; each gate waits at most its deadline.
  *
  * @example
- * const results = await runScenarios(ACCOUNT, plan, 1200);
+ * const results = await runScenarios(ACCOUNT, plan, { timeoutSeconds: 1200, prefetchTimeoutSeconds: 1800 });
  */
-export async function runScenarios(target: LiveTarget, plan: LivePlan, timeoutSeconds: number): Promise<ScenarioResult[]> {
+export async function runScenarios(target: LiveTarget, plan: LivePlan, deadlines: LiveDeadlines): Promise<ScenarioResult[]> {
     await configureHost({ config: target.config });
     const results: ScenarioResult[] = [];
-    const wait = { timeoutSeconds };
+    const wait = { timeoutSeconds: deadlines.timeoutSeconds };
     let since = new Date();
     if (plan.cdn) {
         const cdn = plan.cdn;
@@ -91,6 +59,7 @@ export async function runScenarios(target: LiveTarget, plan: LivePlan, timeoutSe
             r.shape.byKeyword = { findsEveryTask: found.every(Boolean) };
             expect(found.every(Boolean), `reading by keyword ${cdn.domain} since ${since.toISOString()} misses tasks ${taskIds.filter((_, i) => !found[i]).join(", ")}`);
         }));
+        results.push(...await cdnPushScenarios(target, cdn.domain, cdn.push, deadlines.prefetchTimeoutSeconds));
     }
     if (plan.edgeOne) {
         const { zoneId, targets } = plan.edgeOne;
@@ -110,6 +79,7 @@ export async function runScenarios(target: LiveTarget, plan: LivePlan, timeoutSe
             r.shape.byJobId = { tasks: byJob.tasks.map(recordShape), totalCount: formOf(byJob.totalCount) };
             expect(byJob.tasks.length === targets.length, `job ${jobId} lists ${byJob.tasks.length} tasks, not ${targets.length}`);
         }));
+        results.push(...await edgeOnePrefetchScenarios(target, zoneId, plan.edgeOne.prefetch, deadlines.prefetchTimeoutSeconds));
     }
     return results;
 }

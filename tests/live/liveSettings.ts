@@ -15,6 +15,8 @@ export const LIVE_ENV = {
     quotaShare: "TENCENTCLOUD_PURGE_LIVE_QUOTA_SHARE",
     report: "TENCENTCLOUD_PURGE_LIVE_REPORT",
     timeoutSeconds: "TENCENTCLOUD_PURGE_LIVE_TIMEOUT_SECONDS",
+    prefetchPath: "TENCENTCLOUD_PURGE_LIVE_PREFETCH_PATH",
+    prefetchTimeoutSeconds: "TENCENTCLOUD_PURGE_LIVE_PREFETCH_TIMEOUT_SECONDS",
 } as const;
 
 /** The share of a day's purge quota a run may use, unless the maintainer states another. */
@@ -32,8 +34,15 @@ export interface LiveSettings {
     readonly quotaShare: number;
     /** Where the report goes. */
     readonly reportFile: string;
-    /** Each gate's deadline. */
+    /** Each purge gate's deadline. */
     readonly timeoutSeconds: number;
+    /**
+     * The path prefetched on the CDN domain and the zone's host, e.g. `/` (the default): one the origins serve, since
+     * a prefetch of what the origin lacks ends `invalid`.
+     */
+    readonly prefetchPath: string;
+    /** Each prefetch gate's deadline: a prefetch takes 5 to 30 minutes by Tencent's FAQ. */
+    readonly prefetchTimeoutSeconds: number;
 }
 
 /** Not opted in, with why; or the run's settings. Throws on a value that cannot be used. */
@@ -47,6 +56,9 @@ function hostName(env: NodeJS.ProcessEnv, name: string): string | undefined {
     if (!HOST.test(value)) throw new Error(`${name} must be a host name such as www.example.com (no scheme, no path), got "${value}"`);
     return value;
 }
+
+/** A URL path with nothing after it: no query, no fragment, no blank. */
+const URL_PATH = /^\/[^\s?#]*$/;
 
 function numberIn(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, what: string): number {
     const raw = env[name]?.trim();
@@ -75,6 +87,8 @@ export function readLiveSettings(env: NodeJS.ProcessEnv, now = new Date()): Live
     if (zoneId && !/^zone-[a-z0-9]+$/.test(zoneId)) throw new Error(`${LIVE_ENV.zoneId} must be a zone id such as zone-2noz78a8ev6k, got "${zoneId}"`);
     if (!!zoneId !== !!zoneDomain) throw new Error(`${LIVE_ENV.zoneId} and ${LIVE_ENV.zoneDomain} go together: set both or neither`);
     if (!domain && !zoneId) throw new Error(`${LIVE_ENV.optIn}=1 needs ${LIVE_ENV.domain} or ${LIVE_ENV.zoneId} (with ${LIVE_ENV.zoneDomain}): what to purge`);
+    const prefetchPath = env[LIVE_ENV.prefetchPath]?.trim() || "/";
+    if (!URL_PATH.test(prefetchPath)) throw new Error(`${LIVE_ENV.prefetchPath} must be a path the origin serves, such as / or /index.html (no query), got "${prefetchPath}"`);
     const stamp = now.toISOString().replace(/[:.]/g, "-");
     return {
         optedIn: true,
@@ -83,5 +97,7 @@ export function readLiveSettings(env: NodeJS.ProcessEnv, now = new Date()): Live
         quotaShare: numberIn(env, LIVE_ENV.quotaShare, DEFAULT_QUOTA_SHARE, 0, MAX_QUOTA_SHARE, `a share of the day's quota in (0, ${MAX_QUOTA_SHARE}], such as 0.05`),
         reportFile: path.resolve(env[LIVE_ENV.report]?.trim() || path.join(os.tmpdir(), `tencentcloud-purge-live-${stamp}.json`)),
         timeoutSeconds: numberIn(env, LIVE_ENV.timeoutSeconds, 1200, 0, 86_400, "a number of seconds in (0, 86400]"),
+        prefetchPath,
+        prefetchTimeoutSeconds: numberIn(env, LIVE_ENV.prefetchTimeoutSeconds, 1800, 0, 86_400, "a number of seconds in (0, 86400]"),
     };
 }

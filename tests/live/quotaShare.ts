@@ -1,16 +1,19 @@
 /**
- * The live run's promise about quota: before it purges anything, it reads the day's quota (DescribePurgeQuota,
- * DescribeContentQuota) and refuses when its purges would take more than the stated share of a day's allowance,
- * or more than is left today.
+ * The live run's promise about quota: before it purges or prefetches anything, it reads the day's quotas
+ * (DescribePurgeQuota, DescribePushQuota, DescribeContentQuota's purge and prefetch lines) and refuses when the
+ * run would take more than the stated share of a day's allowance of any of them, or more than is left today.
  */
 import { EdgeOneQuota } from "../../provider/edgeone/types";
 import { PurgeQuotas } from "../../provider/cdn/types";
-import { LivePlan } from "./livePlan";
+import { PushQuotas } from "../../provider/cdn/pushTypes";
+import { LivePlan, prefetchCount } from "./livePlan";
 
 /** The quotas read before the run. */
 export interface LiveQuotas {
     readonly cdn?: PurgeQuotas;
+    readonly cdnPush?: PushQuotas;
     readonly edgeOne?: readonly EdgeOneQuota[];
+    readonly edgeOnePrefetch?: readonly EdgeOneQuota[];
 }
 
 /** One quota the run spends from. */
@@ -42,17 +45,23 @@ export function quotaShare(plan: LivePlan, share: number, quotas: LiveQuotas): {
         }
     };
     if (plan.cdn) {
-        const kinds = [["URL purge", quotas.cdn?.urlPurge, plan.cdn.urls.length], ["directory purge", quotas.cdn?.pathPurge, plan.cdn.paths.length]] as const;
-        for (const [name, lines, needed] of kinds) {
-            if (!lines || lines.length === 0) refusals.push(`CDN ${name}: DescribePurgeQuota lists no quota`);
+        const kinds = [["URL purge", quotas.cdn?.urlPurge, plan.cdn.urls.length, "DescribePurgeQuota"],
+            ["directory purge", quotas.cdn?.pathPurge, plan.cdn.paths.length, "DescribePurgeQuota"],
+            ["URL push", quotas.cdnPush?.urlPush, prefetchCount(plan.cdn.push), "DescribePushQuota"]] as const;
+        for (const [name, lines, needed, action] of kinds) {
+            if (!lines || lines.length === 0) refusals.push(`CDN ${name}: ${action} lists no quota`);
             // A purge without an area counts where the domain is served: check every area listed.
             for (const q of lines ?? []) use(`CDN ${name} (${q.area})`, needed, q.total, q.available);
         }
     }
     if (plan.edgeOne) {
-        const q = quotas.edgeOne?.find((l) => l.type === "purge_url");
-        if (!q) refusals.push(`EdgeOne purge_url in ${plan.edgeOne.zoneId}: DescribeContentQuota lists no quota`);
-        else use(`EdgeOne purge_url (${plan.edgeOne.zoneId})`, plan.edgeOne.targets.length, q.daily, q.dailyAvailable);
+        const { zoneId } = plan.edgeOne;
+        const kinds = [["purge_url", quotas.edgeOne, plan.edgeOne.targets.length], ["prefetch_url", quotas.edgeOnePrefetch, prefetchCount(plan.edgeOne.prefetch)]] as const;
+        for (const [type, lines, needed] of kinds) {
+            const q = lines?.find((l) => l.type === type);
+            if (!q) refusals.push(`EdgeOne ${type} in ${zoneId}: DescribeContentQuota lists no quota`);
+            else use(`EdgeOne ${type} (${zoneId})`, needed, q.daily, q.dailyAvailable);
+        }
     }
     return { uses, refusals };
 }
