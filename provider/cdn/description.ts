@@ -12,7 +12,7 @@ import { REQUEST_IDS } from "../description/requestIds";
 
 /** The enums of the CDN API, under the names of their TypeScript types. */
 export const PURGE_AREA: EnumSpec<PurgeArea> = { name: "PurgeArea", values: PURGE_AREAS,
-    description: "Where a purge applies: `mainland` China, `overseas`, or `global`." };
+    description: "Where a task takes effect: `mainland` China, `overseas`, or `global`." };
 export const PURGE_TYPE: EnumSpec<PurgeType> = { name: "PurgeType", values: PURGE_TYPES,
     description: "What a purge record is for: a `url`, or a directory (`path`)." };
 export const FLUSH_TYPE: EnumSpec<FlushType> = { name: "FlushType", values: FLUSH_TYPES,

@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError } from "../description/validation";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
-import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
+import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
 import { REQUEST_IDS } from "../description/requestIds";
 import { PURGE_AREA, taskQueryRules, time, urlList } from "./description";
 import { PUSH_STATUSES, PushStatus } from "./pushTypes";
@@ -136,8 +136,10 @@ export const URL_PUSH = {
             example: "[{ name: \"X-Warm-Up\", value: \"1\" }]" },
         urlEncode: { type: "boolean", redoes: true,
             description: "Let the API encode the URLs (for URLs with Chinese characters).", example: "true" },
-        ...WAIT_SWITCH,
+        wait: { ...WAIT_SWITCH.wait, description: "Wait until every URL is warm. With `false`, only submit, and gate on the task " +
+            "ids with a `PushTaskWaiter`." },
         ...PUSH_WAIT_OPTIONS,
+        triggers: triggersThatRedo("prefetches"),
     },
     outputs: {
         taskId: { type: "string", required: true,
@@ -183,6 +185,7 @@ export const PUSH_TASK_WAITER = {
             description: "Several push tasks to wait for: the gate passes once every one is done.",
             example: "[\"15336040-1a2b\", \"15336041-3c4d\"]" },
         ...PUSH_WAIT_OPTIONS,
+        triggers: triggersThatRedo("waits"),
     },
     outputs: {
         status: { type: "string", enum: PUSH_STATUS, required: true, description: "`done` once finished.", example: "done" },

@@ -12,7 +12,7 @@ import { PushHeader, PushRequest, PushTask } from "./pushTypes";
 import { PUSH_RECORDS } from "./pushRecords";
 import { readPushTasks } from "./pushPaging";
 import { findInDoubtPush, submitPush } from "./submitPush";
-import { PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
+import { PREFETCH_WORDS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { hostWaitForPushTasks } from "./pushWaits";
 import { PurgeArea } from "./types";
 import { hostCancelSignal } from "../engine/cancellation";
@@ -78,6 +78,7 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
     service: "the CDN",
     itemsName: "the URL list",
     failedListHint: "getPushTasks({ taskId }) lists which URLs failed and why (`invalid`: the origin answered 4xx/5xx)",
+    words: PREFETCH_WORDS,
     request: pushRequestOf,
     items: (req) => req.items,
     withItems: (req, items) => ({ ...req, items }),

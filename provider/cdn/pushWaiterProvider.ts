@@ -11,6 +11,7 @@ import { readPushTasks } from "./pushPaging";
 import { pushStatusOf, pushWaitSettings } from "./pushProvider";
 import { hostWaitForPushTasks } from "./pushWaits";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
+import { PREFETCH_WORDS } from "../resources/purgeLifecycle";
 
 /** What a PushTaskWaiter waits for: its task ids, and the wait settings it was given. */
 interface PushTarget {
@@ -31,6 +32,7 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
     described: PUSH_TASK_WAITER,
     status: { done: "done", failed: "fail", pending: "process" },
     records: PUSH_RECORDS,
+    words: PREFETCH_WORDS,
     redoneOutputs: ["pushLogs"],
     target(known) {
         const n = (k: string) => (typeof known[k] === "number" ? known[k] as number : undefined);

@@ -15,6 +15,7 @@ import { EdgeOnePrefetchTask } from "./types";
 import { readImportedJob } from "./import";
 import { overallState } from "../resources/outcome";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
+import { PREFETCH_WORDS } from "../resources/purgeLifecycle";
 import { asJobsGiven } from "./waiterProvider";
 
 /** What a prefetch gate waits for: jobs of one zone. */
@@ -33,6 +34,7 @@ export const edgeOnePrefetchWaiterProduct: WaiterProduct<PrefetchJobsOfZone, Edg
     described: EDGEONE_PREFETCH_TASK_WAITER,
     status: EDGEONE_STATUS_WORDS,
     records: EDGEONE_PREFETCH_RECORDS,
+    words: PREFETCH_WORDS,
     redoneOutputs: [],
     target(known) {
         const jobIds = (known.jobIds as string[] | undefined) ?? (typeof known.jobId === "string" ? [known.jobId] : undefined);
