@@ -8,7 +8,7 @@ import { parseIsoApiTime } from "../base/isoTime";
 import { InvalidArgumentError } from "../description/validation";
 import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec, Rules, TypeSpec } from "../description/property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
-import { REQUEST_IDS } from "../description/requestIds";
+import { listingOutputs, pageInputs } from "../description/listing";
 
 /** The module of every EdgeOne resource, function and type. */
 export const MODULE = "edgeone";
@@ -265,6 +265,16 @@ export const EDGEONE_PURGE_TASK_WAITER = {
 } as const satisfies ResourceSpec;
 
 /**
+ * The tasks a listing returns, of one of the module's task types.
+ *
+ * @example
+ * listingOutputs("tasks", tasksOf(EDGEONE_PREFETCH_TASK), "task")
+ */
+export const tasksOf = (task: TypeSpec) => ({ type: "array",
+    items: { type: "object", ref: `${MODULE}:${task.name}`, description: "A task.", example: "{...}" },
+    description: "Tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" }) as const satisfies PropertySpec;
+
+/**
  * edgeone.getPurgeTasks: DescribePurgeTasks of a zone, every page unless `offset` or `limit` is given.
  *
  * @example
@@ -299,16 +309,9 @@ export const EDGEONE_GET_PURGE_TASKS = {
             items: { type: "string", enum: EDGEONE_STATUS, description: "A status.", example: "failed" },
             description: "Only tasks in these states.", example: "[\"failed\"]" },
         type: { type: "string", enum: EDGEONE_PURGE_TYPE, description: "Only jobs of this type.", example: "purge_url" },
-        offset: { type: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, description: "The first task of the one page to return.", example: "0" },
-        limit: { type: "integer", min: 1, max: 1000, description: "Tasks in the one page.", example: "100" },
+        ...pageInputs("task", 1000),
     },
-    outputs: {
-        tasks: { type: "array", items: { type: "object", ref: `${MODULE}:${EDGEONE_PURGE_TASK.name}`, description: "A task.", example: "{...}" },
-            required: true, description: "The matching tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" },
-        totalCount: { type: "integer", required: true,
-            description: "Matching tasks in all; when the API gives no count, the number of tasks read.", example: "2" },
-        ...REQUEST_IDS,
-    },
+    outputs: listingOutputs("tasks", tasksOf(EDGEONE_PURGE_TASK), "task"),
     rules(known, pending) {
         if (known.startTime === undefined && known.jobId === undefined && !pending.has("startTime") && !pending.has("jobId")) {
             throw new InvalidArgumentError("startTime", "give startTime (with endTime, or up to now), or jobId: EdgeOne needs a time range or a job id");

@@ -4,11 +4,11 @@
  * the diff, the reference docs and the compile-time check of the TypeScript SDK follow from it.
  */
 import { EDGEONE_PREFETCH_MODES, EDGEONE_PREFETCH_STATUSES, EDGEONE_SWITCHES, EdgeOnePrefetchMode, EdgeOnePrefetchStatus, EdgeOneSwitch } from "./types";
-import { COMPLETED_AT, EDGEONE_GET_PURGE_TASKS, hosts, jobGate, jobIdOf, jobOutputs, MODULE, STATUS, zoneId } from "./description";
+import { COMPLETED_AT, EDGEONE_GET_PURGE_TASKS, hosts, jobGate, tasksOf, jobIdOf, jobOutputs, MODULE, STATUS, zoneId } from "./description";
 import { InvalidArgumentError } from "../description/validation";
 import { EnumSpec, FunctionSpec, PropertySpec, ResourceSpec, Rules, TypeSpec } from "../description/property";
 import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
-import { REQUEST_IDS } from "../description/requestIds";
+import { listingOutputs, pageInputs } from "../description/listing";
 
 export const EDGEONE_PREFETCH_MODE: EnumSpec<EdgeOnePrefetchMode> = { module: MODULE, name: "PrefetchMode", values: EDGEONE_PREFETCH_MODES,
     description: "`default` warms the middle tier; `edge` the edge too (allow-listed accounts, with its own daily quota)." };
@@ -207,15 +207,9 @@ export const EDGEONE_GET_PREFETCH_TASKS = {
         target: { type: "string", max: 4096, description: "One URL; the API matches part of it.", example: "https://www.example.com/app.js" },
         domains: hosts(20, "Only tasks of these host names."),
         statuses,
-        offset: { ...EDGEONE_GET_PURGE_TASKS.inputs.offset },
-        limit: { ...EDGEONE_GET_PURGE_TASKS.inputs.limit },
+        ...pageInputs("task", 1000),
     },
-    outputs: {
-        tasks: { type: "array", items: { type: "object", ref: `${MODULE}:${EDGEONE_PREFETCH_TASK.name}`, description: "A task.", example: "{...}" },
-            required: true, description: "The matching tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" },
-        totalCount: { ...EDGEONE_GET_PURGE_TASKS.outputs.totalCount },
-        ...REQUEST_IDS,
-    },
+    outputs: listingOutputs("tasks", tasksOf(EDGEONE_PREFETCH_TASK), "task"),
     // The same rules as getPurgeTasks': a time range or a job id, and a range that ends after it starts.
     rules: EDGEONE_GET_PURGE_TASKS.rules,
 } as const satisfies FunctionSpec;
