@@ -108,7 +108,7 @@ export interface ActionWords {
 
 /** What a purge does, in messages: the default. */
 export const PURGE_WORDS: ActionWords = { noun: "purge", doing: "purging", done: "purged" };
-/** What a prefetch (CDN's push, EdgeOne's prefetch) does, in messages. */
+/** What a prefetch (warming a cache) does, in messages. */
 export const PREFETCH_WORDS: ActionWords = { noun: "prefetch", doing: "prefetching", done: "prefetched" };
 
 /** Where a run starts: what earlier runs surely sent, and what they left to settle. */
