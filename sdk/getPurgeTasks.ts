@@ -11,6 +11,7 @@ import { MAX_LIMIT, toTaskQuery } from "../provider/cdn/getPurgeTasksQuery";
 import { optionalInteger } from "../provider/description/validation";
 import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/cdn/types";
 import { readingOutput, ReadingOutputOptions } from "./readingOutput";
+import { programConfig, TaskListing } from "./taskListing";
 
 /** Filters of DescribePurgeTasks. Give `taskId` or `startTime`. */
 export interface GetPurgeTasksArgs {
@@ -50,17 +51,9 @@ export interface GetPurgeTasksOutputOptions extends ReadingOutputOptions {
 }
 
 /** What DescribePurgeTasks found. */
-export interface GetPurgeTasksResult {
+export interface GetPurgeTasksResult extends TaskListing {
     readonly purgeLogs: readonly PurgeTask[];
-    /** Matching records in all; when the API gives no count, the number of records read. */
-    readonly totalCount: number;
-    /** The RequestId of the first request, to quote to Tencent Cloud support. */
-    readonly requestId: string;
-    /** The RequestId of every page read. */
-    readonly requestIds: readonly string[];
 }
-
-const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
 
 /**
  * Reads purge tasks. Arguments are checked before any request; without `offset`/`limit` every page is read.

@@ -9,6 +9,7 @@ import { answerGetPushTasks, toPushQuery } from "../provider/cdn/getPushTasks";
 import { PurgeArea } from "../provider/cdn/types";
 import { PushStatus, PushTask } from "../provider/cdn/pushTypes";
 import { readingOutput, ReadingOutputOptions } from "./readingOutput";
+import { programConfig, TaskListing } from "./taskListing";
 
 /** Filters of DescribePushTasks. Give `taskId` or `startTime`. */
 export interface GetPushTasksArgs {
@@ -38,17 +39,9 @@ export interface GetPushTasksOptions {
 }
 
 /** What DescribePushTasks found. */
-export interface GetPushTasksResult {
+export interface GetPushTasksResult extends TaskListing {
     readonly pushLogs: readonly PushTask[];
-    /** Matching records in all; when the API gives no count, the number of records read. */
-    readonly totalCount: number;
-    /** The RequestId of the first request, to quote to Tencent Cloud support. */
-    readonly requestId: string;
-    /** The RequestId of every page read. */
-    readonly requestIds: readonly string[];
 }
-
-const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
 
 /**
  * Reads push (prefetch) tasks. Arguments are checked before any request; without `offset`/`limit` every page is read.

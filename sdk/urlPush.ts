@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PurgeArea } from "../provider/cdn/types";
 import { PushHeader } from "../provider/cdn/pushTypes";
-import { hostedProvider, TOKEN_MODULE, urnInput, withoutImport } from "./hostedProvider";
+import { CdnTasks } from "./cdnTasks";
 import { PushWaitArgs } from "./pushWaitOptions";
 
 /** Inputs of {@link UrlPush}. */
@@ -36,24 +36,8 @@ export interface UrlPushArgs extends PushWaitArgs {
  * const warm = new UrlPush("warm", { urls }, { dependsOn: [purged] });
  * new Release("go-live", {...}, { dependsOn: [warm] });
  */
-export class UrlPush extends pulumi.dynamic.Resource {
-    /** The first (usually only) task id. */
-    public readonly taskId!: pulumi.Output<string>;
-    /** Every task id, one per batch the list was split into. */
-    public readonly taskIds!: pulumi.Output<string[]>;
-    /** How many of the URLs the submitted tasks cover. */
-    public readonly submitted!: pulumi.Output<number>;
-    /** Which submission of these inputs the tasks are, from 1. */
-    public readonly attempt!: pulumi.Output<number>;
-    /** `done` once every URL is done; `process` with `wait: false`. */
-    public readonly status!: pulumi.Output<string>;
-    /** When the wait saw every URL done (ISO-8601). */
-    public readonly completedAt!: pulumi.Output<string | undefined>;
-
+export class UrlPush extends CdnTasks {
     constructor(name: string, args: UrlPushArgs, opts?: pulumi.CustomResourceOptions) {
-        super(hostedProvider("urlPush"), name, {
-            ...args, resourceUrn: urnInput(name, "UrlPush", opts),
-            taskId: undefined, taskIds: undefined, submitted: undefined, attempt: undefined, status: undefined, completedAt: undefined,
-        }, withoutImport("UrlPush", opts), TOKEN_MODULE, "UrlPush");
+        super("urlPush", "UrlPush", name, args, opts);
     }
 }

@@ -15,6 +15,6 @@ export interface WaitArgs {
     readonly minDelaySeconds?: pulumi.Input<number>;
     /** The longest pause between checks of this wait's own schedule, in seconds (0.1..3600). Default 10 when either delay is set. */
     readonly maxDelaySeconds?: pulumi.Input<number>;
-    /** Any values; when they change, the resource purges (or waits) again. */
+    /** Any values; when they change, the resource purges or prefetches again (a waiter waits again). */
     readonly triggers?: pulumi.Input<unknown[]>;
 }

@@ -3,10 +3,9 @@
  * filters and paging, DescribePushQuota.
  */
 import { Params } from "../params";
-import { parseApiTime } from "../../provider/base/time";
 import { paramError } from "./errors";
-import { optionalApiTime, optionalBoolean, optionalEnum, optionalInteger, optionalString, urlList } from "./params";
-import { keywordMatches, StatusCase } from "./query";
+import { optionalBoolean, optionalEnum, optionalString, urlList } from "./params";
+import { spellStatus, StatusCase, taskListing } from "./query";
 import { PushQuota } from "./pushQuota";
 import { PushRecord, PushStore } from "./pushStore";
 import { Area } from "./store";
@@ -56,8 +55,6 @@ export function pushUrlsCache(ctx: PushContext, params: Params): { TaskId: strin
     return { TaskId: ctx.pushes.submit(area, encode ? urls.map(encodeUrl) : urls) };
 }
 
-const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
  * DescribePushTasks: TaskId or StartTime required; filters Keyword, Area, Status; Offset and Limit (default 20).
  *
@@ -65,29 +62,11 @@ const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * describePushTasks(ctx, { TaskId: id }); // { PushLogs: [...], TotalCount: 1 }
  */
 export function describePushTasks(ctx: PushContext, params: Params): { PushLogs: Array<Record<string, unknown>>; TotalCount: number } {
-    const taskId = optionalString(params, "TaskId");
-    const start = optionalApiTime(params, "StartTime");
-    const end = optionalApiTime(params, "EndTime");
-    const status = optionalEnum(params, "Status", ["fail", "done", "process", "invalid"] as const);
-    const area = optionalEnum(params, "Area", ["mainland", "overseas", "global"] as const);
-    const keyword = optionalString(params, "Keyword");
-    const offset = optionalInteger(params, "Offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
-    const limit = optionalInteger(params, "Limit", 1, 1000) ?? 20;
-    if (!taskId && start === undefined) {
-        throw paramError("Either TaskId or StartTime is required.");
-    }
-    if (start !== undefined && end !== undefined && end < start) {
-        throw paramError("EndTime must not be before StartTime.");
-    }
-    const found = ctx.pushes.records().filter((r: PushRecord) => {
-        const created = parseApiTime(r.createTime)?.getTime() ?? r.createdAtMs;
-        return (!taskId || r.taskId === taskId) && (start === undefined || created >= start) &&
-            (end === undefined || created <= end) && (!status || r.status === status) && (!area || r.area === area) &&
-            (!keyword || keywordMatches(r.url, keyword));
-    });
+    const listing = taskListing(params, ["fail", "done", "process", "invalid"]);
+    const found = ctx.pushes.records().filter((r: PushRecord) => listing.matches(r));
     return {
-        PushLogs: found.slice(offset, offset + limit).map((r) => ({
-            TaskId: r.taskId, Url: r.url, Status: ctx.statusCase === "title" ? title(r.status) : r.status, Percent: r.percent,
+        PushLogs: listing.page(found).map((r) => ({
+            TaskId: r.taskId, Url: r.url, Status: spellStatus(r.status, ctx.statusCase), Percent: r.percent,
             CreateTime: r.createTime, Area: r.area, UpdateTime: r.updateTime,
         })),
         TotalCount: found.length,

@@ -31,22 +31,38 @@ export function keywordMatches(url: string, keyword: string): boolean {
     return host.toLowerCase() === keyword.toLowerCase();
 }
 
-const title = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
 /**
- * Answers DescribePurgeTasks from the visible records (already newest first). Throws
- * `InvalidParameter.CdnParamError` for bad input, or when neither TaskId nor StartTime is given.
+ * A status as the answers spell it.
  *
  * @example
- * describePurgeTasks(store.records(), { TaskId: id }, "lower"); // { PurgeLogs: [...], TotalCount: 1 }
+ * spellStatus("done", "title"); // "Done"
  */
-export function describePurgeTasks(records: readonly TaskRecord[], params: Params,
-    statusCase: StatusCase): PurgeTasksAnswer {
+export const spellStatus = (status: string, statusCase: StatusCase): string =>
+    (statusCase === "title" ? status.charAt(0).toUpperCase() + status.slice(1) : status);
+
+/** What DescribePurgeTasks and DescribePushTasks filter a record by. */
+interface ListedTask {
+    readonly taskId: string;
+    readonly url: string;
+    readonly status: string;
+    readonly area: string;
+    readonly createTime: string;
+    readonly createdAtMs: number;
+}
+
+/**
+ * The filters and paging DescribePurgeTasks and DescribePushTasks share, read and checked as the API does: TaskId
+ * or StartTime required, a time range in order, Status among `statuses`, Area, Keyword, Offset and Limit
+ * (default 20). `matches` applies the filters; `page` cuts the page.
+ *
+ * @example
+ * const q = taskListing(params, ["fail", "done", "process"]); q.page(records.filter(q.matches));
+ */
+export function taskListing(params: Params, statuses: readonly string[]) {
     const taskId = optionalString(params, "TaskId");
     const start = optionalApiTime(params, "StartTime");
     const end = optionalApiTime(params, "EndTime");
-    const purgeType = optionalEnum(params, "PurgeType", ["url", "path"] as const);
-    const status = optionalEnum(params, "Status", ["fail", "done", "process"] as const);
+    const status = optionalEnum(params, "Status", statuses);
     const area = optionalEnum(params, "Area", ["mainland", "overseas", "global"] as const);
     const keyword = optionalString(params, "Keyword");
     const offset = optionalInteger(params, "Offset", 0, Number.MAX_SAFE_INTEGER) ?? 0;
@@ -57,20 +73,36 @@ export function describePurgeTasks(records: readonly TaskRecord[], params: Param
     if (start !== undefined && end !== undefined && end < start) {
         throw paramError("EndTime must not be before StartTime.");
     }
-    const matches = records.filter((r) => {
-        const created = parseApiTime(r.createTime)?.getTime() ?? r.createdAtMs;
-        return (!taskId || r.taskId === taskId) &&
-            (start === undefined || created >= start) &&
-            (end === undefined || created <= end) &&
-            (!purgeType || r.purgeType === purgeType) &&
-            (!status || r.status === status) &&
-            (!area || r.area === area) &&
-            (!keyword || keywordMatches(r.url, keyword));
-    });
-    const page = matches.slice(offset, offset + limit).map((r) => ({
+    return {
+        matches(r: ListedTask): boolean {
+            const created = parseApiTime(r.createTime)?.getTime() ?? r.createdAtMs;
+            return (!taskId || r.taskId === taskId) &&
+                (start === undefined || created >= start) &&
+                (end === undefined || created <= end) &&
+                (!status || r.status === status) &&
+                (!area || r.area === area) &&
+                (!keyword || keywordMatches(r.url, keyword));
+        },
+        page: <R>(matching: readonly R[]): readonly R[] => matching.slice(offset, offset + limit),
+    };
+}
+
+/**
+ * Answers DescribePurgeTasks from the visible records (already newest first). Throws
+ * `InvalidParameter.CdnParamError` for bad input, or when neither TaskId nor StartTime is given.
+ *
+ * @example
+ * describePurgeTasks(store.records(), { TaskId: id }, "lower"); // { PurgeLogs: [...], TotalCount: 1 }
+ */
+export function describePurgeTasks(records: readonly TaskRecord[], params: Params,
+    statusCase: StatusCase): PurgeTasksAnswer {
+    const purgeType = optionalEnum(params, "PurgeType", ["url", "path"] as const);
+    const listing = taskListing(params, ["fail", "done", "process"]);
+    const matches = records.filter((r) => listing.matches(r) && (!purgeType || r.purgeType === purgeType));
+    const page = listing.page(matches).map((r) => ({
         TaskId: r.taskId,
         Url: r.url,
-        Status: statusCase === "title" ? title(r.status) : r.status,
+        Status: spellStatus(r.status, statusCase),
         PurgeType: r.purgeType,
         FlushType: r.flushType,
         CreateTime: r.createTime,

@@ -8,11 +8,11 @@ import { InvalidArgumentError } from "../description/validation";
 import { parseApiTime } from "../base/time";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
-import { REQUEST_IDS } from "../description/requestIds";
+import { listingOutputs, pageInputs } from "../description/listing";
 
 /** The enums of the CDN API, under the names of their TypeScript types. */
 export const PURGE_AREA: EnumSpec<PurgeArea> = { name: "PurgeArea", values: PURGE_AREAS,
-    description: "Where a purge applies: `mainland` China, `overseas`, or `global`." };
+    description: "Where a task takes effect: `mainland` China, `overseas`, or `global`." };
 export const PURGE_TYPE: EnumSpec<PurgeType> = { name: "PurgeType", values: PURGE_TYPES,
     description: "What a purge record is for: a `url`, or a directory (`path`)." };
 export const FLUSH_TYPE: EnumSpec<FlushType> = { name: "FlushType", values: FLUSH_TYPES,
@@ -83,21 +83,51 @@ const PURGE_OPTIONS = {
     ...WAIT_OPTIONS,
 } as const satisfies Properties;
 
+/** How the outputs of a resource that submits CDN tasks speak of them: UrlPurge's and PathPurge's, UrlPush's. */
+export interface TaskWords<S extends string> {
+    /** Whose gate and reading function take the task ids: `Purge` (PurgeTaskWaiter, getPurgeTasks), `Push`. */
+    readonly kind: string;
+    /** What was submitted (`URLs or paths`), and what is submitted again after a failure (`a failed prefetch`). */
+    readonly items: string;
+    readonly again: string;
+    readonly status: EnumSpec<S>;
+    /** When `status` is `done` (`everything is purged`) and when `fail` (`a record failed`). */
+    readonly done: string;
+    readonly failed: string;
+    /** What the wait saw done (`the purge`), and an instant it may have (an example). */
+    readonly seen: string;
+    readonly completedAt: string;
+    /** More about the batches (`(a batch is the quota's size)`). */
+    readonly batches?: string;
+}
+
+/**
+ * What a resource that submits CDN tasks adds to its inputs, in its own words: the task ids, how far the
+ * submission got, and how the wait ended.
+ *
+ * @example
+ * outputs: taskOutputs({ kind: "Push", items: "URLs", again: "a failed prefetch", status: PUSH_STATUS, ... })
+ */
+export function taskOutputs<S extends string>(w: TaskWords<S>) {
+    return {
+        taskId: { type: "string", required: true,
+            description: `The first (usually only) task id, for a ${w.kind}TaskWaiter or get${w.kind}Tasks.`, example: "15336040-1a2b" },
+        taskIds: { type: "array", items: { type: "string", description: "A task id.", example: "15336040-1a2b" }, required: true,
+            description: `Every task id, one per batch the list was split into${w.batches ? ` ${w.batches}` : ""}.`, example: "[\"15336040-1a2b\"]" },
+        submitted: { type: "integer", description: `How many of the ${w.items} were submitted so far.`, example: "2" },
+        attempt: { type: "integer",
+            description: `Which submission of these inputs the tasks are, from 1 (${w.again} is submitted again, up to 3 times).`,
+            example: "1" },
+        status: { type: "string", enum: w.status, required: true,
+            description: `\`done\` once ${w.done}, \`process\` while not finished (or with \`wait: false\`), \`fail\` when ${w.failed}.`,
+            example: "done" },
+        completedAt: { type: "string", description: `When the wait saw ${w.seen} done (ISO-8601).`, example: w.completedAt },
+    } as const satisfies Properties;
+}
+
 /** What UrlPurge and PathPurge add to their inputs. */
-const PURGE_OUTPUTS = {
-    taskId: { type: "string", required: true,
-        description: "The first (usually only) task id, for a PurgeTaskWaiter or getPurgeTasks.", example: "15336040-1a2b" },
-    taskIds: { type: "array", items: { type: "string", description: "A task id.", example: "15336040-1a2b" }, required: true,
-        description: "Every task id, one per batch the list was split into.", example: "[\"15336040-1a2b\"]" },
-    submitted: { type: "integer", description: "How many of the URLs or paths were submitted so far.", example: "2" },
-    attempt: { type: "integer",
-        description: "Which submission of these inputs the tasks are, from 1 (a purge the CDN failed is submitted again, up to 3 times).",
-        example: "1" },
-    status: { type: "string", enum: PURGE_STATUS, required: true,
-        description: "`done` once everything is purged, `process` while not finished (or with `wait: false`), `fail` when a record failed.",
-        example: "done" },
-    completedAt: { type: "string", description: "When the wait saw the purge done (ISO-8601).", example: "2026-11-29T10:00:07.000Z" },
-} as const satisfies Properties;
+const PURGE_OUTPUTS = taskOutputs({ kind: "Purge", items: "URLs or paths", again: "a purge the CDN failed", status: PURGE_STATUS,
+    done: "everything is purged", failed: "a record failed", seen: "the purge", completedAt: "2026-11-29T10:00:07.000Z" });
 
 /**
  * UrlPurge: PurgeUrlsCache, then a wait.
@@ -155,6 +185,29 @@ export const PATH_PURGE = {
     rules: waitRules,
 } as const satisfies ResourceSpec;
 
+/**
+ * A gate's `taskIds`: several tasks, each as `task` describes one.
+ *
+ * @example
+ * taskIds: taskIdList(TASK_ID, "Several push tasks to wait for: the gate passes once every one is done.")
+ */
+export const taskIdList = <T extends PropertySpec>(task: T, description: string) => ({ type: "array", items: task, min: 1, max: 1000,
+    unique: true, redoes: true, description, example: "[\"15336040-1a2b\", \"15336041-3c4d\"]" }) as const satisfies PropertySpec;
+
+/**
+ * What a gate on CDN tasks outputs: the state, the records as last seen (under `name`), and when it passed.
+ *
+ * @example
+ * outputs: gateOutputs(PUSH_STATUS, "pushLogs", PUSH_LOGS, "2026-11-29T10:06:12.000Z")
+ */
+export function gateOutputs<S extends string, N extends string, P extends PropertySpec>(status: EnumSpec<S>, name: N, logs: P, completedAt: string) {
+    return {
+        status: { type: "string", enum: status, required: true, description: "`done` once finished.", example: "done" },
+        ...{ [name]: { ...logs, required: true } } as { readonly [K in N]: P & { readonly required: true } },
+        completedAt: { type: "string", description: "When the wait saw everything done (ISO-8601).", example: completedAt },
+    } as const;
+}
+
 /** The inputs of PurgeTaskWaiter that make a filter rather than name tasks. */
 const WAITER_FILTER = ["keyword", "startTime", "endTime", "purgeType", "area"] as const;
 
@@ -184,9 +237,8 @@ export const PURGE_TASK_WAITER = {
     inputs: {
         taskId: { ...TASK_ID, redoes: true,
             description: "The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`." },
-        taskIds: { type: "array", items: TASK_ID, min: 1, max: 1000, unique: true, redoes: true,
-            description: "Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate " +
-                "passes once every one is done.", example: "[\"15336040-1a2b\", \"15336041-3c4d\"]" },
+        taskIds: taskIdList(TASK_ID, "Several tasks to wait for, e.g. the `taskIds` of many purges made with `wait: false`: the gate " +
+            "passes once every one is done."),
         keyword: { ...FILTER.keyword, redoes: true },
         startTime: { ...FILTER.startTime, redoes: true },
         endTime: { ...FILTER.endTime, redoes: true },
@@ -194,11 +246,7 @@ export const PURGE_TASK_WAITER = {
         area: { ...FILTER.area, redoes: true },
         ...WAIT_OPTIONS,
     },
-    outputs: {
-        status: { type: "string", enum: PURGE_STATUS, required: true, description: "`done` once finished.", example: "done" },
-        purgeLogs: { ...PURGE_TASKS, required: true },
-        completedAt: { type: "string", description: "When the wait saw everything done (ISO-8601).", example: "2026-11-29T10:00:07.000Z" },
-    },
+    outputs: gateOutputs(PURGE_STATUS, "purgeLogs", PURGE_TASKS, "2026-11-29T10:00:07.000Z"),
     rules(known, pending) {
         waitRules(known, pending);
         if (known.taskIds !== undefined) {
@@ -241,16 +289,9 @@ export const GET_PURGE_TASKS = {
         taskId: TASK_ID,
         ...FILTER,
         status: { type: "string", enum: PURGE_STATUS, description: "Only records in this state.", example: "fail" },
-        offset: { type: "integer", min: 0, max: Number.MAX_SAFE_INTEGER,
-            description: "The first record of the one page to return.", example: "0" },
-        limit: { type: "integer", min: 1, max: 1000, description: "Records in the one page.", example: "100" },
+        ...pageInputs("record", 1000),
     },
-    outputs: {
-        purgeLogs: { ...PURGE_TASKS, required: true, description: "The matching records." },
-        totalCount: { type: "integer", required: true,
-            description: "Matching records in all; when the API gives no count, the number of records read.", example: "2" },
-        ...REQUEST_IDS,
-    },
+    outputs: listingOutputs("purgeLogs", PURGE_TASKS, "record"),
     rules: taskQueryRules,
 } as const satisfies FunctionSpec;
 

@@ -3,6 +3,7 @@
  * holds the rules: submit within quota, wait, resume after a timeout, submit a failed purge again up to three
  * times). Here only what is CDN's: the inputs, PurgeUrlsCache/PurgePathCache in batches, reading by task id.
  */
+import { adoptedTask, recordsToImport, urlsOf } from "./adopt";
 import { CDN_RECORDS } from "./records";
 import { PurgeTask } from "./types";
 import { readRecordsOfTasks } from "./recordsOfTasks";
@@ -63,24 +64,17 @@ export function cdnPurgeProduct(kind: "url" | "path"):
  * from the task's records, as if this resource had submitted it; nothing is submitted.
  */
 async function adopt(kind: "url" | "path", taskId: string) {
-    const records = await readRecordsOfTasks(hostApi(), [taskId], hostCancelSignal());
     const type = kind === "url" ? "UrlPurge" : "PathPurge";
-    if (records.length === 0) {
-        throw new Error(`cannot import ${type} ${taskId}: the API lists no purge task with that id (records expire after ` +
-            "some days); import by the id PurgeUrlsCache or PurgePathCache returned");
-    }
+    const records = await recordsToImport(type, taskId, readRecordsOfTasks(hostApi(), [taskId], hostCancelSignal()), "purge",
+        "PurgeUrlsCache or PurgePathCache");
     const other = records.find((r) => r.purgeType !== null && r.purgeType !== kind);
     if (other) {
         throw new Error(`cannot import ${type} ${taskId}: it is a ${other.purgeType} purge; import it as a ` +
             `${other.purgeType === "url" ? "UrlPurge" : "PathPurge"}`);
     }
-    const items = [...new Set(records.map((r) => r.url).filter((u): u is string => typeof u === "string"))];
-    const inputs: Record<string, unknown> = kind === "url" ? { urls: items }
-        : { paths: items, flushType: records.find((r) => r.flushType)?.flushType ?? "flush" };
-    const status = overallStatus(records, items.length);
-    const props = { ...inputs, taskId, taskIds: [taskId], submitted: items.length, attempt: 1, status,
-        ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) };
-    return { id: taskId, inputs, props };
+    const items = urlsOf(records);
+    const inputs = kind === "url" ? { urls: items } : { paths: items, flushType: records.find((r) => r.flushType)?.flushType ?? "flush" };
+    return adoptedTask(taskId, inputs, items.length, overallStatus(records, items.length));
 }
 
 /**

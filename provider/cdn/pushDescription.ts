@@ -4,9 +4,9 @@
  */
 import { InvalidArgumentError } from "../description/validation";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
-import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
-import { REQUEST_IDS } from "../description/requestIds";
-import { PURGE_AREA, taskQueryRules, time, urlList } from "./description";
+import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
+import { listingOutputs, pageInputs } from "../description/listing";
+import { gateOutputs, PURGE_AREA, taskIdList, taskOutputs, taskQueryRules, time, urlList } from "./description";
 import { PUSH_STATUSES, PushStatus } from "./pushTypes";
 
 /**
@@ -136,23 +136,14 @@ export const URL_PUSH = {
             example: "[{ name: \"X-Warm-Up\", value: \"1\" }]" },
         urlEncode: { type: "boolean", redoes: true,
             description: "Let the API encode the URLs (for URLs with Chinese characters).", example: "true" },
-        ...WAIT_SWITCH,
+        wait: { ...WAIT_SWITCH.wait, description: "Wait until every URL is warm. With `false`, only submit, and gate on the task " +
+            "ids with a `PushTaskWaiter`." },
         ...PUSH_WAIT_OPTIONS,
+        triggers: triggersThatRedo("prefetches"),
     },
-    outputs: {
-        taskId: { type: "string", required: true,
-            description: "The first (usually only) task id, for a PushTaskWaiter or getPushTasks.", example: "15336040-1a2b" },
-        taskIds: { type: "array", items: { type: "string", description: "A task id.", example: "15336040-1a2b" }, required: true,
-            description: "Every task id, one per batch the list was split into (a batch is the quota's size).", example: "[\"15336040-1a2b\"]" },
-        submitted: { type: "integer", description: "How many of the URLs were submitted so far.", example: "2" },
-        attempt: { type: "integer",
-            description: "Which submission of these inputs the tasks are, from 1 (a failed prefetch is submitted again, up to 3 times).",
-            example: "1" },
-        status: { type: "string", enum: PUSH_STATUS, required: true,
-            description: "`done` once every URL is done, `process` while not finished (or with `wait: false`), `fail` when a URL ended `fail` or `invalid`.",
-            example: "done" },
-        completedAt: { type: "string", description: "When the wait saw every URL done (ISO-8601).", example: "2026-11-29T10:06:12.000Z" },
-    },
+    outputs: taskOutputs({ kind: "Push", items: "URLs", again: "a failed prefetch", status: PUSH_STATUS, done: "every URL is done",
+        failed: "a URL ended `fail` or `invalid`", seen: "every URL", completedAt: "2026-11-29T10:06:12.000Z",
+        batches: "(a batch is the quota's size)" }),
     rules: pushRules,
 } as const satisfies ResourceSpec;
 
@@ -179,16 +170,11 @@ export const PUSH_TASK_WAITER = {
     },
     inputs: {
         taskId: { ...TASK_ID, redoes: true, description: "The push task to wait for. Give `taskId` or `taskIds`." },
-        taskIds: { type: "array", items: TASK_ID, min: 1, max: 1000, unique: true, redoes: true,
-            description: "Several push tasks to wait for: the gate passes once every one is done.",
-            example: "[\"15336040-1a2b\", \"15336041-3c4d\"]" },
+        taskIds: taskIdList(TASK_ID, "Several push tasks to wait for: the gate passes once every one is done."),
         ...PUSH_WAIT_OPTIONS,
+        triggers: triggersThatRedo("waits"),
     },
-    outputs: {
-        status: { type: "string", enum: PUSH_STATUS, required: true, description: "`done` once finished.", example: "done" },
-        pushLogs: { ...PUSH_LOGS, required: true },
-        completedAt: { type: "string", description: "When the wait saw everything done (ISO-8601).", example: "2026-11-29T10:06:12.000Z" },
-    },
+    outputs: gateOutputs(PUSH_STATUS, "pushLogs", PUSH_LOGS, "2026-11-29T10:06:12.000Z"),
     rules(known, pending) {
         waitRules(known, pending);
         if (known.taskIds !== undefined && known.taskId !== undefined) {
@@ -229,16 +215,9 @@ export const GET_PUSH_TASKS = {
             description: "A domain or a full URL starting with `http://` or `https://`.", example: "www.example.com" },
         area: { type: "string", enum: PURGE_AREA, description: "Only prefetches of this area.", example: "mainland" },
         status: { type: "string", enum: PUSH_STATUS, description: "Only records in this state.", example: "invalid" },
-        offset: { type: "integer", min: 0, max: Number.MAX_SAFE_INTEGER,
-            description: "The first record of the one page to return.", example: "0" },
         // The API documents no maximum for DescribePushTasks' Limit (its default is 20): 100 stays well within what it serves.
-        limit: { type: "integer", min: 1, max: 100, description: "Records in the one page, 1 to 100.", example: "100" },
+        ...pageInputs("record", 100, ", 1 to 100"),
     },
-    outputs: {
-        pushLogs: { ...PUSH_LOGS, required: true, description: "The matching records." },
-        totalCount: { type: "integer", required: true,
-            description: "Matching records in all; when the API gives no count, the number of records read.", example: "2" },
-        ...REQUEST_IDS,
-    },
+    outputs: listingOutputs("pushLogs", PUSH_LOGS, "record"),
     rules: taskQueryRules,
 } as const satisfies FunctionSpec;

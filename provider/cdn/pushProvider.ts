@@ -4,6 +4,7 @@
  * again, a failed prefetch submitted again up to three times, refresh, nothing on delete). Here only what is the
  * push's: its inputs, PushUrlsCache, reading push tasks, and a prefetch's longer deadline and calmer pace.
  */
+import { adoptedTask, recordsToImport, urlsOf } from "./adopt";
 import { formatApiTime } from "../base/time";
 import { WaitSettings } from "../description";
 import { hostPushApi } from "./clients";
@@ -12,7 +13,7 @@ import { PushHeader, PushRequest, PushTask } from "./pushTypes";
 import { PUSH_RECORDS } from "./pushRecords";
 import { readPushTasks } from "./pushPaging";
 import { findInDoubtPush, submitPush } from "./submitPush";
-import { PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
+import { PREFETCH_WORDS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { hostWaitForPushTasks } from "./pushWaits";
 import { PurgeArea } from "./types";
 import { hostCancelSignal } from "../engine/cancellation";
@@ -78,6 +79,7 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
     service: "the CDN",
     itemsName: "the URL list",
     failedListHint: "getPushTasks({ taskId }) lists which URLs failed and why (`invalid`: the origin answered 4xx/5xx)",
+    words: PREFETCH_WORDS,
     request: pushRequestOf,
     items: (req) => req.items,
     withItems: (req, items) => ({ ...req, items }),
@@ -107,18 +109,11 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
  * records, as if this resource had submitted it; nothing is submitted.
  */
 async function adoptPush(taskId: string) {
-    const records = await readPushTasks(hostPushApi(), [taskId], hostCancelSignal());
-    if (records.length === 0) {
-        throw new Error(`cannot import UrlPush ${taskId}: the API lists no push task with that id (records expire after ` +
-            "some days); import by the id PushUrlsCache returned");
-    }
-    const urls = [...new Set(records.map((r) => r.url).filter((u): u is string => typeof u === "string"))];
+    const records = await recordsToImport("UrlPush", taskId, readPushTasks(hostPushApi(), [taskId], hostCancelSignal()), "push",
+        "PushUrlsCache");
+    const urls = urlsOf(records);
     const area = records.find((r) => r.area)?.area;
-    const inputs: Record<string, unknown> = { urls, ...(area ? { area } : {}) };
-    const status = pushStatusOf(records, urls.length);
-    const props = { ...inputs, taskId, taskIds: [taskId], submitted: urls.length, attempt: 1, status,
-        ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) };
-    return { id: taskId, inputs, props };
+    return adoptedTask(taskId, { urls, ...(area ? { area } : {}) }, urls.length, pushStatusOf(records, urls.length));
 }
 
 /**

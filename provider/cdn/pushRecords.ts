@@ -3,11 +3,9 @@
  * its status means. `invalid` (the origin answered 4xx/5xx) is a failure: the cache was not warmed.
  */
 import { RecordKind, RecordState } from "../base/recordKind";
+import { textField, lowerField } from "../base/recordFields";
 import { PurgeArea } from "./types";
 import { PushStatus, PushTask } from "./pushTypes";
-
-const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
-const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
 
 /**
  * Maps one raw record, enums lower-cased.
@@ -18,13 +16,13 @@ const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
 export function toPushTask(raw: unknown): PushTask {
     const r = (raw ?? {}) as Record<string, unknown>;
     return {
-        taskId: text(r.TaskId),
-        url: text(r.Url),
-        status: lower(r.Status) as PushStatus | null,
+        taskId: textField(r.TaskId),
+        url: textField(r.Url),
+        status: lowerField(r.Status) as PushStatus | null,
         percent: typeof r.Percent === "number" ? r.Percent : null,
-        area: lower(r.Area) as PurgeArea | null,
-        createTime: text(r.CreateTime),
-        updateTime: text(r.UpdateTime),
+        area: lowerField(r.Area) as PurgeArea | null,
+        createTime: textField(r.CreateTime),
+        updateTime: textField(r.UpdateTime),
     };
 }
 
@@ -41,7 +39,7 @@ export const PUSH_FAILURE_MEANING: Readonly<Record<string, string>> = {
  * pushState({ ...record, status: "invalid" }); // "failed"
  */
 export function pushState(record: PushTask): RecordState {
-    const status = lower(record.status);
+    const status = lowerField(record.status);
     return status === "done" ? "done" : status === "fail" || status === "invalid" ? "failed" : "pending";
 }
 
@@ -55,7 +53,7 @@ export const PUSH_RECORDS: RecordKind<PushTask> = {
     noun: "URL",
     stateOf: pushState,
     describe: (r) => {
-        const meaning = PUSH_FAILURE_MEANING[lower(r.status) ?? ""];
+        const meaning = PUSH_FAILURE_MEANING[lowerField(r.status) ?? ""];
         return `${r.url ?? "(no URL)"}${meaning ? ` (${meaning})` : ""}`;
     },
     jobOf: (r) => r.taskId,

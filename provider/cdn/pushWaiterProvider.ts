@@ -3,6 +3,7 @@
  * holds the rules: a passed gate stays passed, a timeout waits again). Here only what is the push's: its tasks by
  * id, read on a prefetch's pace.
  */
+import { adoptedGate, recordsToImport } from "./adopt";
 import { hostPushApi } from "./clients";
 import { PUSH_TASK_WAITER } from "./pushDescription";
 import { PUSH_RECORDS } from "./pushRecords";
@@ -11,6 +12,7 @@ import { readPushTasks } from "./pushPaging";
 import { pushStatusOf, pushWaitSettings } from "./pushProvider";
 import { hostWaitForPushTasks } from "./pushWaits";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
+import { PREFETCH_WORDS } from "../resources/purgeLifecycle";
 
 /** What a PushTaskWaiter waits for: its task ids, and the wait settings it was given. */
 interface PushTarget {
@@ -31,6 +33,7 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
     described: PUSH_TASK_WAITER,
     status: { done: "done", failed: "fail", pending: "process" },
     records: PUSH_RECORDS,
+    words: PREFETCH_WORDS,
     redoneOutputs: ["pushLogs"],
     target(known) {
         const n = (k: string) => (typeof known[k] === "number" ? known[k] as number : undefined);
@@ -51,14 +54,8 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
     idOf: (target) => (target.taskIds.length === 1 ? target.taskIds[0] : undefined),
     jobIds: (target) => target.taskIds,
     async adopt(taskId) {
-        const pushLogs = await readPushTasks(hostPushApi(), [taskId]);
-        if (pushLogs.length === 0) {
-            throw new Error(`cannot import PushTaskWaiter ${taskId}: the API lists no push task with that id (records expire ` +
-                "after some days); import by the id PushUrlsCache returned");
-        }
-        const status = pushStatusOf(pushLogs);
-        return { id: taskId, inputs: { taskId },
-            props: { taskId, pushLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) } };
+        const pushLogs = await recordsToImport("PushTaskWaiter", taskId, readPushTasks(hostPushApi(), [taskId]), "push", "PushUrlsCache");
+        return adoptedGate(taskId, { pushLogs }, pushStatusOf(pushLogs));
     },
 };
 

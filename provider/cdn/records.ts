@@ -4,10 +4,8 @@
  * reported for a record that is not done.
  */
 import { RecordKind, RecordState } from "../base/recordKind";
+import { textField, lowerField } from "../base/recordFields";
 import { FlushType, PurgeStatus, PurgeTask, PurgeType } from "./types";
-
-const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
-const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
 
 /**
  * Maps one raw record; the vendor's own example answers `"Status": "Done"`, so enums are lower-cased.
@@ -18,12 +16,12 @@ const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
 export function toPurgeTask(raw: unknown): PurgeTask {
     const r = (raw ?? {}) as Record<string, unknown>;
     return {
-        taskId: text(r.TaskId),
-        url: text(r.Url),
-        status: lower(r.Status) as PurgeStatus | null,
-        purgeType: lower(r.PurgeType) as PurgeType | null,
-        flushType: lower(r.FlushType) as FlushType | null,
-        createTime: text(r.CreateTime),
+        taskId: textField(r.TaskId),
+        url: textField(r.Url),
+        status: lowerField(r.Status) as PurgeStatus | null,
+        purgeType: lowerField(r.PurgeType) as PurgeType | null,
+        flushType: lowerField(r.FlushType) as FlushType | null,
+        createTime: textField(r.CreateTime),
     };
 }
 
@@ -36,7 +34,7 @@ export function toPurgeTask(raw: unknown): PurgeTask {
  * cdnState({ ...record, status: "Done" as PurgeStatus }); // "done"
  */
 export function cdnState(record: PurgeTask): RecordState {
-    const status = lower(record.status);
+    const status = lowerField(record.status);
     return status === "done" ? "done" : status === "fail" ? "failed" : "pending";
 }
 

@@ -4,6 +4,7 @@
  * (`taskIds`, read together through the shared poller), or every task matching a filter, and what to say when a
  * filter matches nothing.
  */
+import { adoptedGate, recordsToImport } from "./adopt";
 import { WaitResult } from "../wait";
 import { describeWaitResult } from "../wait";
 import { hostApi } from "./clients";
@@ -67,17 +68,9 @@ export const cdnWaiterProduct: WaiterProduct<WaitTarget, PurgeTask, typeof PURGE
         return describeWaitResult(result, what, CDN_RECORDS) + failedTasks(target, result);
     },
     async adopt(taskId) {
-        const purgeLogs = await readRecordsOfTasks(hostApi(), [taskId]);
-        if (purgeLogs.length === 0) {
-            throw new Error(`cannot import PurgeTaskWaiter ${taskId}: the API lists no purge task with that id (records expire ` +
-                "after some days); import by the id PurgeUrlsCache or PurgePathCache returned");
-        }
-        const status = overallStatus(purgeLogs);
-        return {
-            id: taskId,
-            inputs: { taskId },
-            props: { taskId, purgeLogs, status, ...(status === "done" ? { completedAt: new Date().toISOString() } : {}) },
-        };
+        const purgeLogs = await recordsToImport("PurgeTaskWaiter", taskId, readRecordsOfTasks(hostApi(), [taskId]), "purge",
+            "PurgeUrlsCache or PurgePathCache");
+        return adoptedGate(taskId, { purgeLogs }, overallStatus(purgeLogs));
     },
 };
 

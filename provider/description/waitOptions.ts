@@ -2,7 +2,7 @@
  * The wait options every resource of the package takes (CDN and EdgeOne alike), and the check that spans them.
  */
 import { InvalidArgumentError } from "./validation";
-import { KnownValuesOf, Properties } from "./property";
+import { KnownValuesOf, Properties, PropertySpec } from "./property";
 
 /** Defaults: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. */
 export const DEFAULT_WAIT = { timeoutSeconds: 600, minDelaySeconds: 1, maxDelaySeconds: 10 } as const;
@@ -33,12 +33,22 @@ export const WAIT_OPTIONS = {
             "`minDelaySeconds` is set).",
         example: "20",
     },
-    triggers: {
-        type: "array", items: { type: "any", description: "Any value.", example: "release-42" }, redoes: true,
-        description: "Any values; when they change, the resource purges (or waits) again.",
-        example: "[\"release-42\"]",
-    },
+    triggers: triggersThatRedo("purges (or waits)"),
 } as const satisfies Properties;
+
+/**
+ * `triggers`, saying what the resource does again when they change: `prefetches`, `waits`.
+ *
+ * @example
+ * const inputs = { ...WAIT_OPTIONS, triggers: triggersThatRedo("prefetches") };
+ */
+export function triggersThatRedo(redoes: string) {
+    return {
+        type: "array", items: { type: "any", description: "Any value.", example: "release-42" }, redoes: true,
+        description: `Any values; when they change, the resource ${redoes} again.`,
+        example: "[\"release-42\"]",
+    } as const satisfies PropertySpec;
+}
 
 /**
  * The option of the purge resources that makes them submit only.

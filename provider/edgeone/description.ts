@@ -8,7 +8,7 @@ import { parseIsoApiTime } from "../base/isoTime";
 import { InvalidArgumentError } from "../description/validation";
 import { EnumSpec, FunctionSpec, Pattern, Properties, PropertySpec, ResourceSpec, Rules, TypeSpec } from "../description/property";
 import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
-import { REQUEST_IDS } from "../description/requestIds";
+import { listingOutputs, pageInputs } from "../description/listing";
 
 /** The module of every EdgeOne resource, function and type. */
 export const MODULE = "edgeone";
@@ -30,8 +30,16 @@ const CACHE_TAG: Pattern = { regex: /^\S+$/, hint: "a cache tag without spaces, 
 /** The zone every EdgeOne resource and function names. */
 export const zoneId = { type: "string", pattern: ZONE_ID, max: 64, required: true, redoes: true,
     description: "The EdgeOne zone.", example: "zone-2noz78a8ev6k" } as const satisfies PropertySpec;
-/** A JobId. */
-export const jobIdText = { type: "string", max: 64, description: "A JobId as CreatePurgeTask returned it.", example: "1379afjk91u32h" } as const satisfies PropertySpec;
+/**
+ * A JobId, as the action that creates the job returns it.
+ *
+ * @example
+ * const prefetchJobId = jobIdOf("CreatePrefetchTask");
+ */
+export const jobIdOf = (creator: string) => ({ type: "string", max: 64, description: `A JobId as ${creator} returned it.`,
+    example: "1379afjk91u32h" }) as const satisfies PropertySpec;
+/** A purge's JobId. */
+export const jobIdText = jobIdOf("CreatePurgeTask");
 /** A list of host names. */
 export const hosts = (max: number, description: string) => ({ type: "array", min: 1, max, unique: true,
     items: { type: "string", pattern: HOST, max: 253, description: "A host name.", example: "www.example.com" },
@@ -123,19 +131,78 @@ const purgeRules: Rules<typeof PURGE_INPUTS> = (known, pending) => {
     }
 };
 
-/** The job ids a purge (or prefetch) resource outputs. */
-export const ID_OUTPUTS = {
-    jobId: { ...jobIdText, required: true, description: "The first (usually only) job id, for a waiter or getPurgeTasks." },
-    jobIds: { type: "array", items: jobIdText, required: true,
-        description: "Every job id, one per batch the targets were split into.", example: "[\"1379afjk91u32h\"]" },
-} as const satisfies Properties;
-/** The `status` output of the purge and prefetch resources and their waiters. */
-export const STATUS = { type: "string", enum: EDGEONE_STATUS, required: true,
-    description: "`success` once every target succeeded, `processing` while not (or with `wait: false`), `failed` when one did not.",
-    example: "success" } as const satisfies PropertySpec;
-/** When the wait saw every target succeed. */
-export const COMPLETED_AT = { type: "string", description: "When the wait saw every target succeed (ISO-8601).",
-    example: "2026-12-04T12:00:07.000Z" } as const satisfies PropertySpec;
+/** How the outputs of a resource that submits jobs speak of them: `edgeone.Purge`'s, `edgeone.Prefetch`'s. */
+export interface JobWords {
+    /** What submits the job (`CreatePurgeTask`) and what lists its tasks (`getPurgeTasks`). */
+    readonly creator: string;
+    readonly reader: string;
+    /** The action (`purge`), and what each item is (`target`) and does once done: `succeeded`, `succeed`. */
+    readonly noun: string;
+    readonly item: string;
+    readonly finished: string;
+    readonly seen: string;
+}
+
+/** The `status` of a job resource or gate whose items end `finished`. */
+const statusOf = (item: string, finished: string) => ({ type: "string", enum: EDGEONE_STATUS, required: true,
+    description: `\`success\` once every ${item} ${finished}, \`processing\` while not (or with \`wait: false\`), \`failed\` when one did not.`,
+    example: "success" }) as const satisfies PropertySpec;
+/** When the wait saw every item end `seen`. */
+const completedAtOf = (item: string, seen: string) => ({ type: "string", description: `When the wait saw every ${item} ${seen} (ISO-8601).`,
+    example: "2026-12-04T12:00:07.000Z" }) as const satisfies PropertySpec;
+
+/** The `status` output of the waiters. */
+export const STATUS = statusOf("target", "succeeded");
+/** When a waiter saw every target succeed. */
+export const COMPLETED_AT = completedAtOf("target", "succeed");
+
+/**
+ * What a resource that submits jobs outputs, in its own words: the job ids, how far the submission got, and how
+ * the wait ended.
+ *
+ * @example
+ * outputs: jobOutputs({ creator: "CreatePurgeTask", reader: "getPurgeTasks", noun: "purge", item: "target",
+ *     finished: "succeeded", seen: "succeed" })
+ */
+export function jobOutputs(w: JobWords) {
+    return {
+        jobId: { ...jobIdOf(w.creator), required: true, description: `The first (usually only) job id, for a waiter or ${w.reader}.` },
+        jobIds: { type: "array", items: jobIdOf(w.creator), required: true,
+            description: `Every job id, one per batch the ${w.item}s were split into.`, example: "[\"1379afjk91u32h\"]" },
+        submitted: { type: "integer", description: `How many ${w.item}s were submitted so far.`, example: "2" },
+        attempt: { type: "integer",
+            description: `Which submission of these inputs the jobs are, from 1 (a failed ${w.noun} is submitted again, up to 3 times).`,
+            example: "1" },
+        status: statusOf(w.item, w.finished),
+        completedAt: completedAtOf(w.item, w.seen),
+    } as const satisfies Properties;
+}
+
+/**
+ * The inputs of a gate on jobs of a zone, and the check across them: `jobId` or `jobIds`, not both. `jobs` names
+ * them in the error (`jobs`, `prefetch jobs`); `one` and `several` describe the two inputs.
+ *
+ * @example
+ * const gate = jobGate({ creator: "CreatePurgeTask", jobs: "jobs", one: "One job to wait for.", several: "Several jobs." });
+ */
+export function jobGate(w: { readonly creator: string; readonly jobs: string; readonly one: string; readonly several: string }) {
+    const rules: Rules = (known, pending) => {
+        waitRules(known, pending);
+        if (known.jobId !== undefined && known.jobIds !== undefined) {
+            throw new InvalidArgumentError("jobIds", "give jobId or jobIds, not both");
+        }
+        if (known.jobId === undefined && known.jobIds === undefined && !pending.has("jobId") && !pending.has("jobIds")) {
+            throw new InvalidArgumentError("jobId", `give jobId, or jobIds: the EdgeOne ${w.jobs} to wait for (${w.creator}'s JobId)`);
+        }
+    };
+    const inputs = {
+        zoneId,
+        jobId: { ...jobIdOf(w.creator), redoes: true, description: `${w.one} Give \`jobId\` or \`jobIds\`.` },
+        jobIds: { type: "array", min: 1, max: 1000, unique: true, items: jobIdOf(w.creator), redoes: true,
+            description: w.several, example: "[\"1379afjk91u32h\"]" },
+    } as const satisfies Properties;
+    return { inputs, rules };
+}
 
 /**
  * edgeone.Purge: CreatePurgeTask within the zone's quota, then a wait.
@@ -163,16 +230,13 @@ export const EDGEONE_PURGE = {
             '      type: purge_prefix\n      targets: ["https://www.example.com/static/"]\n      method: delete',
     },
     inputs: PURGE_INPUTS,
-    outputs: {
-        ...ID_OUTPUTS,
-        submitted: { type: "integer", description: "How many targets were submitted so far.", example: "2" },
-        attempt: { type: "integer",
-            description: "Which submission of these inputs the jobs are, from 1 (a failed purge is submitted again, up to 3 times).", example: "1" },
-        status: STATUS,
-        completedAt: COMPLETED_AT,
-    },
+    outputs: jobOutputs({ creator: "CreatePurgeTask", reader: "getPurgeTasks", noun: "purge", item: "target", finished: "succeeded",
+        seen: "succeed" }),
     rules: purgeRules,
 } as const satisfies ResourceSpec;
+
+const PURGE_GATE = jobGate({ creator: "CreatePurgeTask", jobs: "jobs", one: "One job to wait for.",
+    several: "Several jobs (e.g. every batch of a purge submitted elsewhere)." });
 
 /**
  * edgeone.PurgeTaskWaiter: a gate on EdgeOne jobs submitted elsewhere.
@@ -195,24 +259,20 @@ export const EDGEONE_PURGE_TASK_WAITER = {
         yaml: 'resources:\n  gate:\n    type: tencentcloud-purge:edgeone:PurgeTaskWaiter\n    properties:\n' +
             '      zoneId: zone-2noz78a8ev6k\n      jobId: ${site.jobId}\n      timeoutSeconds: 900',
     },
-    inputs: {
-        zoneId,
-        jobId: { ...jobIdText, redoes: true, description: "One job to wait for. Give `jobId` or `jobIds`." },
-        jobIds: { type: "array", min: 1, max: 1000, unique: true, items: jobIdText, redoes: true,
-            description: "Several jobs (e.g. every batch of a purge submitted elsewhere).", example: "[\"1379afjk91u32h\"]" },
-        ...WAIT_OPTIONS,
-    },
+    inputs: { ...PURGE_GATE.inputs, ...WAIT_OPTIONS },
     outputs: { status: STATUS, completedAt: COMPLETED_AT },
-    rules(known, pending) {
-        waitRules(known, pending);
-        if (known.jobId !== undefined && known.jobIds !== undefined) {
-            throw new InvalidArgumentError("jobIds", "give jobId or jobIds, not both");
-        }
-        if (known.jobId === undefined && known.jobIds === undefined && !pending.has("jobId") && !pending.has("jobIds")) {
-            throw new InvalidArgumentError("jobId", "give jobId, or jobIds: the EdgeOne jobs to wait for (CreatePurgeTask's JobId)");
-        }
-    },
+    rules: PURGE_GATE.rules,
 } as const satisfies ResourceSpec;
+
+/**
+ * The tasks a listing returns, of one of the module's task types.
+ *
+ * @example
+ * listingOutputs("tasks", tasksOf(EDGEONE_PREFETCH_TASK), "task")
+ */
+export const tasksOf = (task: TypeSpec) => ({ type: "array",
+    items: { type: "object", ref: `${MODULE}:${task.name}`, description: "A task.", example: "{...}" },
+    description: "Tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" }) as const satisfies PropertySpec;
 
 /**
  * edgeone.getPurgeTasks: DescribePurgeTasks of a zone, every page unless `offset` or `limit` is given.
@@ -249,16 +309,9 @@ export const EDGEONE_GET_PURGE_TASKS = {
             items: { type: "string", enum: EDGEONE_STATUS, description: "A status.", example: "failed" },
             description: "Only tasks in these states.", example: "[\"failed\"]" },
         type: { type: "string", enum: EDGEONE_PURGE_TYPE, description: "Only jobs of this type.", example: "purge_url" },
-        offset: { type: "integer", min: 0, max: Number.MAX_SAFE_INTEGER, description: "The first task of the one page to return.", example: "0" },
-        limit: { type: "integer", min: 1, max: 1000, description: "Tasks in the one page.", example: "100" },
+        ...pageInputs("task", 1000),
     },
-    outputs: {
-        tasks: { type: "array", items: { type: "object", ref: `${MODULE}:${EDGEONE_PURGE_TASK.name}`, description: "A task.", example: "{...}" },
-            required: true, description: "The matching tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" },
-        totalCount: { type: "integer", required: true,
-            description: "Matching tasks in all; when the API gives no count, the number of tasks read.", example: "2" },
-        ...REQUEST_IDS,
-    },
+    outputs: listingOutputs("tasks", tasksOf(EDGEONE_PURGE_TASK), "task"),
     rules(known, pending) {
         if (known.startTime === undefined && known.jobId === undefined && !pending.has("startTime") && !pending.has("jobId")) {
             throw new InvalidArgumentError("startTime", "give startTime (with endTime, or up to now), or jobId: EdgeOne needs a time range or a job id");

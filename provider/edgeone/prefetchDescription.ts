@@ -4,11 +4,11 @@
  * the diff, the reference docs and the compile-time check of the TypeScript SDK follow from it.
  */
 import { EDGEONE_PREFETCH_MODES, EDGEONE_PREFETCH_STATUSES, EDGEONE_SWITCHES, EdgeOnePrefetchMode, EdgeOnePrefetchStatus, EdgeOneSwitch } from "./types";
-import { COMPLETED_AT, EDGEONE_GET_PURGE_TASKS, hosts, ID_OUTPUTS, jobIdText, MODULE, STATUS, zoneId } from "./description";
+import { COMPLETED_AT, EDGEONE_GET_PURGE_TASKS, hosts, jobGate, tasksOf, jobIdOf, jobOutputs, MODULE, STATUS, zoneId } from "./description";
 import { InvalidArgumentError } from "../description/validation";
 import { EnumSpec, FunctionSpec, PropertySpec, ResourceSpec, Rules, TypeSpec } from "../description/property";
-import { WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
-import { REQUEST_IDS } from "../description/requestIds";
+import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
+import { listingOutputs, pageInputs } from "../description/listing";
 
 export const EDGEONE_PREFETCH_MODE: EnumSpec<EdgeOnePrefetchMode> = { module: MODULE, name: "PrefetchMode", values: EDGEONE_PREFETCH_MODES,
     description: "`default` warms the middle tier; `edge` the edge too (allow-listed accounts, with its own daily quota)." };
@@ -48,7 +48,7 @@ export const EDGEONE_PREFETCH_TASK: TypeSpec = {
     name: "PrefetchTask",
     description: "One task of an EdgeOne prefetch job: a job shows as one task per URL.",
     properties: {
-        jobId: { ...jobIdText, description: "The job the task belongs to." },
+        jobId: { ...jobIdOf("CreatePrefetchTask"), description: "The job the task belongs to." },
         target: { type: "string", description: "The URL.", example: "https://www.example.com/app.js" },
         status: { type: "string", enum: EDGEONE_PREFETCH_STATUS, description: "Anything but the five endings means not finished.",
             example: "success" },
@@ -130,22 +130,18 @@ export const EDGEONE_PREFETCH = {
             "with an `edgeone.PrefetchTaskWaiter`." },
         ...WAIT_OPTIONS,
         timeoutSeconds: { ...WAIT_OPTIONS.timeoutSeconds, default: EDGEONE_PREFETCH_TIMEOUT_SECONDS },
+        triggers: triggersThatRedo("prefetches"),
     },
-    outputs: {
-        ...ID_OUTPUTS,
-        submitted: { type: "integer", description: "How many URLs were submitted so far.", example: "2" },
-        attempt: { type: "integer",
-            description: "Which submission of these inputs the jobs are, from 1 (a failed prefetch is submitted again, up to 3 times).",
-            example: "1" },
-        status: { ...STATUS, description: "`success` once every URL is warm, `processing` while not (or with `wait: false`), " +
-            "`failed` when one did not." },
-        completedAt: { ...COMPLETED_AT, description: "When the wait saw every URL warm (ISO-8601)." },
-    },
+    outputs: jobOutputs({ creator: "CreatePrefetchTask", reader: "getPrefetchTasks", noun: "prefetch", item: "URL", finished: "is warm",
+        seen: "warm" }),
     rules(known, pending) {
         waitRules(known, pending);
         headerRules(known, pending);
     },
 } as const satisfies ResourceSpec;
+
+const PREFETCH_GATE = jobGate({ creator: "CreatePrefetchTask", jobs: "prefetch jobs",
+    one: "One prefetch job to wait for (CreatePrefetchTask's JobId).", several: "Several prefetch jobs." });
 
 /**
  * edgeone.PrefetchTaskWaiter: a gate on EdgeOne prefetch jobs submitted elsewhere.
@@ -169,23 +165,13 @@ export const EDGEONE_PREFETCH_TASK_WAITER = {
             '      zoneId: zone-2noz78a8ev6k\n      jobId: ${prefetch.jobId}',
     },
     inputs: {
-        zoneId,
-        jobId: { ...jobIdText, redoes: true, description: "One prefetch job to wait for (CreatePrefetchTask's JobId). Give `jobId` or `jobIds`." },
-        jobIds: { type: "array", min: 1, max: 1000, unique: true, items: jobIdText, redoes: true,
-            description: "Several prefetch jobs.", example: "[\"1379afjk91u32h\"]" },
+        ...PREFETCH_GATE.inputs,
         ...WAIT_OPTIONS,
         timeoutSeconds: { ...WAIT_OPTIONS.timeoutSeconds, default: EDGEONE_PREFETCH_TIMEOUT_SECONDS },
+        triggers: triggersThatRedo("waits"),
     },
     outputs: { status: STATUS, completedAt: COMPLETED_AT },
-    rules(known, pending) {
-        waitRules(known, pending);
-        if (known.jobId !== undefined && known.jobIds !== undefined) {
-            throw new InvalidArgumentError("jobIds", "give jobId or jobIds, not both");
-        }
-        if (known.jobId === undefined && known.jobIds === undefined && !pending.has("jobId") && !pending.has("jobIds")) {
-            throw new InvalidArgumentError("jobId", "give jobId, or jobIds: the EdgeOne prefetch jobs to wait for (CreatePrefetchTask's JobId)");
-        }
-    },
+    rules: PREFETCH_GATE.rules,
 } as const satisfies ResourceSpec;
 
 const statuses = { type: "array", min: 1, max: 20, unique: true,
@@ -217,19 +203,13 @@ export const EDGEONE_GET_PREFETCH_TASKS = {
         zoneId,
         startTime: { ...EDGEONE_GET_PURGE_TASKS.inputs.startTime },
         endTime: { ...EDGEONE_GET_PURGE_TASKS.inputs.endTime },
-        jobId: { ...jobIdText, description: "Only the tasks of this prefetch job." },
+        jobId: { ...jobIdOf("CreatePrefetchTask"), description: "Only the tasks of this prefetch job." },
         target: { type: "string", max: 4096, description: "One URL; the API matches part of it.", example: "https://www.example.com/app.js" },
         domains: hosts(20, "Only tasks of these host names."),
         statuses,
-        offset: { ...EDGEONE_GET_PURGE_TASKS.inputs.offset },
-        limit: { ...EDGEONE_GET_PURGE_TASKS.inputs.limit },
+        ...pageInputs("task", 1000),
     },
-    outputs: {
-        tasks: { type: "array", items: { type: "object", ref: `${MODULE}:${EDGEONE_PREFETCH_TASK.name}`, description: "A task.", example: "{...}" },
-            required: true, description: "The matching tasks.", example: "[{ jobId: \"1379afjk91u32h\", status: \"success\", ... }]" },
-        totalCount: { ...EDGEONE_GET_PURGE_TASKS.outputs.totalCount },
-        ...REQUEST_IDS,
-    },
+    outputs: listingOutputs("tasks", tasksOf(EDGEONE_PREFETCH_TASK), "task"),
     // The same rules as getPurgeTasks': a time range or a job id, and a range that ends after it starts.
     rules: EDGEONE_GET_PURGE_TASKS.rules,
 } as const satisfies FunctionSpec;

@@ -15,7 +15,7 @@ import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOneHeader, EdgeOnePrefetchMode, EdgeOnePrefetchRequest, EdgeOnePrefetchTask, EdgeOneSwitch } from "./types";
 import { hostEdgeOnePrefetchApi } from "./clients";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
-import { CLOCK_SKEW_MS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
+import { CLOCK_SKEW_MS, PREFETCH_WORDS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { EDGEONE_STATUS_WORDS } from "./purgeProvider";
 
 /** "EdgeOne prefetch job 1379afjk91u32h" or "EdgeOne prefetch jobs a, b": how messages name a prefetch's jobs. */
@@ -58,7 +58,7 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
     service: "EdgeOne",
     itemsName: "the targets",
     failedListHint: "edgeone.getPrefetchTasks({ zoneId, jobId }) lists each URL with why it failed",
-    words: { noun: "prefetch", doing: "prefetching", done: "prefetched" },
+    words: PREFETCH_WORDS,
     request: edgeOnePrefetchRequestOf,
     items: (req) => req.targets,
     withItems: (req, targets) => ({ ...req, targets }),

@@ -5,23 +5,14 @@
  */
 import { EDGEONE_PREFETCH_RECORDS } from "./prefetchRecords";
 import { edgeOnePrefetchPoller } from "./poller";
-import { prefetchListing, readJobsTasks } from "./paging";
+import { prefetchListing } from "./paging";
 import { hostEdgeOnePrefetchApi } from "./clients";
 import { EDGEONE_PREFETCH_TASK_WAITER } from "./prefetchDescription";
-import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
-import { EDGEONE_STATUS_WORDS } from "./purgeProvider";
 import { edgeOnePrefetchJobsLabel } from "./prefetchProvider";
 import { EdgeOnePrefetchTask } from "./types";
-import { readImportedJob } from "./import";
-import { overallState } from "../resources/outcome";
-import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
-import { asJobsGiven } from "./waiterProvider";
-
-/** What a prefetch gate waits for: jobs of one zone. */
-interface PrefetchJobsOfZone {
-    readonly zoneId: string;
-    readonly jobIds: readonly string[];
-}
+import { waiterLifecycle } from "../resources/waiterLifecycle";
+import { PREFETCH_WORDS } from "../resources/purgeLifecycle";
+import { edgeOneGate } from "./waiterProvider";
 
 /**
  * `edgeone.PrefetchTaskWaiter` for the waiter life cycle.
@@ -29,43 +20,15 @@ interface PrefetchJobsOfZone {
  * @example
  * waiterLifecycle(edgeOnePrefetchWaiterProduct);
  */
-export const edgeOnePrefetchWaiterProduct: WaiterProduct<PrefetchJobsOfZone, EdgeOnePrefetchTask> = {
+export const edgeOnePrefetchWaiterProduct = edgeOneGate<EdgeOnePrefetchTask>({
     described: EDGEONE_PREFETCH_TASK_WAITER,
-    status: EDGEONE_STATUS_WORDS,
+    resource: "edgeone.PrefetchTaskWaiter",
     records: EDGEONE_PREFETCH_RECORDS,
-    redoneOutputs: [],
-    target(known) {
-        const jobIds = (known.jobIds as string[] | undefined) ?? (typeof known.jobId === "string" ? [known.jobId] : undefined);
-        if (typeof known.zoneId !== "string" || jobIds === undefined) {
-            throw new Error("zoneId and the job ids must be known before the wait starts");
-        }
-        return { zoneId: known.zoneId, jobIds };
-    },
-    label: (t) => edgeOnePrefetchJobsLabel(t.jobIds),
-    wait({ zoneId, jobIds }, settings, onProgress) {
-        const api = hostEdgeOnePrefetchApi();
-        return settings.ownPacing
-            ? hostWaitOnOwnSchedule((s) => readJobsTasks(prefetchListing(api), zoneId, jobIds, s), settings, onProgress, undefined,
-                EDGEONE_PREFETCH_RECORDS, jobIds)
-            : hostWaitOnPoller(edgeOnePrefetchPoller(api, zoneId), { taskIds: jobIds }, settings, onProgress, undefined, EDGEONE_PREFETCH_RECORDS);
-    },
-    read: ({ zoneId, jobIds }) => readJobsTasks(prefetchListing(hostEdgeOnePrefetchApi()), zoneId, jobIds),
-    outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
-    jobIds: (t) => t.jobIds,
-    comparable: asJobsGiven,
-    /** A prefetch job already warm is adopted as a passed gate, an unfinished one as a gate still to wait for. */
-    async adopt(importId) {
-        const { zoneId, jobId, tasks } = await readImportedJob("edgeone.PrefetchTaskWaiter", importId,
-            prefetchListing(hostEdgeOnePrefetchApi()));
-        const state = overallState(EDGEONE_PREFETCH_RECORDS, tasks);
-        return {
-            id: jobId,
-            inputs: { zoneId, jobId },
-            props: { zoneId, jobId, jobIds: [jobId], status: EDGEONE_STATUS_WORDS[state],
-                ...(state === "done" ? { completedAt: new Date().toISOString() } : {}) },
-        };
-    },
-};
+    words: PREFETCH_WORDS,
+    label: edgeOnePrefetchJobsLabel,
+    listing: () => prefetchListing(hostEdgeOnePrefetchApi()),
+    poller: (zoneId) => edgeOnePrefetchPoller(hostEdgeOnePrefetchApi(), zoneId),
+});
 
 /**
  * The `edgeone.PrefetchTaskWaiter` provider.

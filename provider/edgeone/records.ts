@@ -3,10 +3,8 @@
  * a task's status means (only `success` is done; `failed`, `timeout` and `canceled` are failures).
  */
 import { RecordKind, RecordState } from "../base/recordKind";
+import { textField, lowerField } from "../base/recordFields";
 import { EdgeOneMethod, EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus, EdgeOneTask } from "./types";
-
-const text = (v: unknown): string | null => (typeof v === "string" ? v : typeof v === "number" ? String(v) : null);
-const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
 
 /**
  * Maps one raw task.
@@ -16,14 +14,14 @@ const lower = (v: unknown): string | null => text(v)?.toLowerCase() ?? null;
  */
 export function toEdgeOneTask(raw: unknown): EdgeOnePurgeTask {
     const r = (raw ?? {}) as Record<string, unknown>;
-    const blankless = (v: unknown) => (text(v) === "" ? null : text(v));
+    const blankless = (v: unknown) => (textField(v) === "" ? null : textField(v));
     return {
-        jobId: text(r.JobId),
-        target: text(r.Target),
-        type: lower(r.Type) as EdgeOnePurgeType | null,
-        method: lower(r.Method) as EdgeOneMethod | null,
-        status: lower(r.Status) as EdgeOneStatus | null,
-        createTime: text(r.CreateTime),
+        jobId: textField(r.JobId),
+        target: textField(r.Target),
+        type: lowerField(r.Type) as EdgeOnePurgeType | null,
+        method: lowerField(r.Method) as EdgeOneMethod | null,
+        status: lowerField(r.Status) as EdgeOneStatus | null,
+        createTime: textField(r.CreateTime),
         updateTime: blankless(r.UpdateTime),
         failType: blankless(r.FailType),
         failMessage: blankless(r.FailMessage),
@@ -39,7 +37,7 @@ const FAILED = new Set(["failed", "timeout", "canceled"]);
  * edgeOneState({ ...task, status: "timeout" }); // "failed"
  */
 export function edgeOneState(task: EdgeOnePurgeTask): RecordState {
-    const status = lower(task.status);
+    const status = lowerField(task.status);
     return status === "success" ? "done" : status !== null && FAILED.has(status) ? "failed" : "pending";
 }
 

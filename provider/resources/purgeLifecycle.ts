@@ -106,7 +106,10 @@ export interface ActionWords {
     readonly done: string;
 }
 
-const PURGE_WORDS: ActionWords = { noun: "purge", doing: "purging", done: "purged" };
+/** What a purge does, in messages: the default. */
+export const PURGE_WORDS: ActionWords = { noun: "purge", doing: "purging", done: "purged" };
+/** What a prefetch (warming a cache) does, in messages. */
+export const PREFETCH_WORDS: ActionWords = { noun: "prefetch", doing: "prefetching", done: "prefetched" };
 
 /** Where a run starts: what earlier runs surely sent, and what they left to settle. */
 interface RunStart {
@@ -254,10 +257,10 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         }
         if (result.state === "done" || result.state === "failed") {
             const told = result.state === "done" ? `${what}: ${listRefused(refused)}; the other ${accepted.length} succeeded`
-                : `${describeWaitResult(result, what, product.records)}${alsoRefused}`;
+                : `${describeWaitResult(result, what, product.records, words)}${alsoRefused}`;
             throw partialFailure(`${told}; ${nextAfterFailure(attempt, true)}`, id, outs(status.failed));
         }
-        throw partialFailure(`${describeWaitResult(result, what, product.records)}${alsoRefused}; the next \`pulumi up\` resumes ` +
+        throw partialFailure(`${describeWaitResult(result, what, product.records, words)}${alsoRefused}; the next \`pulumi up\` resumes ` +
             `the wait without ${words.doing} again`, id, outs(status.pending));
     }
 

@@ -13,7 +13,7 @@ import { checkFailures, diffInputs, Properties, redoneBy, ResourceSpec, StoredVa
 import { partialFailure, providerChanged, refreshedState } from "./outcome";
 import { reportProgress } from "./progress";
 import { ProgressSink } from "./waits";
-import type { StatusWords } from "./purgeLifecycle";
+import { ActionWords, PURGE_WORDS, StatusWords } from "./purgeLifecycle";
 
 type Props = Record<string, unknown>;
 
@@ -29,6 +29,8 @@ export interface WaiterProduct<T, R, Ps extends Properties = Properties> {
     readonly described: ResourceSpec<Ps>;
     readonly status: StatusWords;
     readonly records: RecordKind<R>;
+    /** What the waited-for jobs do, in messages (default: purge, purging, purged). */
+    readonly words?: ActionWords;
     /** The outputs set anew by each wait, besides `status` and `completedAt`. */
     readonly redoneOutputs: readonly string[];
     /** The target of inputs as `described` checked them; throws when something it needs is not known. */
@@ -76,7 +78,7 @@ export function waiterLifecycle<T, R, Ps extends Properties>(product: WaiterProd
         if (result.state === "done") {
             return { id, outs: { ...outs, status: status.done, completedAt: new Date().toISOString() } };
         }
-        const told = await product.explain?.(target, result, what) ?? describeWaitResult(result, what, product.records);
+        const told = await product.explain?.(target, result, what) ?? describeWaitResult(result, what, product.records, product.words ?? PURGE_WORDS);
         const again = result.state === "timedOut" || result.state === "aborted" ? "; the next `pulumi up` waits again" : "";
         throw partialFailure(`${told}${again}`, id, { ...outs, status: result.state === "failed" ? status.failed : status.pending });
     }

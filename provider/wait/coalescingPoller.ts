@@ -146,13 +146,13 @@ export class CoalescingPoller<R> {
             }
             active = false;
             opts.signal?.removeEventListener("abort", unwatch);
-            this.pending.rejectOwnedBy(handle, new Error(`stopped watching purge task ${taskId}`));
+            this.pending.rejectOwnedBy(handle, new Error(`stopped watching task ${taskId}`));
             this.watched.release(taskId);
         };
         opts.signal?.addEventListener("abort", unwatch, { once: true });
         const check: PurgeCheck<R> = (signal) => active
             ? this.enqueue(taskId, handle, signal, opts.notBefore)
-            : Promise.reject(new Error(`purge task ${taskId} is no longer watched`));
+            : Promise.reject(new Error(`task ${taskId} is no longer watched`));
         return { check, pacing: { kind: "checkWaits", nextCheckInMs: () => this.nextRoundInMs() }, unwatch };
     }
 

@@ -21,7 +21,8 @@ function listRecords<R>(records: readonly R[], kind: RecordKind<R>): string {
 
 /**
  * Turns a wait's outcome into one line for users. `what` names what was waited on; `kind` names the records
- * (CDN's URLs by default, EdgeOne's targets with the reason each failed).
+ * (CDN's URLs by default, EdgeOne's targets with the reason each failed); `words.done` what a finished record
+ * is (`purged`, `prefetched`).
  *
  * @example
  * describeWaitResult(result, "purge task 123");
@@ -29,12 +30,12 @@ function listRecords<R>(records: readonly R[], kind: RecordKind<R>): string {
  * // "timed out after 600 s waiting for purge task 123: 3 of 5 URLs still pending (last error: ...)"
  */
 export function describeWaitResult<R>(result: WaitResult<R>, what: string,
-    kind: RecordKind<R>): string {
+    kind: RecordKind<R>, words: { readonly done: string } = { done: "purged" }): string {
     const noun = kind.noun;
     const listUrls = (records: readonly R[]) => listRecords(records, kind);
     switch (result.state) {
         case "done":
-            return `${what} is done: ${plural(result.records.length, noun)} purged in ${seconds(result.elapsedMs)}`;
+            return `${what} is done: ${plural(result.records.length, noun)} ${words.done} in ${seconds(result.elapsedMs)}`;
         case "failed":
             return `${what} failed: ${result.failed.length} of ${plural(result.records.length, noun)} failed: ` +
                 listUrls(result.failed);

@@ -176,7 +176,7 @@ func (in *flushTypePtr) ToFlushTypePtrOutputWithContext(ctx context.Context) Flu
 	return pulumi.ToOutputWithContext(ctx, in).(FlushTypePtrOutput)
 }
 
-// Where a purge applies: `mainland` China, `overseas`, or `global`.
+// Where a task takes effect: `mainland` China, `overseas`, or `global`.
 type PurgeArea string
 
 const (

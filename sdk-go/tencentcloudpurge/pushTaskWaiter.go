@@ -42,7 +42,7 @@ type PushTaskWaiter struct {
 	TaskIds pulumi.StringArrayOutput `pulumi:"taskIds"`
 	// The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 }
 
@@ -102,7 +102,7 @@ type pushTaskWaiterArgs struct {
 	TaskIds []string `pulumi:"taskIds"`
 	// The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 	Triggers []interface{} `pulumi:"triggers"`
 }
 
@@ -118,7 +118,7 @@ type PushTaskWaiterArgs struct {
 	TaskIds pulumi.StringArrayInput
 	// The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayInput
 }
 
@@ -249,7 +249,7 @@ func (o PushTaskWaiterOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PushTaskWaiter) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }
 
-// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 func (o PushTaskWaiterOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *PushTaskWaiter) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }

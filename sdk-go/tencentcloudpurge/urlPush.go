@@ -55,7 +55,7 @@ type UrlPush struct {
 	TaskIds pulumi.StringArrayOutput `pulumi:"taskIds"`
 	// The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrOutput `pulumi:"urlEncode"`
@@ -63,7 +63,7 @@ type UrlPush struct {
 	Urls pulumi.StringArrayOutput `pulumi:"urls"`
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent pulumi.StringPtrOutput `pulumi:"userAgent"`
-	// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+	// Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
 	Wait pulumi.BoolPtrOutput `pulumi:"wait"`
 }
 
@@ -132,7 +132,7 @@ type urlPushArgs struct {
 	ParseM3U8 *bool `pulumi:"parseM3U8"`
 	// The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 	Triggers []interface{} `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode *bool `pulumi:"urlEncode"`
@@ -140,7 +140,7 @@ type urlPushArgs struct {
 	Urls []string `pulumi:"urls"`
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent *string `pulumi:"userAgent"`
-	// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+	// Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
 	Wait *bool `pulumi:"wait"`
 }
 
@@ -162,7 +162,7 @@ type UrlPushArgs struct {
 	ParseM3U8 pulumi.BoolPtrInput
 	// The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayInput
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrInput
@@ -170,7 +170,7 @@ type UrlPushArgs struct {
 	Urls pulumi.StringArrayInput
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent pulumi.StringPtrInput
-	// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+	// Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
 	Wait pulumi.BoolPtrInput
 }
 
@@ -331,7 +331,7 @@ func (o UrlPushOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }
 
-// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 func (o UrlPushOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }
@@ -351,7 +351,7 @@ func (o UrlPushOutput) UserAgent() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.StringPtrOutput { return v.UserAgent }).(pulumi.StringPtrOutput)
 }
 
-// Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+// Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
 func (o UrlPushOutput) Wait() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.BoolPtrOutput { return v.Wait }).(pulumi.BoolPtrOutput)
 }

@@ -28,7 +28,7 @@ class FlushType(_builtins.str, Enum):
 @pulumi.type_token("tencentcloud-purge:index:PurgeArea")
 class PurgeArea(_builtins.str, Enum):
     """
-    Where a purge applies: `mainland` China, `overseas`, or `global`.
+    Where a task takes effect: `mainland` China, `overseas`, or `global`.
     """
     MAINLAND = "mainland"
     OVERSEAS = "overseas"

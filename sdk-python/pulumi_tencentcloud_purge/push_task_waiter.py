@@ -35,7 +35,7 @@ class PushTaskWaiterArgs:
         :param pulumi.Input[_builtins.str] task_id: The push task to wait for. Give `taskId` or `taskIds`. Example: `15336040-1a2b`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] task_ids: Several push tasks to wait for: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         if max_delay_seconds is not None:
             pulumi.set(__self__, "max_delay_seconds", max_delay_seconds)
@@ -114,7 +114,7 @@ class PushTaskWaiterArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 
@@ -153,7 +153,7 @@ class PushTaskWaiter(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] task_id: The push task to wait for. Give `taskId` or `taskIds`. Example: `15336040-1a2b`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] task_ids: Several push tasks to wait for: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         ...
     @overload
@@ -317,7 +317,7 @@ class PushTaskWaiter(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 

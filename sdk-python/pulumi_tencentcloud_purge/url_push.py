@@ -47,10 +47,10 @@ class UrlPushArgs:
         :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
         :param pulumi.Input[_builtins.bool] parse_m3_u8: Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
         :param pulumi.Input[_builtins.str] user_agent: The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
-        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+        :param pulumi.Input[_builtins.bool] wait: Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
         """
         pulumi.set(__self__, "urls", urls)
         if area is not None:
@@ -190,7 +190,7 @@ class UrlPushArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 
@@ -226,7 +226,7 @@ class UrlPushArgs:
     @pulumi.getter
     def wait(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+        Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
         """
         return pulumi.get(self, "wait")
 
@@ -276,11 +276,11 @@ class UrlPush(pulumi.CustomResource):
         :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
         :param pulumi.Input[_builtins.bool] parse_m3_u8: Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input[_builtins.str] user_agent: The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
-        :param pulumi.Input[_builtins.bool] wait: Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+        :param pulumi.Input[_builtins.bool] wait: Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
         """
         ...
     @overload
@@ -522,7 +522,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 
@@ -554,7 +554,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter
     def wait(self) -> pulumi.Output[Optional[_builtins.bool]]:
         """
-        Wait until the purge is finished. With `false`, only submit, and gate on the job or task ids with a waiter. Default: `true`. Example: `false`.
+        Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
         """
         return pulumi.get(self, "wait")
 

@@ -8,7 +8,8 @@ import { answerEdgeOneGetPrefetchTasks, toEdgeOnePrefetchQuery } from "../../pro
 import { EdgeOnePrefetchStatus, EdgeOnePrefetchTask } from "../../provider/edgeone/types";
 import { GetPurgeTasksOutputOptions } from "../getPurgeTasks";
 import { readingOutput } from "../readingOutput";
-import { GetPurgeTasksOptions } from "./getPurgeTasks";
+import { programConfig, TaskListing } from "../taskListing";
+import { EdgeOneTaskFilter, GetPurgeTasksOptions } from "./getPurgeTasks";
 
 /**
  * Filters of EdgeOne's DescribePrefetchTasks. Give `zoneId`, and `startTime` or `jobId`.
@@ -16,25 +17,13 @@ import { GetPurgeTasksOptions } from "./getPurgeTasks";
  * @example
  * const args: GetPrefetchTasksArgs = { zoneId: "zone-2noz78a8ev6k", startTime: new Date(Date.now() - 3600e3), statuses: ["invalid"] };
  */
-export interface GetPrefetchTasksArgs {
-    /** The zone, e.g. `zone-2noz78a8ev6k`. */
-    readonly zoneId: string;
-    /** A `Date` or ISO-8601 text with a zone (`2026-12-04T20:00:00+08:00`). */
-    readonly startTime?: Date | string;
-    /** Default: now, when `startTime` is given. */
-    readonly endTime?: Date | string;
+export interface GetPrefetchTasksArgs extends EdgeOneTaskFilter {
     /** A JobId as CreatePrefetchTask (or `edgeone.Prefetch`) returned it. */
     readonly jobId?: string;
     /** One URL; the API matches part of it. */
     readonly target?: string;
-    /** Host names, 1 to 20. */
-    readonly domains?: readonly string[];
     /** 1 to 20 of `processing`, `success`, `failed`, `timeout`, `canceled`, `invalid`. */
     readonly statuses?: readonly EdgeOnePrefetchStatus[];
-    /** With `offset` or `limit`, one page as the API gives it; without both, every page. */
-    readonly offset?: number;
-    /** Tasks in the one page, 1..1000. */
-    readonly limit?: number;
 }
 
 /**
@@ -51,18 +40,10 @@ export type GetPrefetchTasksOutputArgs = { readonly [K in keyof GetPrefetchTasks
  * @example
  * const { tasks, totalCount }: GetPrefetchTasksResult = await edgeone.getPrefetchTasks({ zoneId, jobId });
  */
-export interface GetPrefetchTasksResult {
+export interface GetPrefetchTasksResult extends TaskListing {
     /** One per URL of each job, newest job first. */
     readonly tasks: readonly EdgeOnePrefetchTask[];
-    /** Matching tasks in all. */
-    readonly totalCount: number;
-    /** The RequestId of the first request, to quote to Tencent Cloud support. */
-    readonly requestId: string;
-    /** The RequestId of every page read. */
-    readonly requestIds: readonly string[];
 }
-
-const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
 
 /**
  * Reads EdgeOne prefetch tasks. Arguments are checked before any request; without `offset`/`limit` every page is

@@ -10,6 +10,29 @@ import { toEdgeOneQuery } from "../../provider/edgeone/getPurgeTasksQuery";
 import { EdgeOnePurgeTask, EdgeOnePurgeType, EdgeOneStatus } from "../../provider/edgeone/types";
 import { GetPurgeTasksOutputOptions } from "../getPurgeTasks";
 import { readingOutput } from "../readingOutput";
+import { programConfig, TaskListing } from "../taskListing";
+
+/**
+ * The filters EdgeOne's DescribePurgeTasks and DescribePrefetchTasks share: the zone, a time range, host names
+ * and the page.
+ *
+ * @example
+ * const filter: EdgeOneTaskFilter = { zoneId: "zone-2noz78a8ev6k", startTime: new Date(Date.now() - 3600e3) };
+ */
+export interface EdgeOneTaskFilter {
+    /** The zone, e.g. `zone-2noz78a8ev6k`. */
+    readonly zoneId: string;
+    /** A `Date` or ISO-8601 text with a zone (`2026-12-04T20:00:00+08:00`). */
+    readonly startTime?: Date | string;
+    /** Default: now, when `startTime` is given. */
+    readonly endTime?: Date | string;
+    /** Host names, 1 to 20. */
+    readonly domains?: readonly string[];
+    /** With `offset` or `limit`, one page as the API gives it; without both, every page. */
+    readonly offset?: number;
+    /** Tasks in the one page, 1..1000. */
+    readonly limit?: number;
+}
 
 /**
  * Filters of EdgeOne's DescribePurgeTasks. Give `zoneId`, and `startTime` or `jobId`.
@@ -17,26 +40,14 @@ import { readingOutput } from "../readingOutput";
  * @example
  * const args: GetPurgeTasksArgs = { zoneId: "zone-2noz78a8ev6k", startTime: new Date(Date.now() - 3600e3), statuses: ["failed"] };
  */
-export interface GetPurgeTasksArgs {
-    /** The zone, e.g. `zone-2noz78a8ev6k`. */
-    readonly zoneId: string;
-    /** A `Date` or ISO-8601 text with a zone (`2026-12-04T20:00:00+08:00`). */
-    readonly startTime?: Date | string;
-    /** Default: now, when `startTime` is given. */
-    readonly endTime?: Date | string;
+export interface GetPurgeTasksArgs extends EdgeOneTaskFilter {
     /** A JobId as CreatePurgeTask (or `edgeone.Purge`) returned it. */
     readonly jobId?: string;
     /** One target (a URL, prefix, host or cache tag); the API matches part of it. */
     readonly target?: string;
-    /** Host names, 1 to 20. */
-    readonly domains?: readonly string[];
     /** 1 to 20 of `processing`, `success`, `failed`, `timeout`, `canceled`. */
     readonly statuses?: readonly EdgeOneStatus[];
     readonly type?: EdgeOnePurgeType;
-    /** With `offset` or `limit`, one page as the API gives it; without both, every page. */
-    readonly offset?: number;
-    /** Tasks in the one page, 1..1000. */
-    readonly limit?: number;
 }
 
 /**
@@ -65,18 +76,10 @@ export interface GetPurgeTasksOptions {
  * @example
  * const { tasks, totalCount }: GetPurgeTasksResult = await edgeone.getPurgeTasks({ zoneId, jobId });
  */
-export interface GetPurgeTasksResult {
+export interface GetPurgeTasksResult extends TaskListing {
     /** One per target of each job, newest job first. */
     readonly tasks: readonly EdgeOnePurgeTask[];
-    /** Matching tasks in all. */
-    readonly totalCount: number;
-    /** The RequestId of the first request, to quote to Tencent Cloud support. */
-    readonly requestId: string;
-    /** The RequestId of every page read. */
-    readonly requestIds: readonly string[];
 }
-
-const programConfig = { get: (key: string) => pulumi.runtime.getConfig(key) };
 
 /**
  * Reads EdgeOne purge tasks. Arguments are checked before any request; without `offset`/`limit` every page is

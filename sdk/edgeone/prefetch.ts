@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeOneHeader, EdgeOnePrefetchMode, EdgeOneSwitch } from "../../provider/edgeone/types";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
+import { EdgeOneJobs } from "./edgeOneJobs";
 import { WaitArgs } from "../waitOptions";
 
 /**
@@ -37,24 +37,8 @@ export interface PrefetchArgs extends WaitArgs {
  * const warm = new edgeone.Prefetch("warm", { zoneId, targets: urls, triggers: [buildId] }, { dependsOn: [site] });
  * new Release("go-live", {...}, { dependsOn: [warm] });
  */
-export class Prefetch extends pulumi.dynamic.Resource {
-    /** The first (usually only) job id. */
-    public readonly jobId!: pulumi.Output<string>;
-    /** Every job id, one per batch the URLs were split into. */
-    public readonly jobIds!: pulumi.Output<string[]>;
-    /** How many URLs were submitted so far. */
-    public readonly submitted!: pulumi.Output<number>;
-    /** Which submission of these inputs the jobs are, from 1 (a failed prefetch is submitted again, up to 3 times). */
-    public readonly attempt!: pulumi.Output<number>;
-    /** `success` once every URL is warm; `processing` with `wait: false`. */
-    public readonly status!: pulumi.Output<string>;
-    /** When the wait saw every URL warm (ISO-8601). */
-    public readonly completedAt!: pulumi.Output<string | undefined>;
-
+export class Prefetch extends EdgeOneJobs {
     constructor(name: string, args: PrefetchArgs, opts?: pulumi.CustomResourceOptions) {
-        super(hostedProvider("edgeOnePrefetch"), name, {
-            ...args, resourceUrn: urnInput(name, "EdgeOnePrefetch", opts),
-            jobId: undefined, jobIds: undefined, submitted: undefined, attempt: undefined, status: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, "EdgeOnePrefetch");
+        super("edgeOnePrefetch", "EdgeOnePrefetch", name, args, opts);
     }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
+import { EdgeOneGate } from "./edgeOneGate";
 import { WaitArgs } from "../waitOptions";
 
 /**
@@ -25,18 +25,8 @@ export interface PrefetchTaskWaiterArgs extends WaitArgs {
  * const warm = new edgeone.PrefetchTaskWaiter("warm", { zoneId: "zone-2noz78a8ev6k", jobId: ciJobId });
  * new SwitchTraffic("go-live", {...}, { dependsOn: [warm] });
  */
-export class PrefetchTaskWaiter extends pulumi.dynamic.Resource {
-    public readonly jobId!: pulumi.Output<string>;
-    public readonly jobIds!: pulumi.Output<string[]>;
-    /** `success` once every URL is warm. */
-    public readonly status!: pulumi.Output<string>;
-    /** When the wait saw every URL warm (ISO-8601). */
-    public readonly completedAt!: pulumi.Output<string>;
-
+export class PrefetchTaskWaiter extends EdgeOneGate {
     constructor(name: string, args: PrefetchTaskWaiterArgs, opts?: pulumi.CustomResourceOptions) {
-        super(hostedProvider("edgeOnePrefetchWaiter"), name, {
-            ...args, resourceUrn: urnInput(name, "EdgeOnePrefetchTaskWaiter", opts),
-            jobId: args.jobId, jobIds: args.jobIds, status: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, "EdgeOnePrefetchTaskWaiter");
+        super("edgeOnePrefetchWaiter", "EdgeOnePrefetchTaskWaiter", name, args, opts);
     }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EdgeOneMethod, EdgeOnePurgeType } from "../../provider/edgeone/types";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
+import { EdgeOneJobs } from "./edgeOneJobs";
 import { WaitArgs } from "../waitOptions";
 
 /**
@@ -38,24 +38,8 @@ export interface PurgeArgs extends WaitArgs {
  *     targets: ["https://www.example.com/static/"], method: "delete", triggers: [buildId] });
  * new SmokeTest("after-purge", {}, { dependsOn: [site] });
  */
-export class Purge extends pulumi.dynamic.Resource {
-    /** The first (usually only) job id. */
-    public readonly jobId!: pulumi.Output<string>;
-    /** Every job id, one per batch the targets were split into. */
-    public readonly jobIds!: pulumi.Output<string[]>;
-    /** How many targets were submitted so far. */
-    public readonly submitted!: pulumi.Output<number>;
-    /** Which submission of these inputs the jobs are, from 1 (a failed purge is submitted again, up to 3 times). */
-    public readonly attempt!: pulumi.Output<number>;
-    /** `success` once every target succeeded; `processing` with `wait: false`. */
-    public readonly status!: pulumi.Output<string>;
-    /** When the wait saw every target succeed (ISO-8601). */
-    public readonly completedAt!: pulumi.Output<string | undefined>;
-
+export class Purge extends EdgeOneJobs {
     constructor(name: string, args: PurgeArgs, opts?: pulumi.CustomResourceOptions) {
-        super(hostedProvider("edgeOnePurge"), name, {
-            ...args, resourceUrn: urnInput(name, "EdgeOnePurge", opts),
-            jobId: undefined, jobIds: undefined, submitted: undefined, attempt: undefined, status: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, "EdgeOnePurge");
+        super("edgeOnePurge", "EdgeOnePurge", name, args, opts);
     }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { hostedProvider, TOKEN_MODULE, urnInput } from "../hostedProvider";
+import { EdgeOneGate } from "./edgeOneGate";
 import { WaitArgs } from "../waitOptions";
 
 /**
@@ -25,18 +25,8 @@ export interface PurgeTaskWaiterArgs extends WaitArgs {
  * const gate = new edgeone.PurgeTaskWaiter("gate", { zoneId: "zone-2noz78a8ev6k", jobId: ciJobId, timeoutSeconds: 900 });
  * new SwitchTraffic("go-live", {...}, { dependsOn: [gate] });
  */
-export class PurgeTaskWaiter extends pulumi.dynamic.Resource {
-    public readonly jobId!: pulumi.Output<string>;
-    public readonly jobIds!: pulumi.Output<string[]>;
-    /** `success` once every target succeeded. */
-    public readonly status!: pulumi.Output<string>;
-    /** When the wait saw every target succeed (ISO-8601). */
-    public readonly completedAt!: pulumi.Output<string>;
-
+export class PurgeTaskWaiter extends EdgeOneGate {
     constructor(name: string, args: PurgeTaskWaiterArgs, opts?: pulumi.CustomResourceOptions) {
-        super(hostedProvider("edgeOneWaiter"), name, {
-            ...args, resourceUrn: urnInput(name, "EdgeOnePurgeTaskWaiter", opts),
-            jobId: args.jobId, jobIds: args.jobIds, status: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, "EdgeOnePurgeTaskWaiter");
+        super("edgeOneWaiter", "EdgeOnePurgeTaskWaiter", name, args, opts);
     }
 }

@@ -3,113 +3,89 @@
  * the engine drives them, against the emulator's EdgeOne actions. Needs the compiled provider (`npm run build`).
  */
 import * as assert from "assert";
-import * as fs from "fs";
-import * as path from "path";
-import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
-import { hostedProvider } from "../../sdk/hostedProvider";
-import { HostError, ProviderHost } from "../support/providerHost";
+import { EMULATOR_CREDENTIALS, startEmulator } from "../../emulator";
+import { ProviderHost } from "../support/providerHost";
+import { hostOnEmulator } from "../support/hostOnEmulator";
 
-const HOST_MODULE = path.join(__dirname, "..", "..", "bin", "provider", "host.js");
 const ZONE = "zone-2noz78a8ev6k";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 describe("EdgeOne providers in Pulumi's dynamic-provider host", function () {
     this.timeout(30_000);
-    let emu: RunningEmulator;
-    let host: ProviderHost;
-    let purgeProvider: string;
-    let waiterProvider: string;
-    const calls = (action: string) => emu.stats.snapshot().requests[action] ?? 0;
+    const t = hostOnEmulator({ completeAfterMs: 300, teoQuota: { purge_url: { batch: 2, daily: 1000 }, purge_prefix: { batch: 100, daily: 3 } } },
+        ["edgeOnePurge", "edgeOneWaiter"], "teoEndpoint");
+    const { calls, failure } = t;
     const purge = (props: Record<string, unknown>) =>
-        ({ __provider: purgeProvider, zoneId: ZONE, type: "purge_url", minDelaySeconds: 0.1, maxDelaySeconds: 0.2, ...props });
+        ({ __provider: t.providers.edgeOnePurge, zoneId: ZONE, type: "purge_url", minDelaySeconds: 0.1, maxDelaySeconds: 0.2, ...props });
     const waiter = (props: Record<string, unknown>) =>
-        ({ __provider: waiterProvider, zoneId: ZONE, minDelaySeconds: 0.1, maxDelaySeconds: 0.2, ...props });
-    const failure = (p: Promise<unknown>) => p.then(() => assert.fail("should fail"), (e: HostError) => e);
+        ({ __provider: t.providers.edgeOneWaiter, zoneId: ZONE, minDelaySeconds: 0.1, maxDelaySeconds: 0.2, ...props });
     const submitElsewhere = (targets: string[]) =>
-        emu.teoStore.submit({ zoneId: ZONE, type: "purge_url", method: "invalidate", targets });
-
-    before(async () => {
-        assert.ok(fs.existsSync(HOST_MODULE), `${HOST_MODULE} is missing: run "npm run build" first`);
-        emu = await startEmulator({ completeAfterMs: 300, teoQuota: { purge_url: { batch: 2, daily: 1000 }, purge_prefix: { batch: 100, daily: 3 } } });
-        host = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "" });
-        purgeProvider = await ProviderHost.serialize(hostedProvider("edgeOnePurge"));
-        waiterProvider = await ProviderHost.serialize(hostedProvider("edgeOneWaiter"));
-        await host.configure({
-            "tencentcloud-purge:secretId": EMULATOR_CREDENTIALS.secretId,
-            "tencentcloud-purge:secretKey": EMULATOR_CREDENTIALS.secretKey,
-            "tencentcloud-purge:teoEndpoint": emu.url,
-        });
-    });
-    beforeEach(() => emu.reset());
-    after(async () => {
-        host?.stop();
-        await emu?.close();
-    });
+        t.emu.teoStore.submit({ zoneId: ZONE, type: "purge_url", method: "invalidate", targets });
 
     it("check accepts good inputs without calling the API", async () => {
-        const { failures } = await host.check({}, purge({ targets: ["https://www.example.com/a"] }));
-        assert.deepStrictEqual([failures, emu.stats.snapshot().requests], [[], {}]);
+        const { failures } = await t.host.check({}, purge({ targets: ["https://www.example.com/a"] }));
+        assert.deepStrictEqual([failures, t.emu.stats.snapshot().requests], [[], {}]);
     });
     it("check names a URL target without its protocol", async () => {
-        const { failures } = await host.check({}, purge({ targets: ["www.example.com/a"] }));
+        const { failures } = await t.host.check({}, purge({ targets: ["www.example.com/a"] }));
         assert.deepStrictEqual(failures.map((f) => f.property), ["targets"]);
     });
     it("check refuses targets for purge_all", async () => {
-        const { failures } = await host.check({}, purge({ type: "purge_all", targets: ["https://www.example.com/"] }));
+        const { failures } = await t.host.check({}, purge({ type: "purge_all", targets: ["https://www.example.com/"] }));
         assert.deepStrictEqual(failures.map((f) => f.property), ["targets"]);
     });
     it("check requires cacheTagDomains for purge_cache_tag", async () => {
-        const { failures } = await host.check({}, purge({ type: "purge_cache_tag", targets: ["product-42"] }));
+        const { failures } = await t.host.check({}, purge({ type: "purge_cache_tag", targets: ["product-42"] }));
         assert.deepStrictEqual(failures.map((f) => f.property), ["cacheTagDomains"]);
     });
     it("check refuses method delete for purge_url", async () => {
-        const { failures } = await host.check({}, purge({ targets: ["https://www.example.com/a"], method: "delete" }));
+        const { failures } = await t.host.check({}, purge({ targets: ["https://www.example.com/a"], method: "delete" }));
         assert.deepStrictEqual(failures.map((f) => f.property), ["method"]);
     });
     it("check names a bad zone id", async () => {
-        const { failures } = await host.check({}, purge({ zoneId: "www.example.com", targets: ["https://www.example.com/a"] }));
+        const { failures } = await t.host.check({}, purge({ zoneId: "www.example.com", targets: ["https://www.example.com/a"] }));
         assert.deepStrictEqual(failures.map((f) => f.property), ["zoneId"]);
     });
     it("check passes inputs unknown during preview", async () => {
-        const { failures } = await host.check({}, purge({ zoneId: UNKNOWN, targets: UNKNOWN }));
+        const { failures } = await t.host.check({}, purge({ zoneId: UNKNOWN, targets: UNKNOWN }));
         assert.deepStrictEqual(failures, []);
     });
     it("create reads the quota, submits, and returns only when every target succeeded", async () => {
-        const { id, properties } = await host.create(purge({ targets: ["https://www.example.com/a"] }));
-        const tasks = emu.teoStore.allRecords().filter((r) => r.jobId === id);
+        const { id, properties } = await t.host.create(purge({ targets: ["https://www.example.com/a"] }));
+        const tasks = t.emu.teoStore.allRecords().filter((r) => r.jobId === id);
         assert.deepStrictEqual([properties.status, properties.jobId, calls("DescribeContentQuota"), calls("CreatePurgeTask"), tasks[0].status],
             ["success", id, 1, 1, "success"]);
     });
     it("create splits targets into jobs of the quota's batch and records every JobId", async () => {
-        const { properties } = await host.create(purge({ targets: ["https://www.example.com/1", "https://www.example.com/2", "https://www.example.com/3"] }));
+        const { properties } = await t.host.create(purge({ targets: ["https://www.example.com/1", "https://www.example.com/2", "https://www.example.com/3"] }));
         assert.deepStrictEqual([(properties.jobIds as string[]).length, calls("CreatePurgeTask")], [2, 2]);
     });
     it("create refuses before sending anything when the daily quota is short", async () => {
-        const e = await failure(host.create(purge({ type: "purge_prefix", targets: ["https://a.example.com/1/", "https://a.example.com/2/",
+        const e = await failure(t.host.create(purge({ type: "purge_prefix", targets: ["https://a.example.com/1/", "https://a.example.com/2/",
             "https://a.example.com/3/", "https://a.example.com/4/"] })));
         assert.match(e.message, /needs 4 purge_prefix purges but only 3 of 3 are left today.*nothing was submitted/);
         assert.strictEqual(calls("CreatePurgeTask"), 0);
     });
     it("create fails naming each failed target with its FailType and FailMessage, and keeps the job ids", async () => {
-        emu.teoStore.setOutcome("https://www.example.com/bad", { status: "failed", failType: "originPullFailed", failMessage: "origin answered 502" });
-        const e = await failure(host.create(purge({ targets: ["https://www.example.com/ok", "https://www.example.com/bad"] })));
+        t.emu.teoStore.setOutcome("https://www.example.com/bad", { status: "failed", failType: "originPullFailed", failMessage: "origin answered 502" });
+        const e = await failure(t.host.create(purge({ targets: ["https://www.example.com/ok", "https://www.example.com/bad"] })));
         assert.match(e.message, /https:\/\/www\.example\.com\/bad \(originPullFailed: origin answered 502\)/);
         assert.deepStrictEqual([e.partial?.properties.status, (e.partial?.properties.jobIds as string[]).length], ["failed", 1]);
     });
     it("create fails on a target that timed out, naming it", async () => {
-        emu.teoStore.setOutcome("https://www.example.com/slow", { status: "timeout", failType: "taskFailed", failMessage: "edge timed out" });
-        const e = await failure(host.create(purge({ targets: ["https://www.example.com/slow"] })));
+        t.emu.teoStore.setOutcome("https://www.example.com/slow", { status: "timeout", failType: "taskFailed", failMessage: "edge timed out" });
+        const e = await failure(t.host.create(purge({ targets: ["https://www.example.com/slow"] })));
         assert.match(e.message, /https:\/\/www\.example\.com\/slow \(timeout, taskFailed: edge timed out\)/);
     });
     it("create fails on a target refused at submission, naming it and the reason", async () => {
-        emu.teoStore.refuse("https://other.example.com/x", "domain not in zone");
-        const e = await failure(host.create(purge({ targets: ["https://www.example.com/a", "https://other.example.com/x"] })));
+        t.emu.teoStore.refuse("https://other.example.com/x", "domain not in zone");
+        const e = await failure(t.host.create(purge({ targets: ["https://www.example.com/a", "https://other.example.com/x"] })));
         assert.match(e.message, /refused 1 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\)/);
     });
     it("the next update submits a failed purge again, as CDN's rule says", async () => {
-        emu.teoStore.setOutcome("https://www.example.com/bad", { status: "canceled", failType: "taskFailed", failMessage: "canceled" });
-        const first = await failure(host.create(purge({ targets: ["https://www.example.com/bad"] })));
-        const second = await failure(host.update(first.partial!.id, first.partial!.properties, purge({ targets: ["https://www.example.com/bad"] })));
+        t.emu.teoStore.setOutcome("https://www.example.com/bad", { status: "canceled", failType: "taskFailed", failMessage: "canceled" });
+        const first = await failure(t.host.create(purge({ targets: ["https://www.example.com/bad"] })));
+        const second = await failure(t.host.update(first.partial!.id, first.partial!.properties, purge({ targets: ["https://www.example.com/bad"] })));
         assert.deepStrictEqual([calls("CreatePurgeTask"), second.partial?.properties.attempt], [2, 2]);
     });
     it("a timed-out create resumes on the next update without purging again", async () => {
@@ -128,67 +104,67 @@ describe("EdgeOne providers in Pulumi's dynamic-provider host", function () {
         }
     });
     it("purge_all sends one job without targets", async () => {
-        const { properties } = await host.create(purge({ type: "purge_all", method: "delete" }));
+        const { properties } = await t.host.create(purge({ type: "purge_all", method: "delete" }));
         assert.deepStrictEqual([properties.status, calls("CreatePurgeTask")], ["success", 1]);
     });
     it("read keeps success after the records expired", async () => {
-        const { id, properties } = await host.create(purge({ targets: ["https://www.example.com/a"] }));
-        emu.store.setRetention(0);
+        const { id, properties } = await t.host.create(purge({ targets: ["https://www.example.com/a"] }));
+        t.emu.store.setRetention(0);
         try {
-            assert.strictEqual((await host.read(id, properties)).properties.status, "success");
+            assert.strictEqual((await t.host.read(id, properties)).properties.status, "success");
         } finally {
-            emu.store.setRetention(undefined);
+            t.emu.store.setRetention(undefined);
         }
     });
     it("read refreshes a processing purge to success once it finished", async () => {
-        const { id, properties } = await host.create(purge({ targets: ["https://www.example.com/a"], wait: false }));
+        const { id, properties } = await t.host.create(purge({ targets: ["https://www.example.com/a"], wait: false }));
         await new Promise((r) => setTimeout(r, 400));
-        assert.deepStrictEqual([properties.status, (await host.read(id, properties)).properties.status], ["processing", "success"]);
+        assert.deepStrictEqual([properties.status, (await t.host.read(id, properties)).properties.status], ["processing", "success"]);
     });
     it("delete calls nothing", async () => {
-        const { id, properties } = await host.create(purge({ targets: ["https://www.example.com/a"] }));
-        const before = emu.stats.snapshot().requests;
-        await host.delete(id, properties);
-        assert.deepStrictEqual(emu.stats.snapshot().requests, before);
+        const { id, properties } = await t.host.create(purge({ targets: ["https://www.example.com/a"] }));
+        const before = t.emu.stats.snapshot().requests;
+        await t.host.delete(id, properties);
+        assert.deepStrictEqual(t.emu.stats.snapshot().requests, before);
     });
     it("the waiter passes once every target of a job from elsewhere succeeded", async () => {
         const jobId = submitElsewhere(["https://www.example.com/1", "https://www.example.com/2"]);
-        const { properties } = await host.create(waiter({ jobId }));
+        const { properties } = await t.host.create(waiter({ jobId }));
         assert.deepStrictEqual([properties.status, properties.jobIds], ["success", [jobId]]);
     });
     it("the waiter gates on several jobs given as jobIds", async () => {
         const jobIds = [submitElsewhere(["https://www.example.com/1"]), submitElsewhere(["https://www.example.com/2"])];
-        const { properties } = await host.create(waiter({ jobIds }));
+        const { properties } = await t.host.create(waiter({ jobIds }));
         assert.deepStrictEqual([properties.status, properties.jobIds], ["success", jobIds]);
     });
     it("a passed waiter on jobIds shows no change on the next update", async () => {
         const jobIds = [submitElsewhere(["https://www.example.com/1"]), submitElsewhere(["https://www.example.com/2"])];
-        const { id, properties } = await host.create(waiter({ jobIds }));
-        assert.strictEqual(await host.diff(id, properties, waiter({ jobIds })), "none");
+        const { id, properties } = await t.host.create(waiter({ jobIds }));
+        assert.strictEqual(await t.host.diff(id, properties, waiter({ jobIds })), "none");
     });
     it("a passed waiter on one jobId shows no change on the next update", async () => {
         const jobId = submitElsewhere(["https://www.example.com/1"]);
-        const { id, properties } = await host.create(waiter({ jobId }));
-        assert.strictEqual(await host.diff(id, properties, waiter({ jobId })), "none");
+        const { id, properties } = await t.host.create(waiter({ jobId }));
+        assert.strictEqual(await t.host.diff(id, properties, waiter({ jobId })), "none");
     });
     it("ten waiters share the zone's poller: after the first round, one range read serves them all", async () => {
         const jobIds = Array.from({ length: 10 }, (_, i) => submitElsewhere([`https://www.example.com/${i}`]));
-        await Promise.all(jobIds.map((jobId) => host.create({ __provider: waiterProvider, zoneId: ZONE, jobId })));
+        await Promise.all(jobIds.map((jobId) => t.host.create({ __provider: t.providers.edgeOneWaiter, zoneId: ZONE, jobId })));
         // The first round reads each job by id (their times are unknown); each later round reads one range.
         assert.ok(calls("DescribePurgeTasks") <= 10 + 3, `${calls("DescribePurgeTasks")} reads`);
     });
     it("the waiter fails naming a failed target and its reason", async () => {
-        emu.teoStore.setOutcome("https://www.example.com/bad", { status: "failed", failType: "accessDenied", failMessage: "no access to origin" });
+        t.emu.teoStore.setOutcome("https://www.example.com/bad", { status: "failed", failType: "accessDenied", failMessage: "no access to origin" });
         const jobId = submitElsewhere(["https://www.example.com/bad"]);
-        const e = await failure(host.create(waiter({ jobId })));
+        const e = await failure(t.host.create(waiter({ jobId })));
         assert.match(e.message, /https:\/\/www\.example\.com\/bad \(accessDenied: no access to origin\)/);
     });
     it("the waiter check requires jobId or jobIds", async () => {
-        const { failures } = await host.check({}, waiter({}));
+        const { failures } = await t.host.check({}, waiter({}));
         assert.deepStrictEqual(failures.map((f) => f.property), ["jobId"]);
     });
     it("nothing secret is in the outputs", async () => {
-        const { properties } = await host.create(purge({ targets: ["https://www.example.com/a"] }));
+        const { properties } = await t.host.create(purge({ targets: ["https://www.example.com/a"] }));
         assert.ok(!JSON.stringify(properties).includes(EMULATOR_CREDENTIALS.secretKey));
     });
 });

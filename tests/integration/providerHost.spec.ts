@@ -7,10 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EMULATOR_CREDENTIALS, RunningEmulator, startEmulator } from "../../emulator";
-import { hostedProvider } from "../../sdk/hostedProvider";
 import { ProviderHost } from "../support/providerHost";
-
-const HOST_MODULE = path.join(__dirname, "..", "..", "bin", "provider", "host.js");
+import { hostOnEmulator } from "../support/hostOnEmulator";
 
 /** A provider host whose environment points at `emu`. */
 const hostFor = (emu: RunningEmulator) => ProviderHost.start({ TENCENTCLOUD_SECRET_ID: EMULATOR_CREDENTIALS.secretId,
@@ -18,105 +16,83 @@ const hostFor = (emu: RunningEmulator) => ProviderHost.start({ TENCENTCLOUD_SECR
 
 describe("providers in Pulumi's dynamic-provider host", function () {
     this.timeout(30_000);
-    let emu: RunningEmulator;
-    let host: ProviderHost;
-    const providers: Record<string, string> = {};
-    const calls = (action: string) => emu.stats.snapshot().requests[action] ?? 0;
+    const t = hostOnEmulator({ completeAfterMs: 300, urlBatch: 2 }, ["urlPurge", "pathPurge", "waiter"], "endpoint");
+    const { calls, providers } = t;
     const urlPurge = (props: Record<string, unknown>) => ({ __provider: providers.urlPurge, ...props });
     const waiter = (props: Record<string, unknown>) => ({ __provider: providers.waiter, ...props });
 
-    before(async () => {
-        assert.ok(fs.existsSync(HOST_MODULE), `${HOST_MODULE} is missing: run "npm run build" first`);
-        emu = await startEmulator({ completeAfterMs: 300, urlBatch: 2 });
-        // Credentials only through configure (the stack config path); the host's environment has none.
-        host = await ProviderHost.start({ TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "" });
-        for (const kind of ["urlPurge", "pathPurge", "waiter"] as const) {
-            providers[kind] = await ProviderHost.serialize(hostedProvider(kind));
-        }
-        await host.configure({
-            "tencentcloud-purge:secretId": EMULATOR_CREDENTIALS.secretId,
-            "tencentcloud-purge:secretKey": EMULATOR_CREDENTIALS.secretKey,
-            "tencentcloud-purge:endpoint": emu.url,
-        });
-    });
-    beforeEach(() => emu.reset());
-    after(async () => {
-        host?.stop();
-        await emu?.close();
-    });
-
     it("check accepts good inputs without calling the API", async () => {
-        const { failures } = await host.check({}, urlPurge({ urls: ["https://www.example.com/a"] }));
-        assert.deepStrictEqual([failures, emu.stats.snapshot().requests], [[], {}]);
+        const { failures } = await t.host.check({}, urlPurge({ urls: ["https://www.example.com/a"] }));
+        assert.deepStrictEqual([failures, t.emu.stats.snapshot().requests], [[], {}]);
     });
     it("check names a bad URL", async () => {
-        const { failures } = await host.check({}, urlPurge({ urls: ["www.example.com/a"] }));
+        const { failures } = await t.host.check({}, urlPurge({ urls: ["www.example.com/a"] }));
         assert.deepStrictEqual(failures.map((f) => f.property), ["urls"]);
     });
     it("check passes inputs unknown during preview", async () => {
         const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-        const { failures } = await host.check({}, waiter({ taskId: unknown, timeoutSeconds: unknown }));
+        const { failures } = await t.host.check({}, waiter({ taskId: unknown, timeoutSeconds: unknown }));
         assert.deepStrictEqual(failures, []);
     });
     it("check requires flushType for a PathPurge", async () => {
-        const { failures } = await host.check({}, { __provider: providers.pathPurge, paths: ["https://www.example.com/static/"] });
+        const { failures } = await t.host.check({}, { __provider: providers.pathPurge, paths: ["https://www.example.com/static/"] });
         assert.deepStrictEqual(failures.map((f) => f.property), ["flushType"]);
     });
     it("create submits once and returns only when the purge is done", async () => {
-        const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/a"] }));
-        const records = emu.store.allRecords().filter((r) => r.taskId === id);
+        const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/a"] }));
+        const records = t.emu.store.allRecords().filter((r) => r.taskId === id);
         assert.deepStrictEqual([properties.status, properties.taskId, calls("PurgeUrlsCache"), records[0].status], ["done", id, 1, "done"]);
     });
     it("create splits a list longer than the quota's batch size", async () => {
         const urls = ["https://www.example.com/1", "https://www.example.com/2", "https://www.example.com/3"];
-        const { properties } = await host.create(urlPurge({ urls }));
+        const { properties } = await t.host.create(urlPurge({ urls }));
         assert.deepStrictEqual([(properties.taskIds as string[]).length, calls("PurgeUrlsCache")], [2, 2]);
     });
     it("create fails with the failed URL and keeps the task in a partial state", async () => {
-        await assert.rejects(host.create(urlPurge({ urls: ["https://www.example.com/ok", "https://www.example.com/fail/x"] })),
+        await assert.rejects(t.host.create(urlPurge({ urls: ["https://www.example.com/ok", "https://www.example.com/fail/x"] })),
             (e: any) => /https:\/\/www\.example\.com\/fail\/x/.test(e.message) && e.partial?.properties.status === "fail");
     });
     it("diff reports no change for the same inputs once done", async () => {
         const inputs = urlPurge({ urls: ["https://www.example.com/a"], triggers: ["v1"] });
-        const { id, properties } = await host.create(inputs);
-        assert.strictEqual(await host.diff(id, properties, inputs), "none");
+        const { id, properties } = await t.host.create(inputs);
+        assert.strictEqual(await t.host.diff(id, properties, inputs), "none");
     });
     it("an update with new triggers purges again", async () => {
-        const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/a"], triggers: ["v1"] }));
+        const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/a"], triggers: ["v1"] }));
         const news = urlPurge({ urls: ["https://www.example.com/a"], triggers: ["v2"] });
-        assert.strictEqual(await host.diff(id, properties, news), "some");
-        const outs = await host.update(id, properties, news);
+        assert.strictEqual(await t.host.diff(id, properties, news), "some");
+        const outs = await t.host.update(id, properties, news);
         assert.deepStrictEqual([outs.status, calls("PurgeUrlsCache"), outs.taskId !== properties.taskId], ["done", 2, true]);
     });
     it("read re-reads the task's status", async () => {
-        const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/a"], wait: false }));
+        const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/a"], wait: false }));
         assert.strictEqual(properties.status, "process");
-        emu.store.complete(id, "done");
-        assert.strictEqual((await host.read(id, properties)).properties.status, "done");
+        t.emu.store.complete(id, "done");
+        assert.strictEqual((await t.host.read(id, properties)).properties.status, "done");
     });
     it("delete calls nothing at the CDN", async () => {
-        const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/a"], wait: false }));
-        const before = emu.stats.snapshot().requests;
-        await host.delete(id, properties);
-        assert.deepStrictEqual(emu.stats.snapshot().requests, before);
+        const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/a"], wait: false }));
+        const before = t.emu.stats.snapshot().requests;
+        await t.host.delete(id, properties);
+        assert.deepStrictEqual(t.emu.stats.snapshot().requests, before);
     });
     it("PathPurge purges a directory and waits", async () => {
-        const { properties } = await host.create({ __provider: providers.pathPurge, paths: ["https://www.example.com/static/"], flushType: "delete" });
+        const { properties } = await t.host.create({ __provider: providers.pathPurge, paths: ["https://www.example.com/static/"], flushType: "delete" });
         assert.deepStrictEqual([properties.status, calls("PurgePathCache")], ["done", 1]);
     });
     it("PurgeTaskWaiter waits for a task id and returns its records", async () => {
-        const { properties: purge } = await host.create(urlPurge({ urls: ["https://www.example.com/w"], wait: false }));
-        const { properties } = await host.create(waiter({ taskId: purge.taskId, timeoutSeconds: 30 }));
+        const { properties: purge } = await t.host.create(urlPurge({ urls: ["https://www.example.com/w"], wait: false }));
+        const { properties } = await t.host.create(waiter({ taskId: purge.taskId, timeoutSeconds: 30 }));
         assert.deepStrictEqual([properties.status, (properties.purgeLogs as any[]).map((r) => r.status)], ["done", ["done"]]);
     });
     it("PurgeTaskWaiter waits for every task matching a filter", async () => {
-        await host.create(urlPurge({ urls: ["https://a.example.com/1"], wait: false }));
-        await host.create(urlPurge({ urls: ["https://a.example.com/2"], wait: false }));
-        const { properties } = await host.create(waiter({ keyword: "a.example.com", startTime: new Date(Date.now() - 60_000).toISOString() }));
+        await t.host.create(urlPurge({ urls: ["https://a.example.com/1"], wait: false }));
+        await t.host.create(urlPurge({ urls: ["https://a.example.com/2"], wait: false }));
+        const { properties } = await t.host.create(waiter({ keyword: "a.example.com", startTime: new Date(Date.now() - 60_000).toISOString() }));
         assert.deepStrictEqual([properties.status, (properties.purgeLogs as any[]).length], ["done", 2]);
     });
     it("never puts the secret key in outputs, and keeps the serialized provider small", async () => {
-        const { properties } = await host.create(urlPurge({ urls: ["https://www.example.com/s"] }));
+        const { properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/s"] }));
         const text = JSON.stringify(properties);
         assert.ok(!text.includes(EMULATOR_CREDENTIALS.secretKey) && !text.includes(EMULATOR_CREDENTIALS.secretId));
         // It carries the code that finds the package from wherever the host runs, and nothing else.
@@ -147,52 +123,52 @@ describe("providers in Pulumi's dynamic-provider host", function () {
 
     describe("after the API has forgotten the purge records", () => {
         it("refresh keeps a done purge done, without a call", async () => {
-            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/old"] }));
-            emu.store.setRetention(0);
+            const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/old"] }));
+            t.emu.store.setRetention(0);
             const reads = calls("DescribePurgeTasks");
-            const { properties: refreshed } = await host.read(id, properties);
-            emu.store.setRetention(undefined);
+            const { properties: refreshed } = await t.host.read(id, properties);
+            t.emu.store.setRetention(undefined);
             assert.deepStrictEqual([refreshed.status, calls("DescribePurgeTasks") - reads], ["done", 0]);
         });
         it("refresh keeps a passed gate done", async () => {
-            const { properties: purge } = await host.create(urlPurge({ urls: ["https://www.example.com/g"] }));
-            const { id, properties } = await host.create(waiter({ taskId: purge.taskId }));
-            emu.store.setRetention(0);
-            const { properties: refreshed } = await host.read(id, properties);
-            emu.store.setRetention(undefined);
+            const { properties: purge } = await t.host.create(urlPurge({ urls: ["https://www.example.com/g"] }));
+            const { id, properties } = await t.host.create(waiter({ taskId: purge.taskId }));
+            t.emu.store.setRetention(0);
+            const { properties: refreshed } = await t.host.read(id, properties);
+            t.emu.store.setRetention(undefined);
             assert.strictEqual(refreshed.status, "done");
         });
         it("refresh never turns an unfinished purge done when its records are gone", async () => {
-            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/u"], wait: false }));
-            emu.store.vanish(id);
-            assert.strictEqual((await host.read(id, properties)).properties.status, "process");
+            const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/u"], wait: false }));
+            t.emu.store.vanish(id);
+            assert.strictEqual((await t.host.read(id, properties)).properties.status, "process");
         });
         it("the next update of a done purge and gate has nothing to do", async () => {
             const purgeProps = urlPurge({ urls: ["https://www.example.com/n"] });
-            const { id, properties } = await host.create(purgeProps);
-            const gate = await host.create(waiter({ taskId: id }));
-            emu.store.setRetention(0);
-            const diffs = [await host.diff(id, properties, purgeProps), await host.diff(gate.id, gate.properties, waiter({ taskId: id }))];
-            emu.store.setRetention(undefined);
+            const { id, properties } = await t.host.create(purgeProps);
+            const gate = await t.host.create(waiter({ taskId: id }));
+            t.emu.store.setRetention(0);
+            const diffs = [await t.host.diff(id, properties, purgeProps), await t.host.diff(gate.id, gate.properties, waiter({ taskId: id }))];
+            t.emu.store.setRetention(undefined);
             assert.deepStrictEqual(diffs, ["none", "none"]);
         });
         it("an unfinished purge whose records are gone is submitted again by the next update", async () => {
-            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/again"], wait: false }));
-            emu.store.vanish(id);
+            const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/again"], wait: false }));
+            t.emu.store.vanish(id);
             // Records last days: the next update comes long after the send, past the listing lag.
             const sentLongAgo = { ...properties, lastSentAt: new Date(Date.now() - 3_600_000).toISOString() };
-            const outs = await host.update(id, sentLongAgo, urlPurge({ urls: ["https://www.example.com/again"] }));
+            const outs = await t.host.update(id, sentLongAgo, urlPurge({ urls: ["https://www.example.com/again"] }));
             assert.deepStrictEqual([outs.status, outs.taskId === id, calls("PurgeUrlsCache")], ["done", false, 2]);
         });
 
         it("an unfinished purge not listed yet, moments after its send, is waited for rather than submitted again", async () => {
-            const { id, properties } = await host.create(urlPurge({ urls: ["https://www.example.com/lagging"], wait: false }));
-            emu.store.setVisibleAfter(2000);
+            const { id, properties } = await t.host.create(urlPurge({ urls: ["https://www.example.com/lagging"], wait: false }));
+            t.emu.store.setVisibleAfter(2000);
             try {
-                const outs = await host.update(id, properties, urlPurge({ urls: ["https://www.example.com/lagging"] }));
+                const outs = await t.host.update(id, properties, urlPurge({ urls: ["https://www.example.com/lagging"] }));
                 assert.deepStrictEqual([outs.status, outs.taskId, calls("PurgeUrlsCache")], ["done", id, 1]);
             } finally {
-                emu.store.setVisibleAfter(0);
+                t.emu.store.setVisibleAfter(0);
             }
         });
     });
@@ -200,20 +176,20 @@ describe("providers in Pulumi's dynamic-provider host", function () {
     describe("after the package was upgraded", () => {
         it("diff reports the stored provider as changed, and the update neither purges nor waits", async () => {
             const news = urlPurge({ urls: ["https://www.example.com/up"] });
-            const { id, properties } = await host.create(news);
+            const { id, properties } = await t.host.create(news);
             const stored = { ...properties, __provider: properties.__provider + "\n// an older build" };
             const before = { purges: calls("PurgeUrlsCache"), reads: calls("DescribePurgeTasks") };
-            const diff = await host.diff(id, stored, news);
-            const outs = await host.update(id, stored, news);
+            const diff = await t.host.diff(id, stored, news);
+            const outs = await t.host.update(id, stored, news);
             assert.deepStrictEqual([diff, outs.status, outs.__provider === news.__provider, calls("PurgeUrlsCache") - before.purges,
                 calls("DescribePurgeTasks") - before.reads], ["some", "done", true, 0, 0]);
         });
         it("a passed gate is updated without waiting again", async () => {
-            const { properties: purge } = await host.create(urlPurge({ urls: ["https://www.example.com/up2"] }));
+            const { properties: purge } = await t.host.create(urlPurge({ urls: ["https://www.example.com/up2"] }));
             const news = waiter({ taskId: purge.taskId });
-            const { id, properties } = await host.create(news);
+            const { id, properties } = await t.host.create(news);
             const reads = calls("DescribePurgeTasks");
-            const outs = await host.update(id, { ...properties, __provider: "older" }, news);
+            const outs = await t.host.update(id, { ...properties, __provider: "older" }, news);
             assert.deepStrictEqual([outs.completedAt, calls("DescribePurgeTasks") - reads], [properties.completedAt, 0]);
         });
     });

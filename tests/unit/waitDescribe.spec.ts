@@ -22,6 +22,13 @@ describe("wait: describeWaitResult", () => {
             "https://a/y (last error: socket hang up)");
     });
 
+    it("says what the finished records are in the resource's own words", () => {
+        const records = [rec("https://a/x.js", "done")];
+        const text = describeWaitResult({ state: "done", records, attempts: 3, elapsedMs: 361_000 }, "push task 7", CDN_RECORDS,
+            { done: "prefetched" });
+        assert.strictEqual(text, "push task 7 is done: 1 URL prefetched in 361 s");
+    });
+
     it("shortens a long list of URLs", () => {
         const failed = Array.from({ length: 25 }, (_, i) => rec(`https://a/${i}`, "fail"));
         const text = describeWaitResult({ state: "failed", failed, records: failed, attempts: 1, elapsedMs: 0 }, "t", CDN_RECORDS);

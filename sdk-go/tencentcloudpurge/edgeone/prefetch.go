@@ -34,9 +34,9 @@ type Prefetch struct {
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
 	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
 	Headers HeaderArrayOutput `pulumi:"headers"`
-	// The first (usually only) job id, for a waiter or getPurgeTasks. Example: `1379afjk91u32h`.
+	// The first (usually only) job id, for a waiter or getPrefetchTasks. Example: `1379afjk91u32h`.
 	JobId pulumi.StringOutput `pulumi:"jobId"`
-	// Every job id, one per batch the targets were split into. Example: `["1379afjk91u32h"]`.
+	// Every job id, one per batch the URLs were split into. Example: `["1379afjk91u32h"]`.
 	JobIds pulumi.StringArrayOutput `pulumi:"jobIds"`
 	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
@@ -54,7 +54,7 @@ type Prefetch struct {
 	Targets pulumi.StringArrayOutput `pulumi:"targets"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 	// Wait until every URL is warm. With `false`, only submit, and gate on the job ids with an `edgeone.PrefetchTaskWaiter`. Default: `true`. Example: `false`.
 	Wait pulumi.BoolPtrOutput `pulumi:"wait"`
@@ -128,7 +128,7 @@ type prefetchArgs struct {
 	Targets []string `pulumi:"targets"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 	Triggers []interface{} `pulumi:"triggers"`
 	// Wait until every URL is warm. With `false`, only submit, and gate on the job ids with an `edgeone.PrefetchTaskWaiter`. Default: `true`. Example: `false`.
 	Wait *bool `pulumi:"wait"`
@@ -152,7 +152,7 @@ type PrefetchArgs struct {
 	Targets pulumi.StringArrayInput
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayInput
 	// Wait until every URL is warm. With `false`, only submit, and gate on the job ids with an `edgeone.PrefetchTaskWaiter`. Default: `true`. Example: `false`.
 	Wait pulumi.BoolPtrInput
@@ -262,12 +262,12 @@ func (o PrefetchOutput) Headers() HeaderArrayOutput {
 	return o.ApplyT(func(v *Prefetch) HeaderArrayOutput { return v.Headers }).(HeaderArrayOutput)
 }
 
-// The first (usually only) job id, for a waiter or getPurgeTasks. Example: `1379afjk91u32h`.
+// The first (usually only) job id, for a waiter or getPrefetchTasks. Example: `1379afjk91u32h`.
 func (o PrefetchOutput) JobId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.StringOutput { return v.JobId }).(pulumi.StringOutput)
 }
 
-// Every job id, one per batch the targets were split into. Example: `["1379afjk91u32h"]`.
+// Every job id, one per batch the URLs were split into. Example: `["1379afjk91u32h"]`.
 func (o PrefetchOutput) JobIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.StringArrayOutput { return v.JobIds }).(pulumi.StringArrayOutput)
 }
@@ -312,7 +312,7 @@ func (o PrefetchOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }
 
-// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+// Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
 func (o PrefetchOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }

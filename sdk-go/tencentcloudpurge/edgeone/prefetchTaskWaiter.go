@@ -42,7 +42,7 @@ type PrefetchTaskWaiter struct {
 	Status TaskStatusOutput `pulumi:"status"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrOutput `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 	// The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
 	ZoneId pulumi.StringOutput `pulumi:"zoneId"`
@@ -107,7 +107,7 @@ type prefetchTaskWaiterArgs struct {
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 	Triggers []interface{} `pulumi:"triggers"`
 	// The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
 	ZoneId string `pulumi:"zoneId"`
@@ -125,7 +125,7 @@ type PrefetchTaskWaiterArgs struct {
 	MinDelaySeconds pulumi.Float64PtrInput
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
-	// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+	// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 	Triggers pulumi.ArrayInput
 	// The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
 	ZoneId pulumi.StringInput
@@ -253,7 +253,7 @@ func (o PrefetchTaskWaiterOutput) TimeoutSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PrefetchTaskWaiter) pulumi.Float64PtrOutput { return v.TimeoutSeconds }).(pulumi.Float64PtrOutput)
 }
 
-// Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+// Any values; when they change, the resource waits again. Example: `["release-42"]`.
 func (o PrefetchTaskWaiterOutput) Triggers() pulumi.ArrayOutput {
 	return o.ApplyT(func(v *PrefetchTaskWaiter) pulumi.ArrayOutput { return v.Triggers }).(pulumi.ArrayOutput)
 }

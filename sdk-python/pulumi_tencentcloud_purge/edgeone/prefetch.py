@@ -43,7 +43,7 @@ class PrefetchArgs:
         :param pulumi.Input['PrefetchMode'] mode: `default` (the middle tier) or `edge` (allow-listed accounts). Example: `default`.
         :param pulumi.Input['Switch'] prefetch_media_segments: `on` also prefetches the segments M3U8 playlists list, up to 3 levels (allow-listed accounts; the segments count against the quota and are dropped silently once it is spent); `off` (the default) only the URLs. Example: `on`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] wait: Wait until every URL is warm. With `false`, only submit, and gate on the job ids with an `edgeone.PrefetchTaskWaiter`. Default: `true`. Example: `false`.
         """
         pulumi.set(__self__, "targets", targets)
@@ -165,7 +165,7 @@ class PrefetchArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 
@@ -223,7 +223,7 @@ class Prefetch(pulumi.CustomResource):
         :param pulumi.Input['Switch'] prefetch_media_segments: `on` also prefetches the segments M3U8 playlists list, up to 3 levels (allow-listed accounts; the segments count against the quota and are dropped silently once it is spent); `off` (the default) only the URLs. Example: `on`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] targets: Full URLs with their protocol. Lists longer than the zone's prefetch batch are sent in several jobs. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] wait: Wait until every URL is warm. With `false`, only submit, and gate on the job ids with an `edgeone.PrefetchTaskWaiter`. Default: `true`. Example: `false`.
         :param pulumi.Input[_builtins.str] zone_id: The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
         """
@@ -372,7 +372,7 @@ class Prefetch(pulumi.CustomResource):
     @pulumi.getter(name="jobId")
     def job_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The first (usually only) job id, for a waiter or getPurgeTasks. Example: `1379afjk91u32h`.
+        The first (usually only) job id, for a waiter or getPrefetchTasks. Example: `1379afjk91u32h`.
         """
         return pulumi.get(self, "job_id")
 
@@ -380,7 +380,7 @@ class Prefetch(pulumi.CustomResource):
     @pulumi.getter(name="jobIds")
     def job_ids(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        Every job id, one per batch the targets were split into. Example: `["1379afjk91u32h"]`.
+        Every job id, one per batch the URLs were split into. Example: `["1379afjk91u32h"]`.
         """
         return pulumi.get(self, "job_ids")
 
@@ -452,7 +452,7 @@ class Prefetch(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 

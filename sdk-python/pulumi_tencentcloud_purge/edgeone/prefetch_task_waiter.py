@@ -36,7 +36,7 @@ class PrefetchTaskWaiterArgs:
         :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         pulumi.set(__self__, "zone_id", zone_id)
         if job_id is not None:
@@ -128,7 +128,7 @@ class PrefetchTaskWaiterArgs:
     @pulumi.getter
     def triggers(self) -> pulumi.Input[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 
@@ -168,7 +168,7 @@ class PrefetchTaskWaiter(pulumi.CustomResource):
         :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
         :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
-        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource waits again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.str] zone_id: The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
         """
         ...
@@ -328,7 +328,7 @@ class PrefetchTaskWaiter(pulumi.CustomResource):
     @pulumi.getter
     def triggers(self) -> pulumi.Output[Optional[Sequence[Any]]]:
         """
-        Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
+        Any values; when they change, the resource waits again. Example: `["release-42"]`.
         """
         return pulumi.get(self, "triggers")
 
