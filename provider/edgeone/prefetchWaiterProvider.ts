@@ -8,6 +8,7 @@ import { edgeOnePrefetchPoller } from "./poller";
 import { prefetchListing, readJobsTasks } from "./paging";
 import { hostEdgeOnePrefetchApi } from "./clients";
 import { EDGEONE_PREFETCH_TASK_WAITER } from "./prefetchDescription";
+import { edgeOnePrefetchPace } from "./recentDurations";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
 import { EDGEONE_STATUS_WORDS } from "./purgeProvider";
 import { edgeOnePrefetchJobsLabel } from "./prefetchProvider";
@@ -42,12 +43,16 @@ export const edgeOnePrefetchWaiterProduct: WaiterProduct<PrefetchJobsOfZone, Edg
         return { zoneId: known.zoneId, jobIds };
     },
     label: (t) => edgeOnePrefetchJobsLabel(t.jobIds),
-    wait({ zoneId, jobIds }, settings, onProgress) {
+    async wait({ zoneId, jobIds }, settings, onProgress) {
         const api = hostEdgeOnePrefetchApi();
-        return settings.ownPacing
-            ? hostWaitOnOwnSchedule((s) => readJobsTasks(prefetchListing(api), zoneId, jobIds, s), settings, onProgress, undefined,
-                EDGEONE_PREFETCH_RECORDS, jobIds)
-            : hostWaitOnPoller(edgeOnePrefetchPoller(api, zoneId), { taskIds: jobIds }, settings, onProgress, undefined, EDGEONE_PREFETCH_RECORDS);
+        if (settings.ownPacing) {
+            return hostWaitOnOwnSchedule((s) => readJobsTasks(prefetchListing(api), zoneId, jobIds, s), settings, onProgress, undefined,
+                EDGEONE_PREFETCH_RECORDS, jobIds);
+        }
+        // Jobs from elsewhere: checked at once, then paced from their creation time as the zone's prefetches run.
+        const pace = await edgeOnePrefetchPace(prefetchListing(api), zoneId, undefined, Date.now());
+        return hostWaitOnPoller(edgeOnePrefetchPoller(api, zoneId), { taskIds: jobIds, pace }, settings, onProgress, undefined,
+            EDGEONE_PREFETCH_RECORDS);
     },
     read: ({ zoneId, jobIds }) => readJobsTasks(prefetchListing(hostEdgeOnePrefetchApi()), zoneId, jobIds),
     outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),
