@@ -21,6 +21,7 @@ import { cdnGoals } from "./cdn/cdnGoals";
 import { renderCdnSections } from "./cdn/cdnReport";
 import { benchHostWaits, HOST_ELSEWHERE, HostWaitFigures } from "./cdn/hostWaits";
 import { renderTeoSection, runTeoBench } from "./edgeone/teoBench";
+import { renderPushSection, runPushBench } from "./cdn/pushBench";
 
 const SEED = 20261129;
 /** Runs of the real-clock waits through the dynamic-provider host (about 10 s each). */
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
 
     const cdn = await runCdnBench(SEED, log);
     const { list, sim } = cdn;
+    log("CDN: simulated prefetch (push) waits ...");
+    const push = await runPushBench(SEED);
 
     log("EdgeOne: simulated waits and reading a 2,500-target job ...");
     const edgeone = await runTeoBench(SEED);
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
             schedules: SCHEDULES.map((s) => ({ key: s.key, label: s.label, description: s.description })) },
         sim, bounds: cdn.bounds, robustness: cdn.robustness, paging: cdn.paging, memory: cdn.memory, waits: cdn.waits,
         build: { ok: built.ok, clean: built.clean, seconds: built.seconds },
-        imports, serialized, release, hostWaits: hostWaitsRow, goals, edgeone,
+        imports, serialized, release, hostWaits: hostWaitsRow, goals, push, edgeone,
     };
     const plotFiles = writePlot(path.join(OUT, "calls-vs-delay"), list.map((w) => ({
         title: w.title,
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
             delayS: f.delayMedianS, ours: f.schedule.startsWith("ours") })),
     })));
     results.runSeconds = (Date.now() - started) / 1000;
-    const table = renderTable(results, [renderCdnSections(results, list)],
+    const table = renderTable(results, [renderCdnSections(results, list), renderPushSection(push)],
         plotFiles.map((f) => path.relative(path.join(__dirname, ".."), f))) + renderTeoSection(edgeone);
     fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
     fs.writeFileSync(path.join(OUT, "table.md"), table);

@@ -22,7 +22,7 @@ import { SimTask } from "./workloads";
 import { cdnPolling } from "../../provider/cdn/poller";
 import { PurgeTask } from "../../provider/cdn/types";
 import { WaitOutcome } from "../sim/driver";
-import { awsDelay, USER_DEADLINE_MS } from "../sim/peerDelays";
+import { awsTiming, PeerTiming, pollEach, TCCLI_TIMING, terraformTiming, USER_DEADLINE_MS } from "../sim/peerDelays";
 
 /** A schedule runs every task of a trial and reports how each wait ended. */
 export interface Schedule {
@@ -34,51 +34,33 @@ export interface Schedule {
 }
 
 const isDone = async (api: SimApi, taskId: string): Promise<boolean> => {
-    try {
-        const page = await api.describePurgeTasks({ taskId, offset: 0, limit: 100 });
-        return page.purgeLogs.length > 0 && page.purgeLogs.every((r) => r.status === "done");
-    } catch {
-        return false; // throttled: no news, keep to the schedule
-    }
+    const page = await api.describePurgeTasks({ taskId, offset: 0, limit: 100 });
+    return page.purgeLogs.length > 0 && page.purgeLogs.every((r) => r.status === "done");
 };
 
 /**
- * A per-task polling loop: check at once, then sleep `delayAfter(k)` after check k, until done or the deadline.
+ * A peer's loop per task (`pollEach`), reading the task by id.
  *
  * @example
- * perTask("tccli", "tccli --waiter", "fixed 5 s", () => 5000, 20 * 60_000);
+ * perTask("tccli", "tccli --waiter", "fixed 5 s", TCCLI_TIMING);
  */
-export function perTask(key: string, label: string, description: string,
-    delayAfter: (check: number, random: () => number) => number, deadlineMs: number): Schedule {
+export function perTask(key: string, label: string, description: string, timing: PeerTiming): Schedule {
     return {
         key, label, description,
-        run: (api, clock, tasks, random) => Promise.all(tasks.map(async (task): Promise<WaitOutcome> => {
-            await clock.sleep(task.waitAt ?? task.submitAt);
-            const deadline = clock.now() + deadlineMs;
-            for (let check = 1; ; check++) {
-                if (await isDone(api, task.taskId)) {
-                    return { taskId: task.taskId, releasedAt: clock.now(), calls: check };
-                }
-                const delay = delayAfter(check, random);
-                if (clock.now() + delay > deadline) {
-                    return { taskId: task.taskId, calls: check };
-                }
-                await clock.sleep(delay);
-            }
-        })),
+        run: (api, clock, tasks, random) => pollEach(clock, timing, random, tasks.map((task) =>
+            ({ id: task.taskId, startAt: task.waitAt ?? task.submitAt, ended: () => isDone(api, task.taskId) }))),
     };
 }
 
 /** The peers, re-implemented from their published algorithms. */
 export const PEERS: readonly Schedule[] = [
     perTask("terraform", "Terraform", "per task; at once, then 0.5 s doubling to 10 s, no jitter; gives up at 6 min",
-        (k) => Math.min(10_000, 500 * 2 ** (k - 1)), 6 * 60_000),
-    perTask("tccli", "tccli --waiter", "per task; at once, then every 5 s; timeout 1200 s",
-        () => 5000, USER_DEADLINE_MS),
+        terraformTiming(6 * 60_000)),
+    perTask("tccli", "tccli --waiter", "per task; at once, then every 5 s; timeout 1200 s", TCCLI_TIMING),
     perTask("aws20", "AWS waiter 20/120", "per task; at once, then U[20 s, min(120 s, 20 s*2^(k-1))] (CloudFront invalidation defaults)",
-        (k, r) => awsDelay(k, 20_000, 120_000, r), USER_DEADLINE_MS),
+        awsTiming(20_000, 120_000)),
     perTask("aws2", "AWS waiter 2/120", "per task; at once, then U[2 s, min(120 s, 2 s*2^(k-1))] (generic waiter defaults)",
-        (k, r) => awsDelay(k, 2000, 120_000, r), USER_DEADLINE_MS),
+        awsTiming(2000, 120_000)),
 ];
 
 /**

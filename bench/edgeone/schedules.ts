@@ -11,17 +11,20 @@
  * The clock runs in epoch time from SIM_EPOCH (EdgeOne's reads carry real times); outcomes are in trial time.
  *
  * Ours is the provider host's path: one {@link CoalescingPoller} per zone with EdgeOne's reader, a wait per job
- * through `waitOnPoller`, and a purge's first check timed by the zone's recent durations (`recentDurationMs`).
+ * through `waitOnPoller`, a purge's first check timed by the zone's recent durations (`recentDurationMs`), a prefetch
+ * paced by them (`edgeOnePrefetchPace`).
  */
 import { readAllEdgeOnePages } from "../../provider/edgeone/paging";
 import { EDGEONE_PREFETCH_SINGLE_JOB_MAX_DELAY_MS, newEdgeOnePoller } from "../../provider/edgeone/poller";
 import { EDGEONE_RECORDS } from "../../provider/edgeone/records";
-import { PREFETCH_EARLY_QUANTILE, recentDurationMs } from "../../provider/edgeone/recentDurations";
+import { edgeOnePrefetchPace, recentDurationMs } from "../../provider/edgeone/recentDurations";
+import { EDGEONE_PREFETCH_RECORDS } from "../../provider/edgeone/prefetchRecords";
+import { EdgeOnePrefetchTask, EdgeOneTaskListing } from "../../provider/edgeone/types";
 import { formatIsoApiTime } from "../../provider/base/isoTime";
 import { waitOnPoller } from "../../provider/wait/pollerWaits";
 import { VirtualClock } from "../../provider/base/virtualClock";
 import { SIM_EPOCH, WaitOutcome } from "../sim/driver";
-import { awsDelay, USER_DEADLINE_MS } from "../sim/peerDelays";
+import { awsTiming, PeerTiming, pollEach, TCCLI_TIMING, terraformTiming, USER_DEADLINE_MS } from "../sim/peerDelays";
 import { SimJob, SimTeoApi, SIM_ZONE } from "./simTeoApi";
 import { EDGEONE_PREFETCH_TIMEOUT_SECONDS } from "../../provider/edgeone/prefetchDescription";
 
@@ -35,43 +38,28 @@ export interface TeoSchedule {
 
 /** True when the job's tasks, as this peer reads them, all succeeded. `firstPageOnly`: no Limit, 20 targets. */
 async function looksDone(api: SimTeoApi, jobId: string, firstPageOnly: boolean): Promise<boolean> {
-    try {
-        const query = { zoneId: SIM_ZONE, filters: [{ name: "job-id" as const, values: [jobId] }] };
-        const tasks = firstPageOnly ? (await api.describePurgeTasks(query)).tasks : (await readAllEdgeOnePages(api, query)).tasks;
-        return tasks.length > 0 && tasks.every((t) => t.status === "success");
-    } catch {
-        return false; // throttled: no news, keep to the schedule
-    }
+    const query = { zoneId: SIM_ZONE, filters: [{ name: "job-id" as const, values: [jobId] }] };
+    const tasks = firstPageOnly ? (await api.describePurgeTasks(query)).tasks : (await readAllEdgeOnePages(api, query)).tasks;
+    return tasks.length > 0 && tasks.every((t) => t.status === "success");
 }
 
-function perJob(key: string, label: string, description: string, firstPageOnly: boolean,
-    delayAfter: (check: number, random: () => number) => number, deadlineMs: number): TeoSchedule {
+function perJob(key: string, label: string, description: string, firstPageOnly: boolean, timing: PeerTiming): TeoSchedule {
     return {
         key, label, description,
-        run: (api, clock, jobs, random) => Promise.all(jobs.map(async (job): Promise<WaitOutcome> => {
-            await clock.sleep(job.waitAt ?? job.submitAt);
-            const deadline = clock.now() + deadlineMs;
-            for (let check = 1; ; check++) {
-                if (await looksDone(api, job.jobId, firstPageOnly)) {
-                    return { taskId: job.jobId, releasedAt: clock.now() - SIM_EPOCH, calls: check };
-                }
-                const delay = delayAfter(check, random);
-                if (clock.now() + delay > deadline) {
-                    return { taskId: job.jobId, calls: check };
-                }
-                await clock.sleep(delay);
-            }
-        })),
+        run: (api, clock, jobs, random) => pollEach(clock, timing, random, jobs.map((job) =>
+            ({ id: job.jobId, startAt: job.waitAt ?? job.submitAt, ended: () => looksDone(api, job.jobId, firstPageOnly) })), SIM_EPOCH),
     };
 }
+
+const TCCLI = perJob("tccli-teo", "tccli --waiter", "per job; every page; at once, then every 5 s; timeout 1200 s", false, TCCLI_TIMING);
+const AWS2 = perJob("aws2-teo", "AWS-style waiter 2/120", "per job; every page; at once, then U[2 s, min(120 s, 2 s*2^(k-1))]", false,
+    awsTiming(2000, 120_000));
 
 /** The EdgeOne peers. */
 export const TEO_PEERS: readonly TeoSchedule[] = [
     perJob("terraform-teo", "Terraform teo_purge_task", "per job; job-id filter, no Limit (first 20 targets); at once, then 0.5 s doubling to 10 s; gives up at 10 min",
-        true, (k) => Math.min(10_000, 500 * 2 ** (k - 1)), 10 * 60_000),
-    perJob("tccli-teo", "tccli --waiter", "per job; every page; at once, then every 5 s; timeout 1200 s", false, () => 5000, USER_DEADLINE_MS),
-    perJob("aws2-teo", "AWS-style waiter 2/120", "per job; every page; at once, then U[2 s, min(120 s, 2 s*2^(k-1))]", false,
-        (k, r) => awsDelay(k, 2000, 120_000, r), USER_DEADLINE_MS),
+        true, terraformTiming(10 * 60_000)),
+    TCCLI, AWS2,
 ];
 
 /**
@@ -82,41 +70,55 @@ export const TEO_PEERS: readonly TeoSchedule[] = [
  */
 export const TEO_PREFETCH_PEERS: readonly TeoSchedule[] = [
     perJob("terraform-teo-prefetch", "Terraform teo_prefetch_task_operation", "per job; job-id filter, Limit 1000; at once, then 0.5 s doubling to 10 s; gives up at 10 min",
-        false, (k) => Math.min(10_000, 500 * 2 ** (k - 1)), 10 * 60_000),
-    perJob("tccli-teo", "tccli --waiter", "per job; every page; at once, then every 5 s; timeout 1200 s", false, () => 5000, USER_DEADLINE_MS),
-    perJob("aws2-teo", "AWS-style waiter 2/120", "per job; every page; at once, then U[2 s, min(120 s, 2 s*2^(k-1))]", false,
-        (k, r) => awsDelay(k, 2000, 120_000, r), USER_DEADLINE_MS),
+        false, terraformTiming(10 * 60_000)),
+    TCCLI, AWS2,
 ];
 
 /** Ours: one poller for the zone, every wait through it; a purge's first check once 25% of the zone's recent purges would have finished. */
-export const TEO_OURS: TeoSchedule = oursWithin(USER_DEADLINE_MS);
+export const TEO_OURS: TeoSchedule = {
+    key: "ours", label: "ours (shared poller, recent durations)",
+    description: "one CoalescingPoller per zone with EdgeOne's reader; waitOnPoller per job; a purge's first check (while it is the only job watched) at submission + the 25th percentile of the zone's recent UpdateTime - CreateTime",
+    run: async (api, clock, jobs, random) => {
+        const poller = newEdgeOnePoller(api, SIM_ZONE, clock, clock.sleep, random);
+        return Promise.all(jobs.map(async (job): Promise<WaitOutcome> => {
+            await clock.sleep(job.waitAt ?? job.submitAt);
+            const own = !job.elsewhere;
+            const typical = own ? await recentDurationMs(api, SIM_ZONE, clock.now()) : undefined;
+            const result = await waitOnPoller(poller, {
+                taskIds: [job.jobId], records: EDGEONE_RECORDS, clock, sleep: clock.sleep, timeoutMs: USER_DEADLINE_MS,
+                notVisibleGraceMs: 60_000, expectedRecords: job.targets, since: own ? sinceOf(job) : undefined,
+                notBefore: typical === undefined ? undefined : SIM_EPOCH + job.submitAt + typical,
+            });
+            return { taskId: job.jobId, releasedAt: result.state === "done" ? clock.now() - SIM_EPOCH : undefined };
+        }));
+    },
+};
+
+/** A job's `since` as the host gives it: its submission less the allowed clock skew. */
+const sinceOf = (job: SimJob) => formatIsoApiTime(new Date(SIM_EPOCH + job.submitAt - 5 * 60_000));
 
 /**
- * Ours for a prefetch: the same path with the prefetch's own default deadline (its description's `timeoutSeconds`),
- * its poller's cap for one job and its first check's quantile.
+ * Ours for a prefetch, as `edgeone.Prefetch` waits in the host: the zone's prefetch poller (its cap for one job),
+ * the prefetch's default deadline, and the pace learned from the zone's recent prefetches (`edgeOnePrefetchPace`).
  */
-export const TEO_OURS_PREFETCH: TeoSchedule = oursWithin(EDGEONE_PREFETCH_TIMEOUT_SECONDS * 1000, EDGEONE_PREFETCH_SINGLE_JOB_MAX_DELAY_MS,
-    PREFETCH_EARLY_QUANTILE);
-
-/** Ours with a deadline, the poller's cap for one job, and the quantile of recent durations its first check waits for. */
-function oursWithin(timeoutMs: number, singleJobMaxDelayMs?: number, quantile?: number): TeoSchedule {
-    return {
-        key: "ours", label: "ours (shared poller, recent durations)",
-        description: "one CoalescingPoller per zone with EdgeOne's reader; waitForTasks per job; a purge's first check (while it is the only job watched) at submission + the 25th percentile of the zone's recent UpdateTime - CreateTime",
-        run: async (api, clock, jobs, random) => {
-            const poller = newEdgeOnePoller(api, SIM_ZONE, clock, clock.sleep, random, undefined, singleJobMaxDelayMs);
-            return Promise.all(jobs.map(async (job): Promise<WaitOutcome> => {
-                await clock.sleep(job.waitAt ?? job.submitAt);
-                const own = !job.elsewhere;
-                const typical = own ? await recentDurationMs(api, SIM_ZONE, clock.now(), undefined, quantile) : undefined;
-                const result = await waitOnPoller(poller, {
-                    taskIds: [job.jobId], records: EDGEONE_RECORDS, clock, sleep: clock.sleep, timeoutMs,
-                    notVisibleGraceMs: 60_000, expectedRecords: job.targets,
-                    since: own ? formatIsoApiTime(new Date(SIM_EPOCH + job.submitAt - 5 * 60_000)) : undefined,
-                    notBefore: typical === undefined ? undefined : SIM_EPOCH + job.submitAt + typical,
-                });
-                return { taskId: job.jobId, releasedAt: result.state === "done" ? clock.now() - SIM_EPOCH : undefined };
-            }));
-        },
-    };
-}
+export const TEO_OURS_PREFETCH: TeoSchedule = {
+    key: "ours", label: "ours (shared poller, learned pace)",
+    description: "the zone's prefetch poller; waitOnPoller per job, paced by the zone's recent prefetch durations (the next check where the " +
+        "delay a job finishing since the last one would have gathered reaches the price of a call)",
+    run: async (simApi, clock, jobs, random) => {
+        // The simulated listing answers prefetch reads as EdgeOne's prefetch listing does (success when warm).
+        const api = simApi as unknown as EdgeOneTaskListing<EdgeOnePrefetchTask>;
+        const poller = newEdgeOnePoller(api, SIM_ZONE, clock, clock.sleep, random, EDGEONE_PREFETCH_RECORDS, EDGEONE_PREFETCH_SINGLE_JOB_MAX_DELAY_MS);
+        return Promise.all(jobs.map(async (job): Promise<WaitOutcome> => {
+            await clock.sleep(job.waitAt ?? job.submitAt);
+            const own = !job.elsewhere;
+            const pace = await edgeOnePrefetchPace(api, SIM_ZONE, own ? SIM_EPOCH + job.submitAt : undefined, clock.now());
+            const result = await waitOnPoller(poller, {
+                taskIds: [job.jobId], records: EDGEONE_PREFETCH_RECORDS, clock, sleep: clock.sleep,
+                timeoutMs: EDGEONE_PREFETCH_TIMEOUT_SECONDS * 1000, notVisibleGraceMs: 60_000, expectedRecords: job.targets,
+                since: own ? sinceOf(job) : undefined, pace,
+            });
+            return { taskId: job.jobId, releasedAt: result.state === "done" ? clock.now() - SIM_EPOCH : undefined };
+        }));
+    },
+};

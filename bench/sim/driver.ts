@@ -18,8 +18,10 @@ export const SIM_LATENCY_MS = 50;
 export interface WaitOutcome {
     /** The purge waited on (a task id, a job id). */
     readonly taskId: string;
-    /** When the wait returned `done`, or undefined when it gave up first. */
+    /** When the wait returned `done`, or undefined when it gave up first (or failed). */
     readonly releasedAt?: number;
+    /** The wait ended on a failure of its job (a URL the origin lacks), neither released nor given up. */
+    readonly failed?: boolean;
     /** API calls this wait made itself (per-task schedules only). */
     readonly calls?: number;
 }
@@ -32,6 +34,10 @@ export interface SimFigures {
     readonly waits: number;
     readonly released: number;
     readonly gaveUp: number;
+    /** Waits that ended on their job's failure: right for a job that must fail. */
+    readonly failed: number;
+    /** Waits released on a job that must fail (one of its URLs ended `invalid`). */
+    readonly wronglyPassed: number;
     /** Release delay over every released wait of every trial, in seconds. */
     readonly delayMedianS: number;
     readonly delayP95S: number;
@@ -60,6 +66,8 @@ export interface SimRun<Trial, Api extends CountingApi> {
     run(api: Api, clock: VirtualClock, trial: Trial, random: () => number): Promise<WaitOutcome[]>;
     /** When each purge of the trial turned done, by the id its outcome carries. */
     doneAt(trial: Trial): ReadonlyMap<string, number>;
+    /** The ids of the trial's jobs that must fail (none by default): a release of one is wrong, not fast. */
+    mustFail?(trial: Trial): ReadonlySet<string>;
 }
 
 /**
@@ -78,16 +86,23 @@ export async function runTrials<Trial, Api extends CountingApi>(sim: SimRun<Tria
     let throttled = 0;
     let waits = 0;
     let gaveUp = 0;
+    let failed = 0;
+    let wronglyPassed = 0;
     let early = 0;
     for (const [i, trial] of sim.workload.trials.entries()) {
         const clock = new VirtualClock(sim.clockStart);
         const api = sim.api(clock, trial);
         const outcomes = await clock.run(sim.run(api, clock, trial, seededRandom(sim.seed * 7919 + i)));
         const doneAt = sim.doneAt(trial);
+        const mustFail = sim.mustFail?.(trial) ?? new Set<string>();
         for (const o of outcomes) {
             waits += 1;
-            if (o.releasedAt === undefined) {
+            if (o.failed) {
+                failed += 1;
+            } else if (o.releasedAt === undefined) {
                 gaveUp += 1;
+            } else if (mustFail.has(o.taskId)) {
+                wronglyPassed += 1;
             } else {
                 const delay = o.releasedAt - doneAt.get(o.taskId)!;
                 early += delay < 0 ? 1 : 0;
@@ -100,7 +115,7 @@ export async function runTrials<Trial, Api extends CountingApi>(sim: SimRun<Tria
     return {
         figures: {
             workload: sim.workload.key, schedule: sim.schedule.key, label: sim.schedule.label, waits, released: delays.length,
-            gaveUp, delayMedianS: median(delays) / 1000, delayP95S: percentile(delays, 95) / 1000,
+            gaveUp, failed, wronglyPassed, delayMedianS: median(delays) / 1000, delayP95S: percentile(delays, 95) / 1000,
             callsPerWait: sum(callsPerTrial) / waits, callsPerTrial: mean(callsPerTrial), throttled,
             trials: sim.workload.trials.length,
         },

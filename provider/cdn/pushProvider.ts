@@ -29,7 +29,8 @@ interface PushWork extends PushRequest {
 
 /**
  * A prefetch's wait settings: its own defaults where the user set none. `ownPacing` when the user set a delay:
- * the wait then backs off between them as given, instead of on the pace learned from the account's prefetches.
+ * the wait then backs off between them as given, instead of through the push poller on the pace learned from the
+ * account's prefetches.
  *
  * @example
  * pushWaitSettings({}).timeoutSeconds; // 1800
@@ -89,10 +90,9 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
         const { given: _given, ...request } = req;
         return submitPush(hostPushApi(), request, already, (s) => onBatch(s, []), signal);
     },
-    wait(req, taskIds, _submittedAt, _settings, onProgress) {
+    wait(req, taskIds, submittedAt, _settings, onProgress) {
         // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
-        const settings = pushWaitSettings(req.given);
-        return hostWaitForPushTasks(hostPushApi(), taskIds, settings, settings.ownPacing, onProgress, req.items.length);
+        return hostWaitForPushTasks(hostPushApi(), taskIds, submittedAt, pushWaitSettings(req.given), onProgress, req.items.length);
     },
     read: (_inputs, taskIds) => readPushTasks(hostPushApi(), taskIds),
     label: tasksLabel,

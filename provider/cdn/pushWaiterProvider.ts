@@ -1,7 +1,7 @@
 /**
  * The engine side of PushTaskWaiter: the CDN's push tasks on the shared waiter life cycle ({@link waiterLifecycle}
  * holds the rules: a passed gate stays passed, a timeout waits again). Here only what is the push's: its tasks by
- * id, read on a prefetch's pace.
+ * id, read through the push poller on a prefetch's pace.
  */
 import { adoptedGate, recordsToImport } from "./adopt";
 import { hostPushApi } from "./clients";
@@ -45,10 +45,7 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
         return `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.slice(0, MAX_IDS_IN_MESSAGE).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
     },
     // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
-    wait: (target, _settings, onProgress) => {
-        const settings = pushWaitSettings(target.given);
-        return hostWaitForPushTasks(hostPushApi(), target.taskIds, settings, settings.ownPacing, onProgress);
-    },
+    wait: (target, _settings, onProgress) => hostWaitForPushTasks(hostPushApi(), target.taskIds, undefined, pushWaitSettings(target.given), onProgress),
     read: (target) => readPushTasks(hostPushApi(), target.taskIds),
     outputs: (_target, pushLogs) => ({ pushLogs }),
     idOf: (target) => (target.taskIds.length === 1 ? target.taskIds[0] : undefined),

@@ -19,10 +19,10 @@ import { EdgeOneApi, EdgeOnePrefetchApi, EdgeOnePrefetchTask, EdgeOnePurgeTask, 
 export const EDGEONE_SINGLE_JOB_MAX_DELAY_MS = 4000;
 
 /**
- * The same cap for a prefetch, which takes 5 to 30 minutes: at 4 s a lone prefetch costs over a hundred checks
- * after its first one. At 15 s the bench's prefetch workload (`npm run bench`, EdgeOne: one prefetch of minutes)
- * costs about 94 calls with a median release delay under 3 s (under 4 s when every URL finishes at once; 30 s
- * saves a third of the calls but holds such a prefetch back by 10 s).
+ * The same cap for a prefetch, which takes 5 to 30 minutes. A lone prefetch is checked on the pace learned from the
+ * zone's recent prefetches (`edgeOnePrefetchPace`), which replaces this back-off; the cap serves where that pace has
+ * nothing to say (a zone with no recent prefetch, a job longer than all of them, the last URLs of a job finishing),
+ * where 4 s would cost over a hundred checks for a prefetch of minutes. Chosen with `npm run bench`.
  */
 export const EDGEONE_PREFETCH_SINGLE_JOB_MAX_DELAY_MS = 15_000;
 

@@ -3,13 +3,13 @@
  * ({@link purgeLifecycle} holds the rules: quota before sending, batches, the in-doubt rule, resume after a timeout,
  * a failed prefetch submitted again up to three times, only what is not warm yet). Here only what is the prefetch's:
  * its inputs, CreatePrefetchTask in batches of the `prefetch_url` quota, its own records (`invalid` fails), and the
- * first check timed by how long the zone's recent prefetches took, which spares the calls of a wait of minutes.
+ * checks paced by how long the zone's recent prefetches took, which spares the calls of a wait of minutes.
  */
 import { EDGEONE_PREFETCH_RECORDS } from "./prefetchRecords";
 import { edgeOnePrefetchPoller } from "./poller";
 import { EDGEONE_PREFETCH } from "./prefetchDescription";
 import { prefetchListing, readJobsTasks } from "./paging";
-import { PREFETCH_EARLY_QUANTILE, recentDurationMs } from "./recentDurations";
+import { edgeOnePrefetchPace } from "./recentDurations";
 import { findInDoubtPrefetchJob, submitEdgeOnePrefetch } from "./submitPrefetch";
 import { formatIsoApiTime } from "../base/isoTime";
 import { EdgeOneHeader, EdgeOnePrefetchMode, EdgeOnePrefetchRequest, EdgeOnePrefetchTask, EdgeOneSwitch } from "./types";
@@ -71,13 +71,11 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
             return hostWaitOnOwnSchedule((s) => readJobsTasks(tasks, req.zoneId, jobIds, s), settings, onProgress, req.targets.length,
                 EDGEONE_PREFETCH_RECORDS);
         }
-        // A prefetch takes minutes: checks before the time by which 5% of the zone's recent prefetches had finished
-        // seldom release the wait, so the first one waits for it. A resumed wait (jobs sent by an earlier run) checks at once.
-        const typicalMs = submittedAt === undefined ? undefined
-            : await recentDurationMs(tasks, req.zoneId, Date.now(), undefined, PREFETCH_EARLY_QUANTILE);
-        const notBefore = typicalMs === undefined ? undefined : submittedAt! + Math.min(typicalMs, settings.timeoutSeconds * 1000);
+        // A prefetch takes minutes: its checks are paced by the zone's recent prefetches (rare while few of them
+        // finish, often when many do). A resumed wait (jobs sent by an earlier run) checks at once, then is paced too.
+        const pace = await edgeOnePrefetchPace(tasks, req.zoneId, submittedAt, Date.now());
         const since = formatIsoApiTime(new Date((submittedAt ?? Date.now()) - CLOCK_SKEW_MS));
-        return hostWaitOnPoller(edgeOnePrefetchPoller(hostEdgeOnePrefetchApi(), req.zoneId), { taskIds: jobIds, since, notBefore },
+        return hostWaitOnPoller(edgeOnePrefetchPoller(hostEdgeOnePrefetchApi(), req.zoneId), { taskIds: jobIds, since, pace },
             settings, onProgress, req.targets.length, EDGEONE_PREFETCH_RECORDS);
     },
     read: (inputs, jobIds) => readJobsTasks(listing(), String(inputs.zoneId), jobIds),

@@ -8,6 +8,7 @@ import { edgeOnePrefetchPoller } from "./poller";
 import { prefetchListing } from "./paging";
 import { hostEdgeOnePrefetchApi } from "./clients";
 import { EDGEONE_PREFETCH_TASK_WAITER } from "./prefetchDescription";
+import { edgeOnePrefetchPace } from "./recentDurations";
 import { edgeOnePrefetchJobsLabel } from "./prefetchProvider";
 import { EdgeOnePrefetchTask } from "./types";
 import { waiterLifecycle } from "../resources/waiterLifecycle";
@@ -28,6 +29,7 @@ export const edgeOnePrefetchWaiterProduct = edgeOneGate<EdgeOnePrefetchTask>({
     label: edgeOnePrefetchJobsLabel,
     listing: () => prefetchListing(hostEdgeOnePrefetchApi()),
     poller: (zoneId) => edgeOnePrefetchPoller(hostEdgeOnePrefetchApi(), zoneId),
+    pace: (listing, zoneId, now) => edgeOnePrefetchPace(listing, zoneId, undefined, now),
 });
 
 /**

@@ -1,76 +1,66 @@
 /**
- * How long purges (or prefetches: the same read of the prefetch listing) take in a zone, from its recent tasks: EdgeOne tells when each finished (`UpdateTime`), so
- * `UpdateTime - CreateTime` of the zone's recent successes says when a new job is worth its first check: before
- * the time by which a quarter of purges have finished, a check seldom releases the wait. A later quantile (the median)
- * would save more calls but hold back every purge faster than it by up to the difference; 25% was chosen with
- * `npm run bench` (the EdgeOne one-job workload).
+ * A zone's recent finished jobs for the core's learned durations (`recentDurationsMs`, `learnedPace` in
+ * `wait/`): one DescribePurgeTasks (or, on the prefetch listing, DescribePrefetchTasks) call for the newest
+ * successes of the last day, and EdgeOne's ISO times. A purge's first check waits for the time by which a quarter
+ * of the zone's recent purges had finished; a prefetch is paced by the whole distribution.
  */
 import { formatIsoApiTime, parseIsoApiTime } from "../base/isoTime";
-import { EdgeOneTask, EdgeOneTaskListing } from "./types";
+import { durationQuantileMs, learnedPace, CheckPace, recentDurationsMs, RecentJobs } from "../wait";
+import { EDGEONE_PREFETCH_RECORDS } from "./prefetchRecords";
+import { EdgeOnePrefetchTask, EdgeOneTask, EdgeOneTaskListing } from "./types";
 
-/** How far back to look, how many tasks to look at, and how long one answer stays good. */
+/** How far back to look, and how many tasks to look at. */
 const LOOKBACK_MS = 24 * 60 * 60_000;
 const SAMPLE = 200;
-const KEEP_MS = 10 * 60_000;
 
-// The answer as a promise, so waits that start together share one read.
-const cache = new WeakMap<EdgeOneTaskListing<EdgeOneTask>, Map<string, { readonly at: number; readonly ms: Promise<number | undefined> }>>();
-
-/** The share of purges that may finish before the first check. */
+/**
+ * The share of purges that may finish before the first check. A later quantile (the median) would save more calls
+ * but hold back every purge faster than it by up to the difference; 25% was chosen with `npm run bench` (the
+ * EdgeOne one-job workload).
+ */
 const EARLY_QUANTILE = 0.25;
 
-/**
- * The same share for prefetches, which take 5 to 30 minutes: a prefetch that finishes before the first check
- * waits for it, by up to minutes at 25% (the bench's p95 release delay was 299 s); at 5% the p95 is about 5 s and
- * the checks saved before it still cover the first minutes. Chosen with `npm run bench` (EdgeOne: one prefetch).
- */
-export const PREFETCH_EARLY_QUANTILE = 0.05;
+/** EdgeOne's time of a task, epoch ms. */
+const ms = (text: string | null): number | undefined => (text ? parseIsoApiTime(text)?.getTime() : undefined);
 
 /**
- * The `q` quantile (0..1, nearest rank below) of `UpdateTime - CreateTime` over succeeded tasks, in ms, or
- * undefined when none tells.
+ * The zone's recent successes on `listing` (purges, or prefetches on the prefetch listing).
  *
  * @example
- * durationQuantileMs([{ ...t, status: "success", createTime: "2026-12-04T20:00:00+08:00", updateTime: "2026-12-04T20:00:06+08:00" }], 0.5); // 6000
+ * const durations = await recentDurationsMs(edgeOneRecentJobs(client, "zone-2noz78a8ev6k"), Date.now());
  */
-export function durationQuantileMs(tasks: readonly EdgeOneTask[], q: number): number | undefined {
-    const durations = tasks.filter((t) => t.status === "success").map((t) => {
-        const created = parseIsoApiTime(t.createTime ?? "");
-        const updated = parseIsoApiTime(t.updateTime ?? "");
-        return created && updated ? updated.getTime() - created.getTime() : NaN;
-    }).filter((d) => Number.isFinite(d) && d >= 0).sort((a, b) => a - b);
-    if (durations.length === 0) {
-        return undefined;
-    }
-    return durations[Math.min(durations.length - 1, Math.floor(q * (durations.length - 1)))];
+export function edgeOneRecentJobs<T extends EdgeOneTask>(listing: EdgeOneTaskListing<T>, zoneId: string): RecentJobs<T> {
+    return {
+        owner: listing, scope: zoneId,
+        readFinished: async (now, signal) => (await listing.describePurgeTasks({ zoneId, startTime: formatIsoApiTime(new Date(now - LOOKBACK_MS)),
+            endTime: formatIsoApiTime(new Date(now + 1000)), filters: [{ name: "statuses", values: ["success"] }], offset: 0, limit: SAMPLE },
+        signal)).tasks.filter((t) => t.status === "success"),
+        createdMs: (t) => ms(t.createTime),
+        finishedMs: (t) => ms(t.updateTime),
+    };
 }
 
 /**
- * How long after submission a purge (or, read from the prefetch listing with {@link PREFETCH_EARLY_QUANTILE}, a
- * prefetch) in this zone is first worth checking: the 25th percentile of its recent
- * durations, from one DescribePurgeTasks call (the newest successes of the last day), kept for
- * ten minutes. Undefined when the zone has none, or the read failed (the wait then checks at once, as without it).
+ * How long after submission a purge in this zone is first worth checking: the 25th percentile of its recent
+ * durations. Undefined when the zone has none, or the read failed (the wait then checks at once, as without it).
  *
  * @example
  * const ms = await recentDurationMs(client, "zone-2noz78a8ev6k", Date.now());
  */
-export async function recentDurationMs(api: EdgeOneTaskListing<EdgeOneTask>, zoneId: string, now: number, signal?: AbortSignal,
-    quantile = EARLY_QUANTILE): Promise<number | undefined> {
-    let zones = cache.get(api);
-    if (!zones) {
-        zones = new Map();
-        cache.set(api, zones);
-    }
-    const key = `${zoneId}@${quantile}`;
-    const known = zones.get(key);
-    if (known && now - known.at < KEEP_MS) {
-        return known.ms;
-    }
-    const ms = api.describePurgeTasks({ zoneId, startTime: formatIsoApiTime(new Date(now - LOOKBACK_MS)),
-        endTime: formatIsoApiTime(new Date(now + 1000)), filters: [{ name: "statuses", values: ["success"] }], offset: 0, limit: SAMPLE }, signal)
-        .then((page) => durationQuantileMs(page.tasks, quantile))
-        // A hint only: the wait reads and reports errors itself.
-        .catch(() => undefined);
-    zones.set(key, { at: now, ms });
-    return ms;
+export async function recentDurationMs(api: EdgeOneTaskListing<EdgeOneTask>, zoneId: string, now: number): Promise<number | undefined> {
+    const durations = await recentDurationsMs(edgeOneRecentJobs(api, zoneId), now);
+    return durations === undefined ? undefined : durationQuantileMs(durations, EARLY_QUANTILE);
+}
+
+/**
+ * The pace of a wait on prefetch jobs of `zoneId` submitted at `submittedAt` (unknown for jobs from elsewhere or an
+ * earlier run), learned from the zone's recent prefetches; undefined when it has none to learn from.
+ *
+ * @example
+ * const pace = await edgeOnePrefetchPace(prefetchListing(client), zoneId, submittedAt, Date.now());
+ */
+export async function edgeOnePrefetchPace(listing: EdgeOneTaskListing<EdgeOnePrefetchTask>, zoneId: string, submittedAt: number | undefined,
+    now: number): Promise<CheckPace<EdgeOnePrefetchTask> | undefined> {
+    const durations = await recentDurationsMs(edgeOneRecentJobs(listing, zoneId), now);
+    return durations && learnedPace({ durations, startedAt: submittedAt, records: EDGEONE_PREFETCH_RECORDS, createdMs: (t) => ms(t.createTime) });
 }

@@ -15,7 +15,7 @@ import { EDGEONE_STATUS_WORDS, edgeOneJobsLabel } from "./purgeProvider";
 import { readImportedJob } from "./import";
 import { EdgeOnePurgeTask, EdgeOneTask, EdgeOneTaskListing } from "./types";
 import { RecordKind } from "../base/recordKind";
-import { CoalescingPoller } from "../wait";
+import { CheckPace, CoalescingPoller } from "../wait";
 import { ResourceSpec } from "../description";
 import { ActionWords } from "../resources/purgeLifecycle";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
@@ -49,6 +49,8 @@ export interface EdgeOneGateKind<T extends EdgeOneTask> {
     label(jobIds: readonly string[]): string;
     listing(): EdgeOneTaskListing<T>;
     poller(zoneId: string): CoalescingPoller<T>;
+    /** How jobs from elsewhere are paced, from the zone's recent jobs (absent: the poller's own back-off). */
+    pace?(listing: EdgeOneTaskListing<T>, zoneId: string, now: number): Promise<CheckPace<T> | undefined>;
 }
 
 /**
@@ -74,10 +76,13 @@ export function edgeOneGate<T extends EdgeOneTask>(kind: EdgeOneGateKind<T>): Wa
             return { zoneId: known.zoneId, jobIds };
         },
         label: (t) => kind.label(t.jobIds),
-        wait({ zoneId, jobIds }, settings, onProgress) {
-            return settings.ownPacing
-                ? hostWaitOnOwnSchedule((s) => readJobsTasks(kind.listing(), zoneId, jobIds, s), settings, onProgress, undefined, records, jobIds)
-                : hostWaitOnPoller(kind.poller(zoneId), { taskIds: jobIds }, settings, onProgress, undefined, records);
+        async wait({ zoneId, jobIds }, settings, onProgress) {
+            if (settings.ownPacing) {
+                return hostWaitOnOwnSchedule((s) => readJobsTasks(kind.listing(), zoneId, jobIds, s), settings, onProgress, undefined, records, jobIds);
+            }
+            // Jobs from elsewhere: checked at once, then paced from their creation time as the zone's jobs run.
+            const pace = await kind.pace?.(kind.listing(), zoneId, Date.now());
+            return hostWaitOnPoller(kind.poller(zoneId), { taskIds: jobIds, pace }, settings, onProgress, undefined, records);
         },
         read: ({ zoneId, jobIds }) => readJobsTasks(kind.listing(), zoneId, jobIds),
         outputs: (t) => ({ jobId: t.jobIds[0], jobIds: t.jobIds }),

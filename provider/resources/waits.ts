@@ -4,7 +4,7 @@
  * once cost one round of reads; a wait with its own delay tuning, or for a filter, reads on its own schedule.
  */
 import { realClock, realSleep } from "../base/clock";
-import { BackoffPacing, CoalescingPoller, PurgeCheck, runWaitLoop, waitOnPoller, WaitProgress, WaitResult } from "../wait";
+import { BackoffPacing, CheckPace, CoalescingPoller, PurgeCheck, runWaitLoop, waitOnPoller, WaitProgress, WaitResult } from "../wait";
 import { RecordKind } from "../base/recordKind";
 import { hostCancelSignal } from "../engine/cancellation";
 import { WaitSettings } from "../description";
@@ -47,11 +47,15 @@ async function delivered<T>(result: T): Promise<T> {
     return result;
 }
 
-/** What a wait through a shared poller watches: the jobs, when they began (API time), when checking starts to pay. */
-export interface PollerJobs {
+/**
+ * What a wait through a shared poller watches: the jobs, when they began (API time), when checking starts to pay
+ * (once, or per check as a pace learned from recent durations).
+ */
+export interface PollerJobs<R = unknown> {
     readonly taskIds: readonly string[];
     readonly since?: string;
     readonly notBefore?: number;
+    readonly pace?: CheckPace<R>;
 }
 
 /**
@@ -60,20 +64,7 @@ export interface PollerJobs {
  * @example
  * await hostWaitOnPoller(edgeOnePoller(api, zoneId), { taskIds: jobIds, since }, settings, sink, n, EDGEONE_RECORDS);
  */
-export async function hostWaitOnPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs, settings: WaitSettings,
+export async function hostWaitOnPoller<R>(poller: CoalescingPoller<R>, jobs: PollerJobs<R>, settings: WaitSettings,
     onProgress: ProgressSink, expectedRecords: number | undefined, records: RecordKind<R>): Promise<WaitResult<R>> {
     return delivered(await waitOnPoller(poller, { ...jobs, ...common(settings, onProgress), expectedRecords, records }));
-}
-
-/**
- * A wait whose check sets its own pace (it sleeps before reading, as a product's learned schedule says), with the
- * host's clock, deadline, progress and cancel; `nextCheckInMs` only feeds progress.
- *
- * @example
- * await hostWaitPacedByCheck(pacedCheck, () => nextDelayMs, settings, sink, urls.length, PUSH_RECORDS);
- */
-export async function hostWaitPacedByCheck<R>(check: PurgeCheck<R>, nextCheckInMs: () => number, settings: WaitSettings,
-    onProgress: ProgressSink, expectedRecords: number | undefined, records: RecordKind<R>, jobIds?: readonly string[]): Promise<WaitResult<R>> {
-    return delivered(await runWaitLoop({ check, ...common(settings, onProgress), pacing: { kind: "checkWaits", nextCheckInMs },
-        expectedRecords, records, jobIds }));
 }

@@ -95,6 +95,10 @@ export class CoalescingPoller<R> {
     private readonly pending = new PendingChecks<R>();
     private readonly schedule: RoundSchedule;
     private readonly reader: JobReader<R>;
+    /** The last check was held to a time its wait's pace chose (see `watch`). */
+    private pacedHold = false;
+    /** Active watches per group: the `notBefore` function they share, or the watch itself. */
+    private readonly groups = new Map<object, number>();
     private lastRange?: { since: string; total: number };
     private looping = false;
     private wake?: AbortController;
@@ -131,20 +135,30 @@ export class CoalescingPoller<R> {
     /**
      * Starts watching a task (again). `since` (API time) lets rounds find it by a time-range query; `notBefore`
      * (e.g. when the product expects the job may have finished) holds this watch's checks back until then while
-     * it is the only task watched.
+     * it is the only task watched; given as a function, it is asked at each check (a pace learned per check; the time
+     * it gives replaces the poller's back-off, and undefined leaves the pace to the poller), and the watches given
+     * the same function (the tasks of one wait) count as one.
      */
-    watch(taskId: string, opts: { since?: string; signal?: AbortSignal; notBefore?: number } = {}): TaskWatch<R> {
+    watch(taskId: string, opts: { since?: string; signal?: AbortSignal; notBefore?: number | (() => number | undefined) } = {}): TaskWatch<R> {
         if (this.watched.hold(taskId, opts.since)) {
             this.schedule.reset();
             this.wake?.abort(); // re-plan a round that was scheduled far out
         }
         let active = true;
         const handle = {};
+        const group = typeof opts.notBefore === "function" ? opts.notBefore : handle;
+        this.groups.set(group, (this.groups.get(group) ?? 0) + 1);
         const unwatch = (): void => {
             if (!active) {
                 return;
             }
             active = false;
+            const left = (this.groups.get(group) ?? 1) - 1;
+            if (left > 0) {
+                this.groups.set(group, left);
+            } else {
+                this.groups.delete(group);
+            }
             opts.signal?.removeEventListener("abort", unwatch);
             this.pending.rejectOwnedBy(handle, new Error(`stopped watching task ${taskId}`));
             this.watched.release(taskId);
@@ -161,11 +175,14 @@ export class CoalescingPoller<R> {
         return Math.max(0, this.plannedRoundAt() - this.options.clock.now());
     }
 
-    private enqueue(taskId: string, owner: object, signal?: AbortSignal, notBefore = 0): ReturnType<PurgeCheck<R>> {
+    private enqueue(taskId: string, owner: object, signal?: AbortSignal, notBefore: number | (() => number | undefined) = 0): ReturnType<PurgeCheck<R>> {
         // `notBefore` saves the calls of a job watched alone. With others watched, rounds are shared anyway (and take
         // every waiting check), so holding one back would only delay it.
-        const hold = this.watched.size <= 1 ? notBefore : 0;
-        const answer = this.pending.add(taskId, owner, Math.max(this.options.clock.now(), hold), signal);
+        const paced = typeof notBefore === "function";
+        const alone = this.groups.size <= 1 && (paced || this.watched.size <= 1);
+        const hold = !alone ? undefined : paced ? notBefore() : notBefore;
+        this.pacedHold = paced && hold !== undefined;
+        const answer = this.pending.add(taskId, owner, Math.max(this.options.clock.now(), hold ?? 0), signal);
         if (!this.looping) {
             this.looping = true;
             void this.loop();
@@ -175,7 +192,8 @@ export class CoalescingPoller<R> {
 
     private plannedRoundAt(): number {
         const now = this.options.clock.now();
-        return this.schedule.plannedAt(this.pending.earliestArrival() ?? now, this.pending.latestArrival() ?? now);
+        return this.schedule.plannedAt(this.pending.earliestArrival() ?? now, this.pending.latestArrival() ?? now,
+            this.pacedHold && this.groups.size <= 1);
     }
 
     /** Runs rounds while checks are waiting; stops (holding no timer) when none is. */

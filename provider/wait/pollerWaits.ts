@@ -4,6 +4,7 @@
  * deployment cost one round of reads, not fifty.
  */
 import { CoalescingPoller } from "./coalescingPoller";
+import { CheckPace } from "./learnedPace";
 import { PurgeCheck, runWaitLoop, WaitLoopOptions } from "./waitLoop";
 import { WaitResult } from "./waitResult";
 
@@ -17,7 +18,12 @@ interface PollerWaitOptions<R> extends Omit<WaitLoopOptions<R>, "check" | "pacin
     readonly since?: string;
     /** Epoch ms before which checking is pointless (the product expects the jobs to take that long). */
     readonly notBefore?: number;
+    /** When each check is worth its call (e.g. learned from recent durations); replaces `notBefore`. */
+    readonly pace?: CheckPace<R>;
 }
+
+/** A pace never holds a check past this long before the deadline, so the wait's last look is made. */
+const LAST_LOOK_BEFORE_DEADLINE_MS = 2000;
 
 /** Options of {@link waitOnPollerForTask}. */
 export interface WaitOnPollerForTaskOptions<R> extends PollerWaitOptions<R> {
@@ -39,10 +45,20 @@ export interface WaitOnPollerOptions<R> extends PollerWaitOptions<R> {
  *     timeoutMs: 600_000, notVisibleGraceMs: 30_000 });
  */
 export async function waitOnPoller<R>(poller: CoalescingPoller<R>, options: WaitOnPollerOptions<R>): Promise<WaitResult<R>> {
-    const { taskIds, since, notBefore, ...waitOptions } = options;
-    const watches = taskIds.map((taskId) => poller.watch(taskId, { since, notBefore }));
+    const { taskIds, since, notBefore, pace, ...waitOptions } = options;
+    const { clock } = options;
+    const lastLook = clock.now() + options.timeoutMs - LAST_LOOK_BEFORE_DEADLINE_MS;
+    const held = pace === undefined ? notBefore : () => {
+        const at = pace.notBefore(clock.now());
+        return at === undefined ? undefined : Math.min(at, lastLook);
+    };
+    const watches = taskIds.map((taskId) => poller.watch(taskId, { since, notBefore: held }));
     try {
-        const check: PurgeCheck<R> = async (signal) => (await Promise.all(watches.map((w) => w.check(signal)))).flat();
+        const check: PurgeCheck<R> = async (signal) => {
+            const records = (await Promise.all(watches.map((w) => w.check(signal)))).flat();
+            pace?.seen(records);
+            return records;
+        };
         return await runWaitLoop({ records: poller.records, jobIds: taskIds, ...waitOptions, check, pacing: watches[0].pacing });
     } finally {
         watches.forEach((w) => w.unwatch());

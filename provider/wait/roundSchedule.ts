@@ -110,13 +110,13 @@ export class RoundSchedule {
     /**
      * The time the next round should start, given when the oldest and the newest waiting checks arrived: a gather
      * window after the newest (checks still arriving join the round) but at most `maxGatherMs` after the oldest,
-     * at least the interval after the last round started, and spaced by the last round's cost.
+     * at least the interval after the last round started (unless `paced`), and spaced by the last round's cost.
      *
      * Checks that keep arriving: many waits started together reach a real host over tens of milliseconds (each
      * engine request is decoded in turn), and a window fixed from the first would start the round with some of
      * them and leave the rest for the next one, seconds later.
      */
-    plannedAt(earliestArrival: number, latestArrival = earliestArrival): number {
+    plannedAt(earliestArrival: number, latestArrival = earliestArrival, paced = false): number {
         const window = this.timing.gatherWindowMs;
         const gathered = Math.max(earliestArrival + window,
             Math.min(latestArrival + window, earliestArrival + Math.max(window, this.timing.maxGatherMs ?? window)));
@@ -125,7 +125,9 @@ export class RoundSchedule {
             return gathered;
         }
         const spacingMs = (last.apiCalls * 1000) / this.timing.maxCallsPerSecond;
-        return Math.max(gathered, last.startedAt + Math.max(this.intervalMs, spacingMs));
+        // `paced`: the checks waiting were held to a time their wait chose (a pace learned from recent durations),
+        // which replaces the back-off; the shortest interval and the rate limit still space the rounds.
+        return Math.max(gathered, last.startedAt + Math.max(paced ? this.timing.minDelayMs : this.intervalMs, spacingMs));
     }
 
     roundStarted(now: number): void {

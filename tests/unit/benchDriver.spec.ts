@@ -35,7 +35,7 @@ describe("bench: the virtual-clock driver", () => {
 
     it("sums every trial up: release delays, calls per trial and per wait, waits that gave up or were released early", async () => {
         const { figures, releasedEarly } = await simulate();
-        assert.deepStrictEqual(figures, { workload: "w", schedule: "s", label: "S", waits: 4, released: 3, gaveUp: 1,
+        assert.deepStrictEqual(figures, { workload: "w", schedule: "s", label: "S", waits: 4, released: 3, gaveUp: 1, failed: 0, wronglyPassed: 0,
             delayMedianS: 2, delayP95S: 3.8, callsPerWait: 1, callsPerTrial: 2, throttled: 0, trials: 2 });
         assert.strictEqual(releasedEarly, 1);
     });
@@ -51,5 +51,16 @@ describe("bench: the virtual-clock driver", () => {
         });
         assert.deepStrictEqual([starts, apis.size], [[1_000_000, 1_000_000], 2]);
         assert.deepStrictEqual((await simulate(1_000_000)).figures, (await simulate()).figures);
+    });
+
+    it("counts a wait ended on its job's failure as failed, and a release of a job that must fail as wrongly passed", async () => {
+        const { figures } = await runTrials<readonly Purge[], CountingApi>({
+            workload: { key: "w", trials: [[{ id: "a", doneAt: 0 }, { id: "b", doneAt: 0 }, { id: "c", doneAt: 0 }]] },
+            schedule: { key: "s", label: "S" }, seed: 1, api: () => new CountingApi(),
+            run: async () => [{ taskId: "a", failed: true }, { taskId: "b", releasedAt: 10 }, { taskId: "c", releasedAt: 10 }],
+            doneAt: () => new Map([["a", 0], ["b", 0], ["c", 0]]),
+            mustFail: () => new Set(["a", "b"]),
+        });
+        assert.deepStrictEqual([figures.failed, figures.wronglyPassed, figures.gaveUp, figures.released], [1, 1, 0, 1]);
     });
 });

@@ -4,6 +4,9 @@ import { awsDelay } from "../../bench/sim/peerDelays";
 import { PEERS } from "../../bench/cdn/schedules";
 import { SimApi } from "../../bench/cdn/simApi";
 import { SimTask, workloads } from "../../bench/cdn/workloads";
+import { PUSH_PEERS } from "../../bench/cdn/pushSchedules";
+import { SimPushApi } from "../../bench/cdn/simPushApi";
+import { SIM_EPOCH } from "../../bench/sim/driver";
 
 /** A SimApi that logs when each call arrives. */
 function setup(tasks: SimTask[], latencyMs = 0) {
@@ -38,6 +41,17 @@ describe("bench: peer schedules", () => {
         const { clock, api, at } = setup([task]);
         await clock.run(peer("tccli").run(api, clock, [task], Math.random));
         assert.deepStrictEqual(at, [2000, 7000, 12_000, 17_000]);
+    });
+
+    it("Terraform's push passes a push whose URL ended invalid; the AWS-style waiter fails it", async () => {
+        const push = { taskId: "1", submitAt: 0, doneAt: 60_000, urls: 2, invalidUrls: 1 };
+        const ends = await Promise.all(["terraform-push", "aws2-push"].map(async (key) => {
+            const clock = new VirtualClock(SIM_EPOCH);
+            const api = new SimPushApi(clock, [push], { latencyMs: 0 });
+            const [o] = await clock.run(PUSH_PEERS.find((p) => p.key === key)!.run(api, clock, [push], () => 0));
+            return o.failed ? "failed" : o.releasedAt !== undefined ? "passed" : "gave up";
+        }));
+        assert.deepStrictEqual(ends, ["passed", "failed"]);
     });
 
     it("the AWS delay after check k lies between minDelay and min(maxDelay, minDelay * 2^(k-1))", () => {

@@ -4,7 +4,9 @@ import { edgeOnePurgeRequest } from "../../provider/edgeone/inputs";
 import { edgeOneWaiterProduct } from "../../provider/edgeone/waiterProvider";
 import { EDGEONE_PURGE_TASK_WAITER } from "../../provider/edgeone/description";
 import { validateInputs } from "../../provider/description";
-import { durationQuantileMs } from "../../provider/edgeone/recentDurations";
+import { edgeOneRecentJobs } from "../../provider/edgeone/recentDurations";
+import { durationsOf } from "../../provider/wait/recentDurations";
+import { EdgeOnePurgeTask, EdgeOneTaskListing } from "../../provider/edgeone/types";
 import { InvalidArgumentError } from "../../provider/description/validation";
 
 const ZONE = "zone-2noz78a8ev6k";
@@ -41,10 +43,14 @@ describe("edgeone inputs", () => {
     });
     it("refuses a waiter with both jobId and jobIds",
         refuses(() => validateInputs(EDGEONE_PURGE_TASK_WAITER, { zoneId: ZONE, jobId: "a", jobIds: ["b"] }), "jobIds", /not both/));
-    it("takes a quantile of the zone's recent durations", () => {
-        const t = (seconds: number) => ({ jobId: "j", target: "t", type: null, method: null, status: "success" as const,
-            createTime: "2026-12-04T20:00:00+08:00", updateTime: `2026-12-04T20:00:${String(seconds).padStart(2, "0")}+08:00`,
-            failType: null, failMessage: null });
-        assert.deepStrictEqual([durationQuantileMs([t(4), t(9), t(6)], 0.5), durationQuantileMs([t(4), t(9), t(6)], 0.1)], [6000, 4000]);
+    it("learns the zone's recent durations from its successes' ISO times", async () => {
+        const t = (seconds: number, status: "success" | "failed" = "success"): EdgeOnePurgeTask => ({ jobId: "j", target: "t", type: null,
+            method: null, status, createTime: "2026-12-04T20:00:00+08:00",
+            updateTime: `2026-12-04T20:00:${String(seconds).padStart(2, "0")}+08:00`, failType: null, failMessage: null });
+        const listing: EdgeOneTaskListing = {
+            describePurgeTasks: async () => ({ tasks: [t(4), t(9), t(6), t(2, "failed")], totalCount: 4, requestId: "r" }),
+        };
+        const jobs = edgeOneRecentJobs(listing, ZONE);
+        assert.deepStrictEqual(durationsOf(await jobs.readFinished(Date.now()), jobs.createdMs, jobs.finishedMs), [4000, 6000, 9000]);
     });
 });
