@@ -92,7 +92,7 @@ describe("the live acceptance command, with an emulator standing in for the acco
             [{ failed: true, namesEachUrlAsInvalid: true }, { failed: true, namesEachUrlAsInvalid: true }]);
         assert.deepStrictEqual(report.quota.map((q) => [q.quota, q.needed, q.allowed]), [
             ["CDN URL purge (mainland)", 2, 3], ["CDN URL purge (overseas)", 2, 3], ["CDN directory purge (mainland)", 1, 10],
-            ["CDN directory purge (overseas)", 1, 10], ["CDN URL push (mainland)", 2, 500], ["CDN URL push (overseas)", 2, 500],
+            ["CDN directory purge (overseas)", 1, 10], ["CDN URL push (mainland)", 2, 100], ["CDN URL push (overseas)", 2, 100],
             ["EdgeOne purge_url (zone-2noz78a8ev6k)", 1, 2000], ["EdgeOne prefetch_url (zone-2noz78a8ev6k)", 2, 1000],
         ]);
     });
