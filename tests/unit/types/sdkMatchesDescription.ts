@@ -1,16 +1,18 @@
 /**
- * The compile-time check that the hand-written TypeScript SDK takes and returns what the one description says.
+ * The compile-time check that the hand-written TypeScript SDK takes and returns what the one description says, for
+ * every resource kind of the registry.
  * `tsc -p tsconfig.check.json` (the test command's type check) fails when an argument is added, dropped, made
  * required or optional, or given another type on one side only; `tests/unit/sdkTypes.spec.ts` proves it fails on drift.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { EDGEONE_GET_PURGE_TASKS, EDGEONE_PURGE, EDGEONE_PURGE_TASK_WAITER } from "../../../provider/edgeone/description";
-import { EDGEONE_GET_PREFETCH_TASKS, EDGEONE_PREFETCH, EDGEONE_PREFETCH_TASK_WAITER } from "../../../provider/edgeone/prefetchDescription";
-import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../../provider/cdn/description";
+import { EDGEONE_GET_PURGE_TASKS } from "../../../provider/edgeone/description";
+import { EDGEONE_GET_PREFETCH_TASKS } from "../../../provider/edgeone/prefetchDescription";
+import { GET_PURGE_TASKS } from "../../../provider/cdn/description";
+import { RESOURCE_KINDS, ResourceKind } from "../../../provider/products";
 import { Properties, ValueOf, ValuesOf } from "../../../provider/description";
 import { edgeone } from "../../../sdk";
 import { GetPushTasksArgs, GetPushTasksResult, PushTaskWaiter, PushTaskWaiterArgs, UrlPush, UrlPushArgs } from "../../../sdk";
-import { GET_PUSH_TASKS, PUSH_TASK_WAITER, URL_PUSH } from "../../../provider/cdn/pushDescription";
+import { GET_PUSH_TASKS } from "../../../provider/cdn/pushDescription";
 import { GetPurgeTasksArgs, GetPurgeTasksResult, PathPurge, PathPurgeArgs, PurgeTaskWaiter, PurgeTaskWaiterArgs, UrlPurge, UrlPurgeArgs } from "../../../sdk";
 
 /** True when A and B are each assignable to the other. */
@@ -43,29 +45,36 @@ type ResultMatches<R, Outs extends Properties> =
 /** Compiles only when `T` is exactly `true`; otherwise the error shows the reason. */
 export const holds = <T extends true>(ok: T) => ok;
 
-holds<ArgsMatch<UrlPurgeArgs, typeof URL_PURGE.inputs>>(true);
-holds<ArgsMatch<PathPurgeArgs, typeof PATH_PURGE.inputs>>(true);
-holds<ArgsMatch<PurgeTaskWaiterArgs, typeof PURGE_TASK_WAITER.inputs>>(true);
+/**
+ * One entry per resource kind of the registry, so that the compiler refuses a resource added without the check
+ * of its SDK class.
+ */
+export const RESOURCES_CHECKED: { readonly [K in ResourceKind]: true } = {
+    urlPurge: holds<ArgsMatch<UrlPurgeArgs, typeof RESOURCE_KINDS.urlPurge.inputs>>(true) &&
+        holds<OutputsMatch<UrlPurge, typeof RESOURCE_KINDS.urlPurge.inputs, typeof RESOURCE_KINDS.urlPurge.outputs>>(true),
+    pathPurge: holds<ArgsMatch<PathPurgeArgs, typeof RESOURCE_KINDS.pathPurge.inputs>>(true) &&
+        holds<OutputsMatch<PathPurge, typeof RESOURCE_KINDS.pathPurge.inputs, typeof RESOURCE_KINDS.pathPurge.outputs>>(true),
+    waiter: holds<ArgsMatch<PurgeTaskWaiterArgs, typeof RESOURCE_KINDS.waiter.inputs>>(true) &&
+        holds<OutputsMatch<PurgeTaskWaiter, typeof RESOURCE_KINDS.waiter.inputs, typeof RESOURCE_KINDS.waiter.outputs>>(true),
+    edgeOnePurge: holds<ArgsMatch<edgeone.PurgeArgs, typeof RESOURCE_KINDS.edgeOnePurge.inputs>>(true) &&
+        holds<OutputsMatch<edgeone.Purge, typeof RESOURCE_KINDS.edgeOnePurge.inputs, typeof RESOURCE_KINDS.edgeOnePurge.outputs>>(true),
+    edgeOneWaiter: holds<ArgsMatch<edgeone.PurgeTaskWaiterArgs, typeof RESOURCE_KINDS.edgeOneWaiter.inputs>>(true) &&
+        holds<OutputsMatch<edgeone.PurgeTaskWaiter, typeof RESOURCE_KINDS.edgeOneWaiter.inputs, typeof RESOURCE_KINDS.edgeOneWaiter.outputs>>(true),
+    edgeOnePrefetch: holds<ArgsMatch<edgeone.PrefetchArgs, typeof RESOURCE_KINDS.edgeOnePrefetch.inputs>>(true) &&
+        holds<OutputsMatch<edgeone.Prefetch, typeof RESOURCE_KINDS.edgeOnePrefetch.inputs, typeof RESOURCE_KINDS.edgeOnePrefetch.outputs>>(true),
+    edgeOnePrefetchWaiter: holds<ArgsMatch<edgeone.PrefetchTaskWaiterArgs, typeof RESOURCE_KINDS.edgeOnePrefetchWaiter.inputs>>(true) &&
+        holds<OutputsMatch<edgeone.PrefetchTaskWaiter, typeof RESOURCE_KINDS.edgeOnePrefetchWaiter.inputs, typeof RESOURCE_KINDS.edgeOnePrefetchWaiter.outputs>>(true),
+    urlPush: holds<ArgsMatch<UrlPushArgs, typeof RESOURCE_KINDS.urlPush.inputs>>(true) &&
+        holds<OutputsMatch<UrlPush, typeof RESOURCE_KINDS.urlPush.inputs, typeof RESOURCE_KINDS.urlPush.outputs>>(true),
+    pushWaiter: holds<ArgsMatch<PushTaskWaiterArgs, typeof RESOURCE_KINDS.pushWaiter.inputs>>(true) &&
+        holds<OutputsMatch<PushTaskWaiter, typeof RESOURCE_KINDS.pushWaiter.inputs, typeof RESOURCE_KINDS.pushWaiter.outputs>>(true),
+};
+
 holds<ArgsMatch<GetPurgeTasksArgs, typeof GET_PURGE_TASKS.inputs>>(true);
-holds<OutputsMatch<UrlPurge, typeof URL_PURGE.inputs, typeof URL_PURGE.outputs>>(true);
-holds<OutputsMatch<PathPurge, typeof PATH_PURGE.inputs, typeof PATH_PURGE.outputs>>(true);
-holds<OutputsMatch<PurgeTaskWaiter, typeof PURGE_TASK_WAITER.inputs, typeof PURGE_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<GetPurgeTasksResult, typeof GET_PURGE_TASKS.outputs>>(true);
-holds<ArgsMatch<edgeone.PurgeArgs, typeof EDGEONE_PURGE.inputs>>(true);
-holds<ArgsMatch<edgeone.PurgeTaskWaiterArgs, typeof EDGEONE_PURGE_TASK_WAITER.inputs>>(true);
 holds<ArgsMatch<edgeone.GetPurgeTasksArgs, typeof EDGEONE_GET_PURGE_TASKS.inputs>>(true);
-holds<OutputsMatch<edgeone.Purge, typeof EDGEONE_PURGE.inputs, typeof EDGEONE_PURGE.outputs>>(true);
-holds<OutputsMatch<edgeone.PurgeTaskWaiter, typeof EDGEONE_PURGE_TASK_WAITER.inputs, typeof EDGEONE_PURGE_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<edgeone.GetPurgeTasksResult, typeof EDGEONE_GET_PURGE_TASKS.outputs>>(true);
-holds<ArgsMatch<edgeone.PrefetchArgs, typeof EDGEONE_PREFETCH.inputs>>(true);
-holds<ArgsMatch<edgeone.PrefetchTaskWaiterArgs, typeof EDGEONE_PREFETCH_TASK_WAITER.inputs>>(true);
 holds<ArgsMatch<edgeone.GetPrefetchTasksArgs, typeof EDGEONE_GET_PREFETCH_TASKS.inputs>>(true);
-holds<OutputsMatch<edgeone.Prefetch, typeof EDGEONE_PREFETCH.inputs, typeof EDGEONE_PREFETCH.outputs>>(true);
-holds<OutputsMatch<edgeone.PrefetchTaskWaiter, typeof EDGEONE_PREFETCH_TASK_WAITER.inputs, typeof EDGEONE_PREFETCH_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<edgeone.GetPrefetchTasksResult, typeof EDGEONE_GET_PREFETCH_TASKS.outputs>>(true);
-holds<ArgsMatch<UrlPushArgs, typeof URL_PUSH.inputs>>(true);
-holds<ArgsMatch<PushTaskWaiterArgs, typeof PUSH_TASK_WAITER.inputs>>(true);
 holds<ArgsMatch<GetPushTasksArgs, typeof GET_PUSH_TASKS.inputs>>(true);
-holds<OutputsMatch<UrlPush, typeof URL_PUSH.inputs, typeof URL_PUSH.outputs>>(true);
-holds<OutputsMatch<PushTaskWaiter, typeof PUSH_TASK_WAITER.inputs, typeof PUSH_TASK_WAITER.outputs>>(true);
 holds<ResultMatches<GetPushTasksResult, typeof GET_PUSH_TASKS.outputs>>(true);
