@@ -121,7 +121,8 @@ function createPrefetchTask(ctx: TeoContext, params: Params): Record<string, unk
         typeof (h as { Value?: unknown })?.Value !== "string")) {
         throw invalid("Headers must be a list of {Name, Value} strings.");
     }
-    ctx.teoQuota.charge(zoneId, "prefetch_url", targets.length);
+    // An edge prefetch spends its own daily quota, not the regular one DescribeContentQuota reports.
+    ctx.teoQuota.charge(zoneId, mode === "edge" ? "prefetch_edge" : "prefetch_url", targets.length);
     return submitRefusing(ctx.teoPrefetchStore, zoneId, "prefetch_url", mode, targets);
 }
 
