@@ -31,8 +31,8 @@ export function cdnLines(kind: string, lines: readonly PurgeQuota[]): CdnQuotaLi
  * @example
  * cdnLinesFor(lines, "push", "global"); // the mainland and overseas push lines
  */
-export function cdnLinesFor(lines: readonly DailyQuotaLine[], kind: string, area?: string): CdnQuotaLine[] {
-    return (lines as readonly CdnQuotaLine[]).filter((q) => q.line.startsWith(`${kind} `) && relevantTo(q, area));
+export function cdnLinesFor(lines: readonly CdnQuotaLine[], kind: string, area?: string): CdnQuotaLine[] {
+    return lines.filter((q) => q.line.startsWith(`${kind} `) && relevantTo(q, area));
 }
 
 /**
@@ -49,7 +49,7 @@ export async function submitPurge(
     signal?: AbortSignal,
 ): Promise<SubmittedPurge> {
     const noun = request.kind === "url" ? "URL" : "path";
-    const submission: QuotaSubmission = {
+    const submission: QuotaSubmission<CdnQuotaLine> = {
         items: itemsOf(request),
         quota: { owner: api, key: "purge", read: async (s) => {
             const quotas = await api.describePurgeQuota(s);
@@ -57,7 +57,7 @@ export async function submitPurge(
         } },
         uses: (lines) => ({ charged: cdnLinesFor(lines, request.kind, request.area) }),
         tooFew: (q, needed) => `${request.kind === "url" ? "UrlPurge" : "PathPurge"} needs ${needed} ${noun} purges but only ` +
-            `${q.available} of ${q.total} are left today${(q as CdnQuotaLine).area ? ` (area ${(q as CdnQuotaLine).area})` : ""}; nothing was submitted`,
+            `${q.available} of ${q.total} are left today${q.area ? ` (area ${q.area})` : ""}; nothing was submitted`,
         // The whole request with only this batch's list: the client names each field on the wire.
         send: async (chunk, s) => ({ jobId: (request.kind === "url"
             ? await api.purgeUrlsCache({ ...request, urls: chunk }, s)

@@ -5,7 +5,7 @@
  * is unknown is never sent twice blindly). And finding the task of a batch in doubt, in the push's area.
  */
 import { PushApi, PushRequest, PushTask } from "./pushTypes";
-import { cdnLines, cdnLinesFor, CdnQuotaLine, sharedHost } from "./submitPurge";
+import { cdnLines, cdnLinesFor, sharedHost } from "./submitPurge";
 import { readAllPushPages } from "./pushPaging";
 import { type SubmittedPurge } from "../resources/submission";
 import { jobsCovering, sameItem } from "../resources/inDoubtLookup";
@@ -29,7 +29,7 @@ export async function submitPush(
         quota: { owner: api, key: "push", read: async (s) => cdnLines("push", (await api.describePushQuota(s)).urlPush) },
         uses: (lines) => ({ charged: cdnLinesFor(lines, "push", request.area ?? "mainland") }), // the API's default area
         tooFew: (q, needed) => `UrlPush needs ${needed} URL prefetches but only ${q.available} of ${q.total} are left ` +
-            `today${(q as CdnQuotaLine).area ? ` (area ${(q as CdnQuotaLine).area}${request.area === "global" ? ", which a global prefetch also uses" : ""})` : ""}; ` +
+            `today${q.area ? ` (area ${q.area}${request.area === "global" ? ", which a global prefetch also uses" : ""})` : ""}; ` +
             "nothing was submitted",
         send: async (chunk, s) => ({ jobId: (await api.pushUrlsCache({ ...options, urls: chunk }, s)).taskId }),
     }, already, (s) => onBatch(s), signal);

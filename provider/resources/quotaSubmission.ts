@@ -28,10 +28,10 @@ export interface DailyQuotaLine {
  * @example
  * const source: QuotaSource = { owner: api, key: "push", read: async (s) => linesOf(await api.describePushQuota(s)) };
  */
-export interface QuotaSource {
+export interface QuotaSource<L extends DailyQuotaLine = DailyQuotaLine> {
     readonly owner: object;
     readonly key: string;
-    read(signal?: AbortSignal): Promise<readonly DailyQuotaLine[]>;
+    read(signal?: AbortSignal): Promise<readonly L[]>;
 }
 
 /** What the call of one batch answered: its job (none when the API made none), and the items it refused. */
@@ -41,22 +41,22 @@ export interface BatchAnswer {
 }
 
 /**
- * One product's submission for {@link submitWithinQuota}.
+ * One product's submission for {@link submitWithinQuota}; `L` is its quota line (e.g. with the CDN's area).
  *
  * @example
  * const s: QuotaSubmission = { items: urls, quota, uses: (lines) => ({ charged: lines }), tooFew, send };
  */
-export interface QuotaSubmission {
+export interface QuotaSubmission<L extends DailyQuotaLine = DailyQuotaLine> {
     /** Every item of the request in order; a purge of everything is one item (its call sends none). */
     readonly items: readonly string[];
-    readonly quota: QuotaSource;
+    readonly quota: QuotaSource<L>;
     /**
      * The lines of the read that this submission spends: checked against and counted down (none: no daily check),
      * and a batch size for when no charged line gives one.
      */
-    uses(lines: readonly DailyQuotaLine[]): { readonly charged: readonly DailyQuotaLine[]; readonly batch?: number };
+    uses(lines: readonly L[]): { readonly charged: readonly L[]; readonly batch?: number };
     /** The message when `needed` items exceed the tightest charged line (its `available` counted down). */
-    tooFew(tightest: DailyQuotaLine, needed: number): string;
+    tooFew(tightest: L, needed: number): string;
     /** Sends one batch of items. */
     send(chunk: readonly string[], signal?: AbortSignal): Promise<BatchAnswer>;
 }
@@ -69,7 +69,7 @@ export const QUOTA_SHARE_MS = 3000;
 
 /** One quota read shared by the submissions that start together, with what they took from it since. */
 interface SharedRead {
-    readonly answer: Promise<readonly DailyQuotaLine[]>;
+    readonly answer: Promise<readonly unknown[]>;
     answeredAt?: number;
     readonly taken: Map<string, number>;
 }
@@ -77,7 +77,7 @@ interface SharedRead {
 const sharedReads = new WeakMap<object, Map<string, SharedRead>>();
 
 /** The shared read of `source`, started now unless one is in flight or answered moments ago. */
-function sharedRead(source: QuotaSource, signal?: AbortSignal): SharedRead {
+function sharedRead<L extends DailyQuotaLine>(source: QuotaSource<L>, signal?: AbortSignal): SharedRead {
     const reads = sharedReads.get(source.owner) ?? new Map<string, SharedRead>();
     sharedReads.set(source.owner, reads);
     const current = reads.get(source.key);
@@ -90,7 +90,7 @@ function sharedRead(source: QuotaSource, signal?: AbortSignal): SharedRead {
     return entry;
 }
 
-function forget(source: QuotaSource, entry: SharedRead): void {
+function forget<L extends DailyQuotaLine>(source: QuotaSource<L>, entry: SharedRead): void {
     const reads = sharedReads.get(source.owner);
     if (reads?.get(source.key) === entry) {
         reads.delete(source.key);
@@ -106,8 +106,8 @@ function forget(source: QuotaSource, entry: SharedRead): void {
  * @example
  * const sent = await submitWithinQuota(submission, { taskIds: [], submitted: 0 }, (s, refused) => keep(s, refused), signal);
  */
-export async function submitWithinQuota(
-    submission: QuotaSubmission, already: SubmittedPurge,
+export async function submitWithinQuota<L extends DailyQuotaLine>(
+    submission: QuotaSubmission<L>, already: SubmittedPurge,
     onBatch: (s: SubmittedPurge, refused: readonly Refusal[]) => void = () => undefined, signal?: AbortSignal,
 ): Promise<SubmittedPurge> {
     const rest = submission.items.slice(already.submitted);
@@ -116,7 +116,8 @@ export async function submitWithinQuota(
     }
     signal?.throwIfAborted();
     const shared = sharedRead(submission.quota, signal);
-    const lines = (await shared.answer).map((q) => ({ ...q, available: Math.max(0, q.available - (shared.taken.get(q.line) ?? 0)) }));
+    // One read serves every submission of its source, so its lines are of this submission's type.
+    const lines = (await shared.answer as readonly L[]).map((q) => ({ ...q, available: Math.max(0, q.available - (shared.taken.get(q.line) ?? 0)) }));
     signal?.throwIfAborted();
     const { charged, batch: fallback } = submission.uses(lines);
     if (charged.length > 0) {
