@@ -84,7 +84,10 @@ function createPurgeTask(ctx: TeoContext, params: Params): Record<string, unknow
     return submitRefusing(ctx.teoStore, zoneId, type, method, targets);
 }
 
-/** Records a job of the targets `store` does not refuse; the answer lists the refused ones by reason (FailedList). */
+/**
+ * Records a job of the targets `store` does not refuse; the answer lists the refused ones by reason (FailedList).
+ * The API documents a JobId in every answer, so a batch refused whole still gets one: its job lists no task.
+ */
 function submitRefusing(store: TeoStore, zoneId: string, type: TeoJobType, method: string, targets: readonly string[]): Record<string, unknown> {
     const reasons = new Map<string, string[]>();
     for (const t of targets) {
@@ -121,7 +124,8 @@ function createPrefetchTask(ctx: TeoContext, params: Params): Record<string, unk
         typeof (h as { Value?: unknown })?.Value !== "string")) {
         throw invalid("Headers must be a list of {Name, Value} strings.");
     }
-    ctx.teoQuota.charge(zoneId, "prefetch_url", targets.length);
+    // An edge prefetch spends its own daily quota, not the regular one DescribeContentQuota reports.
+    ctx.teoQuota.charge(zoneId, mode === "edge" ? "prefetch_edge" : "prefetch_url", targets.length);
     return submitRefusing(ctx.teoPrefetchStore, zoneId, "prefetch_url", mode, targets);
 }
 

@@ -7,8 +7,11 @@ import { ApiError } from "../errors";
 import { DailyUsage } from "../dailyUsage";
 import { TEO_PURGE_TYPES, TeoPurgeType } from "./store";
 
-/** What DescribeContentQuota reports a line for: each purge type, and the URL prefetch. */
-export type TeoQuotaType = TeoPurgeType | "prefetch_url";
+/**
+ * What the emulator counts: each purge type and the URL prefetch, which DescribeContentQuota reports, and the edge
+ * prefetch (`Mode: edge`), which has a daily quota of its own (1,000 a day, as the SDK documents) that it does not.
+ */
+export type TeoQuotaType = TeoPurgeType | "prefetch_url" | "prefetch_edge";
 
 /** Batch and daily sizes per type; `purge_all` counts one per call. */
 export type TeoQuotaLimits = Partial<Record<TeoQuotaType, { readonly batch: number; readonly daily: number }>>;
@@ -20,6 +23,7 @@ const DEFAULTS: Readonly<Record<TeoQuotaType, { batch: number; daily: number }>>
     purge_all: { batch: 1, daily: 100 },
     purge_cache_tag: { batch: 100, daily: 10_000 },
     prefetch_url: { batch: 1000, daily: 10_000 },
+    prefetch_edge: { batch: 1000, daily: 1000 },
 };
 
 /** One line of DescribeContentQuota's `PurgeQuota` or `PrefetchQuota`. */

@@ -11,7 +11,8 @@ import { DescribePushTasksQuery, PushApi, PushTask } from "./pushTypes";
  */
 export const PUSH_PAGE_SIZE = 100;
 
-const pushKey = (t: PushTask): string => `${t.taskId}\u0000${t.url}\u0000${t.createTime}`;
+/** A record's identity: a global push lists a URL once per area, and each of them is a record of its own. */
+const pushKey = (t: PushTask): string => `${t.taskId}\u0000${t.url}\u0000${t.area}\u0000${t.createTime}`;
 
 /** Every record of a push query, the RequestId of each page, and the last total the API gave. */
 export interface PushRecords {

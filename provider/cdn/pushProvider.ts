@@ -99,7 +99,7 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
     inDoubt: {
         apiTime: formatApiTime,
         noun: (n) => `URL${n === 1 ? "" : "s"}`,
-        find: (_req, items, since, _until, signal) => findInDoubtPush(hostPushApi(), items, since, signal),
+        find: (req, items, since, _until, signal) => findInDoubtPush(hostPushApi(), items, req.area, since, signal, req.parseM3U8 === true),
     },
     adopt: adoptPush,
 };

@@ -7,14 +7,14 @@ import { readAllEdgeOnePages, readJobTasks } from "./paging";
 import { EdgeOneTask, EdgeOneTaskListing, EdgeOneTaskQuery } from "./types";
 
 /**
- * Every job `query` lists whose tasks cover exactly `items` (read whole, job by job), or every job `query` lists
- * when there are no items (a whole-zone purge); none when none does.
+ * Every job `query` lists whose tasks cover exactly `items` (read whole, job by job; with `mayListMore`, `items`
+ * and more), or every job `query` lists when there are no items (a whole-zone purge); none when none does.
  *
  * @example
  * await findCoveringJobs(prefetchListing(client), { zoneId, startTime, endTime, filters: [{ name: "target", values: [urls[0]] }] }, urls);
  */
 export async function findCoveringJobs<T extends EdgeOneTask>(api: EdgeOneTaskListing<T>, query: EdgeOneTaskQuery, items: readonly string[],
-    signal?: AbortSignal): Promise<string[]> {
+    signal?: AbortSignal, mayListMore = false): Promise<string[]> {
     const { tasks } = await readAllEdgeOnePages(api, query, { signal });
     const candidates = [...new Set(tasks.map((t) => t.jobId).filter((j): j is string => !!j))];
     if (items.length === 0) {
@@ -22,7 +22,7 @@ export async function findCoveringJobs<T extends EdgeOneTask>(api: EdgeOneTaskLi
     }
     const found: string[] = [];
     for (const jobId of candidates) {
-        found.push(...jobsCovering(await readJobTasks(api, query.zoneId, jobId, signal), items, (t) => t.target, (t) => t.jobId));
+        found.push(...jobsCovering(await readJobTasks(api, query.zoneId, jobId, signal), items, (t) => t.target, (t) => t.jobId, mayListMore));
     }
     return found;
 }

@@ -69,7 +69,7 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
         const tasks = listing();
         if (settings.ownPacing) {
             return hostWaitOnOwnSchedule((s) => readJobsTasks(tasks, req.zoneId, jobIds, s), settings, onProgress, req.targets.length,
-                EDGEONE_PREFETCH_RECORDS);
+                EDGEONE_PREFETCH_RECORDS, jobIds);
         }
         // A prefetch takes minutes: its checks are paced by the zone's recent prefetches (rare while few of them
         // finish, often when many do). A resumed wait (jobs sent by an earlier run) checks at once, then is paced too.
@@ -83,7 +83,8 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
     inDoubt: {
         apiTime: formatIsoApiTime,
         noun: (n) => `URL${n === 1 ? "" : "s"}`,
-        find: (req, items, since, until, signal) => findInDoubtPrefetchJob(hostEdgeOnePrefetchApi(), req.zoneId, items, since, until, signal),
+        find: (req, items, since, until, signal) => findInDoubtPrefetchJob(hostEdgeOnePrefetchApi(), req.zoneId, items, since, until, signal,
+            req.prefetchMediaSegments === "on"),
     },
 };
 

@@ -1,15 +1,19 @@
 /**
  * Submitting an EdgeOne purge within the zone's quota: DescribeContentQuota first, nothing sent when the day's
- * `DailyAvailable` for the type cannot cover the rest, then CreatePurgeTask in batches of the quota's `Batch`.
+ * `DailyAvailable` for the type cannot cover the rest, then CreatePurgeTask in batches of the quota's `Batch`
+ * (the shared {@link submitWithinQuota}, which counts the quota down across the purges of one update).
  */
-import { Refusal, sendBatch, SubmittedPurge } from "../resources/submission";
+import { Refusal, SubmittedPurge } from "../resources/submission";
+import { submitWithinQuota } from "../resources/quotaSubmission";
+import { edgeOneLines, refusalsOf } from "./quotaLines";
 import { EdgeOneApi, EdgeOneFilter, EdgeOnePurgeRequest } from "./types";
 import { findCoveringJobs } from "./coveringJob";
 
 /**
  * Sends the targets from `already.submitted` on. `purge_all` is one call without targets. `onBatch` sees each
- * accepted batch with the targets EdgeOne refused of it (its FailedList). Once `signal` aborts nothing more is
- * sent: a request in flight is abandoned, and a batch whose outcome is unknown is thrown as a SubmissionInDoubt.
+ * accepted batch with the targets EdgeOne refused of it (its FailedList); a batch refused whole adds no job. Once
+ * `signal` aborts nothing more is sent: a request in flight is abandoned, and a batch whose outcome is unknown is
+ * thrown as a SubmissionInDoubt.
  *
  * @example
  * const sent = await submitEdgeOnePurge(client, { zoneId, type: "purge_url", targets }, { taskIds: [], submitted: 0 });
@@ -19,25 +23,17 @@ export async function submitEdgeOnePurge(
     onBatch: (s: SubmittedPurge, refused: readonly Refusal[]) => void = () => undefined, signal?: AbortSignal,
 ): Promise<SubmittedPurge> {
     const whole = request.type === "purge_all";
-    const rest = whole ? (already.taskIds.length > 0 ? [] : [""]) : request.targets.slice(already.submitted);
-    if (rest.length === 0) {
+    if (whole && already.taskIds.length > 0) {
         return already;
     }
-    signal?.throwIfAborted();
-    const quota = (await api.describeContentQuota(request.zoneId, signal)).find((q) => q.type === request.type);
-    if (quota && rest.length > quota.dailyAvailable) {
-        throw new Error(`edgeone.Purge needs ${rest.length} ${request.type} purge${rest.length === 1 ? "" : "s"} but only ` +
-            `${quota.dailyAvailable} of ${quota.daily} are left today in zone ${request.zoneId}; nothing was submitted`);
-    }
-    const batch = Math.max(1, quota?.batch || rest.length);
-    let state = already;
-    for (let i = 0; i < rest.length; i += batch) {
-        const chunk = whole ? [] : rest.slice(i, i + batch);
-        const answer = await sendBatch(state, whole ? 1 : chunk.length, signal, () => api.createPurgeTask({ ...request, targets: chunk }, signal));
-        state = { taskIds: [...state.taskIds, answer.jobId], submitted: state.submitted + (whole ? 1 : chunk.length) };
-        onBatch(state, answer.failedList.flatMap((f) => f.targets.map((item) => ({ item, reason: f.reason }))));
-    }
-    return state;
+    return submitWithinQuota({
+        items: whole ? [""] : request.targets, // a whole-zone purge: one call without targets, counted as one
+        quota: { owner: api, key: `purge ${request.zoneId}`, read: async (s) => edgeOneLines(await api.describeContentQuota(request.zoneId, s)) },
+        uses: (lines) => ({ charged: lines.filter((q) => q.line === request.type) }),
+        tooFew: (q, needed) => `edgeone.Purge needs ${needed} ${request.type} purge${needed === 1 ? "" : "s"} but only ` +
+            `${q.available} of ${q.total} are left today in zone ${request.zoneId}; nothing was submitted`,
+        send: async (chunk, s) => refusalsOf(await api.createPurgeTask({ ...request, targets: whole ? [] : chunk }, s)),
+    }, already, onBatch, signal);
 }
 
 /**

@@ -50,14 +50,16 @@ export function sameItem(listed: string, item: string): boolean {
 }
 
 /**
- * The jobs whose records cover exactly `items` (one record each), among `records` of any jobs; `itemOf` and `jobOf`
- * read a record's item and job.
+ * The jobs whose records list exactly the distinct `items`, among `records` of any jobs; `itemOf` and `jobOf` read a
+ * record's item and job. An item listed more than once (a global push lists it once per area) counts once. With
+ * `mayListMore` (a job that lists what it found besides its items: an M3U8 playlist's segments), a job listing
+ * every item and more is taken too.
  *
  * @example
  * jobsCovering(purgeLogs, ["https://www.example.com/a"], (r) => r.url, (r) => r.taskId); // ["1533"]
  */
 export function jobsCovering<R>(records: readonly R[], items: readonly string[],
-    itemOf: (r: R) => string | null, jobOf: (r: R) => string | null): string[] {
+    itemOf: (r: R) => string | null, jobOf: (r: R) => string | null, mayListMore = false): string[] {
     const byJob = new Map<string, string[]>();
     for (const r of records) {
         const job = jobOf(r);
@@ -66,6 +68,8 @@ export function jobsCovering<R>(records: readonly R[], items: readonly string[],
             byJob.set(job, [...(byJob.get(job) ?? []), item]);
         }
     }
-    return [...byJob].filter(([, listed]) => listed.length === items.length && items.every((item) => listed.some((l) => sameItem(l, item))))
+    const wanted = [...new Set(items)];
+    return [...byJob].filter(([, listed]) => wanted.every((item) => listed.some((l) => sameItem(l, item))) &&
+        (mayListMore || listed.every((l) => wanted.some((item) => sameItem(l, item)))))
         .map(([job]) => job);
 }

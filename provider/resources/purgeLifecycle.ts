@@ -231,9 +231,14 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
             }
             throw signal.aborted ? new Error(`${why} before the ${words.noun} was submitted: nothing was ${words.done}`) : e;
         }
+        const accepted = product.items(req).filter((i) => !refused.some((r) => sameItem(r.item, i)));
+        if (sent.taskIds.length === 0) {
+            // Every batch was refused whole: no job holds anything, so there is nothing to wait for or to keep.
+            throw new Error(`${listRefused(refused)}; nothing was ${words.done}`);
+        }
+        // A batch refused whole adds no job: the first job that holds something names the resource.
         const id = sent.taskIds[0];
         const what = product.label(sent.taskIds);
-        const accepted = product.items(req).filter((i) => !refused.some((r) => sameItem(r.item, i)));
         const waits = inputs.wait !== false;
         if (refused.length > 0 && (!waits || accepted.length === 0)) {
             throw partialFailure(`${what}: ${listRefused(refused)}; ${nextAfterFailure(attempt, waits)}`, id, outs(status.failed));
@@ -241,7 +246,8 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         if (inputs.wait === false) {
             return { id, outs: outs(status.pending) };
         }
-        const resumed = sent.taskIds.length === start.sent.taskIds.length;
+        // Nothing sent by this run (a batch refused whole sends items but adds no job).
+        const resumed = sent.taskIds.length === start.sent.taskIds.length && sent.submitted === start.sent.submitted;
         let result: WaitResult<R>;
         try {
             result = await product.wait(refused.length > 0 ? product.withItems(req, accepted) : req, sent.taskIds,

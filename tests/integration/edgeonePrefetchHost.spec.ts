@@ -8,13 +8,19 @@ import { EMULATOR_CREDENTIALS, startEmulator } from "../../emulator";
 import { ProviderHost } from "../support/providerHost";
 import { hostOnEmulator } from "../support/hostOnEmulator";
 
-const ZONE = "zone-2noz78a8ev6k";
+/**
+ * A zone of its own for each spec: the provider host counts a zone's quota down across the prefetches that start
+ * within moments of each other, and that count outlives the emulator's reset between specs.
+ */
+let zoneNumber = 0;
+let ZONE = "zone-2noz78a8ev6k";
 
 describe("EdgeOne prefetch providers in Pulumi's dynamic-provider host", function () {
     this.timeout(30_000);
     const t = hostOnEmulator({ teoPrefetchCompleteAfterMs: 300, teoQuota: { prefetch_url: { batch: 2, daily: 5 } } },
         ["edgeOnePrefetch", "edgeOnePrefetchWaiter"], "teoEndpoint");
     const { calls, failure } = t;
+    beforeEach(() => { ZONE = `zone-prefetch${String(++zoneNumber).padStart(4, "0")}`; });
     const prefetch = (props: Record<string, unknown>) =>
         ({ __provider: t.providers.edgeOnePrefetch, zoneId: ZONE, minDelaySeconds: 0.1, maxDelaySeconds: 0.2, ...props });
     const waiter = (props: Record<string, unknown>) =>
@@ -75,6 +81,31 @@ describe("EdgeOne prefetch providers in Pulumi's dynamic-provider host", functio
         t.emu.teoPrefetchStore.refuse("https://other.example.com/x", "domain not in zone");
         const e = await failure(t.host.create(prefetch({ targets: ["https://www.example.com/a", "https://other.example.com/x"] })));
         assert.match(e.message, /refused 1 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\)/);
+    });
+    it("a batch refused whole is not waited for: the create ends naming it, with the other batch's job", async () => {
+        ["https://other.example.com/x", "https://other.example.com/y"].forEach((x) => t.emu.teoPrefetchStore.refuse(x, "domain not in zone"));
+        // Without delays: the wait through the zone's poller, which is done only once every job is listed.
+        const { minDelaySeconds: _min, maxDelaySeconds: _max, ...paced } = prefetch({ timeoutSeconds: 5,
+            targets: ["https://www.example.com/a", "https://www.example.com/b", "https://other.example.com/x", "https://other.example.com/y"] });
+        const e = await failure(t.host.create(paced));
+        assert.match(e.message, /refused 2 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\), .*; the other 2 succeeded/);
+        assert.deepStrictEqual([e.partial?.properties.status, (e.partial?.properties.jobIds as string[]).length], ["failed", 1]);
+    });
+    it("a prefetch whose every URL is refused fails naming them, and waits for no job", async () => {
+        t.emu.teoPrefetchStore.refuse("https://other.example.com/x", "domain not in zone");
+        const e = await failure(t.host.create(prefetch({ targets: ["https://other.example.com/x"] })));
+        assert.match(e.message, /refused 1 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\); nothing was prefetched/);
+        assert.deepStrictEqual([e.partial, calls("DescribePrefetchTasks")], [undefined, 0]);
+    });
+    it("a resumed wait on its own delays is done only once every one of its jobs is listed", async () => {
+        const listed = prefetchElsewhere(["https://www.example.com/a"]);
+        const inputs = prefetch({ targets: ["https://www.example.com/a"], timeoutSeconds: 2 });
+        // A second job not listed (yet): the first one's records alone cover the targets.
+        const olds = { ...inputs, jobId: listed, jobIds: [listed, "2f0unlisted0job"], submitted: 1, attempt: 1, status: "processing" };
+        await new Promise((r) => setTimeout(r, 400)); // the listed job is done by now
+        const e = await failure(t.host.update(listed, olds, inputs));
+        assert.match(e.message, /timed out/);
+        assert.strictEqual(e.partial?.properties.status, "processing");
     });
     it("the next update prefetches again only the URL that failed", async () => {
         t.emu.teoPrefetchStore.setOutcome("https://www.example.com/bad", { status: "timeout", failType: "originPullFailed", failMessage: "slow origin" });

@@ -82,6 +82,20 @@ describe("EdgeOne providers in Pulumi's dynamic-provider host", function () {
         const e = await failure(t.host.create(purge({ targets: ["https://www.example.com/a", "https://other.example.com/x"] })));
         assert.match(e.message, /refused 1 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\)/);
     });
+    it("a batch refused whole is not waited for: the create ends naming it, with the other batch's job", async () => {
+        ["https://other.example.com/x", "https://other.example.com/y"].forEach((x) => t.emu.teoStore.refuse(x, "domain not in zone"));
+        const e = await failure(t.host.create(purge({ timeoutSeconds: 5,
+            targets: ["https://www.example.com/a", "https://www.example.com/b", "https://other.example.com/x", "https://other.example.com/y"] })));
+        assert.match(e.message, /refused 2 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\), .*; the other 2 succeeded/);
+        assert.deepStrictEqual([e.partial?.properties.status, (e.partial?.properties.jobIds as string[]).length, e.partial?.id],
+            ["failed", 1, (e.partial?.properties.jobIds as string[])[0]]);
+    });
+    it("a purge whose every target is refused fails naming them, and waits for no job", async () => {
+        t.emu.teoStore.refuse("https://other.example.com/x", "domain not in zone");
+        const e = await failure(t.host.create(purge({ targets: ["https://other.example.com/x"] })));
+        assert.match(e.message, /refused 1 at submission: https:\/\/other\.example\.com\/x \(domain not in zone\); nothing was purged/);
+        assert.deepStrictEqual([e.partial, calls("DescribePurgeTasks")], [undefined, 0]);
+    });
     it("the next update submits a failed purge again, as CDN's rule says", async () => {
         t.emu.teoStore.setOutcome("https://www.example.com/bad", { status: "canceled", failType: "taskFailed", failMessage: "canceled" });
         const first = await failure(t.host.create(purge({ targets: ["https://www.example.com/bad"] })));

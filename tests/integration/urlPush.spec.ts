@@ -7,6 +7,7 @@ import * as assert from "assert";
 import { RunningEmulator } from "../../emulator";
 import { HOSTS } from "../support/hostsUnderTest";
 import { fastAndSlowHosts } from "../support/fastAndSlowHosts";
+import { QUOTA_SHARE_MS } from "../../provider/resources/quotaSubmission";
 const FAST = { minDelaySeconds: 0.1, maxDelaySeconds: 0.3 };
 
 for (const factory of HOSTS) {
@@ -49,11 +50,24 @@ for (const factory of HOSTS) {
         });
 
         it("a global prefetch over what either area has left is refused before anything is sent", async () => {
+            // The host counts a quota read down across the prefetches that start within moments; the earlier specs'
+            // count outlives the emulator's reset, so this one starts on a read of its own.
+            await new Promise((r) => setTimeout(r, QUOTA_SHARE_MS));
             await t.host.create("urlPush", { urls: ["https://www.example.com/1.js", "https://www.example.com/2.js"], area: "overseas", ...FAST });
             const urls = ["3", "4", "5", "6", "7"].map((n) => `https://www.example.com/${n}.js`);
             await assert.rejects(t.host.create("urlPush", { urls, area: "global", ...FAST }),
                 /UrlPush needs 5 URL prefetches but only 4 of 6 are left today \(area overseas, which a global prefetch also uses\); nothing was submitted/);
             assert.strictEqual(calls(t.emu, "PushUrlsCache"), 1);
+        });
+
+        it("two prefetches created at once that together exceed the day's rest: one is refused before it sends anything", async () => {
+            await new Promise((r) => setTimeout(r, QUOTA_SHARE_MS)); // a read of its own, as above
+            const urls = (p: string) => ["1", "2", "3", "4"].map((n) => `https://www.example.com/${p}-${n}.js`);
+            const told = await Promise.allSettled([t.host.create("urlPush", { urls: urls("a"), ...FAST }), t.host.create("urlPush", { urls: urls("b"), ...FAST })]);
+            assert.deepStrictEqual(told.map((r) => r.status).sort(), ["fulfilled", "rejected"]);
+            const refused = told.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason as Error;
+            assert.match(refused.message, /UrlPush needs 4 URL prefetches but only 2 of 6 are left today \(area mainland\); nothing was submitted/);
+            assert.strictEqual(calls(t.emu, "PushUrlsCache"), 2);
         });
 
         it("a timed-out wait keeps the task, and the next update resumes it without prefetching again", async () => {

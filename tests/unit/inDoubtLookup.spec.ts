@@ -57,6 +57,20 @@ describe("jobsCovering", () => {
         assert.strictEqual(cover([rec("1", "https://a/x")], ["https://a/x", "https://a/y"]), undefined);
     });
 
+    it("counts an item listed more than once (a global push lists it once per area) once", () => {
+        assert.strictEqual(cover([rec("1", "https://a/x"), rec("1", "https://a/x"), rec("1", "https://a/y")], ["https://a/x", "https://a/y"]), "1");
+    });
+
+    it("takes a job listing more than the items when it may list more (an M3U8 playlist's segments)", () => {
+        const records = [rec("1", "https://a/x.m3u8"), rec("1", "https://a/seg-1.ts"), rec("1", "https://a/seg-2.ts")];
+        assert.deepStrictEqual(jobsCovering(records, ["https://a/x.m3u8"], (r) => r.url, (r) => r.job, true), ["1"]);
+    });
+
+    it("still needs every item listed when the job may list more", () => {
+        const records = [rec("1", "https://a/x.m3u8"), rec("1", "https://a/seg-1.ts")];
+        assert.deepStrictEqual(jobsCovering(records, ["https://a/x.m3u8", "https://a/y.m3u8"], (r) => r.url, (r) => r.job, true), []);
+    });
+
     it("matches an item the API lists decoded", () => {
         assert.ok(sameItem("https://a/中文.html", "https://a/%E4%B8%AD%E6%96%87.html"));
         assert.strictEqual(cover([rec("9", "https://a/中文.html")], ["https://a/%E4%B8%AD%E6%96%87.html"]), "9");
