@@ -14,8 +14,6 @@ import { PUSH_STATUSES, PushStatus } from "./pushTypes";
  * given the top of that range by default, where a purge's 10 minutes would give up on a normal prefetch.
  */
 export const PUSH_TIMEOUT_SECONDS = 1800;
-/** A prefetch's pauses between checks by default: minutes of work need no check every second. */
-export const PUSH_DELAYS = { minDelaySeconds: 5, maxDelaySeconds: 30 } as const;
 
 export const PUSH_STATUS: EnumSpec<PushStatus> = { name: "PushStatus", values: PUSH_STATUSES,
     description: "A prefetch's state, lower-cased: `done`, `process` (not finished), `fail`, or `invalid` (the origin answered 4xx/5xx)." };
@@ -55,19 +53,24 @@ const PUSH_LOGS = { type: "array", items: { type: "object", ref: PUSH_TASK.name,
     description: "The records as last seen.", example: "[{ taskId: \"15336040-1a2b\", status: \"done\", ... }]" } as const satisfies PropertySpec;
 const HEADERS_MAX = 20;
 
-/** The wait options with a prefetch's longer deadline and calmer pace. */
+/**
+ * The wait options with a prefetch's longer deadline and calmer pace (minutes of work need no check every
+ * second): the one place their defaults are declared; the wait reads them from here.
+ */
 const PUSH_WAIT_OPTIONS = {
     ...WAIT_OPTIONS,
     timeoutSeconds: { ...WAIT_OPTIONS.timeoutSeconds, default: PUSH_TIMEOUT_SECONDS,
         description: "The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by " +
             "Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` " +
             "resumes the wait without prefetching again." },
-    minDelaySeconds: { ...WAIT_OPTIONS.minDelaySeconds,
-        description: `The shortest pause between checks, in seconds (default ${PUSH_DELAYS.minDelaySeconds}). By default a wait ` +
+    minDelaySeconds: { ...WAIT_OPTIONS.minDelaySeconds, default: 5,
+        description: "The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or " +
+            "`maxDelaySeconds` if shorter). By default a wait " +
             "is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then " +
             "frequent ones); setting either delay backs off between the two instead." },
-    maxDelaySeconds: { ...WAIT_OPTIONS.maxDelaySeconds,
-        description: `The longest pause between checks once the prefetch may be finishing, in seconds (default ${PUSH_DELAYS.maxDelaySeconds}).` },
+    maxDelaySeconds: { ...WAIT_OPTIONS.maxDelaySeconds, default: 30,
+        description: "The longest pause between checks once the prefetch may be finishing, in seconds (with only " +
+            "`minDelaySeconds` set: the default, or `minDelaySeconds` if longer)." },
 } as const satisfies Properties;
 
 /**

@@ -39,9 +39,9 @@ type UrlPush struct {
 	Headers PushHeaderArrayOutput `pulumi:"headers"`
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer PushLayerPtrOutput `pulumi:"layer"`
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
 	ParseM3U8 pulumi.BoolPtrOutput `pulumi:"parseM3U8"`
@@ -124,9 +124,9 @@ type urlPushArgs struct {
 	Headers []PushHeader `pulumi:"headers"`
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer *PushLayer `pulumi:"layer"`
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
 	ParseM3U8 *bool `pulumi:"parseM3U8"`
@@ -154,9 +154,9 @@ type UrlPushArgs struct {
 	Headers PushHeaderArrayInput
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer PushLayerPtrInput
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
 	ParseM3U8 pulumi.BoolPtrInput
@@ -291,12 +291,12 @@ func (o UrlPushOutput) Layer() PushLayerPtrOutput {
 	return o.ApplyT(func(v *UrlPush) PushLayerPtrOutput { return v.Layer }).(PushLayerPtrOutput)
 }
 
-// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 func (o UrlPushOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 func (o UrlPushOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

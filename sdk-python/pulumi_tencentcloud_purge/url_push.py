@@ -43,8 +43,8 @@ class UrlPushArgs:
         :param pulumi.Input[_builtins.bool] disable_range: Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
         :param pulumi.Input[Sequence[pulumi.Input['PushHeaderArgs']]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
         :param pulumi.Input['PushLayer'] layer: `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         :param pulumi.Input[_builtins.bool] parse_m3_u8: Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
@@ -142,7 +142,7 @@ class UrlPushArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -154,7 +154,7 @@ class UrlPushArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -272,8 +272,8 @@ class UrlPush(pulumi.CustomResource):
         :param pulumi.Input[_builtins.bool] disable_range: Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
         :param pulumi.Input[Sequence[pulumi.Input[Union['PushHeaderArgs', 'PushHeaderArgsDict', 'outputs.PushHeader']]]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
         :param pulumi.Input['PushLayer'] layer: `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         :param pulumi.Input[_builtins.bool] parse_m3_u8: Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
@@ -458,7 +458,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -466,7 +466,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
