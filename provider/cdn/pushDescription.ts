@@ -27,7 +27,9 @@ export const PUSH_HEADER: TypeSpec = {
     description: "An HTTP header the CDN sends to the origin with the prefetch requests.",
     properties: {
         name: { type: "string", required: true, max: 128, description: "The header's name, at most 128 bytes.", example: "X-Warm-Up" },
-        value: { type: "string", required: true, max: 1024, description: "Its value, at most 1024 bytes.", example: "release-42" },
+        // Secret: origin credentials (`Authorization: Bearer ...`) are a likely use.
+        value: { type: "string", required: true, max: 1024, secret: true, description: "Its value, at most 1024 bytes; kept secret in the state.",
+            example: "release-42" },
     },
 };
 
@@ -133,9 +135,10 @@ export const URL_PUSH = {
             description: "Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota).", example: "true" },
         disableRange: { type: "boolean", redoes: true,
             description: "Fetch from the origin without Range requests (a feature Tencent rolls out gradually).", example: "true" },
-        headers: { type: "array", max: HEADERS_MAX, redoes: true,
+        headers: { type: "array", max: HEADERS_MAX, redoes: true, secret: true,
             items: { type: "object", ref: PUSH_HEADER.name, description: "A header.", example: "{ name: \"X-Warm-Up\", value: \"1\" }" },
-            description: `HTTP headers sent to the origin with the prefetch requests, at most ${HEADERS_MAX}.`,
+            description: `HTTP headers sent to the origin with the prefetch requests, at most ${HEADERS_MAX}. Kept secret in ` +
+                "the state and outputs, as they may carry the origin's credentials.",
             example: "[{ name: \"X-Warm-Up\", value: \"1\" }]" },
         urlEncode: { type: "boolean", redoes: true,
             description: "Let the API encode the URLs (for URLs with Chinese characters).", example: "true" },

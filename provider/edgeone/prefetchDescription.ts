@@ -38,7 +38,9 @@ export const EDGEONE_HEADER: TypeSpec = {
     description: "An HTTP header a prefetch sends to the origin.",
     properties: {
         name: { type: "string", max: MAX_HEADER_NAME, required: true, description: "The header's name.", example: "Authorization" },
-        value: { type: "string", max: MAX_HEADER_VALUE, required: true, description: "The header's value.", example: "Bearer ..." },
+        // Secret: origin credentials (`Authorization: Bearer ...`) are a likely use.
+        value: { type: "string", max: MAX_HEADER_VALUE, required: true, secret: true, description: "The header's value; kept secret in the state.",
+            example: "Bearer ..." },
     },
 };
 
@@ -118,10 +120,11 @@ export const EDGEONE_PREFETCH = {
             example: "[\"https://www.example.com/app.js\"]" },
         mode: { type: "string", enum: EDGEONE_PREFETCH_MODE, redoes: true,
             description: "`default` (the middle tier) or `edge` (allow-listed accounts).", example: "default" },
-        headers: { type: "array", max: MAX_HEADERS, redoes: true,
+        headers: { type: "array", max: MAX_HEADERS, redoes: true, secret: true,
             items: { type: "object", ref: `${MODULE}:${EDGEONE_HEADER.name}`, description: "A header.", example: "{ name: X-Warm, value: \"1\" }" },
             description: `HTTP headers sent to the origin with the prefetch (at most ${MAX_HEADERS}; names up to ${MAX_HEADER_NAME} ` +
-                `characters, values up to ${MAX_HEADER_VALUE}).`, example: "[{ name: X-Warm, value: \"1\" }]" },
+                `characters, values up to ${MAX_HEADER_VALUE}). Kept secret in the state and outputs, as they may carry the origin's ` +
+                "credentials.", example: "[{ name: X-Warm, value: \"1\" }]" },
         prefetchMediaSegments: { type: "string", enum: EDGEONE_SWITCH, redoes: true,
             description: "`on` also prefetches the segments M3U8 playlists list, up to 3 levels (allow-listed accounts; the " +
                 "segments count against the quota and are dropped silently once it is spent); `off` (the default) only the URLs.",

@@ -35,7 +35,7 @@ type UrlPush struct {
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
 	// Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
 	DisableRange pulumi.BoolPtrOutput `pulumi:"disableRange"`
-	// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 	Headers PushHeaderArrayOutput `pulumi:"headers"`
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer PushLayerPtrOutput `pulumi:"layer"`
@@ -77,6 +77,13 @@ func NewUrlPush(ctx *pulumi.Context,
 	if args.Urls == nil {
 		return nil, errors.New("invalid value for required argument 'Urls'")
 	}
+	if args.Headers != nil {
+		args.Headers = pulumi.ToSecret(args.Headers).(PushHeaderArrayInput)
+	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"headers",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource UrlPush
 	err := ctx.RegisterResource("tencentcloud-purge:index:UrlPush", name, args, &resource, opts...)
@@ -120,7 +127,7 @@ type urlPushArgs struct {
 	Area *PurgeArea `pulumi:"area"`
 	// Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
 	DisableRange *bool `pulumi:"disableRange"`
-	// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 	Headers []PushHeader `pulumi:"headers"`
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer *PushLayer `pulumi:"layer"`
@@ -150,7 +157,7 @@ type UrlPushArgs struct {
 	Area PurgeAreaPtrInput
 	// Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
 	DisableRange pulumi.BoolPtrInput
-	// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 	Headers PushHeaderArrayInput
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer PushLayerPtrInput
@@ -281,7 +288,7 @@ func (o UrlPushOutput) DisableRange() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.BoolPtrOutput { return v.DisableRange }).(pulumi.BoolPtrOutput)
 }
 
-// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 func (o UrlPushOutput) Headers() PushHeaderArrayOutput {
 	return o.ApplyT(func(v *UrlPush) PushHeaderArrayOutput { return v.Headers }).(PushHeaderArrayOutput)
 }
