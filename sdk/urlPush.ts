@@ -6,7 +6,7 @@ import { PushWaitArgs } from "./pushWaitOptions";
 
 /** Inputs of {@link UrlPush}. */
 export interface UrlPushArgs extends PushWaitArgs {
-    /** Full URLs to prefetch; sent in batches of the push quota's size. */
+    /** Full URLs to prefetch, without wildcards (`*`); sent in batches of the push quota's size. */
     readonly urls: pulumi.Input<pulumi.Input<string>[]>;
     /** `mainland` (the API's default), `overseas`, or `global` (uses both areas' quota). */
     readonly area?: pulumi.Input<PurgeArea>;

@@ -3,6 +3,7 @@
  * types. The schema, the checks in both hosts, the diff and the SDK's compile-time check read it.
  */
 import { InvalidArgumentError } from "../description/validation";
+import { headerRules } from "../description/headerRules";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
 import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
 import { listingOutputs, pageInputs } from "../description/listing";
@@ -75,27 +76,26 @@ const PUSH_WAIT_OPTIONS = {
             "`minDelaySeconds` set: the default, or `minDelaySeconds` if longer)." },
 } as const satisfies Properties;
 
+/** The checks of each header: a name and a value of the byte lengths PushUrlsCache takes, and nothing else. */
+const pushHeaderRules = headerRules({ name: 128, value: 1024, unit: "bytes" });
+
 /**
- * The checks across UrlPush's inputs: the wait options, and each header's name and value within the API's limits.
+ * The checks across UrlPush's inputs: the wait options; no wildcard in a URL (PushUrlsCache refuses it, after the
+ * quota was read and the batch planned); each header's name and value within the API's limits, and nothing beside.
  *
  * @example
- * pushRules({ headers: [{ name: "", value: "x" }] }); // throws on headers[0].name
+ * pushRules({ urls: ["https://www.example.com/*"] }); // throws on urls[0]
  */
 export function pushRules(known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string> = new Set()): void {
     waitRules(known, pending);
-    const headers = known.headers as readonly unknown[] | undefined;
-    headers?.forEach((h, i) => {
-        if (typeof h !== "object" || h === null || Array.isArray(h)) {
-            throw new InvalidArgumentError(`headers[${i}]`, `must be an object { name, value }, got ${JSON.stringify(h) ?? "nothing"}`);
-        }
-        const { name, value } = h as Record<string, unknown>;
-        if (typeof name !== "string" || name === "" || Buffer.byteLength(name) > 128 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-            throw new InvalidArgumentError(`headers[${i}].name`, `must be an HTTP header name of 1 to 128 bytes, got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== "string" || Buffer.byteLength(value) > 1024) {
-            throw new InvalidArgumentError(`headers[${i}].value`, `must be text of at most 1024 bytes, got ${typeof value === "string" ? `${Buffer.byteLength(value)} bytes` : JSON.stringify(value)}`);
+    const urls = known.urls as readonly unknown[] | undefined;
+    urls?.forEach((url, i) => {
+        if (typeof url === "string" && url.includes("*")) {
+            throw new InvalidArgumentError(`urls[${i}]`, `must not hold a wildcard (\`*\`): a prefetch fetches each URL from the ` +
+                `origin, so the CDN refuses wildcards (CdnPushWildcardNotAllowed); list each URL in full, got ${JSON.stringify(url)}`);
         }
     });
+    pushHeaderRules(known, pending);
 }
 
 /**
@@ -124,7 +124,9 @@ export const URL_PUSH = {
             '      urls: ["https://www.example.com/app.js"]\n    options:\n      dependsOn: [${purged}]',
     },
     inputs: {
-        urls: urlList("The URLs to prefetch", "https://www.example.com/app.js"),
+        urls: { ...urlList("The URLs to prefetch", "https://www.example.com/app.js"),
+            description: "The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards " +
+                "(`*`); long lists are sent in batches." },
         area: { type: "string", enum: PURGE_AREA, redoes: true,
             description: "Where to prefetch: `mainland` (the API's default), `overseas`, or `global` (both areas' quota).", example: "global" },
         layer: { type: "string", enum: PUSH_LAYER, redoes: true,

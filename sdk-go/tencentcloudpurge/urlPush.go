@@ -59,7 +59,7 @@ type UrlPush struct {
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrOutput `pulumi:"urlEncode"`
-	// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+	// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 	Urls pulumi.StringArrayOutput `pulumi:"urls"`
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent pulumi.StringPtrOutput `pulumi:"userAgent"`
@@ -143,7 +143,7 @@ type urlPushArgs struct {
 	Triggers []interface{} `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode *bool `pulumi:"urlEncode"`
-	// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+	// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 	Urls []string `pulumi:"urls"`
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent *string `pulumi:"userAgent"`
@@ -173,7 +173,7 @@ type UrlPushArgs struct {
 	Triggers pulumi.ArrayInput
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrInput
-	// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+	// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 	Urls pulumi.StringArrayInput
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent pulumi.StringPtrInput
@@ -348,7 +348,7 @@ func (o UrlPushOutput) UrlEncode() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.BoolPtrOutput { return v.UrlEncode }).(pulumi.BoolPtrOutput)
 }
 
-// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 func (o UrlPushOutput) Urls() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.StringArrayOutput { return v.Urls }).(pulumi.StringArrayOutput)
 }

@@ -38,7 +38,7 @@ class UrlPushArgs:
         """
         The set of arguments for constructing a UrlPush resource.
 
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input['PurgeArea'] area: Where to prefetch: `mainland` (the API's default), `overseas`, or `global` (both areas' quota). Example: `global`.
         :param pulumi.Input[_builtins.bool] disable_range: Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
         :param pulumi.Input[Sequence[pulumi.Input['PushHeaderArgs']]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
@@ -82,7 +82,7 @@ class UrlPushArgs:
     @pulumi.getter
     def urls(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         """
         return pulumi.get(self, "urls")
 
@@ -278,7 +278,7 @@ class UrlPush(pulumi.CustomResource):
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input[_builtins.str] user_agent: The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
         :param pulumi.Input[_builtins.bool] wait: Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
         """
@@ -540,7 +540,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter
     def urls(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         """
         return pulumi.get(self, "urls")
 

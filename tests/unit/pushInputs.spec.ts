@@ -44,6 +44,26 @@ describe("UrlPush's inputs", () => {
         });
     }
 
+    /** The argument an error names, and its message. */
+    const refusal = (inputs: Record<string, unknown>) => {
+        try {
+            validateInputs(URL_PUSH, { urls: URLS, ...inputs });
+            return undefined;
+        } catch (e) {
+            return e instanceof InvalidArgumentError ? [e.argument, e.message] : [String(e)];
+        }
+    };
+
+    it("refuses a wildcard URL, naming it and why, before PushUrlsCache would", () => {
+        const [argument, message] = refusal({ urls: [URLS[0], "https://www.example.com/static/*"] }) ?? [];
+        assert.deepStrictEqual([argument, /wildcard/.test(message ?? ""), /list each URL in full/.test(message ?? "")], ["urls[1]", true, true]);
+    });
+
+    it("refuses a header with a key beside name and value, as edgeone.Prefetch does", () => {
+        assert.deepStrictEqual(refusal({ headers: [{ name: "X-A", value: "1", vaule: "2" }] }),
+            ["headers[0]", "Invalid argument \"headers[0]\": takes only name and value, got vaule"]);
+    });
+
     it("waits 30 minutes by default, as a prefetch takes 5 to 30, checking every 5 to 30 s", () => {
         assert.deepStrictEqual(waitSettings(validateInputs(URL_PUSH, { urls: URLS }), URL_PUSH),
             { timeoutSeconds: 1800, minDelaySeconds: 5, maxDelaySeconds: 30, ownPacing: false });
