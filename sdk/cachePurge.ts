@@ -3,7 +3,12 @@ import { PurgeArea } from "../provider/cdn/types";
 import { CdnTasks } from "./cdnTasks";
 import { WaitArgs } from "./waitOptions";
 
-/** Inputs UrlPurge and PathPurge share. */
+/**
+ * Inputs UrlPurge and PathPurge share.
+ *
+ * @example
+ * const shared: CachePurgeArgs = { area: "overseas", wait: false };
+ */
 export interface CachePurgeArgs extends WaitArgs {
     /** Where to purge; by default where each domain is accelerated. */
     readonly area?: pulumi.Input<PurgeArea>;

@@ -13,7 +13,12 @@ import { PurgeArea, PurgeStatus, PurgeTask, PurgeType } from "../provider/cdn/ty
 import { readingOutput, ReadingOutputOptions } from "./readingOutput";
 import { programConfig, TaskListing } from "./taskListing";
 
-/** Filters of DescribePurgeTasks. Give `taskId` or `startTime`. */
+/**
+ * Filters of DescribePurgeTasks. Give `taskId` or `startTime`.
+ *
+ * @example
+ * const args: GetPurgeTasksArgs = { startTime: "2026-11-29 00:00:00", status: "fail" };
+ */
 export interface GetPurgeTasksArgs {
     /** A task id as PurgeUrlsCache or PurgePathCache returned it. */
     readonly taskId?: string;
@@ -31,10 +36,20 @@ export interface GetPurgeTasksArgs {
     readonly limit?: number;
 }
 
-/** {@link GetPurgeTasksArgs} whose fields may be Outputs. */
+/**
+ * {@link GetPurgeTasksArgs} whose fields may be Outputs.
+ *
+ * @example
+ * const args: GetPurgeTasksOutputArgs = { taskId: site.taskId };
+ */
 export type GetPurgeTasksOutputArgs = { readonly [K in keyof GetPurgeTasksArgs]?: pulumi.Input<GetPurgeTasksArgs[K]> };
 
-/** How to reach the API; everything else comes from stack config or the environment. */
+/**
+ * How to reach the API; everything else comes from stack config or the environment.
+ *
+ * @example
+ * await getPurgeTasks({ taskId: "1533" }, { connection: { region: "ap-singapore" } });
+ */
 export interface GetPurgeTasksOptions {
     readonly connection?: ConnectionInput;
     /** Records per request when reading every page, 1..1000. Default 100. */
@@ -45,12 +60,20 @@ export interface GetPurgeTasksOptions {
 /**
  * {@link GetPurgeTasksOptions} for {@link getPurgeTasksOutput}: connection values may be (secret) Outputs, and
  * `dependsOn` orders the read after resources, as Pulumi's `InvokeOutputOptions.dependsOn` does for invokes.
+ *
+ * @example
+ * getPurgeTasksOutput({ taskId: site.taskId }, { dependsOn: [site] });
  */
 export interface GetPurgeTasksOutputOptions extends ReadingOutputOptions {
     readonly pageSize?: number;
 }
 
-/** What DescribePurgeTasks found. */
+/**
+ * What DescribePurgeTasks found.
+ *
+ * @example
+ * const { purgeLogs, totalCount } = await getPurgeTasks({ taskId: "1533" });
+ */
 export interface GetPurgeTasksResult extends TaskListing {
     readonly purgeLogs: readonly PurgeTask[];
 }

@@ -11,7 +11,12 @@ import { PushStatus, PushTask } from "../provider/cdn/pushTypes";
 import { readingOutput, ReadingOutputOptions } from "./readingOutput";
 import { programConfig, TaskListing } from "./taskListing";
 
-/** Filters of DescribePushTasks. Give `taskId` or `startTime`. */
+/**
+ * Filters of DescribePushTasks. Give `taskId` or `startTime`.
+ *
+ * @example
+ * const args: GetPushTasksArgs = { startTime: "2026-11-29 00:00:00", status: "invalid" };
+ */
 export interface GetPushTasksArgs {
     /** A task id as PushUrlsCache returned it. */
     readonly taskId?: string;
@@ -29,16 +34,31 @@ export interface GetPushTasksArgs {
     readonly limit?: number;
 }
 
-/** {@link GetPushTasksArgs} whose fields may be Outputs. */
+/**
+ * {@link GetPushTasksArgs} whose fields may be Outputs.
+ *
+ * @example
+ * const args: GetPushTasksOutputArgs = { taskId: warm.taskId };
+ */
 export type GetPushTasksOutputArgs = { readonly [K in keyof GetPushTasksArgs]?: pulumi.Input<GetPushTasksArgs[K]> };
 
-/** How to reach the API; everything else comes from stack config or the environment. */
+/**
+ * How to reach the API; everything else comes from stack config or the environment.
+ *
+ * @example
+ * await getPushTasks({ taskId: "1533" }, { connection: { region: "ap-singapore" } });
+ */
 export interface GetPushTasksOptions {
     readonly connection?: ConnectionInput;
     readonly signal?: AbortSignal;
 }
 
-/** What DescribePushTasks found. */
+/**
+ * What DescribePushTasks found.
+ *
+ * @example
+ * const { pushLogs } = await getPushTasks({ taskId: "1533" }); // one record per URL, with its percent
+ */
 export interface GetPushTasksResult extends TaskListing {
     readonly pushLogs: readonly PushTask[];
 }

@@ -2,7 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { FlushType } from "../provider/cdn/types";
 import { CachePurge, CachePurgeArgs } from "./cachePurge";
 
-/** Inputs of {@link PathPurge}. */
+/**
+ * Inputs of {@link PathPurge}.
+ *
+ * @example
+ * const args: PathPurgeArgs = { paths: ["https://www.example.com/static/"], flushType: "flush" };
+ */
 export interface PathPurgeArgs extends CachePurgeArgs {
     /** Directory URLs to purge, e.g. `https://www.example.com/static/`. */
     readonly paths: pulumi.Input<pulumi.Input<string>[]>;

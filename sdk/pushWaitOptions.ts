@@ -12,8 +12,8 @@ import { WaitArgs } from "./waitOptions";
 export interface PushWaitArgs extends WaitArgs {
     /** The wait's own deadline, in seconds. Default 1800 (a prefetch takes 5 to 30 minutes by Tencent's FAQ). */
     readonly timeoutSeconds?: pulumi.Input<number>;
-    /** The shortest pause between checks, in seconds (0.1..600). Default 5. Setting either delay backs off between them instead of the learned pace. */
+    /** The shortest pause between checks, in seconds (0.1..600). Default 5 (or `maxDelaySeconds` if shorter). Setting either delay backs off between them instead of the learned pace. */
     readonly minDelaySeconds?: pulumi.Input<number>;
-    /** The longest pause between checks, in seconds (0.1..3600). Default 30. */
+    /** The longest pause between checks, in seconds (0.1..3600). Default 30 (or `minDelaySeconds` if longer). */
     readonly maxDelaySeconds?: pulumi.Input<number>;
 }

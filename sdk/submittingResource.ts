@@ -3,6 +3,13 @@ import type { ResourceKind } from "../provider/host";
 import { hostedProvider, TOKEN_MODULE, urnInput } from "./hostedProvider";
 
 /**
+ * Inputs that may carry credentials (a prefetch's `headers`, e.g. `Authorization: Bearer ...`), as the
+ * description marks them secret: given in plain text, they are still stored encrypted, in the inputs and the
+ * outputs of the state alike.
+ */
+const SECRET_INPUTS = ["headers"] as const;
+
+/**
  * What every resource that submits work and waits for it has in common (UrlPurge, PathPurge, UrlPush,
  * `edgeone.Purge`, `edgeone.Prefetch`): its outputs, each left to the provider, and the resource's URN as an
  * input so that its messages can name it. A product's base adds its own ids (`taskId`s, `jobId`s).
@@ -22,9 +29,12 @@ export abstract class SubmittingResource extends pulumi.dynamic.Resource {
 
     protected constructor(kind: ResourceKind, type: string, ids: readonly [one: string, all: string], name: string, args: object,
         opts?: pulumi.CustomResourceOptions) {
+        const given = args as Record<string, unknown>;
+        const secret = SECRET_INPUTS.filter((k) => given[k] !== undefined);
         super(hostedProvider(kind), name, {
-            ...args, resourceUrn: urnInput(name, type, opts), [ids[0]]: undefined, [ids[1]]: undefined,
+            ...args, ...Object.fromEntries(secret.map((k) => [k, pulumi.secret(given[k])])),
+            resourceUrn: urnInput(name, type, opts), [ids[0]]: undefined, [ids[1]]: undefined,
             submitted: undefined, attempt: undefined, status: undefined, completedAt: undefined,
-        }, opts, TOKEN_MODULE, type);
+        }, secret.length > 0 ? { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secret] } : opts, TOKEN_MODULE, type);
     }
 }

@@ -1,7 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CachePurge, CachePurgeArgs } from "./cachePurge";
 
-/** Inputs of {@link UrlPurge}. */
+/**
+ * Inputs of {@link UrlPurge}.
+ *
+ * @example
+ * const args: UrlPurgeArgs = { urls: ["https://www.example.com/index.html"], area: "mainland" };
+ */
 export interface UrlPurgeArgs extends CachePurgeArgs {
     /** Full URLs to purge. Lists longer than the API's batch size are sent in several requests. */
     readonly urls: pulumi.Input<pulumi.Input<string>[]>;

@@ -4,9 +4,15 @@ import { PushHeader } from "../provider/cdn/pushTypes";
 import { CdnTasks } from "./cdnTasks";
 import { PushWaitArgs } from "./pushWaitOptions";
 
-/** Inputs of {@link UrlPush}. */
+/**
+ * Inputs of {@link UrlPush}.
+ *
+ * @example
+ * const args: UrlPushArgs = { urls: ["https://www.example.com/app.js"], area: "global",
+ *     headers: [{ name: "Authorization", value: originToken }] }; // headers are kept secret
+ */
 export interface UrlPushArgs extends PushWaitArgs {
-    /** Full URLs to prefetch; sent in batches of the push quota's size. */
+    /** Full URLs to prefetch, without wildcards (`*`); sent in batches of the push quota's size. */
     readonly urls: pulumi.Input<pulumi.Input<string>[]>;
     /** `mainland` (the API's default), `overseas`, or `global` (uses both areas' quota). */
     readonly area?: pulumi.Input<PurgeArea>;

@@ -11,9 +11,9 @@ import * as pulumi from "@pulumi/pulumi";
 export interface WaitArgs {
     /** The wait's own deadline, in seconds (the engine's customTimeouts do not reach dynamic providers). Default 600. */
     readonly timeoutSeconds?: pulumi.Input<number>;
-    /** The shortest pause between checks of this wait's own schedule, in seconds (0.1..600). Default 1 when either delay is set. */
+    /** The shortest pause between checks of this wait's own schedule, in seconds (0.1..600). Default 1 (or `maxDelaySeconds` if shorter) when either delay is set. */
     readonly minDelaySeconds?: pulumi.Input<number>;
-    /** The longest pause between checks of this wait's own schedule, in seconds (0.1..3600). Default 10 when either delay is set. */
+    /** The longest pause between checks of this wait's own schedule, in seconds (0.1..3600). Default 10 (or `minDelaySeconds` if longer) when either delay is set. */
     readonly maxDelaySeconds?: pulumi.Input<number>;
     /** Any values; when they change, the resource purges or prefetches again (a waiter waits again). */
     readonly triggers?: pulumi.Input<unknown[]>;

@@ -2,6 +2,7 @@
  * The one way this package calls the CDN API (purge and push): the official SDK's CDN client through the shared {@link ApiCaller}
  * (rate limiter, retries, error classification), with answers mapped to this package's types.
  */
+import { cdnHint } from "./apiHints";
 import { ConnectionSettings } from "../client/connection";
 import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../client/apiCaller";
 import { toPurgeApiError } from "../client/classifyError";
@@ -30,7 +31,7 @@ export class PurgeClient implements PurgeApi, PushApi {
             // Required here, not at the top: importing this package must not load the SDK.
             const { cdn } = require("tencentcloud-sdk-nodejs/tencentcloud/services/cdn");
             return new cdn.v20180606.Client(sdkClientConfig(settings)) as SdkClient;
-        });
+        }, cdnHint);
     }
 
     async describePurgeTasks(query: DescribePurgeTasksQuery, signal?: AbortSignal): Promise<PurgeTaskPage> {

@@ -3,6 +3,7 @@
  * types. The schema, the checks in both hosts, the diff and the SDK's compile-time check read it.
  */
 import { InvalidArgumentError } from "../description/validation";
+import { headerRules } from "../description/headerRules";
 import { EnumSpec, FunctionSpec, Properties, PropertySpec, ResourceSpec, TypeSpec } from "../description/property";
 import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
 import { listingOutputs, pageInputs } from "../description/listing";
@@ -14,8 +15,6 @@ import { PUSH_STATUSES, PushStatus } from "./pushTypes";
  * given the top of that range by default, where a purge's 10 minutes would give up on a normal prefetch.
  */
 export const PUSH_TIMEOUT_SECONDS = 1800;
-/** A prefetch's pauses between checks by default: minutes of work need no check every second. */
-export const PUSH_DELAYS = { minDelaySeconds: 5, maxDelaySeconds: 30 } as const;
 
 export const PUSH_STATUS: EnumSpec<PushStatus> = { name: "PushStatus", values: PUSH_STATUSES,
     description: "A prefetch's state, lower-cased: `done`, `process` (not finished), `fail`, or `invalid` (the origin answered 4xx/5xx)." };
@@ -29,7 +28,9 @@ export const PUSH_HEADER: TypeSpec = {
     description: "An HTTP header the CDN sends to the origin with the prefetch requests.",
     properties: {
         name: { type: "string", required: true, max: 128, description: "The header's name, at most 128 bytes.", example: "X-Warm-Up" },
-        value: { type: "string", required: true, max: 1024, description: "Its value, at most 1024 bytes.", example: "release-42" },
+        // Secret: origin credentials (`Authorization: Bearer ...`) are a likely use.
+        value: { type: "string", required: true, max: 1024, secret: true, description: "Its value, at most 1024 bytes; kept secret in the state.",
+            example: "release-42" },
     },
 };
 
@@ -55,42 +56,46 @@ const PUSH_LOGS = { type: "array", items: { type: "object", ref: PUSH_TASK.name,
     description: "The records as last seen.", example: "[{ taskId: \"15336040-1a2b\", status: \"done\", ... }]" } as const satisfies PropertySpec;
 const HEADERS_MAX = 20;
 
-/** The wait options with a prefetch's longer deadline and calmer pace. */
+/**
+ * The wait options with a prefetch's longer deadline and calmer pace (minutes of work need no check every
+ * second): the one place their defaults are declared; the wait reads them from here.
+ */
 const PUSH_WAIT_OPTIONS = {
     ...WAIT_OPTIONS,
     timeoutSeconds: { ...WAIT_OPTIONS.timeoutSeconds, default: PUSH_TIMEOUT_SECONDS,
         description: "The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by " +
             "Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` " +
             "resumes the wait without prefetching again." },
-    minDelaySeconds: { ...WAIT_OPTIONS.minDelaySeconds,
-        description: `The shortest pause between checks, in seconds (default ${PUSH_DELAYS.minDelaySeconds}). By default a wait ` +
+    minDelaySeconds: { ...WAIT_OPTIONS.minDelaySeconds, default: 5,
+        description: "The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or " +
+            "`maxDelaySeconds` if shorter). By default a wait " +
             "is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then " +
             "frequent ones); setting either delay backs off between the two instead." },
-    maxDelaySeconds: { ...WAIT_OPTIONS.maxDelaySeconds,
-        description: `The longest pause between checks once the prefetch may be finishing, in seconds (default ${PUSH_DELAYS.maxDelaySeconds}).` },
+    maxDelaySeconds: { ...WAIT_OPTIONS.maxDelaySeconds, default: 30,
+        description: "The longest pause between checks once the prefetch may be finishing, in seconds (with only " +
+            "`minDelaySeconds` set: the default, or `minDelaySeconds` if longer)." },
 } as const satisfies Properties;
 
+/** The checks of each header: a name and a value of the byte lengths PushUrlsCache takes, and nothing else. */
+const pushHeaderRules = headerRules({ name: 128, value: 1024, unit: "bytes" });
+
 /**
- * The checks across UrlPush's inputs: the wait options, and each header's name and value within the API's limits.
+ * The checks across UrlPush's inputs: the wait options; no wildcard in a URL (PushUrlsCache refuses it, after the
+ * quota was read and the batch planned); each header's name and value within the API's limits, and nothing beside.
  *
  * @example
- * pushRules({ headers: [{ name: "", value: "x" }] }); // throws on headers[0].name
+ * pushRules({ urls: ["https://www.example.com/*"] }); // throws on urls[0]
  */
 export function pushRules(known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string> = new Set()): void {
     waitRules(known, pending);
-    const headers = known.headers as readonly unknown[] | undefined;
-    headers?.forEach((h, i) => {
-        if (typeof h !== "object" || h === null || Array.isArray(h)) {
-            throw new InvalidArgumentError(`headers[${i}]`, `must be an object { name, value }, got ${JSON.stringify(h) ?? "nothing"}`);
-        }
-        const { name, value } = h as Record<string, unknown>;
-        if (typeof name !== "string" || name === "" || Buffer.byteLength(name) > 128 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-            throw new InvalidArgumentError(`headers[${i}].name`, `must be an HTTP header name of 1 to 128 bytes, got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== "string" || Buffer.byteLength(value) > 1024) {
-            throw new InvalidArgumentError(`headers[${i}].value`, `must be text of at most 1024 bytes, got ${typeof value === "string" ? `${Buffer.byteLength(value)} bytes` : JSON.stringify(value)}`);
+    const urls = known.urls as readonly unknown[] | undefined;
+    urls?.forEach((url, i) => {
+        if (typeof url === "string" && url.includes("*")) {
+            throw new InvalidArgumentError(`urls[${i}]`, `must not hold a wildcard (\`*\`): a prefetch fetches each URL from the ` +
+                `origin, so the CDN refuses wildcards (CdnPushWildcardNotAllowed); list each URL in full, got ${JSON.stringify(url)}`);
         }
     });
+    pushHeaderRules(known, pending);
 }
 
 /**
@@ -119,7 +124,9 @@ export const URL_PUSH = {
             '      urls: ["https://www.example.com/app.js"]\n    options:\n      dependsOn: [${purged}]',
     },
     inputs: {
-        urls: urlList("The URLs to prefetch", "https://www.example.com/app.js"),
+        urls: { ...urlList("The URLs to prefetch", "https://www.example.com/app.js"),
+            description: "The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards " +
+                "(`*`); long lists are sent in batches." },
         area: { type: "string", enum: PURGE_AREA, redoes: true,
             description: "Where to prefetch: `mainland` (the API's default), `overseas`, or `global` (both areas' quota).", example: "global" },
         layer: { type: "string", enum: PUSH_LAYER, redoes: true,
@@ -130,9 +137,10 @@ export const URL_PUSH = {
             description: "Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota).", example: "true" },
         disableRange: { type: "boolean", redoes: true,
             description: "Fetch from the origin without Range requests (a feature Tencent rolls out gradually).", example: "true" },
-        headers: { type: "array", max: HEADERS_MAX, redoes: true,
+        headers: { type: "array", max: HEADERS_MAX, redoes: true, secret: true,
             items: { type: "object", ref: PUSH_HEADER.name, description: "A header.", example: "{ name: \"X-Warm-Up\", value: \"1\" }" },
-            description: `HTTP headers sent to the origin with the prefetch requests, at most ${HEADERS_MAX}.`,
+            description: `HTTP headers sent to the origin with the prefetch requests, at most ${HEADERS_MAX}. Kept secret in ` +
+                "the state and outputs, as they may carry the origin's credentials.",
             example: "[{ name: \"X-Warm-Up\", value: \"1\" }]" },
         urlEncode: { type: "boolean", redoes: true,
             description: "Let the API encode the URLs (for URLs with Chinese characters).", example: "true" },

@@ -6,9 +6,8 @@
  */
 import { adoptedTask, recordsToImport, urlsOf } from "./adopt";
 import { formatApiTime } from "../base/time";
-import { WaitSettings } from "../description";
 import { hostPushApi } from "./clients";
-import { PUSH_DELAYS, PUSH_TIMEOUT_SECONDS, URL_PUSH } from "./pushDescription";
+import { URL_PUSH } from "./pushDescription";
 import { PushHeader, PushRequest, PushTask } from "./pushTypes";
 import { PUSH_RECORDS } from "./pushRecords";
 import { readPushTasks } from "./pushPaging";
@@ -22,37 +21,16 @@ import { overallState } from "../resources/outcome";
 /** "push task 1533" or "push tasks 1533, 1534". */
 const tasksLabel = (taskIds: readonly string[]) => `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.join(", ")}`;
 
-/** UrlPush's request with the wait settings it was given (unset ones take a prefetch's defaults). */
-interface PushWork extends PushRequest {
-    readonly given: { readonly timeoutSeconds?: number; readonly minDelaySeconds?: number; readonly maxDelaySeconds?: number };
-}
-
-/**
- * A prefetch's wait settings: its own defaults where the user set none. `ownPacing` when the user set a delay:
- * the wait then backs off between them as given, instead of through the push poller on the pace learned from the
- * account's prefetches.
- *
- * @example
- * pushWaitSettings({}).timeoutSeconds; // 1800
- */
-export function pushWaitSettings(given: PushWork["given"]): WaitSettings {
-    const min = given.minDelaySeconds ?? Math.min(PUSH_DELAYS.minDelaySeconds, given.maxDelaySeconds ?? Infinity);
-    const max = given.maxDelaySeconds ?? Math.max(PUSH_DELAYS.maxDelaySeconds, min);
-    return { timeoutSeconds: given.timeoutSeconds ?? PUSH_TIMEOUT_SECONDS, minDelaySeconds: min, maxDelaySeconds: max,
-        ownPacing: given.minDelaySeconds !== undefined || given.maxDelaySeconds !== undefined };
-}
-
 /**
  * UrlPush's request from inputs its description checked.
  *
  * @example
  * pushRequestOf(validateInputs(URL_PUSH, { urls: ["https://www.example.com/app.js"] })).items;
  */
-export function pushRequestOf(known: Record<string, unknown>): PushWork {
+export function pushRequestOf(known: Record<string, unknown>): PushRequest {
     if (!known.urls) {
         throw new Error("urls must be known before the prefetch is submitted");
     }
-    const n = (k: string) => (typeof known[k] === "number" ? known[k] as number : undefined);
     return {
         items: known.urls as readonly string[],
         area: known.area as PurgeArea | undefined,
@@ -62,7 +40,6 @@ export function pushRequestOf(known: Record<string, unknown>): PushWork {
         disableRange: known.disableRange as boolean | undefined,
         headers: known.headers as readonly PushHeader[] | undefined,
         urlEncode: known.urlEncode as boolean | undefined,
-        given: { timeoutSeconds: n("timeoutSeconds"), minDelaySeconds: n("minDelaySeconds"), maxDelaySeconds: n("maxDelaySeconds") },
     };
 }
 
@@ -72,7 +49,7 @@ export function pushRequestOf(known: Record<string, unknown>): PushWork {
  * @example
  * purgeLifecycle(urlPushProduct);
  */
-export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
+export const urlPushProduct: PurgeProduct<PushRequest, PushTask> = {
     described: URL_PUSH,
     idKeys: { one: "taskId", all: "taskIds" },
     status: { done: "done", failed: "fail", pending: "process" },
@@ -86,14 +63,10 @@ export const urlPushProduct: PurgeProduct<PushWork, PushTask> = {
     withItems: (req, items) => ({ ...req, items }),
     itemOf: (record) => record.url,
     expectedRecords: (req) => req.items.length,
-    submit: (req, already, onBatch, signal) => {
-        const { given: _given, ...request } = req;
-        return submitPush(hostPushApi(), request, already, (s) => onBatch(s, []), signal);
-    },
-    wait(req, taskIds, submittedAt, _settings, onProgress) {
-        // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
-        return hostWaitForPushTasks(hostPushApi(), taskIds, submittedAt, pushWaitSettings(req.given), onProgress, req.items.length);
-    },
+    submit: (req, already, onBatch, signal) => submitPush(hostPushApi(), req, already, (s) => onBatch(s, []), signal),
+    // The settings carry a prefetch's defaults, which URL_PUSH's wait options declare.
+    wait: (req, taskIds, submittedAt, settings, onProgress) =>
+        hostWaitForPushTasks(hostPushApi(), taskIds, submittedAt, settings, onProgress, req.items.length),
     read: (_inputs, taskIds) => readPushTasks(hostPushApi(), taskIds),
     label: tasksLabel,
     inDoubt: {

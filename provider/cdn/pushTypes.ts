@@ -6,6 +6,9 @@ import { PurgeArea, PurgeQuota } from "./types";
 
 /**
  * A pushed URL's state: `process` until it ends `done`, `fail`, or `invalid` (the origin answered 4xx/5xx).
+ *
+ * @example
+ * const failed = (await getPushTasks({ taskId })).pushLogs.filter((r) => r.status === "invalid");
  */
 export type PushStatus = "done" | "process" | "fail" | "invalid";
 export const PUSH_STATUSES: readonly PushStatus[] = ["done", "process", "fail", "invalid"];
@@ -48,7 +51,12 @@ export interface PushTaskPage {
     readonly requestId: string;
 }
 
-/** One custom header sent to the origin with the prefetch requests. */
+/**
+ * One custom header sent to the origin with the prefetch requests; its value is kept secret in the state.
+ *
+ * @example
+ * const header: PushHeader = { name: "X-Warm-Up", value: "release-42" };
+ */
 export interface PushHeader {
     readonly name: string;
     readonly value: string;

@@ -9,15 +9,14 @@ import { PUSH_TASK_WAITER } from "./pushDescription";
 import { PUSH_RECORDS } from "./pushRecords";
 import { PushTask } from "./pushTypes";
 import { readPushTasks } from "./pushPaging";
-import { pushStatusOf, pushWaitSettings } from "./pushProvider";
+import { pushStatusOf } from "./pushProvider";
 import { hostWaitForPushTasks } from "./pushWaits";
 import { waiterLifecycle, WaiterProduct } from "../resources/waiterLifecycle";
 import { PREFETCH_WORDS } from "../resources/purgeLifecycle";
 
-/** What a PushTaskWaiter waits for: its task ids, and the wait settings it was given. */
+/** What a PushTaskWaiter waits for: its task ids. */
 interface PushTarget {
     readonly taskIds: readonly string[];
-    readonly given: { readonly timeoutSeconds?: number; readonly minDelaySeconds?: number; readonly maxDelaySeconds?: number };
 }
 
 /** A message names this many task ids at most. */
@@ -35,17 +34,13 @@ export const pushWaiterProduct: WaiterProduct<PushTarget, PushTask> = {
     records: PUSH_RECORDS,
     words: PREFETCH_WORDS,
     redoneOutputs: ["pushLogs"],
-    target(known) {
-        const n = (k: string) => (typeof known[k] === "number" ? known[k] as number : undefined);
-        const taskIds = (known.taskIds as readonly string[] | undefined) ?? (known.taskId ? [known.taskId as string] : []);
-        return { taskIds, given: { timeoutSeconds: n("timeoutSeconds"), minDelaySeconds: n("minDelaySeconds"), maxDelaySeconds: n("maxDelaySeconds") } };
-    },
+    target: (known) => ({ taskIds: (known.taskIds as readonly string[] | undefined) ?? (known.taskId ? [known.taskId as string] : []) }),
     label: ({ taskIds }) => {
         const more = taskIds.length - MAX_IDS_IN_MESSAGE;
         return `push task${taskIds.length > 1 ? "s" : ""} ${taskIds.slice(0, MAX_IDS_IN_MESSAGE).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
     },
-    // The lifecycle's settings carry a purge's defaults: a prefetch takes its own where the user set none.
-    wait: (target, _settings, onProgress) => hostWaitForPushTasks(hostPushApi(), target.taskIds, undefined, pushWaitSettings(target.given), onProgress),
+    // The settings carry a prefetch's defaults, which PUSH_TASK_WAITER's wait options declare.
+    wait: (target, settings, onProgress) => hostWaitForPushTasks(hostPushApi(), target.taskIds, undefined, settings, onProgress),
     read: (target) => readPushTasks(hostPushApi(), target.taskIds),
     outputs: (_target, pushLogs) => ({ pushLogs }),
     idOf: (target) => (target.taskIds.length === 1 ? target.taskIds[0] : undefined),

@@ -6,13 +6,33 @@
 import type { GET_PURGE_TASKS, PATH_PURGE, URL_PURGE } from "./description";
 import type { RequestValuesOf, StoredValuesOf } from "../description";
 
-/** A purge task's state. The API documents these three; its own example answers `Done`, so we lower-case. */
+/**
+ * A purge task's state. The API documents these three; its own example answers `Done`, so we lower-case.
+ *
+ * @example
+ * const failed = (await getPurgeTasks({ taskId })).purgeLogs.filter((r) => r.status === "fail");
+ */
 export type PurgeStatus = "done" | "process" | "fail";
-/** What a purge record is for: a single URL, or a directory (path) prefix. */
+/**
+ * What a purge record is for: a single URL, or a directory (path) prefix.
+ *
+ * @example
+ * await getPurgeTasks({ startTime: "2026-11-29 00:00:00", purgeType: "path" });
+ */
 export type PurgeType = "url" | "path";
-/** How a directory purge treats cached content: `flush` only changed resources, `delete` everything under the path. */
+/**
+ * How a directory purge treats cached content: `flush` only changed resources, `delete` everything under the path.
+ *
+ * @example
+ * new PathPurge("static", { paths: ["https://www.example.com/static/"], flushType: "delete" });
+ */
 export type FlushType = "flush" | "delete";
-/** Where a purge applies. */
+/**
+ * Where a purge (or a prefetch) applies.
+ *
+ * @example
+ * new UrlPurge("site", { urls: ["https://www.example.com/index.html"], area: "global" });
+ */
 export type PurgeArea = "mainland" | "overseas" | "global";
 
 export const PURGE_STATUSES: readonly PurgeStatus[] = ["done", "process", "fail"];

@@ -38,12 +38,14 @@ export class ApiCaller {
     /**
      * @param limiterKey the limiter an action counts against: each product's actions have their own 20/s.
      * @param makeSdk builds the SDK client on first use, so importing this package never loads the SDK.
+     * @param productHint what to do about the product's own error codes, by the action that failed.
      */
     constructor(
         private readonly settings: ConnectionSettings,
         private readonly options: PurgeClientOptions,
         private readonly limiterKey: (action: string) => string,
         private readonly makeSdk: () => SdkClient,
+        private readonly productHint: (action: string, code: string) => string | undefined = () => undefined,
     ) {}
 
     /** Calls `action` with `params` (undefined fields left out) and returns the answer's fields. */
@@ -86,7 +88,7 @@ export class ApiCaller {
                 if (signal?.aborted && isAbort(e)) {
                     throw e;
                 }
-                throw toPurgeApiError(action, e, secrets, (code) => connectionHint(code, this.settings));
+                throw toPurgeApiError(action, e, secrets, (code) => connectionHint(code, this.settings) ?? this.productHint(action, code));
             }
         };
         return withRetry(once, this.options.retry ?? DEFAULT_RETRY_POLICY, timing, this.options.random ?? Math.random, signal, retryIf);

@@ -9,12 +9,12 @@ const THROTTLING = new Set(["UnauthorizedOperation.OperationTooOften", "RequestL
 /** Server-side faults worth another try. `InternalError.CdnDbError` and friends are documented as transient. */
 const TRANSIENT_PREFIXES = ["InternalError", "ServiceUnavailable", "ResourceUnavailable"];
 
+/**
+ * Hints that hold for every product; a product's client adds those of its own codes (`ApiCaller`'s `productHint`),
+ * chosen by the action that failed.
+ */
 const HINTS: Record<string, string> = {
-    "UnauthorizedOperation.CdnCamUnauthorized":
-        "the sub-account has no CAM policy for CDN purges: grant it cdn:DescribePurgeTasks (and cdn:PurgeUrlsCache, " +
-        "cdn:PurgePathCache, cdn:DescribePurgeQuota for purge resources), e.g. with the QcloudCDNFullAccess policy",
     "UnauthorizedOperation.OpNoAuth": "this operation is not enabled for the account; open a ticket with Tencent Cloud",
-    "ResourceNotFound.CdnUserNotExists": "the CDN service is not activated for this account: activate it in the CDN console",
     "AuthFailure.SecretIdNotFound": "the SecretId is unknown to the API: check the place it was set (the connection " +
         "option, stack config tencentcloud-purge:secretId or tencentcloud:secretId, or TENCENTCLOUD_SECRET_ID)",
     "AuthFailure.SignatureFailure": "the signature was rejected: the SecretKey does not belong to the SecretId",
@@ -22,19 +22,7 @@ const HINTS: Record<string, string> = {
     "AuthFailure.TokenFailure":
         "the session token was rejected: it is expired or does not match the temporary SecretId/SecretKey",
     "AuthFailure.InvalidAuthorization": "the Authorization header was malformed",
-    "UnauthorizedOperation.OperationTooOften":
-        "the API allows 20 DescribePurgeTasks requests per second per account; other programs share that budget",
     "RequestLimitExceeded": "the account's request rate limit was exceeded",
-    "InvalidParameter.CdnParamError": "the API rejected a parameter; check the arguments against the documentation",
-    "LimitExceeded.CdnPurgeExceedDayLimit": "today's purge quota is used up; see DescribePurgeQuota or wait for tomorrow",
-    "LimitExceeded.CdnPurgeExceedBatchLimit": "too many URLs or paths in one request; submit fewer per call",
-    "InvalidParameter.CdnUrlInvalid": "a URL is not a full http:// or https:// URL",
-    "LimitExceeded.DailyQuota": "the zone's daily EdgeOne purge quota for this type (or its prefetch quota) is used up; see DescribeContentQuota or wait for tomorrow",
-    "LimitExceeded.BatchQuota": "too many targets in one EdgeOne request for the zone's plan; submit fewer per call",
-    "UnauthorizedOperation.CamUnauthorized": "the sub-account has no CAM policy for this action: for EdgeOne grant it " +
-        "teo:DescribePurgeTasks (and teo:CreatePurgeTask, teo:DescribeContentQuota for purge resources; teo:DescribePrefetchTasks, " +
-        "and teo:CreatePrefetchTask with teo:DescribeContentQuota, for prefetches)",
-    "InvalidParameter.ZoneNotFound": "the zone id is not one of this account's EdgeOne zones: check zoneId",
     CredentialsUnavailable: "the credential source named in the message failed: fix what it says. Temporary credentials that " +
         "worked before are tried again until the wait's deadline",
     Timeout: "no answer in time: check the endpoint and the network, or raise the request timeout",
@@ -83,7 +71,7 @@ export class PurgeApiError extends Error {
     readonly hint?: string;
 
     constructor(init: PurgeApiErrorInit) {
-        const hint = init.hint ?? hintFor(init.code);
+        const hint = init.hint ?? hintFor(init.code, init.action);
         const where = init.requestId ? ` (RequestId ${init.requestId})` : "";
         super(`${init.action} failed: ${init.code}: ${init.message}${where}${hint ? `. Hint: ${hint}` : ""}`);
         this.name = "PurgeApiError";
@@ -99,14 +87,18 @@ export class PurgeApiError extends Error {
 }
 
 /**
- * The hint for an error code, if we know a useful one.
+ * The hint for an error code that holds for every product, if we know a useful one; `action` is the call that
+ * failed.
  *
  * @example
- * hintFor("ResourceNotFound.CdnUserNotExists"); // "the CDN service is not activated ..."
+ * hintFor("UnauthorizedOperation.OperationTooOften", "DescribePushTasks"); // "the API allows 20 DescribePushTasks requests ..."
  */
-export function hintFor(code: string): string | undefined {
+export function hintFor(code: string, action = "such"): string | undefined {
     if (HINTS[code]) {
         return HINTS[code];
+    }
+    if (code === "UnauthorizedOperation.OperationTooOften") {
+        return `the API allows 20 ${action} requests per second per account; other programs share that budget`;
     }
     if (code.startsWith("InternalError")) {
         return "a fault on Tencent Cloud's side; retried already. If it persists, open a ticket quoting the RequestId";

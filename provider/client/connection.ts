@@ -13,7 +13,12 @@ import { resolveEndpoints } from "./endpoints";
 export type { ConfigSource } from "./connectionSources";
 export { DEFAULT_ENDPOINT, parseEndpoint } from "./endpoints";
 
-/** A role to assume with STS `AssumeRole`, as the official provider's `assumeRole` block. */
+/**
+ * A role to assume with STS `AssumeRole`, as the official provider's `assumeRole` block.
+ *
+ * @example
+ * const role: AssumeRoleInput = { roleArn: "qcs::cam::uin/100000000001:roleName/purge", sessionName: "ci" };
+ */
 export interface AssumeRoleInput {
     /** e.g. `qcs::cam::uin/100000000001:roleName/deploy`. */
     readonly roleArn: string;
@@ -25,7 +30,13 @@ export interface AssumeRoleInput {
     readonly policy?: string;
 }
 
-/** A role to assume with an OIDC token (CI identity), as the official provider's `assumeRoleWithWebIdentity`. */
+/**
+ * A role to assume with an OIDC token (CI identity), as the official provider's `assumeRoleWithWebIdentity`.
+ *
+ * @example
+ * const role: AssumeRoleWithWebIdentityInput = { roleArn: "qcs::cam::uin/100000000001:roleName/ci", providerId: "github",
+ *     webIdentityToken: process.env.OIDC_TOKEN! };
+ */
 export interface AssumeRoleWithWebIdentityInput {
     readonly roleArn: string;
     /** The identity provider's name in CAM. Default `OIDC`. */
@@ -37,7 +48,12 @@ export interface AssumeRoleWithWebIdentityInput {
     readonly sessionDuration?: number;
 }
 
-/** Values a caller may give directly. Each has a stack config key and mostly an environment variable too. */
+/**
+ * Values a caller may give directly. Each has a stack config key and mostly an environment variable too.
+ *
+ * @example
+ * await getPurgeTasks({ taskId: "1533" }, { connection: { region: "ap-singapore", endpoint: "http://127.0.0.1:9000" } });
+ */
 export interface ConnectionInput {
     readonly secretId?: string;
     readonly secretKey?: string;

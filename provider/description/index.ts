@@ -48,6 +48,17 @@ export function refToken(ref: string): string {
  */
 export const SECRET_CONFIG_KEYS: ReadonlySet<string> = secretKeys(CONNECTION);
 
+/**
+ * The names of a resource's secret inputs (e.g. a prefetch's `headers`, which may carry the origin's
+ * credentials): every host keeps them, and the outputs of the same name, secret in the state.
+ *
+ * @example
+ * secretInputsOf(URL_PUSH).has("headers"); // true
+ */
+export function secretInputsOf(described: { readonly inputs: Properties }): ReadonlySet<string> {
+    return secretKeys(described.inputs);
+}
+
 function secretKeys(keys: Properties): ReadonlySet<string> {
     return new Set(Object.entries(keys).filter(([, p]) => p.secret).map(([k]) => k));
 }

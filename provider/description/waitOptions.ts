@@ -4,7 +4,10 @@
 import { InvalidArgumentError } from "./validation";
 import { KnownValuesOf, Properties, PropertySpec } from "./property";
 
-/** Defaults: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. */
+/**
+ * Defaults of the purges' waits: a 10-minute deadline; delays of 1 s to 10 s for a wait with its own pacing. A
+ * resource with other defaults declares them on its own wait options, which the rule and the settings read.
+ */
 export const DEFAULT_WAIT = { timeoutSeconds: 600, minDelaySeconds: 1, maxDelaySeconds: 10 } as const;
 
 /**
@@ -22,15 +25,16 @@ export const WAIT_OPTIONS = {
         example: "900",
     },
     minDelaySeconds: {
-        type: "number", min: 0.1, max: 600,
-        description: "The shortest pause between checks of this wait's own schedule, in seconds (1 when only " +
-            "`maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller.",
+        type: "number", min: 0.1, max: 600, default: DEFAULT_WAIT.minDelaySeconds,
+        description: "The shortest pause between checks of this wait's own schedule, in seconds (when only " +
+            "`maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes " +
+            "the wait off the shared adaptive poller.",
         example: "2",
     },
     maxDelaySeconds: {
-        type: "number", min: 0.1, max: 3600,
-        description: "The longest pause between checks of this wait's own schedule, in seconds (10 when only " +
-            "`minDelaySeconds` is set).",
+        type: "number", min: 0.1, max: 3600, default: DEFAULT_WAIT.maxDelaySeconds,
+        description: "The longest pause between checks of this wait's own schedule, in seconds (when only " +
+            "`minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer).",
         example: "20",
     },
     triggers: triggersThatRedo("purges (or waits)"),
@@ -65,22 +69,31 @@ export const WAIT_SWITCH = {
     },
 } as const satisfies Properties;
 
+/** The wait options a resource declares, with the defaults it gives them. */
+type DescribedWait = { readonly inputs: Properties };
+
+/** A resource's wait defaults, read from its wait options' `default`s (the purges' where it declares none). */
+function waitDefaults(described?: DescribedWait): { readonly [K in keyof typeof DEFAULT_WAIT]: number } {
+    const own = (name: keyof typeof DEFAULT_WAIT) => {
+        const d = described?.inputs[name]?.default;
+        return typeof d === "number" ? d : DEFAULT_WAIT[name];
+    };
+    return { timeoutSeconds: own("timeoutSeconds"), minDelaySeconds: own("minDelaySeconds"), maxDelaySeconds: own("maxDelaySeconds") };
+}
+
 /**
- * The check across the wait options: the shortest delay is not above the longest.
+ * The check across the wait options: the shortest delay is not above the longest. Only delays the user gave are
+ * compared: an unset one's default yields to the other (see {@link waitSettings}), so a valid delay is never
+ * refused for a default the user did not write.
  *
  * @example
  * waitRules({ minDelaySeconds: 5, maxDelaySeconds: 2 }); // throws on maxDelaySeconds
  */
 export function waitRules(known: Readonly<Record<string, unknown>>, pending: ReadonlySet<string> = new Set()): void {
-    if (pending.has("minDelaySeconds") || pending.has("maxDelaySeconds")) {
+    const { minDelaySeconds: min, maxDelaySeconds: max } = known;
+    if (pending.has("minDelaySeconds") || pending.has("maxDelaySeconds") || typeof min !== "number" || typeof max !== "number") {
         return;
     }
-    const given = (v: unknown): v is number => typeof v === "number";
-    if (!given(known.minDelaySeconds) && !given(known.maxDelaySeconds)) {
-        return;
-    }
-    const min = given(known.minDelaySeconds) ? known.minDelaySeconds : DEFAULT_WAIT.minDelaySeconds;
-    const max = given(known.maxDelaySeconds) ? known.maxDelaySeconds : DEFAULT_WAIT.maxDelaySeconds;
     if (min > max) {
         throw new InvalidArgumentError("maxDelaySeconds", `must not be below minDelaySeconds (${min}), got ${max}`);
     }
@@ -99,24 +112,23 @@ export interface WaitSettings {
 }
 
 /**
- * The wait settings of any resource's checked inputs, with their defaults; `described` gives a resource's own
- * default deadline (its `timeoutSeconds` property's `default`, e.g. a prefetch's longer one).
+ * The wait settings of any resource's checked inputs, with the defaults its wait options declare (e.g. a
+ * prefetch's longer deadline and calmer pace); without `described`, the purges'.
  *
  * @example
  * waitSettings(validateInputs(URL_PURGE, inputs), URL_PURGE).ownPacing; // false: shares the poller
  */
-export function waitSettings(known: Readonly<Record<string, unknown>>, described?: { readonly inputs: Properties }): WaitSettings {
-    const own = described?.inputs.timeoutSeconds?.default;
-    const defaults = { ...DEFAULT_WAIT, ...(typeof own === "number" ? { timeoutSeconds: own } : {}) };
-    const seconds = (name: keyof typeof DEFAULT_WAIT) => {
-        const given = known[name];
-        return typeof given === "number" ? given : defaults[name];
-    };
+export function waitSettings(known: Readonly<Record<string, unknown>>, described?: DescribedWait): WaitSettings {
+    const defaults = waitDefaults(described);
+    const given = (name: keyof typeof DEFAULT_WAIT) => (typeof known[name] === "number" ? known[name] as number : undefined);
+    // An unset delay's default yields to the one given: 40 s alone with a default longest of 30 s waits 40 s.
+    const min = given("minDelaySeconds") ?? Math.min(defaults.minDelaySeconds, given("maxDelaySeconds") ?? Infinity);
+    const max = given("maxDelaySeconds") ?? Math.max(defaults.maxDelaySeconds, min);
     return {
-        timeoutSeconds: seconds("timeoutSeconds"),
-        minDelaySeconds: seconds("minDelaySeconds"),
-        maxDelaySeconds: seconds("maxDelaySeconds"),
-        ownPacing: typeof known.minDelaySeconds === "number" || typeof known.maxDelaySeconds === "number",
+        timeoutSeconds: given("timeoutSeconds") ?? defaults.timeoutSeconds,
+        minDelaySeconds: min,
+        maxDelaySeconds: max,
+        ownPacing: given("minDelaySeconds") !== undefined || given("maxDelaySeconds") !== undefined,
     };
 }
 

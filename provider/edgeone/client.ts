@@ -2,6 +2,7 @@
  * The one way this package calls EdgeOne (purges and prefetches): the official SDK's `teo` v20220901 client through the shared
  * {@link ApiCaller} (the same rate limits, retries, credentials and error classification as CDN).
  */
+import { edgeOneHint } from "./apiHints";
 import { ApiCaller, PurgeClientOptions, SdkClient, sdkClientConfig } from "../client/apiCaller";
 import { ConnectionSettings, forEdgeOne } from "../client/connection";
 import { toPurgeApiError } from "../client/classifyError";
@@ -64,7 +65,7 @@ export class EdgeOneClient implements EdgeOneApi, EdgeOnePrefetchApi {
             // Required by path, here: the SDK root would load every product.
             const { teo } = require("tencentcloud-sdk-nodejs/tencentcloud/services/teo");
             return new teo.v20220901.Client(sdkClientConfig(teoSettings)) as SdkClient;
-        });
+        }, edgeOneHint);
     }
 
     async describePurgeTasks(query: EdgeOneTaskQuery, signal?: AbortSignal): Promise<EdgeOneTaskPage> {

@@ -5,7 +5,7 @@
  */
 import { EDGEONE_PREFETCH_MODES, EDGEONE_PREFETCH_STATUSES, EDGEONE_SWITCHES, EdgeOnePrefetchMode, EdgeOnePrefetchStatus, EdgeOneSwitch } from "./types";
 import { COMPLETED_AT, EDGEONE_GET_PURGE_TASKS, hosts, jobGate, tasksOf, jobIdOf, jobOutputs, MODULE, STATUS, zoneId } from "./description";
-import { InvalidArgumentError } from "../description/validation";
+import { headerRules } from "../description/headerRules";
 import { EnumSpec, FunctionSpec, PropertySpec, ResourceSpec, Rules, TypeSpec } from "../description/property";
 import { triggersThatRedo, WAIT_OPTIONS, WAIT_SWITCH, waitRules } from "../description/waitOptions";
 import { listingOutputs, pageInputs } from "../description/listing";
@@ -28,8 +28,6 @@ export const EDGEONE_PREFETCH_TIMEOUT_SECONDS = 1800;
 const MAX_HEADERS = 20;
 const MAX_HEADER_NAME = 128;
 const MAX_HEADER_VALUE = 1024;
-/** An HTTP header name (RFC 9110's token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** An HTTP header a prefetch sends to the origin. */
 export const EDGEONE_HEADER: TypeSpec = {
@@ -38,7 +36,9 @@ export const EDGEONE_HEADER: TypeSpec = {
     description: "An HTTP header a prefetch sends to the origin.",
     properties: {
         name: { type: "string", max: MAX_HEADER_NAME, required: true, description: "The header's name.", example: "Authorization" },
-        value: { type: "string", max: MAX_HEADER_VALUE, required: true, description: "The header's value.", example: "Bearer ..." },
+        // Secret: origin credentials (`Authorization: Bearer ...`) are a likely use.
+        value: { type: "string", max: MAX_HEADER_VALUE, required: true, secret: true, description: "The header's value; kept secret in the state.",
+            example: "Bearer ..." },
     },
 };
 
@@ -60,28 +60,7 @@ export const EDGEONE_PREFETCH_TASK: TypeSpec = {
 };
 
 /** The checks of headers the description cannot say: each a name and a value of the lengths EdgeOne takes. */
-const headerRules: Rules = (known) => {
-    const headers = known.headers as readonly unknown[] | undefined;
-    (headers ?? []).forEach((h, i) => {
-        if (typeof h !== "object" || h === null || Array.isArray(h)) {
-            throw new InvalidArgumentError(`headers[${i}]`, `must be an object { name, value }, got ${JSON.stringify(h) ?? "nothing"}`);
-        }
-        const header = h as Record<string, unknown>;
-        const { name, value } = header;
-        if (typeof name !== "string" || !HEADER_NAME.test(name) || name.length > MAX_HEADER_NAME) {
-            throw new InvalidArgumentError(`headers[${i}].name`, `must be an HTTP header name of 1 to ${MAX_HEADER_NAME} characters ` +
-                `(letters, digits and !#$%&'*+.^_\`|~-), got ${JSON.stringify(name)}`);
-        }
-        if (typeof value !== "string" || value.length > MAX_HEADER_VALUE) {
-            throw new InvalidArgumentError(`headers[${i}].value`, `must be text of at most ${MAX_HEADER_VALUE} characters, got ` +
-                (typeof value === "string" ? `${value.length} characters` : JSON.stringify(value) ?? "nothing"));
-        }
-        const extra = Object.keys(header).filter((k) => k !== "name" && k !== "value");
-        if (extra.length > 0) {
-            throw new InvalidArgumentError(`headers[${i}]`, `takes only name and value, got ${extra.join(", ")}`);
-        }
-    });
-};
+const headerChecks = headerRules({ name: MAX_HEADER_NAME, value: MAX_HEADER_VALUE, unit: "characters" });
 
 /**
  * edgeone.Prefetch: CreatePrefetchTask within the zone's prefetch quota, then a wait.
@@ -118,10 +97,11 @@ export const EDGEONE_PREFETCH = {
             example: "[\"https://www.example.com/app.js\"]" },
         mode: { type: "string", enum: EDGEONE_PREFETCH_MODE, redoes: true,
             description: "`default` (the middle tier) or `edge` (allow-listed accounts).", example: "default" },
-        headers: { type: "array", max: MAX_HEADERS, redoes: true,
+        headers: { type: "array", max: MAX_HEADERS, redoes: true, secret: true,
             items: { type: "object", ref: `${MODULE}:${EDGEONE_HEADER.name}`, description: "A header.", example: "{ name: X-Warm, value: \"1\" }" },
             description: `HTTP headers sent to the origin with the prefetch (at most ${MAX_HEADERS}; names up to ${MAX_HEADER_NAME} ` +
-                `characters, values up to ${MAX_HEADER_VALUE}).`, example: "[{ name: X-Warm, value: \"1\" }]" },
+                `characters, values up to ${MAX_HEADER_VALUE}). Kept secret in the state and outputs, as they may carry the origin's ` +
+                "credentials.", example: "[{ name: X-Warm, value: \"1\" }]" },
         prefetchMediaSegments: { type: "string", enum: EDGEONE_SWITCH, redoes: true,
             description: "`on` also prefetches the segments M3U8 playlists list, up to 3 levels (allow-listed accounts; the " +
                 "segments count against the quota and are dropped silently once it is spent); `off` (the default) only the URLs.",
@@ -136,7 +116,7 @@ export const EDGEONE_PREFETCH = {
         seen: "warm" }),
     rules(known, pending) {
         waitRules(known, pending);
-        headerRules(known, pending);
+        headerChecks(known, pending);
     },
 } as const satisfies ResourceSpec;
 

@@ -17,6 +17,8 @@ import { hostEdgeOnePrefetchApi } from "./clients";
 import { hostWaitOnOwnSchedule, hostWaitOnPoller } from "../resources/waits";
 import { CLOCK_SKEW_MS, PREFETCH_WORDS, PurgeProduct, purgeLifecycle } from "../resources/purgeLifecycle";
 import { EDGEONE_STATUS_WORDS } from "./purgeProvider";
+import { readImportedJob } from "./import";
+import { overallState } from "../resources/outcome";
 
 /** "EdgeOne prefetch job 1379afjk91u32h" or "EdgeOne prefetch jobs a, b": how messages name a prefetch's jobs. */
 export const edgeOnePrefetchJobsLabel = (jobIds: readonly string[]) =>
@@ -86,7 +88,26 @@ export const edgeOnePrefetchProduct: PurgeProduct<EdgeOnePrefetchRequest, EdgeOn
         find: (req, items, since, until, signal) => findInDoubtPrefetchJob(hostEdgeOnePrefetchApi(), req.zoneId, items, since, until, signal,
             req.prefetchMediaSegments === "on"),
     },
+    adopt,
 };
+
+/** What a prefetch job's tasks do not say: the program's values of these are taken as given on import. */
+const NOT_IN_RECORDS = ["mode", "headers", "prefetchMediaSegments"] as const;
+
+/**
+ * A prefetch imported through the provider plugin's Read by `<zoneId>/<jobId>`: its targets from the job's tasks,
+ * as if this resource had submitted it; nothing is submitted. The tasks do not say the job's `mode`, `headers` or
+ * `prefetchMediaSegments`: the state names them `notRead`, and the program's values are taken as given.
+ */
+async function adopt(importId: string) {
+    const { zoneId, jobId, tasks } = await readImportedJob("edgeone.Prefetch", importId, listing());
+    const targets = [...new Set(tasks.map((t) => t.target).filter((t): t is string => t !== null))];
+    const inputs = { zoneId, targets };
+    const state = overallState(EDGEONE_PREFETCH_RECORDS, tasks, targets.length);
+    const props = { ...inputs, jobId, jobIds: [jobId], submitted: targets.length, attempt: 1, status: EDGEONE_STATUS_WORDS[state],
+        notRead: [...NOT_IN_RECORDS], ...(state === "done" ? { completedAt: new Date().toISOString() } : {}) };
+    return { id: jobId, inputs, props };
+}
 
 /**
  * The `edgeone.Prefetch` provider.

@@ -173,7 +173,12 @@ export interface EdgeOnePrefetchTask extends EdgeOneTask {
     readonly status: EdgeOnePrefetchStatus | null;
 }
 
-/** An HTTP header a prefetch sends to the origin. */
+/**
+ * An HTTP header a prefetch sends to the origin; its value is kept secret in the state.
+ *
+ * @example
+ * const header: EdgeOneHeader = { name: "Authorization", value: originToken };
+ */
 export interface EdgeOneHeader {
     readonly name: string;
     readonly value: string;

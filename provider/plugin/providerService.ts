@@ -12,7 +12,7 @@
 import type * as grpcTypes from "@grpc/grpc-js";
 import type * as pb from "@pulumi/pulumi/proto/provider_pb";
 import { cancel, configure, providers } from "../host";
-import { ResourceKind, RESOURCE_KINDS } from "../products";
+import { ResourceKind, RESOURCE_KINDS, RESOURCES } from "../products";
 import { answerGetPurgeTasks } from "../cdn/getPurgeTasksAnswer";
 import { hostApi, hostPushApi } from "../cdn/clients";
 import { hostEdgeOneApi, hostEdgeOnePrefetchApi } from "../edgeone/clients";
@@ -26,7 +26,7 @@ import { EDGEONE_GET_PURGE_TASKS } from "../edgeone/description";
 import { GET_PURGE_TASKS } from "../cdn/description";
 import { GET_PUSH_TASKS } from "../cdn/pushDescription";
 import { answerGetPushTasks, toPushQuery } from "../cdn/getPushTasks";
-import { tokenOf, WAIT_OPTIONS } from "../description";
+import { secretInputsOf, tokenOf, WAIT_OPTIONS } from "../description";
 import { answerEdgeOneGetPurgeTasks } from "../edgeone/getPurgeTasksAnswer";
 import { toEdgeOneQuery } from "../edgeone/getPurgeTasksQuery";
 import { EDGEONE_GET_PREFETCH_TASKS } from "../edgeone/prefetchDescription";
@@ -40,6 +40,14 @@ type Handler = (call: { request: any }, callback: (err: Partial<grpcTypes.Status
 /** Each resource's token, and the kind the host serves it as. */
 const KINDS: Record<string, ResourceKind> = Object.fromEntries(
     (Object.entries(RESOURCE_KINDS) as [ResourceKind, { name: string; module?: string }][]).map(([kind, spec]) => [tokenOf(spec), kind]));
+/**
+ * Each resource token's secret inputs (a prefetch's `headers`): kept secret in the inputs and outputs the engine
+ * stores even when the program gave them in plain text, as the Python and Go SDKs generated from the schema do.
+ */
+const SECRET_INPUTS: Record<string, ReadonlySet<string>> = Object.fromEntries(RESOURCES.map((spec) => [tokenOf(spec), secretInputsOf(spec)]));
+/** `secretKeys` with the resource's secret inputs. */
+const withSecretInputs = (urn: string, secretKeys: ReadonlySet<string>): ReadonlySet<string> =>
+    new Set([...secretKeys, ...(SECRET_INPUTS[urn.split("::")[2]?.split("$").pop() ?? ""] ?? [])]);
 /** The functions: each checks its arguments (throwing an InvalidArgumentError) and reads. */
 const FUNCTIONS: Record<string, (args: Props) => Promise<unknown>> = {
     [tokenOf(GET_PURGE_TASKS)]: async (args) => answerGetPurgeTasks(hostApi(), toTaskQuery(args)),
@@ -160,9 +168,11 @@ export function providerService(): Record<string, Handler> {
             }
         }),
         check: unary(async (req: pb.CheckRequest) => {
-            const news = revealSecrets(fromStruct(req.getNews())).plain;
+            const { plain: news, secretKeys } = revealSecrets(fromStruct(req.getNews()));
             const { failures } = await providerFor(req.getUrn()).check(fromStruct(req.getOlds()), news);
-            return new providerProto.CheckResponse().setInputs(req.getNews()).setFailuresList(failures.map((f) =>
+            // The engine stores the inputs Check returns: a secret input given in plain text must not land there so.
+            return new providerProto.CheckResponse().setInputs(toStruct(markSecrets(news, withSecretInputs(req.getUrn(), secretKeys))))
+                .setFailuresList(failures.map((f) =>
                 new providerProto.CheckFailure().setProperty(f.property).setReason(f.reason)));
         }),
         diff: unary(async (req: pb.DiffRequest) => {
@@ -181,7 +191,9 @@ export function providerService(): Record<string, Handler> {
             return resp;
         }),
         create: unary(async (req: pb.CreateRequest) => {
-            const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));
+            const revealed = revealSecrets(fromStruct(req.getProperties()));
+            const { plain } = revealed;
+            const secretKeys = withSecretInputs(req.getUrn(), revealed.secretKeys);
             const { inputs, added } = coreInputs(plain, req.getUrn(), req.getTimeout());
             const { id, outs } = await changing(secretKeys, added, () => providerFor(req.getUrn()).create(inputs));
             return new providerProto.CreateResponse().setId(id).setProperties(toStruct(outputs(outs, secretKeys, added)));
@@ -189,17 +201,18 @@ export function providerService(): Record<string, Handler> {
         update: unary(async (req: pb.UpdateRequest) => {
             const olds = revealSecrets(fromStruct(req.getOlds()));
             const news = revealSecrets(fromStruct(req.getNews()));
-            const secretKeys = new Set([...olds.secretKeys, ...news.secretKeys]);
+            const secretKeys = withSecretInputs(req.getUrn(), new Set([...olds.secretKeys, ...news.secretKeys]));
             const { inputs, added } = coreInputs(news.plain, req.getUrn(), req.getTimeout());
             const { outs } = await changing(secretKeys, added, () => providerFor(req.getUrn()).update(req.getId(), olds.plain, inputs));
             return new providerProto.UpdateResponse().setProperties(toStruct(outputs(outs, secretKeys, added)));
         }),
         read: unary(async (req: pb.ReadRequest) => {
-            const { plain, secretKeys } = revealSecrets(fromStruct(req.getProperties()));
-            const { id, props, inputs } = await providerFor(req.getUrn()).read(req.getId(), plain);
+            const revealed = revealSecrets(fromStruct(req.getProperties()));
+            const secretKeys = withSecretInputs(req.getUrn(), revealed.secretKeys);
+            const { id, props, inputs } = await providerFor(req.getUrn()).read(req.getId(), revealed.plain);
             const resp = new providerProto.ReadResponse().setId(id).setProperties(toStruct(outputs(props, secretKeys)));
             if (inputs) {
-                return resp.setInputs(toStruct(inputs)); // an import: the inputs that would make this resource
+                return resp.setInputs(toStruct(markSecrets(inputs, secretKeys))); // an import: the inputs that would make this resource
             }
             return req.getInputs() ? resp.setInputs(req.getInputs()) : resp;
         }),

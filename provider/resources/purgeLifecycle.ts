@@ -94,7 +94,8 @@ export interface PurgeProduct<Req, R, Ps extends Properties = Properties> {
     };
     /**
      * A resource adopted by job id (an import through the plugin's Read, which knows only the id): its inputs and
-     * state from the API's records; nothing is submitted. A product without it cannot be imported.
+     * state from the API's records; nothing is submitted. A product without it cannot be imported. Inputs the
+     * records do not hold are named in the state's `notRead`: the program's values of them are taken as given.
      */
     adopt?(id: string): Promise<{ id: string; inputs: Props; props: Props }>;
 }
@@ -335,19 +336,31 @@ export function purgeLifecycle<Req, R, Ps extends Properties>(product: PurgeProd
         return run(news, { sent: NOTHING_SENT, only, earlierJobs: jobIdsOf(olds) }, attempt + 1);
     }
 
+    /**
+     * An adopted state's inputs the records could not give (`notRead`, e.g. a prefetch's `headers`), taken as the
+     * program states them: stating them is no change, and does not do the work again.
+     */
+    const unreadAsGiven = (olds: Props, news: Props): Props => {
+        const unread = Array.isArray(olds.notRead) ? olds.notRead.filter((k): k is string => typeof k === "string" && olds[k] === undefined) : [];
+        return unread.length === 0 ? olds : { ...olds, ...Object.fromEntries(unread.map((k) => [k, news[k]])) };
+    };
+
     return {
         async check(_olds: Props, news: Props) {
             return { inputs: news, failures: checkFailures(() => validateInputs(product.described, news)) };
         },
         async diff(_id: string, olds: Props, news: Props) {
             const unfinished = (olds.status !== status.done && news.wait !== false) || olds.inDoubt !== undefined || olds.unsent === true;
-            const diff = diffInputs(product.described, olds, news, { unfinished, redoneOutputs: [idKeys.one, idKeys.all, "status"] });
+            const diff = diffInputs(product.described, unreadAsGiven(olds, news), news,
+                { unfinished, redoneOutputs: [idKeys.one, idKeys.all, "status"] });
             return { ...diff, changes: diff.changes || providerChanged(olds, news) };
         },
         async create(inputs: Props) {
             return run(inputs, { sent: NOTHING_SENT }, 1);
         },
-        async update(_id: string, olds: Props, news: Props) {
+        async update(_id: string, stored: Props, news: Props) {
+            // Once updated, the state holds the program's values: nothing is left unread.
+            const { notRead: _notRead, ...olds } = unreadAsGiven(stored, news);
             const jobIds = jobIdsOf(olds);
             // What this submission sent so far, and what it left to settle: a resumed run carries it on.
             const carried: RunStart = { sent: { taskIds: jobIds, submitted: Number(olds.submitted ?? 0) },

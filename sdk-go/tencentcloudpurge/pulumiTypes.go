@@ -530,7 +530,7 @@ func (o PurgeTaskArrayOutput) Index(i pulumi.IntInput) PurgeTaskOutput {
 type PushHeader struct {
 	// The header's name, at most 128 bytes. Example: `X-Warm-Up`.
 	Name string `pulumi:"name"`
-	// Its value, at most 1024 bytes. Example: `release-42`.
+	// Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
 	Value string `pulumi:"value"`
 }
 
@@ -549,7 +549,7 @@ type PushHeaderInput interface {
 type PushHeaderArgs struct {
 	// The header's name, at most 128 bytes. Example: `X-Warm-Up`.
 	Name pulumi.StringInput `pulumi:"name"`
-	// Its value, at most 1024 bytes. Example: `release-42`.
+	// Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
 	Value pulumi.StringInput `pulumi:"value"`
 }
 
@@ -610,7 +610,7 @@ func (o PushHeaderOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v PushHeader) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// Its value, at most 1024 bytes. Example: `release-42`.
+// Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
 func (o PushHeaderOutput) Value() pulumi.StringOutput {
 	return o.ApplyT(func(v PushHeader) string { return v.Value }).(pulumi.StringOutput)
 }

@@ -35,9 +35,9 @@ type PurgeTaskWaiter struct {
 	EndTime pulumi.StringPtrOutput `pulumi:"endTime"`
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword pulumi.StringPtrOutput `pulumi:"keyword"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// The records as last seen. Example: `[{ taskId: "15336040-1a2b", status: "done", ... }]`.
 	PurgeLogs PurgeTaskArrayOutput `pulumi:"purgeLogs"`
@@ -109,9 +109,9 @@ type purgeTaskWaiterArgs struct {
 	EndTime *string `pulumi:"endTime"`
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword *string `pulumi:"keyword"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// Only URL or only directory purges. Example: `url`.
 	PurgeType *PurgeType `pulumi:"purgeType"`
@@ -135,9 +135,9 @@ type PurgeTaskWaiterArgs struct {
 	EndTime pulumi.StringPtrInput
 	// A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
 	Keyword pulumi.StringPtrInput
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// Only URL or only directory purges. Example: `url`.
 	PurgeType PurgeTypePtrInput
@@ -260,12 +260,12 @@ func (o PurgeTaskWaiterOutput) Keyword() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.StringPtrOutput { return v.Keyword }).(pulumi.StringPtrOutput)
 }
 
-// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 func (o PurgeTaskWaiterOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 func (o PurgeTaskWaiterOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PurgeTaskWaiter) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

@@ -28,9 +28,9 @@ type PushTaskWaiter struct {
 
 	// When the wait saw everything done (ISO-8601). Example: `2026-11-29T10:06:12.000Z`.
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// The records as last seen. Example: `[{ taskId: "15336040-1a2b", status: "done", ... }]`.
 	PushLogs PushTaskArrayOutput `pulumi:"pushLogs"`
@@ -92,9 +92,9 @@ func PushTaskWaiterExists(ctx *pulumi.Context,
 }
 
 type pushTaskWaiterArgs struct {
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// The push task to wait for. Give `taskId` or `taskIds`. Example: `15336040-1a2b`.
 	TaskId *string `pulumi:"taskId"`
@@ -108,9 +108,9 @@ type pushTaskWaiterArgs struct {
 
 // The set of arguments for constructing a PushTaskWaiter resource.
 type PushTaskWaiterArgs struct {
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// The push task to wait for. Give `taskId` or `taskIds`. Example: `15336040-1a2b`.
 	TaskId pulumi.StringPtrInput
@@ -214,12 +214,12 @@ func (o PushTaskWaiterOutput) CompletedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PushTaskWaiter) pulumi.StringPtrOutput { return v.CompletedAt }).(pulumi.StringPtrOutput)
 }
 
-// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 func (o PushTaskWaiterOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PushTaskWaiter) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 func (o PushTaskWaiterOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PushTaskWaiter) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

@@ -33,9 +33,9 @@ type UrlPurge struct {
 	Attempt pulumi.IntPtrOutput `pulumi:"attempt"`
 	// When the wait saw the purge done (ISO-8601). Example: `2026-11-29T10:00:07.000Z`.
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// `done` once everything is purged, `process` while not finished (or with `wait: false`), `fail` when a record failed. Example: `done`.
 	Status PurgeStatusOutput `pulumi:"status"`
@@ -108,9 +108,9 @@ func UrlPurgeExists(ctx *pulumi.Context,
 type urlPurgeArgs struct {
 	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
 	Area *PurgeArea `pulumi:"area"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
@@ -128,9 +128,9 @@ type urlPurgeArgs struct {
 type UrlPurgeArgs struct {
 	// Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
 	Area PurgeAreaPtrInput
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
@@ -246,12 +246,12 @@ func (o UrlPurgeOutput) CompletedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *UrlPurge) pulumi.StringPtrOutput { return v.CompletedAt }).(pulumi.StringPtrOutput)
 }
 
-// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 func (o UrlPurgeOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPurge) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 func (o UrlPurgeOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPurge) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

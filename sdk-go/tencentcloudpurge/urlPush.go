@@ -35,13 +35,13 @@ type UrlPush struct {
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
 	// Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
 	DisableRange pulumi.BoolPtrOutput `pulumi:"disableRange"`
-	// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 	Headers PushHeaderArrayOutput `pulumi:"headers"`
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer PushLayerPtrOutput `pulumi:"layer"`
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
 	ParseM3U8 pulumi.BoolPtrOutput `pulumi:"parseM3U8"`
@@ -59,7 +59,7 @@ type UrlPush struct {
 	Triggers pulumi.ArrayOutput `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrOutput `pulumi:"urlEncode"`
-	// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+	// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 	Urls pulumi.StringArrayOutput `pulumi:"urls"`
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent pulumi.StringPtrOutput `pulumi:"userAgent"`
@@ -77,6 +77,13 @@ func NewUrlPush(ctx *pulumi.Context,
 	if args.Urls == nil {
 		return nil, errors.New("invalid value for required argument 'Urls'")
 	}
+	if args.Headers != nil {
+		args.Headers = pulumi.ToSecret(args.Headers).(PushHeaderArrayInput)
+	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"headers",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource UrlPush
 	err := ctx.RegisterResource("tencentcloud-purge:index:UrlPush", name, args, &resource, opts...)
@@ -120,13 +127,13 @@ type urlPushArgs struct {
 	Area *PurgeArea `pulumi:"area"`
 	// Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
 	DisableRange *bool `pulumi:"disableRange"`
-	// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 	Headers []PushHeader `pulumi:"headers"`
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer *PushLayer `pulumi:"layer"`
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
 	ParseM3U8 *bool `pulumi:"parseM3U8"`
@@ -136,7 +143,7 @@ type urlPushArgs struct {
 	Triggers []interface{} `pulumi:"triggers"`
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode *bool `pulumi:"urlEncode"`
-	// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+	// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 	Urls []string `pulumi:"urls"`
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent *string `pulumi:"userAgent"`
@@ -150,13 +157,13 @@ type UrlPushArgs struct {
 	Area PurgeAreaPtrInput
 	// Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
 	DisableRange pulumi.BoolPtrInput
-	// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 	Headers PushHeaderArrayInput
 	// `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
 	Layer PushLayerPtrInput
-	// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
 	ParseM3U8 pulumi.BoolPtrInput
@@ -166,7 +173,7 @@ type UrlPushArgs struct {
 	Triggers pulumi.ArrayInput
 	// Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
 	UrlEncode pulumi.BoolPtrInput
-	// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+	// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 	Urls pulumi.StringArrayInput
 	// The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
 	UserAgent pulumi.StringPtrInput
@@ -281,7 +288,7 @@ func (o UrlPushOutput) DisableRange() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.BoolPtrOutput { return v.DisableRange }).(pulumi.BoolPtrOutput)
 }
 
-// HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+// HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
 func (o UrlPushOutput) Headers() PushHeaderArrayOutput {
 	return o.ApplyT(func(v *UrlPush) PushHeaderArrayOutput { return v.Headers }).(PushHeaderArrayOutput)
 }
@@ -291,12 +298,12 @@ func (o UrlPushOutput) Layer() PushLayerPtrOutput {
 	return o.ApplyT(func(v *UrlPush) PushLayerPtrOutput { return v.Layer }).(PushLayerPtrOutput)
 }
 
-// The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
 func (o UrlPushOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
 func (o UrlPushOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }
@@ -341,7 +348,7 @@ func (o UrlPushOutput) UrlEncode() pulumi.BoolPtrOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.BoolPtrOutput { return v.UrlEncode }).(pulumi.BoolPtrOutput)
 }
 
-// The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+// The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
 func (o UrlPushOutput) Urls() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *UrlPush) pulumi.StringArrayOutput { return v.Urls }).(pulumi.StringArrayOutput)
 }

@@ -260,7 +260,7 @@ class PushHeaderArgsDict(TypedDict):
     """
     value: pulumi.Input[_builtins.str]
     """
-    Its value, at most 1024 bytes. Example: `release-42`.
+    Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
     """
 
 @pulumi.input_type
@@ -272,7 +272,7 @@ class PushHeaderArgs:
         An HTTP header the CDN sends to the origin with the prefetch requests.
 
         :param pulumi.Input[_builtins.str] name: The header's name, at most 128 bytes. Example: `X-Warm-Up`.
-        :param pulumi.Input[_builtins.str] value: Its value, at most 1024 bytes. Example: `release-42`.
+        :param pulumi.Input[_builtins.str] value: Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "value", value)
@@ -293,7 +293,7 @@ class PushHeaderArgs:
     @pulumi.getter
     def value(self) -> pulumi.Input[_builtins.str]:
         """
-        Its value, at most 1024 bytes. Example: `release-42`.
+        Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
         """
         return pulumi.get(self, "value")
 

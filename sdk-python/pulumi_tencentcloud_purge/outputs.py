@@ -284,7 +284,7 @@ class PushHeader(dict):
         An HTTP header the CDN sends to the origin with the prefetch requests.
 
         :param _builtins.str name: The header's name, at most 128 bytes. Example: `X-Warm-Up`.
-        :param _builtins.str value: Its value, at most 1024 bytes. Example: `release-42`.
+        :param _builtins.str value: Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "value", value)
@@ -301,7 +301,7 @@ class PushHeader(dict):
     @pulumi.getter
     def value(self) -> _builtins.str:
         """
-        Its value, at most 1024 bytes. Example: `release-42`.
+        Its value, at most 1024 bytes; kept secret in the state. Example: `release-42`.
         """
         return pulumi.get(self, "value")
 

@@ -35,8 +35,8 @@ class PathPurgeArgs:
         :param pulumi.Input['FlushType'] flush_type: `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
         :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
@@ -99,7 +99,7 @@ class PathPurgeArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -111,7 +111,7 @@ class PathPurgeArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -198,8 +198,8 @@ class PathPurge(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         :param pulumi.Input['FlushType'] flush_type: `flush`: only resources that changed; `delete`: everything under the path. Example: `flush`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] paths: The directories to purge, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
@@ -355,7 +355,7 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -363,7 +363,7 @@ class PathPurge(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 

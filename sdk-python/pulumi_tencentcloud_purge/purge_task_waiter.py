@@ -38,8 +38,8 @@ class PurgeTaskWaiterArgs:
         :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         :param pulumi.Input[_builtins.str] end_time: Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] keyword: A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input['PurgeType'] purge_type: Only URL or only directory purges. Example: `url`.
         :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
@@ -110,7 +110,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -122,7 +122,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -237,8 +237,8 @@ class PurgeTaskWaiter(pulumi.CustomResource):
         :param pulumi.Input['PurgeArea'] area: Where the purge applies. Default: where each domain is accelerated. Example: `mainland`.
         :param pulumi.Input[_builtins.str] end_time: Records created at or before this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] keyword: A domain or a full URL starting with `http://` or `https://`. Example: `www.example.com`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input['PurgeType'] purge_type: Only URL or only directory purges. Example: `url`.
         :param pulumi.Input[_builtins.str] start_time: Records created at or after this time: a `Date`, Beijing time `YYYY-MM-DD HH:mm:ss` (the API's form) or ISO-8601 with a zone. Example: `2026-11-29 00:00:00`.
         :param pulumi.Input[_builtins.str] task_id: The task to wait for. Give `taskId`, `taskIds`, or a filter with at least `startTime`. Example: `15336040-1a2b`.
@@ -392,7 +392,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -400,7 +400,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 

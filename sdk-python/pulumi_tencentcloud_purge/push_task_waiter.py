@@ -30,8 +30,8 @@ class PushTaskWaiterArgs:
         """
         The set of arguments for constructing a PushTaskWaiter resource.
 
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         :param pulumi.Input[_builtins.str] task_id: The push task to wait for. Give `taskId` or `taskIds`. Example: `15336040-1a2b`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] task_ids: Several push tasks to wait for: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
@@ -54,7 +54,7 @@ class PushTaskWaiterArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -66,7 +66,7 @@ class PushTaskWaiterArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -148,8 +148,8 @@ class PushTaskWaiter(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         :param pulumi.Input[_builtins.str] task_id: The push task to wait for. Give `taskId` or `taskIds`. Example: `15336040-1a2b`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] task_ids: Several push tasks to wait for: the gate passes once every one is done. 1 to 1000 items, each once. Example: `["15336040-1a2b", "15336041-3c4d"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
@@ -261,7 +261,7 @@ class PushTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -269,7 +269,7 @@ class PushTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 

@@ -38,13 +38,13 @@ class UrlPushArgs:
         """
         The set of arguments for constructing a UrlPush resource.
 
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input['PurgeArea'] area: Where to prefetch: `mainland` (the API's default), `overseas`, or `global` (both areas' quota). Example: `global`.
         :param pulumi.Input[_builtins.bool] disable_range: Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
-        :param pulumi.Input[Sequence[pulumi.Input['PushHeaderArgs']]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+        :param pulumi.Input[Sequence[pulumi.Input['PushHeaderArgs']]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
         :param pulumi.Input['PushLayer'] layer: `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         :param pulumi.Input[_builtins.bool] parse_m3_u8: Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
@@ -82,7 +82,7 @@ class UrlPushArgs:
     @pulumi.getter
     def urls(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
         """
-        The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         """
         return pulumi.get(self, "urls")
 
@@ -118,7 +118,7 @@ class UrlPushArgs:
     @pulumi.getter
     def headers(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['PushHeaderArgs']]]]:
         """
-        HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+        HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
         """
         return pulumi.get(self, "headers")
 
@@ -142,7 +142,7 @@ class UrlPushArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -154,7 +154,7 @@ class UrlPushArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -270,15 +270,15 @@ class UrlPush(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input['PurgeArea'] area: Where to prefetch: `mainland` (the API's default), `overseas`, or `global` (both areas' quota). Example: `global`.
         :param pulumi.Input[_builtins.bool] disable_range: Fetch from the origin without Range requests (a feature Tencent rolls out gradually). Example: `true`.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['PushHeaderArgs', 'PushHeaderArgsDict', 'outputs.PushHeader']]]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['PushHeaderArgs', 'PushHeaderArgsDict', 'outputs.PushHeader']]]] headers: HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
         :param pulumi.Input['PushLayer'] layer: `middle`: prefetch to the middle tier. Default: the middle tier in mainland China, the edge overseas. Example: `middle`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         :param pulumi.Input[_builtins.bool] parse_m3_u8: Also prefetch the TS segments of M3U8 playlists (up to 3 levels; they count against the daily quota). Example: `true`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds; 1800 by default, since a prefetch takes 5 to 30 minutes by Tencent's FAQ. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait without prefetching again. From 1 to 86400. Default: `1800`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource prefetches again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.bool] url_encode: Let the API encode the URLs (for URLs with Chinese characters). Example: `true`.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] urls: The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input[_builtins.str] user_agent: The User-Agent of the prefetch requests to the origin (the API's default: `TencentCdn`). Example: `warm-up/1.0`.
         :param pulumi.Input[_builtins.bool] wait: Wait until every URL is warm. With `false`, only submit, and gate on the task ids with a `PushTaskWaiter`. Default: `true`. Example: `false`.
         """
@@ -338,7 +338,7 @@ class UrlPush(pulumi.CustomResource):
 
             __props__.__dict__["area"] = area
             __props__.__dict__["disable_range"] = disable_range
-            __props__.__dict__["headers"] = headers
+            __props__.__dict__["headers"] = None if headers is None else pulumi.Output.secret(headers)
             __props__.__dict__["layer"] = layer
             __props__.__dict__["max_delay_seconds"] = max_delay_seconds
             __props__.__dict__["min_delay_seconds"] = min_delay_seconds
@@ -357,6 +357,8 @@ class UrlPush(pulumi.CustomResource):
             __props__.__dict__["submitted"] = None
             __props__.__dict__["task_id"] = None
             __props__.__dict__["task_ids"] = None
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["headers"])
+        opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(UrlPush, __self__).__init__(
             'tencentcloud-purge:index:UrlPush',
             resource_name,
@@ -442,7 +444,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter
     def headers(self) -> pulumi.Output[Optional[Sequence['outputs.PushHeader']]]:
         """
-        HTTP headers sent to the origin with the prefetch requests, at most 20. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
+        HTTP headers sent to the origin with the prefetch requests, at most 20. Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: "X-Warm-Up", value: "1" }]`.
         """
         return pulumi.get(self, "headers")
 
@@ -458,7 +460,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks once the prefetch may be finishing, in seconds (default 30). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks once the prefetch may be finishing, in seconds (with only `minDelaySeconds` set: the default, or `minDelaySeconds` if longer). From 0.1 to 3600. Default: `30`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -466,7 +468,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks, in seconds (default 5). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks, in seconds (with only `maxDelaySeconds` set: the default, or `maxDelaySeconds` if shorter). By default a wait is paced on the account's recent prefetches (few checks until most of the usual duration has passed, then frequent ones); setting either delay backs off between the two instead. From 0.1 to 600. Default: `5`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -538,7 +540,7 @@ class UrlPush(pulumi.CustomResource):
     @pulumi.getter
     def urls(self) -> pulumi.Output[Sequence[_builtins.str]]:
         """
-        The URLs to prefetch, each a full URL starting with `http://` or `https://`; long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
+        The URLs to prefetch, each a full URL starting with `http://` or `https://`, without wildcards (`*`); long lists are sent in batches. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         """
         return pulumi.get(self, "urls")
 

@@ -41,12 +41,41 @@ describe("EdgeOne prefetch through the provider plugin", function () {
         const { properties } = await t.plugin.create(WAITER, { zoneId: ZONE, jobId, minDelaySeconds: 0.1, maxDelaySeconds: 0.2 });
         assert.deepStrictEqual([properties.status, properties.jobIds], ["success", [jobId]]);
     });
-    it("imports a prefetch gate by <zoneId>/<jobId>, refuses to import a prefetch, and submits nothing", async () => {
+    it("imports a prefetch gate by <zoneId>/<jobId>, and submits nothing", async () => {
         const jobId = t.emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default", targets: ["https://www.example.com/a"] }, 0);
         const read = await t.plugin.read(WAITER, `${ZONE}/${jobId}`, {});
         assert.deepStrictEqual([read.id, read.inputs, read.properties.status], [jobId, { zoneId: ZONE, jobId }, "success"]);
-        await assert.rejects(t.plugin.read(PREFETCH, `${ZONE}/${jobId}`, {}), /edgeone:Prefetch|Prefetch cannot be imported/);
         assert.strictEqual(calls("CreatePrefetchTask"), 0);
+    });
+    it("imports a prefetch by <zoneId>/<jobId>: its targets and status from the job's tasks, submitting nothing", async () => {
+        const targets = ["https://www.example.com/a", "https://www.example.com/b"];
+        const jobId = t.emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default", targets }, 0);
+        const read = await t.plugin.read(PREFETCH, `${ZONE}/${jobId}`, {});
+        assert.deepStrictEqual([read.id, read.inputs, read.properties.status, read.properties.jobIds, read.properties.notRead, calls("CreatePrefetchTask")],
+            [jobId, { zoneId: ZONE, targets }, "success", [jobId], ["mode", "headers", "prefetchMediaSegments"], 0]);
+    });
+    it("an imported prefetch takes mode and headers, which its tasks do not say, as the program states them: no change", async () => {
+        const targets = ["https://www.example.com/a"];
+        const jobId = t.emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default", targets }, 0);
+        const read = await t.plugin.read(PREFETCH, `${ZONE}/${jobId}`, {});
+        const diff = await t.plugin.diff(PREFETCH, jobId, read.properties, { zoneId: ZONE, targets, mode: "edge", headers: [{ name: "X-Warm", value: "1" }] });
+        assert.deepStrictEqual(diff, { changes: "none", diffs: [] });
+    });
+    it("an update of an imported prefetch records the stated mode, and prefetches nothing again", async () => {
+        const targets = ["https://www.example.com/a"];
+        const jobId = t.emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default", targets }, 0);
+        const read = await t.plugin.read(PREFETCH, `${ZONE}/${jobId}`, {});
+        const outs = await t.plugin.update(PREFETCH, jobId, read.properties, { zoneId: ZONE, targets, mode: "edge", timeoutSeconds: 900 });
+        assert.deepStrictEqual([outs.mode, outs.notRead, outs.jobIds, calls("CreatePrefetchTask")], ["edge", undefined, [jobId], 0]);
+    });
+    it("an imported prefetch whose targets the program changes prefetches again", async () => {
+        const jobId = t.emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default", targets: ["https://www.example.com/a"] }, 0);
+        const read = await t.plugin.read(PREFETCH, `${ZONE}/${jobId}`, {});
+        const diff = await t.plugin.diff(PREFETCH, jobId, read.properties, { zoneId: ZONE, targets: ["https://www.example.com/other"] });
+        assert.strictEqual(diff.changes, "some");
+    });
+    it("refuses to import a prefetch by a bare job id, saying the form", async () => {
+        await assert.rejects(t.plugin.read(PREFETCH, "1379afjk91u32h", {}), /<zoneId>\/<jobId>/);
     });
     it("getPrefetchTasks reads every page of a time range, with the statuses filter", async () => {
         const jobs = Array.from({ length: 3 }, (_, i) => t.emu.teoPrefetchStore.submit({ zoneId: ZONE, type: "prefetch_url", method: "default",

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { PurgeApiError } from "../../provider/client/apiError";
 import { isAbort, toPurgeApiError } from "../../provider/client/classifyError";
+import { cdnHint } from "../../provider/cdn/apiHints";
 
 const classify = (e: unknown) => toPurgeApiError("DescribePurgeTasks", e, ["topsecretkey"]);
 
@@ -34,10 +35,12 @@ describe("toPurgeApiError", () => {
         const e = classify(Object.assign(new Error("No CAM policy"), { code: "UnauthorizedOperation.CdnCamUnauthorized", requestId: "r-1" }));
         assert.deepStrictEqual([e.code, e.requestId, e.retryable], ["UnauthorizedOperation.CdnCamUnauthorized", "r-1", false]);
     });
+    /** As the CDN client classifies: with the CDN's own hints. */
+    const classifyCdn = (e: unknown) => toPurgeApiError("DescribePurgeTasks", e, ["topsecretkey"], (code) => cdnHint("DescribePurgeTasks", code));
     it("hints at the missing CAM permission", () =>
-        assert.match(classify(Object.assign(new Error("x"), { code: "UnauthorizedOperation.CdnCamUnauthorized" })).message, /cdn:DescribePurgeTasks/));
+        assert.match(classifyCdn(Object.assign(new Error("x"), { code: "UnauthorizedOperation.CdnCamUnauthorized" })).message, /cdn:DescribePurgeTasks/));
     it("hints to activate CDN when the user does not exist", () =>
-        assert.match(classify(Object.assign(new Error("x"), { code: "ResourceNotFound.CdnUserNotExists" })).message, /activate/));
+        assert.match(classifyCdn(Object.assign(new Error("x"), { code: "ResourceNotFound.CdnUserNotExists" })).message, /activate/));
     it("retries throttling", () => assert.ok(classify(Object.assign(new Error("x"), { code: "UnauthorizedOperation.OperationTooOften" })).retryable));
     it("retries RequestLimitExceeded", () => assert.ok(classify(Object.assign(new Error("x"), { code: "RequestLimitExceeded" })).retryable));
     for (const code of ["InternalError.CamSystemError", "InternalError.CdnDbError", "InternalError.CdnQuerySystemError",

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import { diffInputs, UNKNOWN, validateInputs } from "../../provider/description";
+import { diffInputs, UNKNOWN, validateInputs, waitSettings } from "../../provider/description";
 import { GET_PURGE_TASKS, PATH_PURGE, PURGE_TASK_WAITER, URL_PURGE } from "../../provider/cdn/description";
 import { RESOURCES } from "../../provider/products";
 import { InvalidArgumentError } from "../../provider/description/validation";
@@ -38,9 +38,15 @@ describe("the one description of each resource", () => {
         });
 
         it("applies the checks across inputs", () => {
-            rejects(() => validateInputs(URL_PURGE, { urls: [URL], minDelaySeconds: 20 }), "maxDelaySeconds", /not be below minDelaySeconds/);
+            rejects(() => validateInputs(URL_PURGE, { urls: [URL], minDelaySeconds: 20, maxDelaySeconds: 10 }), "maxDelaySeconds", /not be below minDelaySeconds/);
             rejects(() => validateInputs(PURGE_TASK_WAITER, {}), "taskId", /startTime/);
             rejects(() => validateInputs(GET_PURGE_TASKS, { startTime: "2026-11-29 10:00:00", endTime: "2026-11-29 09:00:00" }), "endTime", /before startTime/);
+        });
+
+        it("takes one delay beyond the other's default: the default yields (a purge's 1 to 10 s)", () => {
+            const settings = (inputs: Record<string, unknown>) => waitSettings(validateInputs(URL_PURGE, { urls: [URL], ...inputs }), URL_PURGE);
+            assert.deepStrictEqual([settings({ minDelaySeconds: 20 }), settings({ maxDelaySeconds: 0.5 })].map((s) => [s.minDelaySeconds, s.maxDelaySeconds]),
+                [[20, 20], [0.5, 0.5]]);
         });
 
         it("lets unknown values (preview) pass, and the rules that need them wait", () => {

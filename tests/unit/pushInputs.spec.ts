@@ -1,9 +1,9 @@
 import * as assert from "assert";
-import { validateInputs } from "../../provider/description";
+import { validateInputs, waitSettings } from "../../provider/description";
 import { InvalidArgumentError } from "../../provider/description/validation";
 import { PUSH_TASK_WAITER, URL_PUSH } from "../../provider/cdn/pushDescription";
 import { PUSH_RECORDS, pushState, toPushTask } from "../../provider/cdn/pushRecords";
-import { pushRequestOf, pushWaitSettings } from "../../provider/cdn/pushProvider";
+import { pushRequestOf } from "../../provider/cdn/pushProvider";
 import { PushTask } from "../../provider/cdn/pushTypes";
 
 const URLS = ["https://www.example.com/app.js"];
@@ -13,9 +13,9 @@ describe("UrlPush's inputs", () => {
     it("takes every input in its valid form", () => {
         const known = validateInputs(URL_PUSH, { urls: URLS, area: "global", layer: "middle", userAgent: "warm/1", parseM3U8: true,
             disableRange: false, headers: [{ name: "X-Warm", value: "1" }], urlEncode: true, wait: false, timeoutSeconds: 60 });
-        const { given, ...request } = pushRequestOf(known);
-        assert.deepStrictEqual([request, given.timeoutSeconds], [{ items: URLS, area: "global", layer: "middle", userAgent: "warm/1",
-            parseM3U8: true, disableRange: false, headers: [{ name: "X-Warm", value: "1" }], urlEncode: true }, 60]);
+        assert.deepStrictEqual([pushRequestOf(known), waitSettings(known, URL_PUSH).timeoutSeconds], [{ items: URLS, area: "global",
+            layer: "middle", userAgent: "warm/1", parseM3U8: true, disableRange: false, headers: [{ name: "X-Warm", value: "1" }],
+            urlEncode: true }, 60]);
     });
 
     for (const [inputs, name] of [
@@ -44,17 +44,55 @@ describe("UrlPush's inputs", () => {
         });
     }
 
+    /** The argument an error names, and its message. */
+    const refusal = (inputs: Record<string, unknown>) => {
+        try {
+            validateInputs(URL_PUSH, { urls: URLS, ...inputs });
+            return undefined;
+        } catch (e) {
+            return e instanceof InvalidArgumentError ? [e.argument, e.message] : [String(e)];
+        }
+    };
+
+    it("refuses a wildcard URL, naming it and why, before PushUrlsCache would", () => {
+        const [argument, message] = refusal({ urls: [URLS[0], "https://www.example.com/static/*"] }) ?? [];
+        assert.deepStrictEqual([argument, /wildcard/.test(message ?? ""), /list each URL in full/.test(message ?? "")], ["urls[1]", true, true]);
+    });
+
+    it("refuses a header with a key beside name and value, as edgeone.Prefetch does", () => {
+        assert.deepStrictEqual(refusal({ headers: [{ name: "X-A", value: "1", vaule: "2" }] }),
+            ["headers[0]", "Invalid argument \"headers[0]\": takes only name and value, got vaule"]);
+    });
+
     it("waits 30 minutes by default, as a prefetch takes 5 to 30, checking every 5 to 30 s", () => {
-        assert.deepStrictEqual(pushWaitSettings({}), { timeoutSeconds: 1800, minDelaySeconds: 5, maxDelaySeconds: 30, ownPacing: false });
-        assert.deepStrictEqual(pushWaitSettings({ maxDelaySeconds: 2 }), { timeoutSeconds: 1800, minDelaySeconds: 2, maxDelaySeconds: 2, ownPacing: true });
-        assert.deepStrictEqual(pushWaitSettings({ minDelaySeconds: 40, timeoutSeconds: 60 }),
-            { timeoutSeconds: 60, minDelaySeconds: 40, maxDelaySeconds: 40, ownPacing: true });
+        assert.deepStrictEqual(waitSettings(validateInputs(URL_PUSH, { urls: URLS }), URL_PUSH),
+            { timeoutSeconds: 1800, minDelaySeconds: 5, maxDelaySeconds: 30, ownPacing: false });
+    });
+
+    it("takes a minDelaySeconds between the push's default delays (5 to 30 s) without maxDelaySeconds", () => {
+        const known = validateInputs(URL_PUSH, { urls: URLS, minDelaySeconds: 20 });
+        assert.deepStrictEqual(waitSettings(known, URL_PUSH), { timeoutSeconds: 1800, minDelaySeconds: 20, maxDelaySeconds: 30, ownPacing: true });
+    });
+
+    it("lets an unset delay's default yield to the one given (maxDelaySeconds 2 alone: checks every 2 s)", () => {
+        const known = validateInputs(URL_PUSH, { urls: URLS, maxDelaySeconds: 2 });
+        assert.deepStrictEqual(waitSettings(known, URL_PUSH), { timeoutSeconds: 1800, minDelaySeconds: 2, maxDelaySeconds: 2, ownPacing: true });
+    });
+
+    it("lets an unset delay's default yield to the one given (minDelaySeconds 40 alone: checks every 40 s)", () => {
+        const known = validateInputs(URL_PUSH, { urls: URLS, minDelaySeconds: 40, timeoutSeconds: 60 });
+        assert.deepStrictEqual(waitSettings(known, URL_PUSH), { timeoutSeconds: 60, minDelaySeconds: 40, maxDelaySeconds: 40, ownPacing: true });
     });
 });
 
 describe("PushTaskWaiter's inputs", () => {
     it("takes taskId or taskIds", () => {
         assert.deepStrictEqual(validateInputs(PUSH_TASK_WAITER, { taskIds: ["1", "2"] }).taskIds, ["1", "2"]);
+    });
+
+    it("takes a minDelaySeconds between the push's default delays without maxDelaySeconds, and waits on those defaults", () => {
+        const known = validateInputs(PUSH_TASK_WAITER, { taskId: "1", minDelaySeconds: 20 });
+        assert.deepStrictEqual(waitSettings(known, PUSH_TASK_WAITER), { timeoutSeconds: 1800, minDelaySeconds: 20, maxDelaySeconds: 30, ownPacing: true });
     });
     for (const [inputs, name] of [
         [{}, "taskId"],

@@ -32,15 +32,15 @@ type Prefetch struct {
 	Attempt pulumi.IntPtrOutput `pulumi:"attempt"`
 	// When the wait saw every URL warm (ISO-8601). Example: `2026-12-04T12:00:07.000Z`.
 	CompletedAt pulumi.StringPtrOutput `pulumi:"completedAt"`
-	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
 	Headers HeaderArrayOutput `pulumi:"headers"`
 	// The first (usually only) job id, for a waiter or getPrefetchTasks. Example: `1379afjk91u32h`.
 	JobId pulumi.StringOutput `pulumi:"jobId"`
 	// Every job id, one per batch the URLs were split into. Example: `["1379afjk91u32h"]`.
 	JobIds pulumi.StringArrayOutput `pulumi:"jobIds"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// `default` (the middle tier) or `edge` (allow-listed accounts). Example: `default`.
 	Mode PrefetchModePtrOutput `pulumi:"mode"`
@@ -75,6 +75,13 @@ func NewPrefetch(ctx *pulumi.Context,
 	if args.ZoneId == nil {
 		return nil, errors.New("invalid value for required argument 'ZoneId'")
 	}
+	if args.Headers != nil {
+		args.Headers = pulumi.ToSecret(args.Headers).(HeaderArrayInput)
+	}
+	secrets := pulumi.AdditionalSecretOutputs([]string{
+		"headers",
+	})
+	opts = append(opts, secrets)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Prefetch
 	err := ctx.RegisterResource("tencentcloud-purge:edgeone:Prefetch", name, args, &resource, opts...)
@@ -114,11 +121,11 @@ func PrefetchExists(ctx *pulumi.Context,
 }
 
 type prefetchArgs struct {
-	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
 	Headers []Header `pulumi:"headers"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// `default` (the middle tier) or `edge` (allow-listed accounts). Example: `default`.
 	Mode *PrefetchMode `pulumi:"mode"`
@@ -138,11 +145,11 @@ type prefetchArgs struct {
 
 // The set of arguments for constructing a Prefetch resource.
 type PrefetchArgs struct {
-	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+	// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
 	Headers HeaderArrayInput
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// `default` (the middle tier) or `edge` (allow-listed accounts). Example: `default`.
 	Mode PrefetchModePtrInput
@@ -257,7 +264,7 @@ func (o PrefetchOutput) CompletedAt() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.StringPtrOutput { return v.CompletedAt }).(pulumi.StringPtrOutput)
 }
 
-// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+// HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
 func (o PrefetchOutput) Headers() HeaderArrayOutput {
 	return o.ApplyT(func(v *Prefetch) HeaderArrayOutput { return v.Headers }).(HeaderArrayOutput)
 }
@@ -272,12 +279,12 @@ func (o PrefetchOutput) JobIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.StringArrayOutput { return v.JobIds }).(pulumi.StringArrayOutput)
 }
 
-// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 func (o PrefetchOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 func (o PrefetchOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Prefetch) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

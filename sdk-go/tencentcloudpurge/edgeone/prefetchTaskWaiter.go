@@ -34,9 +34,9 @@ type PrefetchTaskWaiter struct {
 	JobId pulumi.StringPtrOutput `pulumi:"jobId"`
 	// Several prefetch jobs. 1 to 1000 items, each once. Example: `["1379afjk91u32h"]`.
 	JobIds pulumi.StringArrayOutput `pulumi:"jobIds"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// `success` once every target succeeded, `processing` while not (or with `wait: false`), `failed` when one did not. Example: `success`.
 	Status TaskStatusOutput `pulumi:"status"`
@@ -101,9 +101,9 @@ type prefetchTaskWaiterArgs struct {
 	JobId *string `pulumi:"jobId"`
 	// Several prefetch jobs. 1 to 1000 items, each once. Example: `["1379afjk91u32h"]`.
 	JobIds []string `pulumi:"jobIds"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds *float64 `pulumi:"timeoutSeconds"`
@@ -119,9 +119,9 @@ type PrefetchTaskWaiterArgs struct {
 	JobId pulumi.StringPtrInput
 	// Several prefetch jobs. 1 to 1000 items, each once. Example: `["1379afjk91u32h"]`.
 	JobIds pulumi.StringArrayInput
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
 	TimeoutSeconds pulumi.Float64PtrInput
@@ -233,12 +233,12 @@ func (o PrefetchTaskWaiterOutput) JobIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *PrefetchTaskWaiter) pulumi.StringArrayOutput { return v.JobIds }).(pulumi.StringArrayOutput)
 }
 
-// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 func (o PrefetchTaskWaiterOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PrefetchTaskWaiter) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 func (o PrefetchTaskWaiterOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *PrefetchTaskWaiter) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

@@ -17,7 +17,7 @@ var _ = internal.GetEnvOrDefault
 type Header struct {
 	// The header's name. Example: `Authorization`.
 	Name string `pulumi:"name"`
-	// The header's value. Example: `Bearer ...`.
+	// The header's value; kept secret in the state. Example: `Bearer ...`.
 	Value string `pulumi:"value"`
 }
 
@@ -36,7 +36,7 @@ type HeaderInput interface {
 type HeaderArgs struct {
 	// The header's name. Example: `Authorization`.
 	Name pulumi.StringInput `pulumi:"name"`
-	// The header's value. Example: `Bearer ...`.
+	// The header's value; kept secret in the state. Example: `Bearer ...`.
 	Value pulumi.StringInput `pulumi:"value"`
 }
 
@@ -97,7 +97,7 @@ func (o HeaderOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v Header) string { return v.Name }).(pulumi.StringOutput)
 }
 
-// The header's value. Example: `Bearer ...`.
+// The header's value; kept secret in the state. Example: `Bearer ...`.
 func (o HeaderOutput) Value() pulumi.StringOutput {
 	return o.ApplyT(func(v Header) string { return v.Value }).(pulumi.StringOutput)
 }

@@ -40,11 +40,11 @@ type Purge struct {
 	JobId pulumi.StringOutput `pulumi:"jobId"`
 	// Every job id, one per batch the targets were split into. Example: `["1379afjk91u32h"]`.
 	JobIds pulumi.StringArrayOutput `pulumi:"jobIds"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrOutput `pulumi:"maxDelaySeconds"`
 	// `invalidate` (the default) or `delete` (prefix, host and all only). Example: `delete`.
 	Method PurgeMethodPtrOutput `pulumi:"method"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrOutput `pulumi:"minDelaySeconds"`
 	// `success` once every target succeeded, `processing` while not (or with `wait: false`), `failed` when one did not. Example: `success`.
 	Status TaskStatusOutput `pulumi:"status"`
@@ -118,11 +118,11 @@ func PurgeExists(ctx *pulumi.Context,
 type purgeArgs struct {
 	// For `purge_cache_tag`: the host names whose tags to purge. 1 to 100 items, each once. Example: `["www.example.com"]`.
 	CacheTagDomains []string `pulumi:"cacheTagDomains"`
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds *float64 `pulumi:"maxDelaySeconds"`
 	// `invalidate` (the default) or `delete` (prefix, host and all only). Example: `delete`.
 	Method *PurgeMethod `pulumi:"method"`
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds *float64 `pulumi:"minDelaySeconds"`
 	// Full URLs or prefixes with their protocol, host names, or cache tags, by `type`; left out for `purge_all`. Lists longer than the zone's quota batch are sent in several jobs. 0 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
 	Targets []string `pulumi:"targets"`
@@ -142,11 +142,11 @@ type purgeArgs struct {
 type PurgeArgs struct {
 	// For `purge_cache_tag`: the host names whose tags to purge. 1 to 100 items, each once. Example: `["www.example.com"]`.
 	CacheTagDomains pulumi.StringArrayInput
-	// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+	// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 	MaxDelaySeconds pulumi.Float64PtrInput
 	// `invalidate` (the default) or `delete` (prefix, host and all only). Example: `delete`.
 	Method PurgeMethodPtrInput
-	// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+	// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 	MinDelaySeconds pulumi.Float64PtrInput
 	// Full URLs or prefixes with their protocol, host names, or cache tags, by `type`; left out for `purge_all`. Lists longer than the zone's quota batch are sent in several jobs. 0 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
 	Targets pulumi.StringArrayInput
@@ -274,7 +274,7 @@ func (o PurgeOutput) JobIds() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Purge) pulumi.StringArrayOutput { return v.JobIds }).(pulumi.StringArrayOutput)
 }
 
-// The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+// The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
 func (o PurgeOutput) MaxDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Purge) pulumi.Float64PtrOutput { return v.MaxDelaySeconds }).(pulumi.Float64PtrOutput)
 }
@@ -284,7 +284,7 @@ func (o PurgeOutput) Method() PurgeMethodPtrOutput {
 	return o.ApplyT(func(v *Purge) PurgeMethodPtrOutput { return v.Method }).(PurgeMethodPtrOutput)
 }
 
-// The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+// The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
 func (o PurgeOutput) MinDelaySeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Purge) pulumi.Float64PtrOutput { return v.MinDelaySeconds }).(pulumi.Float64PtrOutput)
 }

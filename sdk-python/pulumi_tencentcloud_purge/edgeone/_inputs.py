@@ -30,7 +30,7 @@ class HeaderArgsDict(TypedDict):
     """
     value: pulumi.Input[_builtins.str]
     """
-    The header's value. Example: `Bearer ...`.
+    The header's value; kept secret in the state. Example: `Bearer ...`.
     """
 
 @pulumi.input_type
@@ -42,7 +42,7 @@ class HeaderArgs:
         An HTTP header a prefetch sends to the origin.
 
         :param pulumi.Input[_builtins.str] name: The header's name. Example: `Authorization`.
-        :param pulumi.Input[_builtins.str] value: The header's value. Example: `Bearer ...`.
+        :param pulumi.Input[_builtins.str] value: The header's value; kept secret in the state. Example: `Bearer ...`.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "value", value)
@@ -63,7 +63,7 @@ class HeaderArgs:
     @pulumi.getter
     def value(self) -> pulumi.Input[_builtins.str]:
         """
-        The header's value. Example: `Bearer ...`.
+        The header's value; kept secret in the state. Example: `Bearer ...`.
         """
         return pulumi.get(self, "value")
 

@@ -33,7 +33,7 @@ class Header(dict):
         An HTTP header a prefetch sends to the origin.
 
         :param _builtins.str name: The header's name. Example: `Authorization`.
-        :param _builtins.str value: The header's value. Example: `Bearer ...`.
+        :param _builtins.str value: The header's value; kept secret in the state. Example: `Bearer ...`.
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "value", value)
@@ -50,7 +50,7 @@ class Header(dict):
     @pulumi.getter
     def value(self) -> _builtins.str:
         """
-        The header's value. Example: `Bearer ...`.
+        The header's value; kept secret in the state. Example: `Bearer ...`.
         """
         return pulumi.get(self, "value")
 

@@ -37,9 +37,9 @@ class PrefetchArgs:
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] targets: Full URLs with their protocol. Lists longer than the zone's prefetch batch are sent in several jobs. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
         :param pulumi.Input[_builtins.str] zone_id: The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
-        :param pulumi.Input[Sequence[pulumi.Input['HeaderArgs']]] headers: HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[Sequence[pulumi.Input['HeaderArgs']]] headers: HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input['PrefetchMode'] mode: `default` (the middle tier) or `edge` (allow-listed accounts). Example: `default`.
         :param pulumi.Input['Switch'] prefetch_media_segments: `on` also prefetches the segments M3U8 playlists list, up to 3 levels (allow-listed accounts; the segments count against the quota and are dropped silently once it is spent); `off` (the default) only the URLs. Example: `on`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `1800`. Example: `900`.
@@ -93,7 +93,7 @@ class PrefetchArgs:
     @pulumi.getter
     def headers(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['HeaderArgs']]]]:
         """
-        HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+        HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
         """
         return pulumi.get(self, "headers")
 
@@ -105,7 +105,7 @@ class PrefetchArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -117,7 +117,7 @@ class PrefetchArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -216,9 +216,9 @@ class Prefetch(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[Sequence[pulumi.Input[Union['HeaderArgs', 'HeaderArgsDict', 'outputs.Header']]]] headers: HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['HeaderArgs', 'HeaderArgsDict', 'outputs.Header']]]] headers: HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input['PrefetchMode'] mode: `default` (the middle tier) or `edge` (allow-listed accounts). Example: `default`.
         :param pulumi.Input['Switch'] prefetch_media_segments: `on` also prefetches the segments M3U8 playlists list, up to 3 levels (allow-listed accounts; the segments count against the quota and are dropped silently once it is spent); `off` (the default) only the URLs. Example: `on`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] targets: Full URLs with their protocol. Lists longer than the zone's prefetch batch are sent in several jobs. 1 to 100000 items, each once. Example: `["https://www.example.com/app.js"]`.
@@ -278,7 +278,7 @@ class Prefetch(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = PrefetchArgs.__new__(PrefetchArgs)
 
-            __props__.__dict__["headers"] = headers
+            __props__.__dict__["headers"] = None if headers is None else pulumi.Output.secret(headers)
             __props__.__dict__["max_delay_seconds"] = max_delay_seconds
             __props__.__dict__["min_delay_seconds"] = min_delay_seconds
             __props__.__dict__["mode"] = mode
@@ -298,6 +298,8 @@ class Prefetch(pulumi.CustomResource):
             __props__.__dict__["job_ids"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["submitted"] = None
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["headers"])
+        opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Prefetch, __self__).__init__(
             'tencentcloud-purge:edgeone:Prefetch',
             resource_name,
@@ -364,7 +366,7 @@ class Prefetch(pulumi.CustomResource):
     @pulumi.getter
     def headers(self) -> pulumi.Output[Optional[Sequence['outputs.Header']]]:
         """
-        HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
+        HTTP headers sent to the origin with the prefetch (at most 20; names up to 128 characters, values up to 1024). Kept secret in the state and outputs, as they may carry the origin's credentials. 0 to 20 items. Example: `[{ name: X-Warm, value: "1" }]`.
         """
         return pulumi.get(self, "headers")
 
@@ -388,7 +390,7 @@ class Prefetch(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -396,7 +398,7 @@ class Prefetch(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 

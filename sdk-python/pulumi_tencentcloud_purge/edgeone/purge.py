@@ -36,9 +36,9 @@ class PurgeArgs:
         :param pulumi.Input['PurgeType'] type: What to purge. Example: `purge_prefix`.
         :param pulumi.Input[_builtins.str] zone_id: The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] cache_tag_domains: For `purge_cache_tag`: the host names whose tags to purge. 1 to 100 items, each once. Example: `["www.example.com"]`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         :param pulumi.Input['PurgeMethod'] method: `invalidate` (the default) or `delete` (prefix, host and all only). Example: `delete`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] targets: Full URLs or prefixes with their protocol, host names, or cache tags, by `type`; left out for `purge_all`. Lists longer than the zone's quota batch are sent in several jobs. 0 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
@@ -103,7 +103,7 @@ class PurgeArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -127,7 +127,7 @@ class PurgeArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -215,9 +215,9 @@ class Purge(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] cache_tag_domains: For `purge_cache_tag`: the host names whose tags to purge. 1 to 100 items, each once. Example: `["www.example.com"]`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         :param pulumi.Input['PurgeMethod'] method: `invalidate` (the default) or `delete` (prefix, host and all only). Example: `delete`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] targets: Full URLs or prefixes with their protocol, host names, or cache tags, by `type`; left out for `purge_all`. Lists longer than the zone's quota batch are sent in several jobs. 0 to 100000 items, each once. Example: `["https://www.example.com/static/"]`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
@@ -386,7 +386,7 @@ class Purge(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -402,7 +402,7 @@ class Purge(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 

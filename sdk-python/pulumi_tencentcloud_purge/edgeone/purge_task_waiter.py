@@ -33,8 +33,8 @@ class PurgeTaskWaiterArgs:
         :param pulumi.Input[_builtins.str] zone_id: The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
         :param pulumi.Input[_builtins.str] job_id: One job to wait for. Give `jobId` or `jobIds`. Example: `1379afjk91u32h`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] job_ids: Several jobs (e.g. every batch of a purge submitted elsewhere). 1 to 1000 items, each once. Example: `["1379afjk91u32h"]`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         """
@@ -92,7 +92,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -104,7 +104,7 @@ class PurgeTaskWaiterArgs:
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
@@ -165,8 +165,8 @@ class PurgeTaskWaiter(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] job_id: One job to wait for. Give `jobId` or `jobIds`. Example: `1379afjk91u32h`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] job_ids: Several jobs (e.g. every batch of a purge submitted elsewhere). 1 to 1000 items, each once. Example: `["1379afjk91u32h"]`.
-        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
-        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        :param pulumi.Input[_builtins.float] max_delay_seconds: The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
+        :param pulumi.Input[_builtins.float] min_delay_seconds: The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         :param pulumi.Input[_builtins.float] timeout_seconds: The wait's own deadline in seconds. On timeout the update fails and the task ids stay in the state, so the next `pulumi up` resumes the wait. From 1 to 86400. Default: `600`. Example: `900`.
         :param pulumi.Input[Sequence[Any]] triggers: Any values; when they change, the resource purges (or waits) again. Example: `["release-42"]`.
         :param pulumi.Input[_builtins.str] zone_id: The EdgeOne zone. Example: `zone-2noz78a8ev6k`.
@@ -296,7 +296,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="maxDelaySeconds")
     def max_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The longest pause between checks of this wait's own schedule, in seconds (10 when only `minDelaySeconds` is set). From 0.1 to 3600. Example: `20`.
+        The longest pause between checks of this wait's own schedule, in seconds (when only `minDelaySeconds` is set: the default, or `minDelaySeconds` if that is longer). From 0.1 to 3600. Default: `10`. Example: `20`.
         """
         return pulumi.get(self, "max_delay_seconds")
 
@@ -304,7 +304,7 @@ class PurgeTaskWaiter(pulumi.CustomResource):
     @pulumi.getter(name="minDelaySeconds")
     def min_delay_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        The shortest pause between checks of this wait's own schedule, in seconds (1 when only `maxDelaySeconds` is set). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Example: `2`.
+        The shortest pause between checks of this wait's own schedule, in seconds (when only `maxDelaySeconds` is set: the default, or `maxDelaySeconds` if that is shorter). Setting either delay takes the wait off the shared adaptive poller. From 0.1 to 600. Default: `1`. Example: `2`.
         """
         return pulumi.get(self, "min_delay_seconds")
 
