@@ -13,6 +13,8 @@ export type { BackoffOptions } from "./backoff";
 export { CoalescingPoller } from "./coalescingPoller";
 export { mayReadAnotherPage } from "./jobReader";
 export type { JobReader, JobReadHints, JobsRead, TaskToRead } from "./jobReader";
+export { rangeStartOf, readRangeThenById, readRestById } from "./rangeThenById";
+export type { RangePage, RangeThenById } from "./rangeThenById";
 export type { CoalescingPollerOptions, TaskWatch } from "./coalescingPoller";
 export { describeWaitResult } from "./describeWaitResult";
 export { runWaitLoop } from "./waitLoop";
