@@ -71,10 +71,11 @@ export function renderPushSection(r: PushBenchResults): string {
     return [
         "", "### Prefetch (UrlPush) on a simulated clock", "",
         ...r.workloads.map((w) => `- ${w.title}: ${w.description}`), "",
-        table(["workload", "schedule", "delay median s", "delay p95 s", "calls/trial", "throttled", "gave up", "failed", "wrongly passed"],
+        table(["workload", "schedule", "delay median s", "delay p95 s", "calls/trial", "throttled", "gave up", "failed",
+            "to fail median / p95 s", "wrongly passed"],
             r.sim.map((f) => [titles.get(f.workload) ?? f.workload, f.label, n(f.delayMedianS), n(f.delayP95S), n(f.callsPerTrial, 1),
                 f.throttled, f.gaveUp ? `${f.gaveUp}/${f.waits}` : "0", f.failed ? `${f.failed}/${f.waits}` : "0",
-                f.wronglyPassed ? `${f.wronglyPassed}/${f.waits}` : "0"])), "",
+                f.failed ? `${n(f.failMedianS, 1)} / ${n(f.failP95S, 1)}` : "-", f.wronglyPassed ? `${f.wronglyPassed}/${f.waits}` : "0"])), "",
         table(["goal", "met", "detail"], r.goals.map((g) => [g.goal, g.met ? "yes" : "**no**", g.detail])), "",
     ].join("\n");
 }
