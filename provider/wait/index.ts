@@ -22,7 +22,7 @@ export { waitOnPollerForTask, waitOnPoller } from "./pollerWaits";
 export type { WaitOnPollerForTaskOptions, WaitOnPollerOptions } from "./pollerWaits";
 export type { BackoffPacing, CheckWaitsPacing, PurgeCheck, WaitLoopOptions, WaitPacing } from "./waitLoop";
 export type { WaitProgress, WaitResult, WaitState } from "./waitResult";
-export { learnedPace, nextCheckAtMs, PREFETCH_CALL_PRICE_MS } from "./learnedPace";
+export { learnedPace, nextCheckAtMs, PREFETCH_CALL_PRICE_MS, PREFETCH_EARLY_CHECK_MS } from "./learnedPace";
 export type { CheckPace, LearnedPaceOptions } from "./learnedPace";
 export { durationQuantileMs, durationsOf, recentDurationsMs } from "./recentDurations";
 export type { RecentJobs } from "./recentDurations";
