@@ -116,14 +116,15 @@ export interface LearnedPaceOptions<R> {
 
 /**
  * The pace learned from recent durations (see the file's comment), after one early check (`earlyCheckMs` after
- * submission, when the learned first check comes later) that fails a URL the origin lacks soon. Jobs of unknown start are checked on the poller's
- * pace until a read tells their records' creation time; once some of their records have finished the rest are near
+ * submission, when the learned first check comes later) that fails a URL the origin lacks soon. Jobs of unknown
+ * start are checked on the poller's pace until a read tells their records' creation time (they are not new: no
+ * early check); once some of their records have finished the rest are near
  * (a job's URLs finish within its last minute), and the poller's own pace, which follows changes, takes over; so
  * it does once a job has run longer than nearly all recent ones.
  *
  * @example
  * const pace = learnedPace({ durations: [300_000, 600_000], startedAt: Date.now(), records: PUSH_RECORDS, createdMs });
- * pace.notBefore(Date.now()); // 15 s from now, then about 2 minutes after submission
+ * pace.notBefore(Date.now()); // 15 s from now; after that check, a little before 5 minutes from the start
  */
 export function learnedPace<R>(options: LearnedPaceOptions<R>): CheckPace<R> {
     let startedAt = options.startedAt;
