@@ -56,7 +56,7 @@ function perPush(key: string, label: string, description: string, timing: PeerTi
                     return v !== "wait";
                 },
             })), SIM_EPOCH);
-            return outcomes.map((o) => (failed.has(o.taskId) ? { taskId: o.taskId, calls: o.calls, failed: true } : o));
+            return outcomes.map((o) => (failed.has(o.taskId) ? { taskId: o.taskId, calls: o.calls, failed: true, failedAt: o.releasedAt } : o));
         },
     };
 }
@@ -87,7 +87,9 @@ export const PUSH_OURS: PushSchedule = {
                 taskIds: [p.taskId], records: PUSH_RECORDS, clock, sleep: clock.sleep, timeoutMs: PUSH_TIMEOUT_SECONDS * 1000,
                 notVisibleGraceMs: 60_000, expectedRecords: p.urls, since: formatApiTime(new Date(submittedAt - 5 * 60_000)), pace,
             });
-            return { taskId: p.taskId, releasedAt: result.state === "done" ? clock.now() - SIM_EPOCH : undefined, failed: result.state === "failed" };
+            const endedAt = clock.now() - SIM_EPOCH;
+            return { taskId: p.taskId, releasedAt: result.state === "done" ? endedAt : undefined, failed: result.state === "failed",
+                failedAt: result.state === "failed" ? endedAt : undefined };
         }));
     },
 };

@@ -20,6 +20,7 @@ export async function simulatePush(workload: PushWorkload, schedule: PushSchedul
         run: (api, clock, pushes, random) => schedule.run(api, clock, pushes, random),
         doneAt: (pushes) => new Map(pushes.map((p) => [p.taskId, p.doneAt])),
         mustFail: (pushes) => new Set(pushes.filter((p) => (p.invalidUrls ?? 0) > 0).map((p) => p.taskId)),
+        submittedAt: (pushes) => new Map(pushes.map((p) => [p.taskId, p.submitAt])),
     });
     return figures;
 }

@@ -23,6 +23,8 @@ export interface SimPush {
     readonly spreadMs?: number;
     /** How many of its URLs (the first listed) the origin lacks: they end `invalid`, the push must fail. */
     readonly invalidUrls?: number;
+    /** When its `invalid` URLs end, ms after submission (the origin answers 4xx at once); with the others by default. */
+    readonly invalidAfterMs?: number;
 }
 
 const apiTime = (atMs: number) => formatApiTime(new Date(SIM_EPOCH + atMs));
@@ -73,9 +75,11 @@ export class SimPushApi implements PushApi {
             }
             for (let i = 0; i < push.urls; i++) {
                 const spread = push.spreadMs ?? 0;
-                const endAt = push.doneAt - spread + (push.urls > 1 ? (spread * i) / (push.urls - 1) : spread);
+                const invalid = i < (push.invalidUrls ?? 0);
+                const endAt = invalid && push.invalidAfterMs !== undefined ? push.submitAt + push.invalidAfterMs
+                    : push.doneAt - spread + (push.urls > 1 ? (spread * i) / (push.urls - 1) : spread);
                 const ended = at >= endAt;
-                const status = !ended ? "process" : i < (push.invalidUrls ?? 0) ? "invalid" : "done";
+                const status = !ended ? "process" : invalid ? "invalid" : "done";
                 if (query.status !== undefined && status !== query.status) {
                     continue;
                 }

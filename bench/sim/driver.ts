@@ -22,6 +22,8 @@ export interface WaitOutcome {
     readonly releasedAt?: number;
     /** The wait ended on a failure of its job (a URL the origin lacks), neither released nor given up. */
     readonly failed?: boolean;
+    /** When a failed wait ended, in trial time. */
+    readonly failedAt?: number;
     /** API calls this wait made itself (per-task schedules only). */
     readonly calls?: number;
 }
@@ -38,6 +40,9 @@ export interface SimFigures {
     readonly failed: number;
     /** Waits released on a job that must fail (one of its URLs ended `invalid`). */
     readonly wronglyPassed: number;
+    /** From submission to a failed wait's end, over the failed waits that tell when they ended, seconds (NaN: none). */
+    readonly failMedianS: number;
+    readonly failP95S: number;
     /** Release delay over every released wait of every trial, in seconds. */
     readonly delayMedianS: number;
     readonly delayP95S: number;
@@ -68,6 +73,8 @@ export interface SimRun<Trial, Api extends CountingApi> {
     doneAt(trial: Trial): ReadonlyMap<string, number>;
     /** The ids of the trial's jobs that must fail (none by default): a release of one is wrong, not fast. */
     mustFail?(trial: Trial): ReadonlySet<string>;
+    /** When each job of the trial was submitted (trial time), to tell how soon a failed wait ended. */
+    submittedAt?(trial: Trial): ReadonlyMap<string, number>;
 }
 
 /**
@@ -82,6 +89,7 @@ export interface SimRun<Trial, Api extends CountingApi> {
 export async function runTrials<Trial, Api extends CountingApi>(sim: SimRun<Trial, Api>):
     Promise<{ readonly figures: SimFigures; readonly releasedEarly: number }> {
     const delays: number[] = [];
+    const toFail: number[] = [];
     const callsPerTrial: number[] = [];
     let throttled = 0;
     let waits = 0;
@@ -95,10 +103,15 @@ export async function runTrials<Trial, Api extends CountingApi>(sim: SimRun<Tria
         const outcomes = await clock.run(sim.run(api, clock, trial, seededRandom(sim.seed * 7919 + i)));
         const doneAt = sim.doneAt(trial);
         const mustFail = sim.mustFail?.(trial) ?? new Set<string>();
+        const submittedAt = sim.submittedAt?.(trial);
         for (const o of outcomes) {
             waits += 1;
             if (o.failed) {
                 failed += 1;
+                const from = submittedAt?.get(o.taskId);
+                if (o.failedAt !== undefined && from !== undefined) {
+                    toFail.push(o.failedAt - from);
+                }
             } else if (o.releasedAt === undefined) {
                 gaveUp += 1;
             } else if (mustFail.has(o.taskId)) {
@@ -115,7 +128,7 @@ export async function runTrials<Trial, Api extends CountingApi>(sim: SimRun<Tria
     return {
         figures: {
             workload: sim.workload.key, schedule: sim.schedule.key, label: sim.schedule.label, waits, released: delays.length,
-            gaveUp, failed, wronglyPassed, delayMedianS: median(delays) / 1000, delayP95S: percentile(delays, 95) / 1000,
+            gaveUp, failed, wronglyPassed, failMedianS: median(toFail) / 1000, failP95S: percentile(toFail, 95) / 1000, delayMedianS: median(delays) / 1000, delayP95S: percentile(delays, 95) / 1000,
             callsPerWait: sum(callsPerTrial) / waits, callsPerTrial: mean(callsPerTrial), throttled,
             trials: sim.workload.trials.length,
         },

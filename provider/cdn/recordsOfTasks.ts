@@ -5,7 +5,7 @@
  */
 import { DEFAULT_PAGE_SIZE, iteratePages, readAllPages, recordKey } from "./paging";
 import { earliestApiTime } from "../base/time";
-import { mayReadAnotherPage, TaskToRead } from "../wait";
+import { mayReadAnotherPage, readRestById, TaskToRead } from "../wait";
 import { PurgeApi, PurgeTask } from "./types";
 
 /**
@@ -138,18 +138,11 @@ function collect(records: readonly PurgeTask[], wanted: ReadonlySet<string>, see
 async function finishById(api: PurgeApi, wanted: ReadonlySet<string>, found: ReadonlyMap<string, readonly PurgeTask[]>,
     apiCalls: number, plan: ManyTaskRecords["plan"], rangeTotal: number | undefined, signal?: AbortSignal,
 ): Promise<ManyTaskRecords> {
-    const records = new Map<string, readonly PurgeTask[]>();
-    for (const taskId of wanted) {
-        const listed = found.get(taskId);
-        if (listed) {
-            records.set(taskId, listed);
-        } else {
-            const read = await readAllPages(api, { taskId }, { signal });
-            apiCalls += read.requestIds.length;
-            records.set(taskId, read.purgeLogs);
-        }
-    }
-    return { records, apiCalls, plan, rangeTotal };
+    const rest = await readRestById(wanted, found, async (taskId, s) => {
+        const read = await readAllPages(api, { taskId }, { signal: s });
+        return { records: read.purgeLogs, apiCalls: read.requestIds.length };
+    }, signal);
+    return { records: rest.records, apiCalls: apiCalls + rest.apiCalls, plan, rangeTotal };
 }
 
 /**

@@ -16,6 +16,17 @@ import { RecordKind } from "../base/recordKind";
 export const PREFETCH_CALL_PRICE_MS = 120;
 
 /**
+ * One check this long after submission, before the learned ones: a URL the origin lacks ends `invalid` within
+ * seconds (the origin answers 4xx at once), where the learned pace, knowing only how long finished jobs took, first
+ * looks about two minutes later. The trade-off, from `npm run bench` (bench/README.md, "The pace of a prefetch"):
+ * one call more a prefetch (CDN (p) 66.8 -> 67.9 calls, EdgeOne (i) 69.3 -> 70.3; release delays within the
+ * trials' noise) for a typo'd URL failing the release 15 s after submission instead of 104 s (r). Any time from
+ * 10 to 30 s costs the same; sooner risks looking before the origin has answered (then the failure waits for the
+ * first learned check, as before), later only delays it.
+ */
+export const PREFETCH_EARLY_CHECK_MS = 15_000;
+
+/**
  * The half-width of the box each recent duration is spread over, so that the gaps of a sample of some hundred
  * durations (seconds wide, by chance) do not read as stretches where no job finishes: Silverman's rule of thumb
  * (`0.9 x min(sd, IQR / 1.34) x n^-1/5`, a Gaussian's width) as a box of the same spread (x sqrt 3).
@@ -99,31 +110,39 @@ export interface LearnedPaceOptions<R> {
     createdMs(record: R): number | undefined;
     /** The price of one call in ms of release delay; {@link PREFETCH_CALL_PRICE_MS} by default. */
     readonly callPriceMs?: number;
+    /** The first check, ms after `startedAt`, when the learned one comes later; {@link PREFETCH_EARLY_CHECK_MS} by default. */
+    readonly earlyCheckMs?: number;
 }
 
 /**
- * The pace learned from recent durations (see the file's comment). Jobs of unknown start are checked on the poller's
- * pace until a read tells their records' creation time; once some of their records have finished the rest are near
+ * The pace learned from recent durations (see the file's comment), after one early check (`earlyCheckMs` after
+ * submission, when the learned first check comes later) that fails a URL the origin lacks soon. Jobs of unknown
+ * start are checked on the poller's pace until a read tells their records' creation time (they are not new: no
+ * early check); once some of their records have finished the rest are near
  * (a job's URLs finish within its last minute), and the poller's own pace, which follows changes, takes over; so
  * it does once a job has run longer than nearly all recent ones.
  *
  * @example
  * const pace = learnedPace({ durations: [300_000, 600_000], startedAt: Date.now(), records: PUSH_RECORDS, createdMs });
- * pace.notBefore(Date.now()); // about 5 minutes from now
+ * pace.notBefore(Date.now()); // 15 s from now; after that check, a little before 5 minutes from the start
  */
 export function learnedPace<R>(options: LearnedPaceOptions<R>): CheckPace<R> {
     let startedAt = options.startedAt;
     let finishing = false;
+    let checked = false;
     const price = options.callPriceMs ?? PREFETCH_CALL_PRICE_MS;
+    const early = options.earlyCheckMs ?? PREFETCH_EARLY_CHECK_MS;
     return {
         notBefore(now) {
             if (startedAt === undefined || finishing) {
                 return undefined;
             }
             const at = nextCheckAtMs(options.durations, now - startedAt, price);
-            return at === undefined ? undefined : Math.max(now, startedAt + at);
+            const first = checked || at === undefined ? at : Math.min(at, early);
+            return first === undefined ? undefined : Math.max(now, startedAt + first);
         },
         seen(records) {
+            checked = true;
             const created = records.map((r) => options.createdMs(r)).filter((t): t is number => t !== undefined);
             if (startedAt === undefined && created.length > 0) {
                 startedAt = Math.min(...created);

@@ -36,7 +36,7 @@ describe("bench: the virtual-clock driver", () => {
     it("sums every trial up: release delays, calls per trial and per wait, waits that gave up or were released early", async () => {
         const { figures, releasedEarly } = await simulate();
         assert.deepStrictEqual(figures, { workload: "w", schedule: "s", label: "S", waits: 4, released: 3, gaveUp: 1, failed: 0, wronglyPassed: 0,
-            delayMedianS: 2, delayP95S: 3.8, callsPerWait: 1, callsPerTrial: 2, throttled: 0, trials: 2 });
+            failMedianS: NaN, failP95S: NaN, delayMedianS: 2, delayP95S: 3.8, callsPerWait: 1, callsPerTrial: 2, throttled: 0, trials: 2 });
         assert.strictEqual(releasedEarly, 1);
     });
 
@@ -62,5 +62,17 @@ describe("bench: the virtual-clock driver", () => {
             mustFail: () => new Set(["a", "b"]),
         });
         assert.deepStrictEqual([figures.failed, figures.wronglyPassed, figures.gaveUp, figures.released], [1, 1, 0, 1]);
+    });
+
+    it("measures a failed wait from its job's submission to its end", async () => {
+        const { figures } = await runTrials<readonly Purge[], CountingApi>({
+            workload: { key: "w", trials: [[{ id: "a", doneAt: 0 }], [{ id: "a", doneAt: 0 }]] },
+            schedule: { key: "s", label: "S" }, seed: 1, api: () => new CountingApi(),
+            run: async () => [{ taskId: "a", failed: true, failedAt: 17_000 }],
+            doneAt: () => new Map([["a", 0]]),
+            mustFail: () => new Set(["a"]),
+            submittedAt: () => new Map([["a", 2000]]),
+        });
+        assert.deepStrictEqual([figures.failMedianS, figures.failP95S], [15, 15]);
     });
 });

@@ -4,7 +4,7 @@ import { cdnGoals } from "../../bench/cdn/cdnGoals";
 import { SimFigures } from "../../bench/sim/driver";
 
 const row = (workload: string, schedule: string, delayMedianS: number, callsPerTrial: number, throttled = 0): SimFigures =>
-    ({ workload, schedule, label: schedule, waits: 50, released: 50, gaveUp: 0, failed: 0, wronglyPassed: 0, delayMedianS, delayP95S: 0,
+    ({ workload, schedule, label: schedule, waits: 50, released: 50, gaveUp: 0, failed: 0, wronglyPassed: 0, failMedianS: NaN, failP95S: NaN, delayMedianS, delayP95S: 0,
         callsPerWait: callsPerTrial / 50, callsPerTrial, throttled, trials: 1 });
 
 const paging = [{ records: 3000, firstUse: false, pages: 30, seconds: 1.6, boundSeconds: 1.5, ratioToBound: 1.6 / 1.5,

@@ -8,7 +8,7 @@ import { RecordKind } from "../../provider/base/recordKind";
 import { VirtualClock } from "../../provider/base/virtualClock";
 import { CoalescingPoller } from "../../provider/wait/coalescingPoller";
 import { JobReader } from "../../provider/wait/jobReader";
-import { learnedPace, nextCheckAtMs, smoothingMs } from "../../provider/wait/learnedPace";
+import { learnedPace, nextCheckAtMs, PREFETCH_EARLY_CHECK_MS, smoothingMs } from "../../provider/wait/learnedPace";
 import { waitOnPoller } from "../../provider/wait/pollerWaits";
 import { durationQuantileMs, durationsOf, recentDurationsMs, RecentJobs } from "../../provider/wait/recentDurations";
 
@@ -91,9 +91,26 @@ describe("wait: the next check from recent durations", () => {
 });
 
 describe("wait: a pace learned per check", () => {
-    it("holds a job submitted at a known time to the next check the durations give", () => {
-        const pace = learnedPace({ durations: PREFETCHES, startedAt: 1000, records: RECORDS, createdMs: (r) => r.created ?? undefined });
-        assert.strictEqual(pace.notBefore(1000), 1000 + nextCheckAtMs(PREFETCHES, 0, 120)!);
+    const known = (startedAt = 0, durations = PREFETCHES) =>
+        learnedPace({ durations, startedAt, records: RECORDS, createdMs: (r: Job) => r.created ?? undefined });
+
+    it("checks a job submitted at a known time once early, 15 s after its submission", () => {
+        assert.strictEqual(known(1000).notBefore(1000), 1000 + PREFETCH_EARLY_CHECK_MS);
+    });
+
+    it("holds a job to the next check the durations give once it has been checked", () => {
+        const pace = known(1000);
+        pace.seen([{ id: "j", state: "pending", created: 1000 }]);
+        assert.strictEqual(pace.notBefore(1000 + PREFETCH_EARLY_CHECK_MS), 1000 + nextCheckAtMs(PREFETCHES, PREFETCH_EARLY_CHECK_MS, 120)!);
+    });
+
+    it("makes no early check when the durations give a sooner first one", () => {
+        const short = [6000, 7000, 8000];
+        assert.strictEqual(known(0, short).notBefore(0), nextCheckAtMs(short, 0, 120));
+    });
+
+    it("makes the early check at once for a wait that starts after it was due", () => {
+        assert.strictEqual(known(0).notBefore(40_000), 40_000);
     });
 
     it("leaves a job of unknown start to the poller until a read tells when it was created", () => {
@@ -115,38 +132,47 @@ describe("wait: a learned pace through the shared poller", () => {
         const clock = new VirtualClock();
         const reads: number[] = [];
         let doneAt = Infinity;
+        let failedAt = Infinity;
+        const stateAt = (t: number): Job["state"] => (t >= failedAt ? "failed" : t >= doneAt ? "done" : "pending");
         const reader: JobReader<Job> = {
             async read(wanted) {
                 reads.push(clock.now());
-                return { apiCalls: 1, records: new Map(wanted.map((j) => [j.taskId, [{ id: j.taskId, state: clock.now() >= doneAt ? "done" : "pending", created: 0 }]])) };
+                return { apiCalls: 1, records: new Map(wanted.map((j) => [j.taskId, [{ id: j.taskId, state: stateAt(clock.now()), created: 0 }]])) };
             },
         };
         const poller = new CoalescingPoller({ reader, records: RECORDS, clock, sleep: clock.sleep, random: () => 1 });
         const options = { clock, sleep: clock.sleep, timeoutMs: 40 * MIN, notVisibleGraceMs: 30_000, records: RECORDS };
         const pace = () => learnedPace({ durations: PREFETCHES, startedAt: 0, records: RECORDS, createdMs: (r: Job) => r.created ?? undefined });
-        return { clock, reads, poller, options, pace, finishAt: (t: number) => { doneAt = t; } };
+        return { clock, reads, poller, options, pace, finishAt: (t: number) => { doneAt = t; }, failAt: (t: number) => { failedAt = t; } };
     }
 
-    it("makes a lone job's first read at the pace's first check", async () => {
+    it("makes a lone job's first read at the early check", async () => {
         const { clock, reads, poller, options, pace, finishAt } = setup();
         finishAt(0);
         await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"], pace: pace() }));
-        assert.ok(Math.abs(reads[0] - nextCheckAtMs(PREFETCHES, 0, 120)!) < 100, `first read at ${reads[0]}`);
+        assert.ok(Math.abs(reads[0] - PREFETCH_EARLY_CHECK_MS) < 100, `first read at ${reads[0]}`);
     });
 
-    it("reads a lone job at the pace's gaps, longer than the poller's own back-off", async () => {
+    it("makes a lone job's second read at the pace's first check after the early one", async () => {
         const { clock, reads, poller, options, pace, finishAt } = setup();
-        finishAt(12 * MIN);
+        finishAt(10 * MIN);
         await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"], pace: pace() }));
-        const gaps = reads.slice(1).map((t, i) => t - reads[i]);
-        assert.ok(Math.min(...gaps.slice(0, 5)) > 10_000, `gaps ${gaps.slice(0, 5).join(", ")} ms`);
+        const learned = nextCheckAtMs(PREFETCHES, reads[0], 120)!;
+        assert.ok(Math.abs(reads[1] - learned) < 100, `second read at ${reads[1]}, learned ${learned}`);
+    });
+
+    it("fails a lone job whose URL ended invalid seconds after submission at the early check", async () => {
+        const { clock, reads, poller, options, pace, failAt } = setup();
+        failAt(3000);
+        const result = await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1"], pace: pace() }));
+        assert.deepStrictEqual([result.state, reads.length, clock.now() < PREFETCH_EARLY_CHECK_MS + 1000], ["failed", 1, true]);
     });
 
     it("counts the tasks of one wait as one job: their shared pace holds them", async () => {
         const { clock, reads, poller, options, pace, finishAt } = setup();
         finishAt(0);
         await clock.run(waitOnPoller(poller, { ...options, taskIds: ["j1", "j2"], pace: pace() }));
-        assert.ok(reads[0] > 4 * MIN - smoothingMs(PREFETCHES), `first read at ${reads[0]}`);
+        assert.ok(Math.abs(reads[0] - PREFETCH_EARLY_CHECK_MS) < 100, `first read at ${reads[0]}`);
     });
 
     it("does not hold a check past the last look before the wait's deadline", async () => {
