@@ -36,13 +36,30 @@ export function guardUnhandled(): RejectionGuard {
     return guard;
 }
 
-/** A loopback port that was free a moment ago and now has no listener: connecting is refused. */
+/**
+ * A loopback port with no listener: connecting is refused. A port below 1024, so that no server of the run can be
+ * given it by `listen(0)` meanwhile (a port freed a moment ago can be, and then answers something else), checked to
+ * refuse before it is used.
+ */
 export async function closedPort(): Promise<number> {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as net.AddressInfo).port;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    return port;
+    for (const port of [1, 7, 9, 11, 13, 17, 19, 37]) {
+        if (await refuses(port)) {
+            return port;
+        }
+    }
+    throw new Error("every port tried on 127.0.0.1 below 1024 has a listener; the refused-connection cases need one that has none");
+}
+
+/** True when a connection to the loopback `port` is refused. */
+function refuses(port: number): Promise<boolean> {
+    return new Promise((resolve) => {
+        const socket = net.connect(port, "127.0.0.1");
+        socket.once("connect", () => {
+            socket.destroy();
+            resolve(false);
+        });
+        socket.once("error", (e: NodeJS.ErrnoException) => resolve(e.code === "ECONNREFUSED"));
+    });
 }
 
 /** The outcome of a promise, as a value: never rejects. */
