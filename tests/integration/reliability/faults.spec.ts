@@ -10,6 +10,7 @@ import { realClock, realSleep } from "../../../provider/base/clock";
 import { PurgeClient, PurgeClientOptions } from "../../../provider/cdn/client";
 import { resolveConnection } from "../../../provider/client/connection";
 import { SpacedRateLimiter } from "../../../provider/client/spacedRateLimiter";
+import { REQUESTS_PER_SECOND, WINDOW_MS } from "../../../provider/client/actionLimiters";
 import { RetryPolicy } from "../../../provider/client/retry";
 import { readRecordsOfTask } from "../../../provider/cdn/recordsOfTasks";
 import { EdgeOneClient } from "../../../provider/edgeone/client";
@@ -60,7 +61,7 @@ function ownLimiters(): NonNullable<PurgeClientOptions["limiterFor"]> {
     const limiters = new Map<string, SpacedRateLimiter>();
     return (action: string, timing?: ConstructorParameters<typeof SpacedRateLimiter>[2]) => {
         if (!limiters.has(action)) {
-            limiters.set(action, new SpacedRateLimiter(20, 1050, timing ?? { now: realClock.now, sleep: realSleep }));
+            limiters.set(action, new SpacedRateLimiter(REQUESTS_PER_SECOND, WINDOW_MS, timing ?? { now: realClock.now, sleep: realSleep }));
         }
         return limiters.get(action)!;
     };

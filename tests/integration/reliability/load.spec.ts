@@ -162,7 +162,7 @@ describe(`reliability: load (${WAITS} waits and ${READS} reads at once${SOAK ? "
             it("zero throttled calls at the emulator", async () => {
                 const { throttled } = await runs.get(product.name)!;
                 record("load", { tried: "the same run: throttled answers counted by the emulator",
-                    target: `${product.name}: client rate limiter (20 per 1050 ms, evenly spaced)`,
+                    target: `${product.name}: client rate limiter (20 per 1100 ms, evenly spaced)`,
                     outcome: throttled === 0 ? "zero throttled" : "some throttled (retried and recovered)",
                     detail: String(throttled), survived: throttled === 0 });
                 assert.strictEqual(throttled, 0, "the shared limiter must keep every call under the API's 20/s");
